@@ -1,0 +1,5 @@
+"""Run custgroups with ``python -m custgroups``."""
+
+from custgroups.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Turning whatever a clerk pastes into a list of customer codes, and code formats."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from custgroups.text import fold, strip_invisible
+
+GROUP_CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,30}")
+GROUP_CODE_MAX = 30
+CUSTOMER_CODE_MAX = 50
+
+# Column headings that name a code column in an ERP export; a pasted column that
+# starts with one of them starts with its heading, not with a code.
+CODE_HEADINGS = frozenset(
+    fold(h)
+    for h in (
+        "code", "codes", "customer", "customers", "customer code", "customer codes",
+        "customer no", "customer no.", "customer number", "customer #", "customer id",
+        "cust no", "cust no.", "cust. no.", "cust code", "cust id", "cust #", "custno",
+        "client", "client code", "client no", "client id", "account", "account no",
+        "account no.", "account number", "account code", "debtor", "debtor no",
+        "debtor code", "id", "no", "no.", "number",
+    )
+)
+
+_QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
+_SEPARATORS = re.compile(r"[\s,;]+")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+
+def customer_code_key(code: str) -> str:
+    """The case-insensitive key under which a customer code is unique."""
+    return unicodedata.normalize("NFKC", strip_invisible(code)).strip().casefold()
+
+
+def group_code_key(code: str) -> str:
+    """The case-insensitive key under which a group code is unique."""
+    return code.strip().casefold()
+
+
+def is_valid_group_code(code: str) -> bool:
+    """Letters, digits, ``-`` and ``_``; 1 to 30 of them."""
+    return GROUP_CODE_PATTERN.fullmatch(code) is not None
+
+
+def format_group_code(number: int) -> str:
+    """The code assigned to the ``number``-th group created without one: ``CG-000001``."""
+    return f"CG-{number:06d}"
+
+
+def parse_codes(text: str) -> list[str]:
+    """Every code in pasted text, in order, duplicates kept.
+
+    Accepts one code per line, or codes separated by commas, semicolons, tabs or spaces.
+    A block of several columns copied from a spreadsheet (every line holding a tab)
+    contributes its first column; a heading such as "Customer Code" on top is skipped.
+    Byte-order marks, zero-width characters, non-breaking and full-width spaces, full-width
+    letters and surrounding quotes are cleaned away.
+    """
+    text = unicodedata.normalize("NFKC", strip_invisible(text))
+    lines = [line for line in _LINE_BREAKS.split(text) if line.strip()]
+    if not lines:
+        return []
+    if len(lines) > 1 and all("\t" in line for line in lines):
+        lines = [line.split("\t", 1)[0] for line in lines]
+    if _is_heading(lines[0]):
+        lines = lines[1:]
+    codes: list[str] = []
+    for line in lines:
+        for token in _SEPARATORS.split(line):
+            token = token.strip(_QUOTES).strip()
+            if token:
+                codes.append(token)
+    return codes
+
+
+def _is_heading(line: str) -> bool:
+    first_cell = line.split("\t", 1)[0].strip().strip(_QUOTES)
+    return fold(first_cell) in CODE_HEADINGS
+
+
+def near_codes(code_key: str, alphabet: str) -> list[str]:
+    """Every key one edit away from ``code_key`` (swap, replace, drop, insert), best first.
+
+    Used to suggest "did you mean" for an unknown code: a typed O for 0, a missed or
+    doubled character, two neighbours swapped.
+    """
+    if not code_key:
+        return []
+    seen: dict[str, None] = {}
+    n = len(code_key)
+    for i in range(n - 1):
+        if code_key[i] != code_key[i + 1]:
+            seen[code_key[:i] + code_key[i + 1] + code_key[i] + code_key[i + 2:]] = None
+    for i in range(n):
+        for ch in alphabet:
+            if ch != code_key[i]:
+                seen[code_key[:i] + ch + code_key[i + 1:]] = None
+    for i in range(n):
+        seen[code_key[:i] + code_key[i + 1:]] = None
+    for i in range(n + 1):
+        for ch in alphabet:
+            seen[code_key[:i] + ch + code_key[i:]] = None
+    seen.pop(code_key, None)
+    seen.pop("", None)
+    return list(seen)

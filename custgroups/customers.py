@@ -1,0 +1,378 @@
+"""Customers: upsert from the ERP's list, search for the picker, and resolving pasted codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from peewee import EXCLUDED, SQL, NodeList, chunked
+
+from custgroups import db
+from custgroups.codes import CUSTOMER_CODE_MAX, customer_code_key, near_codes
+from custgroups.errors import ValidationError
+from custgroups.models import Customer, database, utc_now
+from custgroups.progress import ProgressFn, no_progress
+from custgroups.text import has_control_characters, like_pattern, search_fold, tidy
+
+NAME_MAX = 200
+CONTACT_MAX = {"email": 200, "phone": 50, "city": 100, "country": 100}
+# Terms shorter than a trigram cannot use the search index: they match code or name prefixes.
+MIN_INDEXED_TERM = 3
+# Past this many unknown codes, "did you mean" is left out: the list is junk, not typos.
+MAX_SUGGESTIONS = 50
+_LOOKUP_CHUNK = 50_000
+_SUGGEST_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz-_./"
+
+
+@dataclass(frozen=True)
+class CustomerInput:
+    """One customer as it arrives from an import or the demo generator."""
+
+    code: str
+    name: str
+    email: str = ""
+    phone: str = ""
+    city: str = ""
+    country: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """A customer as lists and pickers show it."""
+
+    id: int
+    code: str
+    name: str
+    city: str
+    country: str
+    email: str
+    phone: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class CustomerPage:
+    """One page of a customer search, with the number of all matches."""
+
+    rows: tuple[CustomerRow, ...]
+    total: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    """How many customers an import added and how many it updated."""
+
+    inserted: int
+    updated: int
+
+
+@dataclass(frozen=True)
+class CustomerRef:
+    """Just enough of a customer to list it in a paste summary or a history entry."""
+
+    id: int
+    code: str
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class UnknownCode:
+    """A pasted code that matches no customer, with the nearest existing code if one is close."""
+
+    code: str
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class CodeResolution:
+    """What a list of pasted codes means for one group, before anything is added.
+
+    Every distinct code lands in exactly one of ``recognised``, ``already_members``,
+    ``inactive`` and ``unknown``; ``duplicates`` lists the repeats beyond each first one.
+    """
+
+    recognised: tuple[CustomerRef, ...]
+    already_members: tuple[CustomerRef, ...]
+    duplicates: tuple[str, ...]
+    unknown: tuple[UnknownCode, ...]
+    inactive: tuple[CustomerRef, ...]
+
+    @property
+    def total(self) -> int:
+        """How many codes were given, repeats included."""
+        return (len(self.recognised) + len(self.already_members) + len(self.duplicates)
+                + len(self.unknown) + len(self.inactive))
+
+    def summary(self) -> str:
+        """One line such as ``498 recognised · 1 already in the group · 2 unknown: ...``."""
+        parts = [f"{len(self.recognised):,} recognised"]
+        if self.already_members:
+            parts.append(f"{len(self.already_members):,} already in the group")
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates):,} duplicate{_s(len(self.duplicates))}")
+        if self.unknown:
+            shown = ", ".join(
+                f"{u.code} (did you mean {u.suggestion}?)" if u.suggestion else u.code
+                for u in self.unknown[:10]
+            )
+            more = f" and {len(self.unknown) - 10:,} more" if len(self.unknown) > 10 else ""
+            parts.append(f"{len(self.unknown):,} unknown: {shown}{more}")
+        if self.inactive:
+            parts.append(f"{len(self.inactive):,} inactive")
+        return " · ".join(parts)
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def validate_customer(row: CustomerInput) -> list[tuple[str, str]]:
+    """Every problem with one customer row, as (field, sentence) pairs."""
+    problems: list[tuple[str, str]] = []
+    code = tidy(row.code)
+    if not code:
+        problems.append(("code", "Customer code is missing."))
+    elif any(ch.isspace() for ch in code) or has_control_characters(code):
+        problems.append(("code", f"Customer code '{code}' holds spaces or control characters."))
+    elif len(code) > CUSTOMER_CODE_MAX:
+        problems.append(("code", f"Customer code is longer than {CUSTOMER_CODE_MAX} characters."))
+    name = tidy(row.name)
+    if not name:
+        problems.append(("name", "Customer name is missing."))
+    elif len(name) > NAME_MAX:
+        problems.append(("name", f"Customer name is longer than {NAME_MAX} characters."))
+    for field, limit in CONTACT_MAX.items():
+        value: str = getattr(row, field)
+        if len(tidy(value)) > limit:
+            problems.append((field, f"{field.capitalize()} is longer than {limit} characters."))
+    for field in ("name", *CONTACT_MAX):
+        if has_control_characters(getattr(row, field)):
+            problems.append((field, f"{field.capitalize()} holds control characters."))
+    return problems
+
+
+@db.writes
+def upsert_customers(
+    rows: Iterable[CustomerInput], progress: ProgressFn = no_progress, total: int = 0
+) -> UpsertResult:
+    """Insert new customers and update known ones (matched by code, ignoring case), atomically.
+
+    Rows are expected to be validated already; one that is not raises
+    :class:`ValidationError` and nothing at all is written.
+    """
+    inserted = updated = done = 0
+    with db.transaction():
+        for batch in chunked(rows, 500):
+            records = [_record(row) for row in batch]
+            keys = [r["code_key"] for r in records]
+            if len(set(keys)) != len(keys):
+                raise ValidationError("code", "The same customer code appears twice.")
+            known = _existing_keys(keys)
+            (Customer.insert_many(records)
+             .on_conflict(
+                 conflict_target=[Customer.code_key],
+                 update={
+                     Customer.code: EXCLUDED.code,
+                     Customer.name: EXCLUDED.name,
+                     Customer.name_key: EXCLUDED.name_key,
+                     Customer.email: EXCLUDED.email,
+                     Customer.phone: EXCLUDED.phone,
+                     Customer.city: EXCLUDED.city,
+                     Customer.country: EXCLUDED.country,
+                     Customer.active: EXCLUDED.active,
+                     Customer.updated_at: EXCLUDED.updated_at,
+                 })
+             .execute())
+            updated += len(known)
+            inserted += len(records) - len(known)
+            done += len(records)
+            progress(done, max(total, done))
+    return UpsertResult(inserted, updated)
+
+
+def _record(row: CustomerInput) -> dict[str, object]:
+    problems = validate_customer(row)
+    if problems:
+        raise ValidationError(problems[0][0], problems[0][1])
+    now = utc_now()
+    name = tidy(row.name)
+    return {
+        "code": tidy(row.code),
+        "code_key": customer_code_key(row.code),
+        "name": name,
+        "name_key": search_fold(name),
+        "email": tidy(row.email),
+        "phone": tidy(row.phone),
+        "city": tidy(row.city),
+        "country": tidy(row.country),
+        "active": row.active,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _existing_keys(keys: Sequence[str]) -> set[str]:
+    return {key for key, *_ in _lookup(keys)}
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+@db.reads
+def count_customers() -> int:
+    """How many customers there are."""
+    return int(Customer.select().count())
+
+
+@db.reads
+def search_customers(term: str = "", offset: int = 0, limit: int = 100) -> CustomerPage:
+    """A page of customers whose code or name contains ``term``, ordered by code."""
+    query = _matching(term)
+    total = query.count()
+    rows = (query.order_by(Customer.code_key, Customer.id)
+            .offset(max(0, offset)).limit(max(1, limit))
+            .tuples())
+    return CustomerPage(tuple(_row(*r) for r in rows), total, max(0, offset))
+
+
+@db.reads
+def matching_customer_ids(term: str = "") -> list[int]:
+    """Ids of every customer matching ``term``: "select all N matching" in the picker."""
+    return [cid for (cid,) in _matching(term).select(Customer.id).tuples()]
+
+
+@db.reads
+def customers_by_ids(ids: Iterable[int]) -> list[CustomerRow]:
+    """The customers with these ids, ordered by code (unknown ids are skipped)."""
+    rows: list[CustomerRow] = []
+    for batch in chunked(sorted(set(ids)), _LOOKUP_CHUNK):
+        rows.extend(_row(*r) for r in _select_rows().where(db.in_ids(Customer.id, batch)).tuples())
+    rows.sort(key=lambda r: (customer_code_key(r.code), r.id))
+    return rows
+
+
+def _select_rows():  # type: ignore[no-untyped-def]
+    return Customer.select(Customer.id, Customer.code, Customer.name, Customer.city,
+                           Customer.country, Customer.email, Customer.phone, Customer.active)
+
+
+def _row(cid: int, code: str, name: str, city: str, country: str, email: str, phone: str,
+         active: bool) -> CustomerRow:
+    return CustomerRow(cid, code, name, city, country, email, phone, bool(active))
+
+
+def _matching(term: str):  # type: ignore[no-untyped-def]
+    key = search_fold(term)
+    query = _select_rows()
+    if not key:
+        return query
+    if len(key) >= MIN_INDEXED_TERM or not db.info().customer_search_index:
+        if db.info().customer_search_index and not db.is_postgres():
+            phrase = '"' + key.replace('"', '""') + '"'
+            return query.where(Customer.id.in_(
+                SQL("(SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", [phrase])
+            ))
+        pattern = like_pattern(key)
+        return query.where(_like(Customer.code_key, pattern) | _like(Customer.name_key, pattern))
+    # Too short for trigrams: codes or names that start with the term.
+    return query.where(_starts(Customer.code_key, key) | _starts(Customer.name_key, key))
+
+
+def _like(field, pattern: str):  # type: ignore[no-untyped-def]
+    return NodeList((field, SQL("LIKE"), pattern, SQL("ESCAPE '\\'")))
+
+
+def _starts(field, key: str):  # type: ignore[no-untyped-def]
+    if db.is_postgres():
+        return _like(field, like_pattern(key)[1:])
+    # A range on the indexed column: SQLite's LIKE could not use the index here.
+    return (field >= key) & (field < key[:-1] + chr(ord(key[-1]) + 1))
+
+
+# --- resolving pasted codes -------------------------------------------------------------
+
+
+def _lookup(keys: Sequence[str], group_id: int | None = None) -> Iterator[tuple[str, int, str, str,
+                                                                               bool, bool]]:
+    """(key, id, code, name, active, is_member) for every key that names a customer."""
+    source, param = db.text_list(keys)
+    sql = ("SELECT c.code_key, c.id, c.code, c.name, c.active, m.customer_id IS NOT NULL "
+           f"FROM {source} JOIN customer c ON c.code_key = k.value "
+           f"LEFT JOIN membership m ON m.group_id = {db.mark()} AND m.customer_id = c.id")
+    for key, cid, code, name, active, member in database.execute_sql(sql, [param, group_id]):
+        yield key, cid, code, name, bool(active), bool(member)
+
+
+@db.reads
+def resolve_codes(
+    codes: Sequence[str], group_id: int | None = None, progress: ProgressFn = no_progress
+) -> CodeResolution:
+    """Sort pasted codes into recognised, already members, duplicates, unknown and inactive."""
+    first: dict[str, str] = {}
+    duplicates: list[str] = []
+    for code in codes:
+        key = customer_code_key(code)
+        if key in first:
+            duplicates.append(code)
+        else:
+            first[key] = code
+    keys = list(first)
+    found: dict[str, tuple[int, str, str, bool, bool]] = {}
+    total = len(keys) + 1
+    for start in range(0, len(keys), _LOOKUP_CHUNK):
+        for key, *rest in _lookup(keys[start:start + _LOOKUP_CHUNK], group_id):
+            found[key] = (rest[0], rest[1], rest[2], rest[3], rest[4])
+        progress(min(start + _LOOKUP_CHUNK, len(keys)), total)
+
+    recognised: list[CustomerRef] = []
+    members: list[CustomerRef] = []
+    inactive: list[CustomerRef] = []
+    unknown_keys: list[str] = []
+    for key in keys:
+        hit = found.get(key)
+        if hit is None:
+            unknown_keys.append(key)
+            continue
+        cid, code, name, active, member = hit
+        ref = CustomerRef(cid, code, name, active)
+        if member:
+            members.append(ref)
+        elif not active:
+            inactive.append(ref)
+        else:
+            recognised.append(ref)
+    suggestions = _suggest(unknown_keys) if len(unknown_keys) <= MAX_SUGGESTIONS else {}
+    progress(total, total)
+    return CodeResolution(
+        recognised=tuple(recognised),
+        already_members=tuple(members),
+        duplicates=tuple(duplicates),
+        unknown=tuple(UnknownCode(first[k], suggestions.get(k)) for k in unknown_keys),
+        inactive=tuple(inactive),
+    )
+
+
+def _suggest(unknown_keys: Sequence[str]) -> dict[str, str]:
+    """The existing customer code one edit away from each unknown key, where there is one."""
+    candidates: dict[str, list[str]] = {}
+    for key in unknown_keys:
+        if len(key) <= CUSTOMER_CODE_MAX:
+            alphabet = _SUGGEST_ALPHABET + "".join(sorted(set(key) - set(_SUGGEST_ALPHABET)))
+            candidates[key] = near_codes(key, alphabet)
+    wanted = list({c for near in candidates.values() for c in near})
+    existing: dict[str, str] = {}
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        for key, _cid, code, *_ in _lookup(wanted[start:start + _LOOKUP_CHUNK]):
+            existing[key] = code
+    result: dict[str, str] = {}
+    for key, near in candidates.items():
+        match = next((existing[c] for c in near if c in existing), None)
+        if match is not None:
+            result[key] = match
+    return result

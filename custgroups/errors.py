@@ -1,0 +1,74 @@
+"""Errors that carry one plain sentence a clerk can act on."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class CustgroupsError(Exception):
+    """Base of every error whose message may be shown to a clerk as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(CustgroupsError):
+    """Input that breaks a rule; ``field`` names the field to point at."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class DuplicateNameError(ValidationError):
+    """Another group already has this name (under the normalised key)."""
+
+    def __init__(self, name: str, existing_code: str) -> None:
+        super().__init__("name", f"A group named '{name}' already exists ({existing_code}).")
+        self.existing_code = existing_code
+
+
+class GroupInactiveError(ValidationError):
+    """Customers were to be added to a group that is (or would be) inactive."""
+
+    def __init__(self, code: str | None = None) -> None:
+        subject = f"Group {code} is" if code else "This group is"
+        super().__init__("members", f"{subject} inactive: activate it before adding customers.")
+
+
+class NotFoundError(CustgroupsError):
+    """The thing asked for does not exist."""
+
+
+class ConflictError(CustgroupsError):
+    """Someone else saved the group after this edit began."""
+
+    def __init__(self, code: str, changed_by: str, changed_at: datetime, version: int) -> None:
+        when = changed_at.strftime("%Y-%m-%d %H:%M")
+        super().__init__(
+            f"Group {code} was changed by {changed_by} at {when} (UTC) after you started "
+            "editing it. Reload it to see their changes; nothing of theirs was overwritten."
+        )
+        self.code = code
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.version = version
+
+
+class DatabaseError(CustgroupsError):
+    """The database cannot be used right now; the message says why."""
+
+
+class SchemaTooNewError(DatabaseError):
+    """The database was written by a newer version of custgroups."""
+
+
+class Cancelled(CustgroupsError):
+    """Long work stopped because the clerk asked; nothing of it was kept."""
+
+    def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
+        super().__init__(message)

@@ -1,0 +1,128 @@
+"""Peewee models: customers, groups, memberships, history, bound to one proxy."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from peewee import (
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DatabaseProxy,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    """Binds every model to the proxy that :func:`custgroups.db.open_database` fills."""
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaInfo(BaseModel):
+    """Key/value facts about the database itself, such as its schema version."""
+
+    key = CharField(max_length=50, primary_key=True)
+    value = TextField()
+
+
+class Counter(BaseModel):
+    """Named counters, such as the number behind the next ``CG-000001`` code."""
+
+    name = CharField(max_length=50, primary_key=True)
+    value = IntegerField(default=0)
+
+
+class Customer(BaseModel):
+    """A customer as the ERP knows it; ``code_key`` makes the code unique case-insensitively."""
+
+    code = CharField(max_length=50)
+    code_key = CharField(max_length=50, unique=True)
+    name = CharField(max_length=200)
+    name_key = CharField(max_length=200, index=True)
+    email = CharField(max_length=200, default="")
+    phone = CharField(max_length=50, default="")
+    city = CharField(max_length=100, default="")
+    country = CharField(max_length=100, default="")
+    active = BooleanField(default=True)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class CustomerGroup(BaseModel):
+    """A named set of customers; ``version`` guards against lost concurrent edits."""
+
+    code = CharField(max_length=30)
+    code_key = CharField(max_length=30, unique=True)
+    name = CharField(max_length=100)
+    name_key = CharField(max_length=400, unique=True)
+    description = CharField(max_length=500, default="")
+    description_key = CharField(max_length=2000, default="")
+    active = BooleanField(default=True)
+    member_count = IntegerField(default=0)
+    version = IntegerField(default=1)
+    created_at = DateTimeField()
+    created_by = CharField(max_length=100)
+    updated_at = DateTimeField()
+    updated_by = CharField(max_length=100)
+
+    class Meta:
+        indexes = (
+            (("member_count", "id"), False),
+            (("updated_at", "id"), False),
+            (("active", "id"), False),
+        )
+
+
+class Membership(BaseModel):
+    """One customer in one group (the explicit many-to-many through table)."""
+
+    group = ForeignKeyField(CustomerGroup, column_name="group_id", on_delete="RESTRICT",
+                            index=False)
+    customer = ForeignKeyField(Customer, column_name="customer_id", on_delete="RESTRICT",
+                               index=False)
+
+    class Meta:
+        primary_key = CompositeKey("group", "customer")
+        without_rowid = True
+        indexes = ((("customer", "group"), False),)
+
+
+class HistoryEvent(BaseModel):
+    """One change to a group: who, when, what, and the customer codes involved."""
+
+    group = ForeignKeyField(CustomerGroup, column_name="group_id", on_delete="RESTRICT",
+                            index=False)
+    at = DateTimeField()
+    by = CharField(max_length=100)
+    kind = CharField(max_length=30)
+    old_value = TextField(null=True)
+    new_value = TextField(null=True)
+    count = IntegerField(default=0)
+    codes = TextField(default="")
+
+    class Meta:
+        indexes = ((("group", "at"), False),)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    SchemaInfo,
+    Counter,
+    Customer,
+    CustomerGroup,
+    Membership,
+    HistoryEvent,
+)
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, naive, as every timestamp is stored."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)

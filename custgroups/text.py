@@ -1,0 +1,49 @@
+"""Text normalisation shared by names, codes and searches, so every database agrees."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that are invisible in a cell yet break an exact comparison.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e"),
+    None,
+)
+_WHITESPACE_RUN = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_invisible(text: str) -> str:
+    """Remove byte-order marks, zero-width characters and direction marks."""
+    return text.translate(_INVISIBLE)
+
+
+def tidy(text: str) -> str:
+    """NFKC-normalise, drop invisible characters and trim; the form we store."""
+    return unicodedata.normalize("NFKC", strip_invisible(text)).strip()
+
+
+def fold(text: str) -> str:
+    """Comparison key: NFKC, case-folded, whitespace collapsed ("Café"/"CAFÉ" agree)."""
+    folded = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
+    # casefold can produce sequences that NFKC would compose differently.
+    folded = unicodedata.normalize("NFKC", folded)
+    return _WHITESPACE_RUN.sub(" ", folded).strip()
+
+
+def search_fold(text: str) -> str:
+    """Search key: like :func:`fold` but without accents, so "cafe" finds "Café"."""
+    decomposed = unicodedata.normalize("NFKD", fold(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def has_control_characters(text: str) -> bool:
+    """True when the text holds control characters other than tab, CR and LF."""
+    return _CONTROL.search(text) is not None
+
+
+def like_pattern(term: str) -> str:
+    """A ``LIKE ... ESCAPE '\\'`` pattern that matches ``term`` anywhere, literally."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -1,0 +1,3 @@
+from custgroups.cli import main
+
+raise SystemExit(main())
