@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import peewee
 from peewee import EXCLUDED, SQL, NodeList, chunked
 
 from custgroups import db
@@ -234,11 +235,39 @@ def count_customers() -> int:
 def search_customers(term: str = "", offset: int = 0, limit: int = 100) -> CustomerPage:
     """A page of customers whose code or name contains ``term``, ordered by code."""
     query = _matching(term)
-    total = query.count()
-    rows = (query.order_by(Customer.code_key, Customer.id)
-            .offset(max(0, offset)).limit(max(1, limit))
-            .tuples())
-    return CustomerPage(tuple(_row(*r) for r in rows), total, max(0, offset))
+    offset, limit = max(0, offset), max(1, limit)
+    if not _uses_fts(term):
+        total = query.count()
+    else:
+        total = database.execute_sql(
+            "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?",
+            [_fts_phrase(term)]).fetchone()[0]
+    if _uses_fts(term) and total > 1000:
+        rows = _fts_page_by_code_index(term, total, offset, limit)
+        if rows is not None:
+            return CustomerPage(rows, total, offset)
+    page = query.order_by(Customer.code_key, Customer.id).offset(offset).limit(limit).tuples()
+    return CustomerPage(tuple(_row(*r) for r in page), total, offset)
+
+
+def _fts_page_by_code_index(term: str, total: int, offset: int, limit: int
+                            ) -> tuple[CustomerRow, ...] | None:
+    """A page of a broad search read along the code index, or None when sorting is cheaper.
+
+    Sorting every match costs about ``total``; walking the code index until the page is
+    full costs about ``(offset + limit) * customers / total``.
+    """
+    customers = Customer.select(peewee.fn.MAX(Customer.id)).scalar() or 0
+    if (offset + limit) * customers >= total * total:
+        return None
+    cursor = database.execute_sql(
+        "SELECT id, code, name, city, country, email, phone, active "
+        "FROM customer INDEXED BY customer_code_key WHERE id IN "
+        "(SELECT rowid FROM customer_search WHERE customer_search MATCH ?) "
+        "ORDER BY code_key LIMIT ? OFFSET ?",
+        [_fts_phrase(term), limit, offset],
+    )
+    return tuple(_row(*r) for r in cursor)
 
 
 @db.reads
@@ -267,17 +296,26 @@ def _row(cid: int, code: str, name: str, city: str, country: str, email: str, ph
     return CustomerRow(cid, code, name, city, country, email, phone, bool(active))
 
 
+def _uses_fts(term: str) -> bool:
+    info = db.info()
+    return (info.customer_search_index and info.kind == "sqlite"
+            and len(search_fold(term)) >= MIN_INDEXED_TERM)
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + search_fold(term).replace('"', '""') + '"'
+
+
 def _matching(term: str):  # type: ignore[no-untyped-def]
     key = search_fold(term)
     query = _select_rows()
     if not key:
         return query
+    if _uses_fts(term):
+        return query.where(Customer.id.in_(SQL(
+            "(SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
+            [_fts_phrase(term)])))
     if len(key) >= MIN_INDEXED_TERM or not db.info().customer_search_index:
-        if db.info().customer_search_index and not db.is_postgres():
-            phrase = '"' + key.replace('"', '""') + '"'
-            return query.where(Customer.id.in_(
-                SQL("(SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", [phrase])
-            ))
         pattern = like_pattern(key)
         return query.where(_like(Customer.code_key, pattern) | _like(Customer.name_key, pattern))
     # Too short for trigrams: codes or names that start with the term.

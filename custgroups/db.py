@@ -228,7 +228,10 @@ def _migrate(db: peewee.Database, kind: str) -> bool:
             for target in range(version + 1, LATEST_SCHEMA + 1):
                 log.info("migrating schema to version %d", target)
                 _MIGRATIONS[target](db, kind)
-                models.SchemaInfo.replace(key="schema_version", value=str(target)).execute()
+                (models.SchemaInfo.insert(key="schema_version", value=str(target))
+                 .on_conflict(conflict_target=[models.SchemaInfo.key],
+                              update={models.SchemaInfo.value: str(target)})
+                 .execute())
     return _has_search_index(db, kind)
 
 
@@ -238,6 +241,9 @@ def _schema_version() -> int:
 
 
 def _migration_1(db: peewee.Database, kind: str) -> None:
+    # The composite key is the whole row, so SQLite needs no hidden rowid beside it;
+    # PostgreSQL has no such clause.
+    models.Membership._meta.without_rowid = kind == "sqlite"
     db.create_tables(models.ALL_MODELS)
     models.Counter.insert(name="group_code", value=0).on_conflict_ignore().execute()
     if kind == "sqlite":
@@ -480,7 +486,8 @@ def explain(exc: BaseException, url: str | None = None) -> str:
     if "password authentication failed" in text or "no password supplied" in text:
         return f"The database server refused the login for {where}: check the user and password."
     if "does not exist" in text and "database" in text and "fatal" in text:
-        return f"The database server has no database by the name in {where}."
+        name = urlparse(url).path.lstrip("/") if url else ""
+        return f"The database server has no database named '{name}' ({where})."
     if (
         "could not connect" in text
         or "connection refused" in text

@@ -92,7 +92,6 @@ class Membership(BaseModel):
 
     class Meta:
         primary_key = CompositeKey("group", "customer")
-        without_rowid = True
         indexes = ((("customer", "group"), False),)
 
 
