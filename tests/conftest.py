@@ -1,0 +1,90 @@
+"""Shared fixtures: a fresh database per test, on SQLite and (when configured) PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_ENV = "CUSTGROUPS_TEST_POSTGRES"
+PG_SKIP_REASON = (f"PostgreSQL tests need {PG_ENV}=postgresql://user@host:port/db "
+                  "(.ci/run sets it after checking the server is up)")
+
+
+def postgres_base_url() -> str | None:
+    """The server URL the PostgreSQL tests run against, if one is configured."""
+    return os.environ.get(PG_ENV) or None
+
+
+def _pg_admin(base_url: str, sql: str) -> None:
+    import psycopg2
+
+    from custgroups.db import _make_database  # reuse the URL parsing of the app
+
+    database, _kind = _make_database(base_url)
+    params = dict(database.connect_params)
+    conn = psycopg2.connect(dbname=database.database, **params)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(sql)
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A URL for a fresh, empty schema on the test server, dropped afterwards."""
+    base = postgres_base_url()
+    if base is None:
+        pytest.skip(PG_SKIP_REASON)
+    schema = "cg_test_" + uuid.uuid4().hex[:12]
+    _pg_admin(base, f'CREATE SCHEMA "{schema}"')
+    try:
+        yield base + ("&" if "?" in base else "?") + f"schema={schema}"
+    finally:
+        from custgroups import db
+
+        db.close_database()
+        _pg_admin(base, f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A URL for a new SQLite file in the test's temp folder."""
+    return f"sqlite:///{(tmp_path / 'custgroups.db').as_posix()}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database URL; every test using it runs once per database kind."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("sqlite_url"))
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def opened(database_url: str) -> Iterator[str]:
+    """The fresh database, opened and migrated; closed afterwards."""
+    from custgroups import db
+
+    db.open_database(database_url)
+    try:
+        yield database_url
+    finally:
+        db.close_database()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests away from the real per-user database, log and settings."""
+    monkeypatch.setenv("CUSTGROUPS_LOG", str(tmp_path / "custgroups.log"))
+    monkeypatch.delenv("CUSTGROUPS_DATABASE", raising=False)
+    monkeypatch.setenv("CUSTGROUPS_USER", "tester")
+    monkeypatch.setattr("platformdirs.user_data_path",
+                        lambda *a, **k: tmp_path / "appdata")

@@ -1,0 +1,173 @@
+"""Parsing pasted codes and the text keys names and codes are compared by (no database)."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from custgroups.codes import (
+    customer_code_key,
+    format_group_code,
+    is_valid_group_code,
+    near_codes,
+    parse_codes,
+)
+from custgroups.text import fold, like_pattern, search_fold
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "C001\nC002\nC003",
+        "C001\r\nC002\r\nC003\r\n",
+        "C001\rC002\rC003",
+        "C001,C002,C003",
+        "C001, C002 ,C003,",
+        "C001;C002;C003",
+        "C001\tC002\tC003",
+        "C001 C002   C003",
+        "  C001 ;, C002\n\n\nC003  ",
+        '"C001","C002","C003"',
+        "'C001' “C002” ‘C003’",
+        "\ufeffC001\nC002\nC003",
+        "C0\u200b01\nC002\u200d\n\u2060C003",
+        "C001\u00a0C002\u3000C003",
+        "Ｃ００１，Ｃ００２；Ｃ００３",
+        "C001\u2028C002\u2029C003",
+    ],
+)
+def test_every_separator_and_cleaning(pasted: str) -> None:
+    assert parse_codes(pasted) == ["C001", "C002", "C003"]
+
+
+def test_block_of_columns_from_excel_gives_its_first_column() -> None:
+    pasted = "C001\tNordic Timber AS\tOslo\nC002\tAtlas Foods\tBergen\nC003\t\tParis\n"
+    assert parse_codes(pasted) == ["C001", "C002", "C003"]
+
+
+def test_block_with_a_heading_row_skips_the_heading() -> None:
+    pasted = "Customer Code\tName\nC001\tNordic\nC002\tAtlas\n"
+    assert parse_codes(pasted) == ["C001", "C002"]
+
+
+@pytest.mark.parametrize("heading", ["Code", "Customer code", "CUST NO", "Cust. No.", '"Account"'])
+def test_single_column_heading_is_skipped(heading: str) -> None:
+    assert parse_codes(f"{heading}\nC001\nC002") == ["C001", "C002"]
+
+
+def test_a_block_row_with_empty_first_cell_contributes_nothing() -> None:
+    assert parse_codes("C001\tx\n\ty\nC003\tz") == ["C001", "C003"]
+
+
+def test_one_row_copied_from_a_sheet_gives_every_cell() -> None:
+    assert parse_codes("C001\tC002\tC003") == ["C001", "C002", "C003"]
+
+
+def test_duplicates_and_case_are_kept_for_the_resolver() -> None:
+    assert parse_codes("c001 C001 C001") == ["c001", "C001", "C001"]
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "\n\n\t\n", ",;,;", "\ufeff\u200b", '""  ""'])
+def test_junk_gives_no_codes(junk: str) -> None:
+    assert parse_codes(junk) == []
+
+
+def test_binary_garbage_does_not_crash() -> None:
+    garbage = bytes(range(256)).decode("latin-1") * 20
+    codes = parse_codes(garbage)
+    assert all(code and not any(ch.isspace() for ch in code) for code in codes)
+
+
+def test_a_million_codes_parse() -> None:
+    text = "\n".join(f"C{i:07d}" for i in range(1_000_000))
+    codes = parse_codes(text)
+    assert len(codes) == 1_000_000
+    assert codes[-1] == "C0999999"
+
+
+_code_chars = st.text(alphabet=string.ascii_letters + string.digits + "-_./#", min_size=1,
+                      max_size=12)
+_separator = st.sampled_from([",", ";", "\n", "\r\n", " ", "  ", ", ", " ;\n", "\u00a0", "\u3000"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_code_chars, min_size=1, max_size=40), st.data())
+def test_codes_joined_by_any_separators_come_back(codes: list[str], data: st.DataObject) -> None:
+    pieces = [codes[0]]
+    for code in codes[1:]:
+        pieces.append(data.draw(_separator))
+        pieces.append(code)
+    text = "".join(pieces)
+    parsed = parse_codes(text)
+    # A first code that happens to read as a heading ("code", "no", ...) is skipped.
+    assert parsed in (codes, codes[1:])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_parses_to_clean_codes(text: str) -> None:
+    for code in parse_codes(text):
+        assert code
+        assert not any(ch.isspace() for ch in code)
+        assert not set(code) & set(",;\ufeff\u200b\u200c\u200d\u2060")
+        assert code == code.strip("\"'`\u201c\u201d\u2018\u2019")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_fold_is_stable(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+    assert customer_code_key(customer_code_key(text)) == customer_code_key(text)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Café", "CAFÉ"),
+        ("Cafe\u0301", "café"),
+        ("Whole\u00a0sale", "whole sale"),
+        ("  Whole   sale ", "Whole sale"),
+        ("ＷＨＯＬＥＳＡＬＥ", "wholesale"),
+        ("Straße", "STRASSE"),
+        ("Whole\u200bsale", "Wholesale"),
+    ],
+)
+def test_names_that_collide(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+def test_names_that_do_not_collide() -> None:
+    assert fold("Cafe") != fold("Café")
+    assert search_fold("Café") == search_fold("cafe")
+
+
+def test_like_pattern_escapes_wildcards() -> None:
+    assert like_pattern("50%_off\\") == "%50\\%\\_off\\\\%"
+
+
+@pytest.mark.parametrize("code", ["CG-000001", "wh_01", "A", "x" * 30, "R-2026_north"])
+def test_valid_group_codes(code: str) -> None:
+    assert is_valid_group_code(code)
+
+
+@pytest.mark.parametrize("code", ["", "x" * 31, "CG 1", "CG/1", "Café", "CG-1\n", "=1+1"])
+def test_invalid_group_codes(code: str) -> None:
+    assert not is_valid_group_code(code)
+
+
+def test_group_codes_are_numbered() -> None:
+    assert format_group_code(1) == "CG-000001"
+    assert format_group_code(1234567) == "CG-1234567"
+
+
+def test_near_codes_cover_typos() -> None:
+    near = near_codes("c00x12", "0123456789abcdefghijklmnopqrstuvwxyz")
+    assert "c00012" in near  # one replaced
+    assert "c0x012" in near  # two swapped
+    assert "c0x12" in near  # one dropped
+    assert "c00x123" in near  # one added
+    assert "c00x12" not in near
+    assert near_codes("", "abc") == []
