@@ -1,0 +1,94 @@
+"""The command line: help everywhere, plain one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from custgroups.cli import build_parser, main
+
+
+def run(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = dict(os.environ)
+    if env_db:
+        env["CUSTGROUPS_DATABASE"] = env_db
+    return subprocess.run([sys.executable, "-m", "custgroups", *args], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def test_every_subcommand_has_help() -> None:
+    parser = build_parser()
+    subcommands = next(a for a in parser._actions if a.dest == "command").choices
+    assert {"demo", "info"} <= set(subcommands)
+    for name in subcommands:
+        with pytest.raises(SystemExit) as exc:
+            main([name, "--help"])
+        assert exc.value.code == 0
+
+
+def test_main_py_runs(tmp_path: Path) -> None:
+    url = f"sqlite:///{(tmp_path / 'x.db').as_posix()}"
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, str(root / "main.py"), "--database", url, "info"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Groups: 0" in done.stdout
+
+
+def test_demo_then_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{(tmp_path / 'demo.db').as_posix()}"
+    assert main(["--database", url, "demo", "--customers", "1,000", "--groups", "20"]) == 0
+    assert "Added 1,000 customers, 20 groups" in capsys.readouterr().out
+    assert main(["--database", url]) == 0
+    out = capsys.readouterr().out
+    assert "Customers: 1,000" in out and "Groups: 20" in out
+
+
+def test_demo_into_a_full_database_fails_and_changes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{(tmp_path / 'demo.db').as_posix()}"
+    assert main(["--database", url, "demo", "--customers", "10", "--groups", "2"]) == 0
+    capsys.readouterr()
+    assert main(["--database", url, "demo", "--customers", "10", "--groups", "2"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already holds 10 customers and 2 groups" in err
+
+
+def test_environment_variable_names_the_database(tmp_path: Path) -> None:
+    target = tmp_path / "env.db"
+    done = run("info", env_db=f"sqlite:///{target.as_posix()}")
+    assert done.returncode == 0, done.stderr
+    assert target.exists() and str(target) in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "text"),
+    [
+        (["demo", "--customers", "lots"], 2, "'lots' is not a whole number"),
+        (["demo", "--customers", "-5"], 2, "-5 is below zero"),
+        (["demo", "--members-per-customer", "x"], 2, "'x' is not a number"),
+        (["frobnicate"], 2, "invalid choice"),
+        (["--database", "sqlite:////no/such/dir/x.db", "info"], 1, "does not exist"),
+        (["--database", "ftp://x/y", "info"], 1, "not a database address"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr(args: list[str], code: int, text: str) -> None:
+    done = run(*args)
+    assert done.returncode == code
+    assert text in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_a_broken_database_file_is_one_line(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"PK\x03\x04 not sqlite at all" * 50)
+    done = run("--database", str(junk), "demo")
+    assert done.returncode == 1
+    assert "is not a custgroups database" in done.stderr and done.stderr.count("\n") == 1
+    assert junk.read_bytes().startswith(b"PK\x03\x04")

@@ -1,0 +1,163 @@
+"""Customer upsert, picker search and resolving pasted codes, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from custgroups import customers, groups
+from custgroups.codes import parse_codes
+from custgroups.customers import CustomerInput
+from custgroups.errors import ValidationError
+from custgroups.groups import GroupChange
+
+pytestmark = pytest.mark.usefixtures("opened")
+
+PEOPLE = [
+    CustomerInput("C00001", "Nordic Timber AS", city="Oslo"),
+    CustomerInput("C00002", "Atlas Foods GmbH", city="Hamburg"),
+    CustomerInput("C00003", "Café Lumière", city="Paris"),
+    CustomerInput("C00012", "Søren Hansen", city="Aarhus"),
+    CustomerInput("C00013", "Old Account Ltd", active=False),
+    CustomerInput("K-77", "Ann Berg", city="Bergen"),
+]
+
+
+@pytest.fixture
+def people() -> dict[str, int]:
+    customers.upsert_customers(PEOPLE)
+    return {row.code: row.id for row in customers.search_customers("", limit=100).rows}
+
+
+def test_upsert_inserts_then_updates_by_code_ignoring_case() -> None:
+    assert customers.upsert_customers(PEOPLE) == customers.UpsertResult(6, 0)
+    result = customers.upsert_customers([
+        CustomerInput("c00001", "Nordic Timber ASA", city="Bergen"),
+        CustomerInput("C00099", "New Customer"),
+    ])
+    assert result == customers.UpsertResult(1, 1)
+    rows = {r.code: r for r in customers.search_customers("", limit=100).rows}
+    assert "C00001" not in rows and rows["c00001"].name == "Nordic Timber ASA"
+    assert rows["c00001"].city == "Bergen"
+    assert customers.count_customers() == 7
+
+
+def test_upsert_is_all_or_nothing() -> None:
+    rows = [CustomerInput(f"C{i:04d}", f"Name {i}") for i in range(1200)]
+    rows.append(CustomerInput("", "No code"))
+    with pytest.raises(ValidationError):
+        customers.upsert_customers(rows)
+    assert customers.count_customers() == 0
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        (CustomerInput("", "x"), "code"),
+        (CustomerInput("C 1", "x"), "code"),
+        (CustomerInput("C\x001", "x"), "code"),
+        (CustomerInput("C" * 51, "x"), "code"),
+        (CustomerInput("C1", ""), "name"),
+        (CustomerInput("C1", "n" * 201), "name"),
+        (CustomerInput("C1", "bell\x07"), "name"),
+        (CustomerInput("C1", "x", city="c" * 101), "city"),
+    ],
+)
+def test_customer_validation(row: CustomerInput, field: str) -> None:
+    problems = customers.validate_customer(row)
+    assert problems and problems[0][0] == field
+
+
+def test_duplicate_code_in_one_batch_is_refused() -> None:
+    with pytest.raises(ValidationError, match="twice"):
+        customers.upsert_customers([CustomerInput("A1", "x"), CustomerInput("a1", "y")])
+    assert customers.count_customers() == 0
+
+
+@pytest.mark.parametrize(
+    ("term", "codes"),
+    [
+        ("", ["C00001", "C00002", "C00003", "C00012", "C00013", "K-77"]),
+        ("timber", ["C00001"]),
+        ("TIMBER", ["C00001"]),
+        ("cafe", ["C00003"]),
+        ("lumière", ["C00003"]),
+        ("0001", ["C00001", "C00012", "C00013"]),
+        ("c0001", ["C00012", "C00013"]),
+        ("hansen", ["C00012"]),
+        ("øren", ["C00012"]),
+        ("k-7", ["K-77"]),
+        ("a", ["C00002", "K-77"]),  # short: code or name starts with it
+        ("an", ["K-77"]),
+        ("zzz", []),
+        ('"x"', []),
+        ("%", []),
+    ],
+)
+def test_search(people: dict[str, int], term: str, codes: list[str]) -> None:
+    page = customers.search_customers(term, limit=100)
+    assert [r.code for r in page.rows] == codes
+    assert page.total == len(codes)
+    assert sorted(customers.matching_customer_ids(term)) == sorted(people[c] for c in codes)
+
+
+def test_search_pages_in_code_order() -> None:
+    customers.upsert_customers(CustomerInput(f"C{i:05d}", f"Berg {i}") for i in range(3000, 0, -1))
+    seen = []
+    for offset in range(0, 3000, 700):
+        page = customers.search_customers("berg", offset=offset, limit=700)
+        assert page.total == 3000
+        seen.extend(r.code for r in page.rows)
+    assert seen == [f"C{i:05d}" for i in range(1, 3001)]
+
+
+def test_customers_by_ids(people: dict[str, int]) -> None:
+    rows = customers.customers_by_ids([people["K-77"], people["C00001"], 99999])
+    assert [r.code for r in rows] == ["C00001", "K-77"]
+
+
+def test_resolve_sorts_every_code_into_one_bucket(people: dict[str, int]) -> None:
+    group = groups.save_group(GroupChange(name="G", add_customer_ids=frozenset(
+        [people["C00002"]])), "bob")
+    pasted = parse_codes("C00001\nc00001\nC00002\nC0X012\nZZZ9\nC00013\nk-77\nC00001")
+    result = customers.resolve_codes(pasted, group.id)
+    assert [r.code for r in result.recognised] == ["C00001", "K-77"]
+    assert [r.code for r in result.already_members] == ["C00002"]
+    assert result.duplicates == ("c00001", "C00001")
+    assert [(u.code, u.suggestion) for u in result.unknown] == [("C0X012", "C00012"),
+                                                                 ("ZZZ9", None)]
+    assert [r.code for r in result.inactive] == ["C00013"]
+    assert result.total == len(pasted)
+    assert result.summary() == (
+        "2 recognised · 1 already in the group · 2 duplicates · "
+        "2 unknown: C0X012 (did you mean C00012?), ZZZ9 · 1 inactive")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("C0001", "C00001"), ("C000012", "C00012"), ("C00021", "C00012"), ("CO0003", "C00003"),
+     ("K77", "K-77"), ("k-78", "K-77")],
+)
+def test_near_match_suggestions(people: dict[str, int], typed: str, meant: str) -> None:
+    result = customers.resolve_codes([typed])
+    assert result.unknown[0].suggestion == meant
+
+
+def test_resolve_without_group_treats_nobody_as_member(people: dict[str, int]) -> None:
+    result = customers.resolve_codes(["C00001", "C00002"])
+    assert len(result.recognised) == 2 and not result.already_members
+
+
+def test_resolve_nothing() -> None:
+    result = customers.resolve_codes([])
+    assert result.total == 0 and result.summary() == "0 recognised"
+
+
+def test_resolve_a_million_codes() -> None:
+    customers.upsert_customers(CustomerInput(f"C{i:07d}", f"Name {i}") for i in range(2000))
+    codes = [f"C{i:07d}" for i in range(1_000_000)]
+    progress: list[tuple[int, int]] = []
+    result = customers.resolve_codes(codes, progress=lambda d, t: progress.append((d, t)))
+    assert len(result.recognised) == 2000
+    assert len(result.unknown) == 998_000
+    assert all(u.suggestion is None for u in result.unknown[:10])  # junk, not typos
+    assert progress[-1][0] == progress[-1][1] and len(progress) > 10

@@ -1,0 +1,246 @@
+"""Opening databases by URL, migrations, and every database failure in plain words."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import peewee
+import pytest
+
+from custgroups import db, groups
+from custgroups.customers import CustomerInput, upsert_customers
+from custgroups.errors import DatabaseError, SchemaTooNewError
+from custgroups.groups import GroupChange
+from custgroups.models import SchemaInfo, database
+from tests.conftest import postgres_base_url
+
+
+@pytest.fixture(autouse=True)
+def _closed() -> object:
+    yield
+    db.close_database()
+
+
+def test_default_database_is_created_in_the_app_data_folder(tmp_path: Path) -> None:
+    db.open_database()
+    assert (tmp_path / "appdata" / "custgroups.db").is_file()
+    assert db.info().kind == "sqlite"
+
+
+def test_environment_variable_picks_the_database(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "from-env.db"
+    monkeypatch.setenv("CUSTGROUPS_DATABASE", f"sqlite:///{target.as_posix()}")
+    db.open_database()
+    assert target.is_file()
+    explicit = tmp_path / "explicit.db"
+    db.open_database(f"sqlite:///{explicit.as_posix()}")  # an explicit URL wins
+    assert explicit.is_file()
+
+
+def test_a_bare_path_is_an_sqlite_file(tmp_path: Path) -> None:
+    db.open_database(str(tmp_path / "bare.db"))
+    assert (tmp_path / "bare.db").is_file()
+
+
+def test_sqlite_pragmas(sqlite_url: str) -> None:
+    db.open_database(sqlite_url)
+    pragma = lambda name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("journal_mode") == "wal"
+    assert pragma("foreign_keys") == 1
+    assert pragma("busy_timeout") >= 10_000
+    assert database.obj._lock_type == "IMMEDIATE"
+    assert db.info().customer_search_index
+
+
+def test_reopening_keeps_data_and_schema(sqlite_url: str) -> None:
+    db.open_database(sqlite_url)
+    groups.save_group(GroupChange(name="Kept"), "alice")
+    db.open_database(sqlite_url)
+    assert groups.count_groups() == 1
+    assert SchemaInfo.get(SchemaInfo.key == "schema_version").value == str(db.LATEST_SCHEMA)
+
+
+def test_newer_schema_is_refused_untouched(sqlite_url: str) -> None:
+    db.open_database(sqlite_url)
+    SchemaInfo.update(value="999").where(SchemaInfo.key == "schema_version").execute()
+    db.close_database()
+    with pytest.raises(SchemaTooNewError, match="newer version of custgroups"):
+        db.open_database(sqlite_url)
+    conn = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+    assert conn.execute("SELECT value FROM schema_info").fetchone() == ("999",)
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("sqlite:////no/such/folder/x.db", "The folder /no/such/folder does not exist"),
+        ("mysql://host/name", "is not a database address custgroups understands"),
+        ("sqlite://", "names no database file"),
+        ("postgresql://host", "names no database"),
+    ],
+)
+def test_bad_addresses(url: str, message: str) -> None:
+    with pytest.raises(DatabaseError, match=message):
+        db.open_database(url)
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"This is a shopping list, not a database.\n" * 100)
+    with pytest.raises(DatabaseError) as exc:
+        db.open_database(str(junk))
+    assert str(exc.value).endswith("is not a custgroups database (or it is damaged). "
+                                   "Open another file.")
+    assert junk.read_bytes().startswith(b"This is a shopping list")
+
+
+def test_a_folder_in_place_of_the_file(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="is a folder"):
+        db.open_database(str(tmp_path))
+
+
+def test_a_read_only_file_is_refused_up_front(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "ro.db"
+    db.open_database(str(path))
+    db.close_database()
+    # Tests may run as root, for whom permissions do not bite; ask the check directly.
+    monkeypatch.setattr(os, "access", lambda p, mode: False)
+    with pytest.raises(DatabaseError, match="is read-only or not yours to change"):
+        db.open_database(str(path))
+
+
+def test_sqlite_read_only_errors_are_explained(tmp_path: Path) -> None:
+    path = tmp_path / "ro.db"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as exc:
+        conn.execute("INSERT INTO t VALUES (1)")
+    conn.close()
+    assert "is read-only here, so nothing was saved" in db.explain(exc.value)
+
+
+def test_a_locked_database_says_so_and_keeps_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "locked.db"
+    db.open_database(f"sqlite:///{path.as_posix()}?timeout=0.3")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseError, match="busy: another program has kept it locked"):
+            groups.save_group(GroupChange(name="Blocked"), "alice")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert groups.count_groups() == 0
+    assert groups.save_group(GroupChange(name="Later"), "alice").code == "CG-000001"
+
+
+def test_a_full_disk_says_so_and_keeps_nothing(sqlite_url: str) -> None:
+    db.open_database(sqlite_url)
+    upsert_customers(CustomerInput(f"C{i:05d}", f"Customer {i}") for i in range(3000))
+    group = groups.save_group(GroupChange(name="Before"), "alice")
+    pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
+    database.execute_sql(f"PRAGMA max_page_count = {pages + 2}")
+    ids = frozenset(range(1, 3001))
+    with pytest.raises(DatabaseError) as exc:
+        groups.save_group(GroupChange(name="Before", group_id=group.id,
+                                      expected_version=group.version,
+                                      add_customer_ids=ids), "alice")
+    assert str(exc.value) == "The disk is full, so nothing was saved. Free some space and try again."
+    database.execute_sql("PRAGMA max_page_count = 1073741823")
+    assert groups.get_group(group.id).member_count == 0
+    assert groups.member_ids(group.id) == set()
+
+
+def test_disk_full_hidden_behind_a_failed_rollback_is_found() -> None:
+    full = sqlite3.OperationalError("database or disk is full")
+    try:
+        try:
+            raise peewee.OperationalError(full, *full.args)
+        except peewee.OperationalError:
+            raise peewee.OperationalError("cannot rollback - no transaction is active") from None
+    except peewee.OperationalError as exc:
+        outer = exc
+    outer.__context__ = peewee.OperationalError(full, *full.args)
+    assert db.explain(outer).startswith("The disk is full")
+
+
+def test_details_go_to_the_log_not_the_message(tmp_path: Path) -> None:
+    from custgroups.logs import setup_logging
+
+    log_path = setup_logging()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x00garbage" * 500)
+    with pytest.raises(DatabaseError) as exc:
+        db.open_database(str(junk))
+    assert "Traceback" not in str(exc.value) and "sqlite3" not in str(exc.value)
+    assert log_path is not None
+    logged = Path(log_path).read_text(encoding="utf-8")
+    assert "Traceback" in logged and "file is not a database" in logged
+
+
+def test_two_copies_migrating_a_new_file_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.db"
+    script = textwrap.dedent(f"""
+        from custgroups import db, groups
+        db.open_database({str(path)!r})
+        print(groups.count_groups())
+    """)
+    procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        assert out.strip() == "0"
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------
+
+
+def test_unreachable_server_in_plain_words() -> None:
+    pytest.importorskip("psycopg2")
+    with pytest.raises(DatabaseError, match="Cannot reach the database server"):
+        db.open_database("postgresql://nobody@127.0.0.1:1/nowhere?connect_timeout=2")
+
+
+@pytest.mark.postgres
+def test_a_missing_server_database_in_plain_words() -> None:
+    base = postgres_base_url()
+    if base is None:
+        pytest.skip("needs the PostgreSQL test server")
+    bad = base.rsplit("/", 1)[0] + "/no_such_database_here"
+    with pytest.raises(DatabaseError, match="no database named 'no_such_database_here'"):
+        db.open_database(bad)
+
+
+@pytest.mark.postgres
+def test_a_restarted_server_costs_reads_nothing_and_writes_one_message(
+        postgres_url: str) -> None:
+    import psycopg2
+
+    db.open_database(postgres_url)
+    groups.save_group(GroupChange(name="Before restart"), "alice")
+
+    def kill_our_connections() -> None:
+        database_obj = database.obj
+        admin = psycopg2.connect(dbname=database_obj.database, **database_obj.connect_params)
+        admin.autocommit = True
+        with admin.cursor() as cur:
+            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE application_name = 'custgroups' AND pid <> pg_backend_pid()")
+        admin.close()
+
+    kill_our_connections()
+    assert groups.count_groups() == 1  # the read reconnects by itself
+    kill_our_connections()
+    with pytest.raises(DatabaseError, match="connection to the database server was lost"):
+        groups.save_group(GroupChange(name="During restart"), "alice")
+    assert groups.save_group(GroupChange(name="After restart"), "alice").name == "After restart"
+    assert groups.count_groups() == 2
