@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import peewee
-from peewee import EXCLUDED, SQL, NodeList, chunked
+from peewee import EXCLUDED, SQL, chunked
 
 from custgroups import db
 from custgroups.codes import CUSTOMER_CODE_MAX, customer_code_key, near_codes
@@ -171,7 +172,7 @@ def upsert_customers(
     with db.transaction():
         for batch in chunked(rows, 500):
             records = [_record(row) for row in batch]
-            keys = [r["code_key"] for r in records]
+            keys = [str(r["code_key"]) for r in records]
             if len(set(keys)) != len(keys):
                 raise ValidationError("code", "The same customer code appears twice.")
             known = _existing_keys(keys)
@@ -273,7 +274,7 @@ def _fts_page_by_code_index(term: str, total: int, offset: int, limit: int
 @db.reads
 def matching_customer_ids(term: str = "") -> list[int]:
     """Ids of every customer matching ``term``: "select all N matching" in the picker."""
-    return [cid for (cid,) in _matching(term).select(Customer.id).tuples()]
+    return db.first_column(_matching(term).select(Customer.id))
 
 
 @db.reads
@@ -286,7 +287,7 @@ def customers_by_ids(ids: Iterable[int]) -> list[CustomerRow]:
     return rows
 
 
-def _select_rows():  # type: ignore[no-untyped-def]
+def _select_rows() -> Any:
     return Customer.select(Customer.id, Customer.code, Customer.name, Customer.city,
                            Customer.country, Customer.email, Customer.phone, Customer.active)
 
@@ -306,7 +307,7 @@ def _fts_phrase(term: str) -> str:
     return '"' + search_fold(term).replace('"', '""') + '"'
 
 
-def _matching(term: str):  # type: ignore[no-untyped-def]
+def _matching(term: str) -> Any:
     key = search_fold(term)
     query = _select_rows()
     if not key:
@@ -316,19 +317,15 @@ def _matching(term: str):  # type: ignore[no-untyped-def]
             "(SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
             [_fts_phrase(term)])))
     if len(key) >= MIN_INDEXED_TERM or not db.info().customer_search_index:
-        pattern = like_pattern(key)
-        return query.where(_like(Customer.code_key, pattern) | _like(Customer.name_key, pattern))
+        return query.where(db.contains(Customer.code_key, key)
+                           | db.contains(Customer.name_key, key))
     # Too short for trigrams: codes or names that start with the term.
     return query.where(_starts(Customer.code_key, key) | _starts(Customer.name_key, key))
 
 
-def _like(field, pattern: str):  # type: ignore[no-untyped-def]
-    return NodeList((field, SQL("LIKE"), pattern, SQL("ESCAPE '\\'")))
-
-
-def _starts(field, key: str):  # type: ignore[no-untyped-def]
+def _starts(field: Any, key: str) -> Any:
     if db.is_postgres():
-        return _like(field, like_pattern(key)[1:])
+        return db.like(field, like_pattern(key)[1:])
     # A range on the indexed column: SQLite's LIKE could not use the index here.
     return (field >= key) & (field < key[:-1] + chr(ord(key[-1]) + 1))
 
@@ -364,8 +361,9 @@ def resolve_codes(
     found: dict[str, tuple[int, str, str, bool, bool]] = {}
     total = len(keys) + 1
     for start in range(0, len(keys), _LOOKUP_CHUNK):
-        for key, *rest in _lookup(keys[start:start + _LOOKUP_CHUNK], group_id):
-            found[key] = (rest[0], rest[1], rest[2], rest[3], rest[4])
+        for key, cid, code, name, active, member in _lookup(keys[start:start + _LOOKUP_CHUNK],
+                                                            group_id):
+            found[key] = (cid, code, name, active, member)
         progress(min(start + _LOOKUP_CHUNK, len(keys)), total)
 
     recognised: list[CustomerRef] = []

@@ -20,6 +20,7 @@ import platformdirs
 
 from custgroups import models
 from custgroups.errors import CustgroupsError, DatabaseError, SchemaTooNewError
+from custgroups.text import like_pattern
 
 log = logging.getLogger("custgroups.db")
 
@@ -201,8 +202,9 @@ def _make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Dat
         # Extensions such as pg_trgm live in public; keep it reachable.
         kwargs["options"] = f"-c search_path={schema},public"
     kwargs.update(options)
-    return PooledPostgresqlDatabase(name, max_connections=16, stale_timeout=600, timeout=30,
-                                    **kwargs)
+    database: peewee.Database = PooledPostgresqlDatabase(
+        name, max_connections=16, stale_timeout=600, timeout=30, **kwargs)
+    return database
 
 
 # --- migrations -------------------------------------------------------------------------
@@ -385,6 +387,21 @@ def in_ids(column: Any, ids: Sequence[int]) -> Any:
     """``column IN (ids)`` for any number of ids."""
     sql, param = id_list(ids)
     return column.in_(peewee.SQL(f"({sql})", [param]))
+
+
+def contains(column: Any, key: str) -> Any:
+    """``column LIKE '%key%'`` with ``key`` taken literally (columns hold folded keys)."""
+    return like(column, like_pattern(key))
+
+
+def like(column: Any, pattern: str) -> Any:
+    """``column LIKE pattern`` with backslash escapes, alike on SQLite and PostgreSQL."""
+    return peewee.NodeList((column, peewee.SQL("LIKE"), pattern, peewee.SQL("ESCAPE '\\'")))
+
+
+def first_column(query: Any) -> list[Any]:
+    """The first value of every row a query returns."""
+    return [row[0] for row in query.tuples()]
 
 
 def transaction() -> Any:

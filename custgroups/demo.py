@@ -108,7 +108,7 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
                                   "city", "country", "active", "created_at", "updated_at"),
                      customer_rows)
         progress(1, steps)
-        ids = [cid for (cid,) in Customer.select(Customer.id).order_by(Customer.id).tuples()]
+        ids: list[int] = db.first_column(Customer.select(Customer.id).order_by(Customer.id))
         codes = {cid: row[0] for cid, row in zip(ids, customer_rows, strict=True)}
 
         members = _memberships(rng, ids, groups, members_per_customer)
@@ -118,8 +118,8 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
                                         "description_key", "active", "member_count", "version",
                                         "created_at", "created_by", "updated_at", "updated_by"),
                      group_rows)
-        group_ids = [gid for (gid,) in CustomerGroup.select(CustomerGroup.id)
-                     .order_by(CustomerGroup.id).tuples()]
+        group_ids: list[int] = db.first_column(
+            CustomerGroup.select(CustomerGroup.id).order_by(CustomerGroup.id))
         Counter.update(value=groups).where(Counter.name == "group_code").execute()
         _bulk_insert("membership", ("group_id", "customer_id"),
                      ((group_ids[g], cid) for g, cids in enumerate(members) for cid in cids))

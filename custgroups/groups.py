@@ -10,7 +10,6 @@ from enum import StrEnum
 from typing import Any
 
 import peewee
-from peewee import SQL, NodeList
 
 from custgroups import db
 from custgroups.codes import format_group_code, group_code_key, is_valid_group_code
@@ -29,7 +28,6 @@ from custgroups.progress import ProgressFn, no_progress
 from custgroups.text import (
     fold,
     has_control_characters,
-    like_pattern,
     search_fold,
     strip_invisible,
     tidy,
@@ -173,7 +171,8 @@ def validate_group(change: GroupChange) -> list[ValidationError]:
             "Group Code may hold only letters, digits, '-' and '_', at most 30 of them "
             "(or leave it empty to get the next CG- number)."))
     if change.group_id is not None and change.expected_version is None:
-        problems.append(ValidationError("version", "An edit must say which version it started from."))
+        problems.append(ValidationError("version",
+                                        "An edit must say which version it started from."))
     if change.add_customer_ids and not change.active:
         problems.append(GroupInactiveError(code or None))
     return problems
@@ -444,27 +443,23 @@ def _as_datetime(value: Any) -> datetime:
     return datetime.fromisoformat(str(value))
 
 
-def _like(column: Any, term: str) -> Any:
-    return NodeList((column, SQL("LIKE"), like_pattern(term), SQL("ESCAPE '\\'")))
-
-
 def filtered_groups(query: GroupQuery) -> Any:
     """The peewee query of every group the filter matches, in the query's sort order."""
     select = CustomerGroup.select(*_GROUP_COLUMNS)
     conditions = []
     if query.code.strip():
-        conditions.append(_like(CustomerGroup.code_key, group_code_key(query.code)))
+        conditions.append(db.contains(CustomerGroup.code_key, group_code_key(query.code)))
     if fold(query.text):
         key = fold(query.text)
-        conditions.append(_like(CustomerGroup.name_key, key)
-                          | _like(CustomerGroup.description_key, key))
+        conditions.append(db.contains(CustomerGroup.name_key, key)
+                          | db.contains(CustomerGroup.description_key, key))
     if query.status is Status.ACTIVE:
         conditions.append(CustomerGroup.active == True)  # noqa: E712  (SQL, not Python)
     elif query.status is Status.INACTIVE:
         conditions.append(CustomerGroup.active == False)  # noqa: E712
     if conditions:
         select = select.where(*conditions)
-    column = _SORT_COLUMNS[query.sort]
+    column: Any = _SORT_COLUMNS[query.sort]
     if query.descending:
         return select.order_by(column.desc(), CustomerGroup.id.desc())
     return select.order_by(column, CustomerGroup.id)
@@ -510,8 +505,8 @@ def count_groups() -> int:
 @db.reads
 def member_ids(group_id: int) -> set[int]:
     """Ids of every customer in the group."""
-    return {cid for (cid,) in Membership.select(Membership.customer).where(
-        Membership.group == group_id).tuples()}
+    return set(db.first_column(
+        Membership.select(Membership.customer).where(Membership.group == group_id)))
 
 
 @db.reads
@@ -522,7 +517,8 @@ def list_members(group_id: int, term: str = "", offset: int = 0, limit: int = 10
     key = fold(term)
     if key:
         skey = search_fold(term)
-        query = query.where(_like(Customer.code_key, key) | _like(Customer.name_key, skey))
+        query = query.where(db.contains(Customer.code_key, key)
+                            | db.contains(Customer.name_key, skey))
     total = query.count()
     rows = query.order_by(Customer.code_key).offset(max(0, offset)).limit(max(1, limit)).tuples()
     return CustomerPage(tuple(_row(*r) for r in rows), total, max(0, offset))

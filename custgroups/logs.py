@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-_configured = False
+_handler: logging.handlers.RotatingFileHandler | None = None
 
 
 def log_file_path() -> Path:
@@ -21,22 +21,26 @@ def log_file_path() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
-    """Send the ``custgroups`` loggers to a rotating file; returns the file, or None if unwritable."""
-    global _configured
+    """Send ``custgroups`` logging to a rotating file; returns the file, or None if unwritable."""
+    global _handler
     path = log_file_path()
-    if _configured:
-        return path
     logger = logging.getLogger("custgroups")
-    logger.setLevel(level)
+    if _handler is not None:
+        if Path(_handler.baseFilename) == path.absolute():
+            return path
+        logger.removeHandler(_handler)
+        _handler.close()
+        _handler = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True
         )
     except OSError:
         # A log we cannot write must not stop the clerk's work.
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.setLevel(level)
     logger.addHandler(handler)
-    _configured = True
+    _handler = handler
     return path

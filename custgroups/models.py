@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     CompositeKey,
@@ -44,6 +45,8 @@ class Counter(BaseModel):
 class Customer(BaseModel):
     """A customer as the ERP knows it; ``code_key`` makes the code unique case-insensitively."""
 
+    id = AutoField()
+
     code = CharField(max_length=50)
     code_key = CharField(max_length=50, unique=True)
     name = CharField(max_length=200)
@@ -59,6 +62,8 @@ class Customer(BaseModel):
 
 class CustomerGroup(BaseModel):
     """A named set of customers; ``version`` guards against lost concurrent edits."""
+
+    id = AutoField()
 
     code = CharField(max_length=30)
     code_key = CharField(max_length=30, unique=True)
@@ -97,6 +102,8 @@ class Membership(BaseModel):
 
 class HistoryEvent(BaseModel):
     """One change to a group: who, when, what, and the customer codes involved."""
+
+    id = AutoField()
 
     group = ForeignKeyField(CustomerGroup, column_name="group_id", on_delete="RESTRICT",
                             index=False)

@@ -7,7 +7,8 @@ import unicodedata
 
 # Characters that are invisible in a cell yet break an exact comparison.
 _INVISIBLE = dict.fromkeys(
-    map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e"),
+    map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e"
+             "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"),
     None,
 )
 _WHITESPACE_RUN = re.compile(r"\s+")

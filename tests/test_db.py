@@ -153,7 +153,8 @@ def test_a_full_disk_says_so_and_keeps_nothing(sqlite_url: str) -> None:
         groups.save_group(GroupChange(name="Before", group_id=group.id,
                                       expected_version=group.version,
                                       add_customer_ids=ids), "alice")
-    assert str(exc.value) == "The disk is full, so nothing was saved. Free some space and try again."
+    assert str(exc.value) == ("The disk is full, so nothing was saved. "
+                              "Free some space and try again.")
     database.execute_sql("PRAGMA max_page_count = 1073741823")
     assert groups.get_group(group.id).member_count == 0
     assert groups.member_ids(group.id) == set()
