@@ -312,15 +312,14 @@ def _matching(term: str) -> Any:
     query = _select_rows()
     if not key:
         return query
+    if len(key) < MIN_INDEXED_TERM:
+        # Too short for trigrams: codes or names that start with the term.
+        return query.where(_starts(Customer.code_key, key) | _starts(Customer.name_key, key))
     if _uses_fts(term):
         return query.where(Customer.id.in_(SQL(
             "(SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
             [_fts_phrase(term)])))
-    if len(key) >= MIN_INDEXED_TERM or not db.info().customer_search_index:
-        return query.where(db.contains(Customer.code_key, key)
-                           | db.contains(Customer.name_key, key))
-    # Too short for trigrams: codes or names that start with the term.
-    return query.where(_starts(Customer.code_key, key) | _starts(Customer.name_key, key))
+    return query.where(db.contains(Customer.code_key, key) | db.contains(Customer.name_key, key))
 
 
 def _starts(field: Any, key: str) -> Any:

@@ -189,15 +189,16 @@ def save_group(change: GroupChange, who: str, progress: ProgressFn = no_progress
         raise problems[0]
     who = _who(who)
     name = clean_name(change.name)
+    now = utc_now()  # one moment for the whole save, so its history reads as one change
     try:
         with db.transaction():
             if change.group_id is None:
-                group_id = _insert_group(change, name, who)
+                group_id = _insert_group(change, name, who, now)
             else:
-                group_id = _update_group(change, name, who)
+                group_id = _update_group(change, name, who, now)
             if change.add_customer_ids or change.remove_customer_ids:
                 _change_members(group_id, change.add_customer_ids, change.remove_customer_ids,
-                                who, progress)
+                                who, now, progress)
     except peewee.IntegrityError as exc:
         # Two clerks saved the same name at the same moment and the unique index chose.
         raise _explain_integrity(exc, name, change.code) from exc
@@ -209,7 +210,7 @@ def _who(who: str) -> str:
     return who or "unknown"
 
 
-def _insert_group(change: GroupChange, name: str, who: str) -> int:
+def _insert_group(change: GroupChange, name: str, who: str, now: datetime) -> int:
     _check_name_free(name, None)
     code = change.code.strip()
     if code:
@@ -219,7 +220,6 @@ def _insert_group(change: GroupChange, name: str, who: str) -> int:
                                           f"'{clash.name}'.")
     else:
         code = _next_code()
-    now = utc_now()
     group_id: int = CustomerGroup.insert(
         code=code,
         code_key=group_code_key(code),
@@ -263,13 +263,12 @@ def _lock_group(group_id: int) -> Any:
     return row
 
 
-def _update_group(change: GroupChange, name: str, who: str) -> int:
+def _update_group(change: GroupChange, name: str, who: str, now: datetime) -> int:
     assert change.group_id is not None
     row = _lock_group(change.group_id)
     if row.version != change.expected_version:
         raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
     description = clean_description(change.description)
-    now = utc_now()
     if name != row.name:
         _check_name_free(name, row.id)
         _record(row.id, who, now, HistoryKind.RENAMED, row.name, name)
@@ -308,7 +307,7 @@ def _explain_integrity(exc: peewee.IntegrityError, name: str, code: str) -> Exce
 
 
 def _change_members(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[int], who: str,
-                    progress: ProgressFn) -> tuple[int, int]:
+                    now: datetime, progress: ProgressFn) -> tuple[int, int]:
     """Add and remove members of a locked group; keeps its count and history right."""
     add = sorted(set(add_ids) - set(remove_ids))
     remove = sorted(set(remove_ids))
@@ -345,7 +344,6 @@ def _change_members(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[
     if delta:
         CustomerGroup.update(member_count=CustomerGroup.member_count + delta).where(
             CustomerGroup.id == group_id).execute()
-    now = utc_now()
     if added:
         _record(group_id, who, now, HistoryKind.MEMBERS_ADDED, None, None, sorted(added))
     if removed:
@@ -403,9 +401,10 @@ def change_members(group_id: int, who: str, add_ids: Iterable[int] = (),
         row = _lock_group(group_id)
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
-        counts = _change_members(group_id, add_ids, remove_ids, who, progress)
+        now = utc_now()
+        counts = _change_members(group_id, add_ids, remove_ids, who, now, progress)
         if any(counts):
-            CustomerGroup.update(version=CustomerGroup.version + 1, updated_at=utc_now(),
+            CustomerGroup.update(version=CustomerGroup.version + 1, updated_at=now,
                                  updated_by=who).where(CustomerGroup.id == group_id).execute()
     return counts
 

@@ -161,3 +161,27 @@ def test_resolve_a_million_codes() -> None:
     assert len(result.unknown) == 998_000
     assert all(u.suggestion is None for u in result.unknown[:10])  # junk, not typos
     assert progress[-1][0] == progress[-1][1] and len(progress) > 10
+
+
+def test_search_without_a_search_index(opened: str, people: dict[str, int]) -> None:
+    """SQLite builds without FTS5 (and servers without pg_trgm) search by scanning."""
+    from custgroups import db
+    from custgroups.models import database
+
+    if db.is_postgres():
+        database.execute_sql("DROP INDEX customer_code_trgm")
+        database.execute_sql("DROP INDEX customer_name_trgm")
+    else:
+        for trigger in ("customer_search_ai", "customer_search_ad", "customer_search_au"):
+            database.execute_sql(f"DROP TRIGGER {trigger}")
+        database.execute_sql("DROP TABLE customer_search")
+    db.open_database(opened)
+    assert not db.info().customer_search_index
+    for term, codes in [("timber", ["C00001"]), ("cafe", ["C00003"]), ("0001", None),
+                        ("a", ["C00002", "K-77"]), ("zzz", [])]:
+        page = customers.search_customers(term, limit=100)
+        if codes is None:
+            codes = ["C00001", "C00012", "C00013"]
+        assert [r.code for r in page.rows] == codes
+    customers.upsert_customers([CustomerInput("C00099", "Nordic Later")])
+    assert customers.search_customers("later").total == 1
