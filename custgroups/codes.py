@@ -32,6 +32,8 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 def customer_code_key(code: str) -> str:
     """The case-insensitive key under which a customer code is unique."""
+    if code.isascii():  # the usual case, and NFKC leaves ASCII as it is
+        return code.strip().lower()
     return unicodedata.normalize("NFKC", strip_invisible(code)).strip().casefold()
 
 

@@ -28,6 +28,7 @@ from custgroups.progress import ProgressFn, no_progress
 from custgroups.text import (
     fold,
     has_control_characters,
+    like_pattern,
     search_fold,
     strip_invisible,
     tidy,
@@ -418,15 +419,44 @@ _GROUP_COLUMNS = (
     CustomerGroup.updated_by,
 )
 
+# The list query is written as SQL text: it runs on every keystroke of the filter bar, and
+# building it through peewee costs more than SQLite takes to answer it at 20,000 groups.
 _SORT_COLUMNS = {
-    GroupSort.CODE: CustomerGroup.code_key,
-    GroupSort.NAME: CustomerGroup.name_key,
-    GroupSort.DESCRIPTION: CustomerGroup.description_key,
-    GroupSort.STATUS: CustomerGroup.active,
-    GroupSort.MEMBERS: CustomerGroup.member_count,
-    GroupSort.CREATED: CustomerGroup.created_at,
-    GroupSort.UPDATED: CustomerGroup.updated_at,
+    GroupSort.CODE: "code_key",
+    GroupSort.NAME: "name_key",
+    GroupSort.DESCRIPTION: "description_key",
+    GroupSort.STATUS: "active",
+    GroupSort.MEMBERS: "member_count",
+    GroupSort.CREATED: "created_at",
+    GroupSort.UPDATED: "updated_at",
 }
+_LIST_COLUMNS = ("id, code, name, description, active, member_count, version, created_at, "
+                 "created_by, updated_at, updated_by")
+
+
+def _where(query: GroupQuery) -> tuple[str, list[object]]:
+    """The WHERE clause (or "") for the list filter, and its parameters."""
+    mark = db.mark()
+    clauses: list[str] = []
+    params: list[object] = []
+    if query.code.strip():
+        clauses.append(f"code_key LIKE {mark} ESCAPE '\\'")
+        params.append(like_pattern(group_code_key(query.code)))
+    key = fold(query.text)
+    if key:
+        clauses.append(f"(name_key LIKE {mark} ESCAPE '\\' "
+                       f"OR description_key LIKE {mark} ESCAPE '\\')")
+        params.extend([like_pattern(key)] * 2)
+    if query.status is Status.ACTIVE:
+        clauses.append("active")
+    elif query.status is Status.INACTIVE:
+        clauses.append("NOT active")
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _order_by(query: GroupQuery) -> str:
+    direction = " DESC" if query.descending else ""
+    return f" ORDER BY {_SORT_COLUMNS[query.sort]}{direction}, id{direction}"
 
 
 def _group(values: Sequence[Any]) -> Group:
@@ -442,36 +472,20 @@ def _as_datetime(value: Any) -> datetime:
     return datetime.fromisoformat(str(value))
 
 
-def filtered_groups(query: GroupQuery) -> Any:
-    """The peewee query of every group the filter matches, in the query's sort order."""
-    select = CustomerGroup.select(*_GROUP_COLUMNS)
-    conditions = []
-    if query.code.strip():
-        conditions.append(db.contains(CustomerGroup.code_key, group_code_key(query.code)))
-    if fold(query.text):
-        key = fold(query.text)
-        conditions.append(db.contains(CustomerGroup.name_key, key)
-                          | db.contains(CustomerGroup.description_key, key))
-    if query.status is Status.ACTIVE:
-        conditions.append(CustomerGroup.active == True)  # noqa: E712  (SQL, not Python)
-    elif query.status is Status.INACTIVE:
-        conditions.append(CustomerGroup.active == False)  # noqa: E712
-    if conditions:
-        select = select.where(*conditions)
-    column: Any = _SORT_COLUMNS[query.sort]
-    if query.descending:
-        return select.order_by(column.desc(), CustomerGroup.id.desc())
-    return select.order_by(column, CustomerGroup.id)
-
-
 @db.reads
 def list_groups(query: GroupQuery) -> GroupPage:
     """One page of the groups the filter matches, in its sort order, with the total count."""
     page_size = max(1, query.page_size)
-    select = filtered_groups(query)
-    total = select.order_by().count()
+    where, params = _where(query)
+    total = int(database.execute_sql(f"SELECT COUNT(*) FROM customer_group{where}",
+                                     params).fetchone()[0])
     page = min(max(1, query.page), max(1, math.ceil(total / page_size)))
-    rows = select.offset((page - 1) * page_size).limit(page_size).tuples()
+    mark = db.mark()
+    rows = database.execute_sql(
+        f"SELECT {_LIST_COLUMNS} FROM customer_group{where}{_order_by(query)} "
+        f"LIMIT {mark} OFFSET {mark}",
+        [*params, page_size, (page - 1) * page_size],
+    ).fetchall()
     return GroupPage(tuple(_group(r) for r in rows), total, page, page_size)
 
 
