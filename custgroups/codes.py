@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from custgroups.text import fold, strip_invisible
+from custgroups.text import fold, key_safe, strip_invisible
 
 GROUP_CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,30}")
 GROUP_CODE_MAX = 30
@@ -30,16 +30,24 @@ _SEPARATORS = re.compile(r"[\s,;]+")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 
+def clean_customer_code(code: str) -> str:
+    """A customer code as stored: as entered, less surrounding spaces and invisible characters.
+
+    No NFKC here: the ERP's "K²" and "K2" are different customers.
+    """
+    if code.isascii() and code.isprintable():  # the usual case, quickly
+        return code.strip()
+    return strip_invisible(key_safe(code)).strip()
+
+
 def customer_code_key(code: str) -> str:
     """The case-insensitive key under which a customer code is unique."""
-    if code.isascii():  # the usual case, and NFKC leaves ASCII as it is
-        return code.strip().lower()
-    return unicodedata.normalize("NFKC", strip_invisible(code)).strip().casefold()
+    return clean_customer_code(code).casefold()
 
 
 def group_code_key(code: str) -> str:
     """The case-insensitive key under which a group code is unique."""
-    return code.strip().casefold()
+    return key_safe(code).strip().casefold()
 
 
 def is_valid_group_code(code: str) -> bool:
@@ -61,14 +69,15 @@ def parse_codes(text: str) -> list[str]:
     Byte-order marks, zero-width characters, non-breaking and full-width spaces, full-width
     letters and surrounding quotes are cleaned away.
     """
-    text = unicodedata.normalize("NFKC", strip_invisible(text))
+    text = unicodedata.normalize("NFKC", strip_invisible(key_safe(text)))
     lines = [line for line in _LINE_BREAKS.split(text) if line.strip()]
     if not lines:
         return []
-    if len(lines) > 1 and all("\t" in line for line in lines):
-        lines = [line.split("\t", 1)[0] for line in lines]
     if _is_heading(lines[0]):
-        lines = lines[1:]
+        # A heading heads its column: drop the line, or only its first cell if it is alone.
+        lines[0] = lines[0].split("\t", 1)[1] if len(lines) == 1 and "\t" in lines[0] else ""
+    if len(lines) > 1 and all("\t" in line for line in lines[1:]):
+        lines = [line.split("\t", 1)[0] for line in lines]
     codes: list[str] = []
     for line in lines:
         for token in _SEPARATORS.split(line):

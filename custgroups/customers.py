@@ -10,7 +10,12 @@ import peewee
 from peewee import EXCLUDED, SQL, chunked
 
 from custgroups import db
-from custgroups.codes import CUSTOMER_CODE_MAX, customer_code_key, near_codes
+from custgroups.codes import (
+    CUSTOMER_CODE_MAX,
+    clean_customer_code,
+    customer_code_key,
+    near_codes,
+)
 from custgroups.errors import ValidationError
 from custgroups.models import Customer, database, utc_now
 from custgroups.progress import ProgressFn, no_progress
@@ -140,10 +145,10 @@ def _s(n: int) -> str:
 def validate_customer(row: CustomerInput) -> list[tuple[str, str]]:
     """Every problem with one customer row, as (field, sentence) pairs."""
     problems: list[tuple[str, str]] = []
-    code = tidy(row.code)
+    code = clean_customer_code(row.code)
     if not code:
         problems.append(("code", "Customer code is missing."))
-    elif any(ch.isspace() for ch in code) or has_control_characters(code):
+    elif any(ch.isspace() for ch in code) or has_control_characters(row.code):
         problems.append(("code", f"Customer code '{code}' holds spaces or control characters."))
     elif len(code) > CUSTOMER_CODE_MAX:
         problems.append(("code", f"Customer code is longer than {CUSTOMER_CODE_MAX} characters."))
@@ -172,11 +177,13 @@ def upsert_customers(
     :class:`ValidationError` and nothing at all is written.
     """
     inserted = updated = done = 0
+    seen: set[str] = set()
     with db.transaction():
         for batch in chunked(rows, 500):
             records = [_record(row) for row in batch]
             keys = [str(r["code_key"]) for r in records]
-            if len(set(keys)) != len(keys):
+            seen.update(keys)
+            if len(seen) != done + len(keys):
                 raise ValidationError("code", "The same customer code appears twice.")
             known = _existing_keys(keys)
             (Customer.insert_many(records)
@@ -208,7 +215,7 @@ def _record(row: CustomerInput) -> dict[str, object]:
     now = utc_now()
     name = tidy(row.name)
     return {
-        "code": tidy(row.code),
+        "code": clean_customer_code(row.code),
         "code_key": customer_code_key(row.code),
         "name": name,
         "name_key": search_fold(name),
@@ -245,7 +252,7 @@ def search_customers(term: str = "", offset: int = 0, limit: int = 100) -> Custo
     else:
         total = database.execute_sql(
             "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?",
-            [_fts_phrase(term)]).fetchone()[0]
+            [_fts_query(term)]).fetchone()[0]
     if _uses_fts(term) and total > 1000:
         rows = _fts_page_by_code_index(term, total, offset, limit)
         if rows is not None:
@@ -269,7 +276,7 @@ def _fts_page_by_code_index(term: str, total: int, offset: int, limit: int
         "FROM customer INDEXED BY customer_code_key WHERE id IN "
         "(SELECT rowid FROM customer_search WHERE customer_search MATCH ?) "
         "ORDER BY code_key LIMIT ? OFFSET ?",
-        [_fts_phrase(term), limit, offset],
+        [_fts_query(term), limit, offset],
     )
     return tuple(_row(*r) for r in cursor)
 
@@ -300,32 +307,42 @@ def _row(cid: int, code: str, name: str, city: str, country: str, email: str, ph
     return CustomerRow(cid, code, name, city, country, email, phone, bool(active))
 
 
+def _keys(term: str) -> tuple[str, str]:
+    """The term as a code key (case-folded) and as a name key (accents dropped too)."""
+    return customer_code_key(term), search_fold(term)
+
+
 def _uses_fts(term: str) -> bool:
     info = db.info()
     return (info.customer_search_index and info.kind == "sqlite"
-            and len(search_fold(term)) >= MIN_INDEXED_TERM)
+            and min(map(len, _keys(term))) >= MIN_INDEXED_TERM)
 
 
-def _fts_phrase(term: str) -> str:
-    return '"' + search_fold(term).replace('"', '""') + '"'
+def _fts_query(term: str) -> str:
+    code_key, name_key = (key.replace('"', '""') for key in _keys(term))
+    return f'code_key : "{code_key}" OR name_key : "{name_key}"'
 
 
 def _matching(term: str) -> Any:
-    key = search_fold(term)
+    code_key, name_key = _keys(term)
     query = _select_rows()
-    if not key:
+    if not code_key and not name_key:
         return query
-    if len(key) < MIN_INDEXED_TERM:
+    if min(len(code_key), len(name_key)) < MIN_INDEXED_TERM:
         # Too short for trigrams: codes or names that start with the term.
-        return query.where(_starts(Customer.code_key, key) | _starts(Customer.name_key, key))
+        return query.where(_starts(Customer.code_key, code_key)
+                           | _starts(Customer.name_key, name_key))
     if _uses_fts(term):
         return query.where(Customer.id.in_(SQL(
             "(SELECT rowid FROM customer_search WHERE customer_search MATCH ?)",
-            [_fts_phrase(term)])))
-    return query.where(db.contains(Customer.code_key, key) | db.contains(Customer.name_key, key))
+            [_fts_query(term)])))
+    return query.where(db.contains(Customer.code_key, code_key)
+                       | db.contains(Customer.name_key, name_key))
 
 
 def _starts(field: Any, key: str) -> Any:
+    if not key:
+        return SQL("1 = 0")
     if db.is_postgres():
         return db.like(field, like_pattern(key)[1:])
     # A range on the indexed column: SQLite's LIKE could not use the index here.

@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import sqlite3
-import time
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlparse
 
 import peewee
 import platformdirs
+from playhouse.pool import MaxConnectionsExceeded
 
 from custgroups import models
 from custgroups.errors import CustgroupsError, DatabaseError, SchemaTooNewError
@@ -29,9 +30,6 @@ LATEST_SCHEMA = 1
 
 ENV_VAR = "CUSTGROUPS_DATABASE"
 SQLITE_BUSY_TIMEOUT_S = 15.0
-# Beyond this idle time a pooled server connection is pinged before use, so a
-# restarted server costs the clerk nothing instead of one failed action.
-_PING_AFTER_IDLE_S = 30.0
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -48,7 +46,6 @@ class DatabaseInfo:
 
 
 _info: DatabaseInfo | None = None
-_last_used: dict[int, float] = {}
 
 
 def default_database_path() -> Path:
@@ -92,16 +89,23 @@ def open_database(url: str | None = None) -> peewee.Database:
     global _info
     url = choose_database_url(url)
     close_database()
-    db, kind = _make_database(url)
+    try:
+        db, kind = _make_database(url)
+    except ValueError as exc:  # e.g. a port or option that is not a number
+        raise DatabaseError(f"The database address '{display_name(url)}' is not valid: "
+                            f"{exc}.") from None
     models.database.initialize(db)
     with translated_errors(url):
         db.connect(reuse_if_open=True)
         try:
+            if kind == "postgresql":
+                _check_schema(db, url)
             search_index = _migrate(db, kind)
         except BaseException:
             db.close()
             raise
     _info = DatabaseInfo(url, display_name(url), kind, search_index)
+    _release_connection()
     log.info("opened %s (%s, search index: %s)", display_name(url), kind, search_index)
     return db
 
@@ -205,6 +209,15 @@ def _make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Dat
     database: peewee.Database = PooledPostgresqlDatabase(
         name, max_connections=16, stale_timeout=600, timeout=30, **kwargs)
     return database
+
+
+def _check_schema(db: peewee.Database, url: str) -> None:
+    """Refuse a ``?schema=`` that does not exist, rather than quietly filling ``public``."""
+    schema = dict(parse_qsl(urlparse(url).query)).get("schema")
+    if schema and db.execute_sql("SELECT to_regnamespace(%s)", [schema]).fetchone()[0] is None:
+        raise DatabaseError(f"The database server has no schema named '{schema}' "
+                            f"({display_name(url)}). Correct the address, or ask the "
+                            "administrator to create it.")
 
 
 # --- migrations -------------------------------------------------------------------------
@@ -325,43 +338,49 @@ def writes(fn: Callable[P, T]) -> Callable[P, T]:
     return _operation(fn, retry=False)
 
 
+_nesting = threading.local()
+
+
 def _operation(fn: Callable[P, T], retry: bool) -> Callable[P, T]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
-        db = models.database.obj
-        # Only the outermost call may retry: an inner one runs inside its caller's work.
-        may_retry = retry and db is not None and db.transaction_depth() == 0
-        for attempt in (1, 2):
-            with translated_errors(retry=may_retry and attempt == 1) as state:
-                _ensure_connection()
-                result = fn(*args, **kwargs)
-                _last_used[id(models.database.obj)] = time.monotonic()
-                return result
-            if not state.requested:
-                break
-            log.info("retrying %s on a fresh connection", fn.__name__)
-        raise AssertionError("unreachable")  # pragma: no cover
+        depth: int = getattr(_nesting, "depth", 0)
+        if depth:  # inside another operation: its connection, its errors, its retry
+            return fn(*args, **kwargs)
+        _nesting.depth = 1
+        try:
+            for attempt in (1, 2):
+                with translated_errors(retry=retry and attempt == 1):
+                    _ensure_connection()
+                    return fn(*args, **kwargs)
+                log.info("retrying %s on a fresh connection", fn.__name__)
+            raise AssertionError("unreachable")  # pragma: no cover
+        finally:
+            _nesting.depth = 0
+            _release_connection()
 
     return wrapper
 
 
 def _ensure_connection() -> None:
-    db = models.database.obj
-    if db is None:
+    database = models.database.obj
+    if database is None:
         raise DatabaseError("No database is open.")
-    if db.is_closed():
-        db.connect()
+    # The pool tests each connection it hands out, so one that outlived a server
+    # restart is replaced here rather than failing the clerk's action.
+    database.connect(reuse_if_open=True)
+
+
+def _release_connection() -> None:
+    """Give a pooled server connection back after each operation, so threads never hoard them.
+
+    SQLite connections stay open: they cost nothing to keep and a little to reopen.
+    """
+    database = models.database.obj
+    if not isinstance(database, peewee.PostgresqlDatabase) or database.is_closed():
         return
-    if (
-        isinstance(db, peewee.PostgresqlDatabase)
-        and db.transaction_depth() == 0
-        and time.monotonic() - _last_used.get(id(db), 0.0) > _PING_AFTER_IDLE_S
-    ):
-        try:
-            db.execute_sql("SELECT 1")
-        except peewee.DatabaseError:
-            _discard_connection()
-            db.connect()
+    with contextlib.suppress(Exception):
+        database.close()
 
 
 def mark() -> str:
@@ -425,7 +444,7 @@ def translated_errors(url: str | None = None, retry: bool = False) -> Iterator[_
         yield state
     except CustgroupsError:
         raise
-    except (peewee.PeeweeException, sqlite3.Error, OSError) as exc:
+    except (peewee.PeeweeException, sqlite3.Error, OSError, MaxConnectionsExceeded) as exc:
         lost = _connection_lost(exc)
         if lost:
             _discard_connection()
@@ -502,6 +521,8 @@ def explain(exc: BaseException, url: str | None = None) -> str:
                 "or you may not write there.")
     if "password authentication failed" in text or "no password supplied" in text:
         return f"The database server refused the login for {where}: check the user and password."
+    if "role" in text and "does not exist" in text:
+        return f"The database server does not know the user named in {where}."
     if "does not exist" in text and "database" in text and "fatal" in text:
         name = urlparse(url).path.lstrip("/") if url else ""
         return f"The database server has no database named '{name}' ({where})."

@@ -91,18 +91,21 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
         raise ValidationError("demo", "Sizes must be zero or more.")
     if groups == 0 and customers and members_per_customer:
         members_per_customer = 0
-    existing_customers = Customer.select().count()
-    existing_groups = CustomerGroup.select().count()
-    if existing_customers or existing_groups:
-        raise ValidationError(
-            "demo",
-            f"This database already holds {existing_customers:,} customers and "
-            f"{existing_groups:,} groups; demo data goes only into an empty database "
-            "(name a new file with --database).")
     rng = random.Random(seed)
     now = utc_now()
     steps = 4
     with db.transaction():
+        if db.is_postgres():
+            # Nobody may add rows meanwhile: the ids read back below must all be ours.
+            database.execute_sql("LOCK TABLE customer, customer_group IN SHARE ROW EXCLUSIVE MODE")
+        existing_customers = Customer.select().count()
+        existing_groups = CustomerGroup.select().count()
+        if existing_customers or existing_groups:
+            raise ValidationError(
+                "demo",
+                f"This database already holds {existing_customers:,} customers and "
+                f"{existing_groups:,} groups; demo data goes only into an empty database "
+                "(name a new file with --database).")
         customer_rows = list(_customers(rng, customers, now))
         _bulk_insert("customer", ("code", "code_key", "name", "name_key", "email", "phone",
                                   "city", "country", "active", "created_at", "updated_at"),

@@ -194,12 +194,15 @@ def save_group(change: GroupChange, who: str, progress: ProgressFn = no_progress
     try:
         with db.transaction():
             if change.group_id is None:
-                group_id = _insert_group(change, name, who, now)
+                group_id, changed = _insert_group(change, name, who, now), False
             else:
-                group_id = _update_group(change, name, who, now)
+                group_id, changed = change.group_id, _update_group(change, name, who, now)
             if change.add_customer_ids or change.remove_customer_ids:
-                _change_members(group_id, change.add_customer_ids, change.remove_customer_ids,
-                                who, now, progress)
+                counts = _change_members(group_id, change.add_customer_ids,
+                                         change.remove_customer_ids, who, now, progress)
+                changed = changed or any(counts)
+            if changed and change.group_id is not None:
+                _touch(group_id, who, now)
     except peewee.IntegrityError as exc:
         # Two clerks saved the same name at the same moment and the unique index chose.
         raise _explain_integrity(exc, name, change.code) from exc
@@ -212,6 +215,10 @@ def _who(who: str) -> str:
 
 
 def _insert_group(change: GroupChange, name: str, who: str, now: datetime) -> int:
+    if db.is_postgres():
+        # One creation at a time, so a typed code and the next CG- number cannot collide
+        # between two uncommitted saves (SQLite's IMMEDIATE transactions already queue).
+        Counter.select().where(Counter.name == "group_code").for_update().execute()
     _check_name_free(name, None)
     code = change.code.strip()
     if code:
@@ -264,7 +271,8 @@ def _lock_group(group_id: int) -> Any:
     return row
 
 
-def _update_group(change: GroupChange, name: str, who: str, now: datetime) -> int:
+def _update_group(change: GroupChange, name: str, who: str, now: datetime) -> bool:
+    """Write the edited fields of a locked group and their history; True if any changed."""
     assert change.group_id is not None
     row = _lock_group(change.group_id)
     if row.version != change.expected_version:
@@ -278,15 +286,20 @@ def _update_group(change: GroupChange, name: str, who: str, now: datetime) -> in
     if change.active != row.active:
         kind = HistoryKind.ACTIVATED if change.active else HistoryKind.DEACTIVATED
         _record(row.id, who, now, kind, None, None)
-    changed = (name, description, change.active) != (row.name, row.description, row.active)
-    if changed or change.add_customer_ids or change.remove_customer_ids:
-        (CustomerGroup
-         .update(name=name, name_key=fold(name), description=description,
-                 description_key=fold(description), active=change.active,
-                 version=CustomerGroup.version + 1, updated_at=now, updated_by=who)
-         .where(CustomerGroup.id == row.id)
-         .execute())
-    return int(row.id)
+    if (name, description, change.active) == (row.name, row.description, row.active):
+        return False
+    (CustomerGroup
+     .update(name=name, name_key=fold(name), description=description,
+             description_key=fold(description), active=change.active)
+     .where(CustomerGroup.id == row.id)
+     .execute())
+    return True
+
+
+def _touch(group_id: int, who: str, now: datetime) -> None:
+    """Mark a changed group: a new version, and who changed it when."""
+    CustomerGroup.update(version=CustomerGroup.version + 1, updated_at=now,
+                         updated_by=who).where(CustomerGroup.id == group_id).execute()
 
 
 def _check_name_free(name: str, own_id: int | None) -> None:
@@ -384,9 +397,8 @@ def set_group_active(group_id: int, active: bool, who: str,
             raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
         if bool(row.active) != active:
             now = utc_now()
-            CustomerGroup.update(active=active, version=CustomerGroup.version + 1,
-                                 updated_at=now, updated_by=who).where(
-                CustomerGroup.id == group_id).execute()
+            CustomerGroup.update(active=active).where(CustomerGroup.id == group_id).execute()
+            _touch(group_id, who, now)
             kind = HistoryKind.ACTIVATED if active else HistoryKind.DEACTIVATED
             _record(group_id, who, now, kind, None, None)
     return get_group(group_id)
@@ -405,8 +417,7 @@ def change_members(group_id: int, who: str, add_ids: Iterable[int] = (),
         now = utc_now()
         counts = _change_members(group_id, add_ids, remove_ids, who, now, progress)
         if any(counts):
-            CustomerGroup.update(version=CustomerGroup.version + 1, updated_at=now,
-                                 updated_by=who).where(CustomerGroup.id == group_id).execute()
+            _touch(group_id, who, now)
     return counts
 
 

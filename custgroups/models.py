@@ -43,14 +43,18 @@ class Counter(BaseModel):
 
 
 class Customer(BaseModel):
-    """A customer as the ERP knows it; ``code_key`` makes the code unique case-insensitively."""
+    """A customer as the ERP knows it; ``code_key`` makes the code unique case-insensitively.
+
+    Keys are unbounded text: case folding and accent stripping can lengthen a value
+    ("ß" becomes "ss"), and a key must never fail where its source fits.
+    """
 
     id = AutoField()
 
     code = CharField(max_length=50)
-    code_key = CharField(max_length=50, unique=True)
+    code_key = TextField(unique=True)
     name = CharField(max_length=200)
-    name_key = CharField(max_length=200, index=True)
+    name_key = TextField(index=True)
     email = CharField(max_length=200, default="")
     phone = CharField(max_length=50, default="")
     city = CharField(max_length=100, default="")
@@ -66,11 +70,11 @@ class CustomerGroup(BaseModel):
     id = AutoField()
 
     code = CharField(max_length=30)
-    code_key = CharField(max_length=30, unique=True)
+    code_key = TextField(unique=True)
     name = CharField(max_length=100)
-    name_key = CharField(max_length=400, unique=True)
+    name_key = TextField(unique=True)
     description = CharField(max_length=500, default="")
-    description_key = CharField(max_length=2000, default="")
+    description_key = TextField(default="")
     active = BooleanField(default=True)
     member_count = IntegerField(default=0)
     version = IntegerField(default=1)

@@ -15,6 +15,16 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Never part of a key or a search: control characters (a NUL cannot even reach
+# PostgreSQL) and lone surrogates (which cannot be encoded at all).
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def key_safe(text: str) -> str:
+    """The text without control characters (tab and line breaks stay) or lone surrogates."""
+    return _UNSAFE.sub("", text)
+
+
 def strip_invisible(text: str) -> str:
     """Remove byte-order marks, zero-width characters and direction marks."""
     return text.translate(_INVISIBLE)
@@ -27,7 +37,7 @@ def tidy(text: str) -> str:
 
 def fold(text: str) -> str:
     """Comparison key: NFKC, case-folded, whitespace collapsed ("Café"/"CAFÉ" agree)."""
-    folded = unicodedata.normalize("NFKC", strip_invisible(text)).casefold()
+    folded = unicodedata.normalize("NFKC", strip_invisible(key_safe(text))).casefold()
     # casefold can produce sequences that NFKC would compose differently.
     folded = unicodedata.normalize("NFKC", folded)
     return _WHITESPACE_RUN.sub(" ", folded).strip()

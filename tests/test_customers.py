@@ -185,3 +185,39 @@ def test_search_without_a_search_index(opened: str, people: dict[str, int]) -> N
         assert [r.code for r in page.rows] == codes
     customers.upsert_customers([CustomerInput("C00099", "Nordic Later")])
     assert customers.search_customers("later").total == 1
+
+
+def test_codes_with_accents_are_found_as_typed() -> None:
+    customers.upsert_customers([CustomerInput("CAFÉ-1", "Bistro"), CustomerInput("ÅS-77", "Ås")])
+    assert [r.code for r in customers.search_customers("CAFÉ-1").rows] == ["CAFÉ-1"]
+    assert [r.code for r in customers.search_customers("café").rows] == ["CAFÉ-1"]
+    assert [r.code for r in customers.search_customers("ås").rows] == ["ÅS-77"]
+    assert [r.code for r in customers.resolve_codes(["café-1"]).recognised] == ["CAFÉ-1"]
+
+
+def test_codes_are_stored_as_entered() -> None:
+    customers.upsert_customers([CustomerInput("K²", "Squared"), CustomerInput("K2", "Two"),
+                                CustomerInput("Ｃ００１", "Wide")])
+    assert sorted(r.code for r in customers.search_customers("", limit=10).rows) == [
+        "K2", "K²", "Ｃ００１"]
+
+
+def test_a_repeat_in_a_later_batch_is_refused_too() -> None:
+    rows = [CustomerInput(f"C{i:04d}", f"Name {i}") for i in range(600)]
+    rows.append(CustomerInput("c0001", "Again"))
+    with pytest.raises(ValidationError, match="twice"):
+        customers.upsert_customers(rows)
+    assert customers.count_customers() == 0
+
+
+def test_long_folded_keys_fit() -> None:
+    customers.upsert_customers([CustomerInput("ß" * 50, "한" * 200)])
+    assert customers.search_customers("ss").total == 1
+
+
+@pytest.mark.parametrize("junk", ["a\x00b", "\ud800", "x\x07y", "\x00"])
+def test_control_characters_and_surrogates_in_searches(people: dict[str, int], junk: str) -> None:
+    customers.search_customers(junk)
+    customers.resolve_codes([junk, "C00001"])
+    groups.list_groups(groups.GroupQuery(code=junk, text=junk))
+    groups.list_members(1, junk)

@@ -221,27 +221,86 @@ def test_a_missing_server_database_in_plain_words() -> None:
         db.open_database(bad)
 
 
-@pytest.mark.postgres
-def test_a_restarted_server_costs_reads_nothing_and_writes_one_message(
-        postgres_url: str) -> None:
+def _kill_custgroups_connections() -> None:
     import psycopg2
 
+    database_obj = database.obj
+    admin = psycopg2.connect(dbname=database_obj.database, **database_obj.connect_params)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'custgroups' AND pid <> pg_backend_pid()")
+    admin.close()
+
+
+@pytest.mark.postgres
+def test_a_restarted_server_costs_the_clerk_nothing(postgres_url: str) -> None:
     db.open_database(postgres_url)
     groups.save_group(GroupChange(name="Before restart"), "alice")
+    _kill_custgroups_connections()
+    assert groups.count_groups() == 1
+    _kill_custgroups_connections()
+    assert groups.save_group(GroupChange(name="After restart"), "alice").code == "CG-000002"
 
-    def kill_our_connections() -> None:
-        database_obj = database.obj
-        admin = psycopg2.connect(dbname=database_obj.database, **database_obj.connect_params)
-        admin.autocommit = True
-        with admin.cursor() as cur:
-            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE application_name = 'custgroups' AND pid <> pg_backend_pid()")
-        admin.close()
 
-    kill_our_connections()
-    assert groups.count_groups() == 1  # the read reconnects by itself
-    kill_our_connections()
+@pytest.mark.postgres
+def test_a_connection_lost_mid_save_says_so_and_keeps_nothing(
+        postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    db.open_database(postgres_url)
+    upsert_customers(CustomerInput(f"C{i:03d}", f"Customer {i}") for i in range(10))
+    group = groups.save_group(GroupChange(name="Steady"), "alice")
+    real = groups._change_members
+
+    def cut_off(*args: object, **kwargs: object) -> object:
+        _kill_custgroups_connections()
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(groups, "_change_members", cut_off)
     with pytest.raises(DatabaseError, match="connection to the database server was lost"):
-        groups.save_group(GroupChange(name="During restart"), "alice")
-    assert groups.save_group(GroupChange(name="After restart"), "alice").name == "After restart"
-    assert groups.count_groups() == 2
+        groups.save_group(GroupChange(name="Renamed", group_id=group.id,
+                                      expected_version=group.version,
+                                      add_customer_ids=frozenset(range(1, 11))), "alice")
+    monkeypatch.undo()
+    after = groups.get_group(group.id)
+    assert (after.name, after.member_count, after.version) == ("Steady", 0, group.version)
+
+
+@pytest.mark.postgres
+def test_many_threads_do_not_exhaust_the_pool(postgres_url: str) -> None:
+    import threading
+
+    db.open_database(postgres_url)
+    counts: list[int] = []
+    for _ in range(40):  # more threads than the pool has connections, one after another
+        worker = threading.Thread(target=lambda: counts.append(groups.count_groups()))
+        worker.start()
+        worker.join(timeout=20)
+    assert counts == [0] * 40
+
+
+@pytest.mark.postgres
+def test_a_misspelt_schema_is_refused(postgres_url: str) -> None:
+    bad = postgres_url.rsplit("schema=", 1)[0] + "schema=no_such_schema_here"
+    with pytest.raises(DatabaseError, match="no schema named 'no_such_schema_here'"):
+        db.open_database(bad)
+
+
+@pytest.mark.postgres
+def test_an_unknown_user_in_plain_words() -> None:
+    base = postgres_base_url()
+    if base is None:
+        pytest.skip("needs the PostgreSQL test server")
+    from urllib.parse import urlparse
+
+    parsed = urlparse(base)
+    bad = parsed._replace(netloc=f"nobody_here@{parsed.hostname}:{parsed.port or 5432}").geturl()
+    with pytest.raises(DatabaseError, match="does not know the user"):
+        db.open_database(bad)
+
+
+@pytest.mark.parametrize("url", ["postgresql://u@host:notaport/db", "sqlite:///x.db?timeout=abc"])
+def test_malformed_options_in_plain_words(url: str, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DatabaseError, match="is not valid"):
+        db.open_database(url)
