@@ -428,28 +428,21 @@ def transaction() -> Any:
     return models.database.atomic()
 
 
-class _Retry:
-    requested = False
-
-
 @contextlib.contextmanager
-def translated_errors(url: str | None = None, retry: bool = False) -> Iterator[_Retry]:
+def translated_errors(url: str | None = None, retry: bool = False) -> Iterator[None]:
     """Turn any database failure inside the block into :class:`DatabaseError` in plain words.
 
-    With ``retry`` true, a dead connection found outside a transaction is swallowed and
-    ``requested`` set on the yielded object instead, so the caller can try again.
+    With ``retry`` true, a dead server connection is dropped and the failure swallowed, so
+    the code after the block can try again on a new one.
     """
-    state = _Retry()
     try:
-        yield state
+        yield
     except CustgroupsError:
         raise
     except (peewee.PeeweeException, sqlite3.Error, OSError, MaxConnectionsExceeded) as exc:
-        lost = _connection_lost(exc)
-        if lost:
+        if _connection_lost(exc):
             _discard_connection()
             if retry:
-                state.requested = True
                 return
         message = explain(exc, url)
         log.error("database error: %s", message, exc_info=True)

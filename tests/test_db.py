@@ -304,3 +304,23 @@ def test_malformed_options_in_plain_words(url: str, tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     with pytest.raises(DatabaseError, match="is not valid"):
         db.open_database(url)
+
+
+@pytest.mark.postgres
+def test_a_read_that_loses_its_connection_repeats_once(postgres_url: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    db.open_database(postgres_url)
+    groups.save_group(GroupChange(name="Only"), "alice")
+    real = db._ensure_connection
+    calls = 0
+
+    def connect_then_lose() -> None:
+        nonlocal calls
+        calls += 1
+        real()
+        if calls == 1:  # the server goes away after handing out the connection
+            _kill_custgroups_connections()
+
+    monkeypatch.setattr(db, "_ensure_connection", connect_then_lose)
+    assert groups.count_groups() == 1
+    assert calls == 2
