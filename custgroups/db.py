@@ -423,6 +423,16 @@ def first_column(query: Any) -> list[Any]:
     return [row[0] for row in query.tuples()]
 
 
+def snapshot() -> Any:
+    """A read-only transaction: every read inside sees the database as of one moment.
+
+    On SQLite it is DEFERRED, so it takes no write lock; on PostgreSQL REPEATABLE READ.
+    """
+    if is_postgres():
+        return models.database.atomic(isolation_level="REPEATABLE READ READ ONLY")
+    return models.database.atomic(lock_type="DEFERRED")
+
+
 def transaction() -> Any:
     """One write transaction (IMMEDIATE on SQLite); nested calls become savepoints."""
     return models.database.atomic()

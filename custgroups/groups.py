@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -488,8 +488,7 @@ def list_groups(query: GroupQuery) -> GroupPage:
     """One page of the groups the filter matches, in its sort order, with the total count."""
     page_size = max(1, query.page_size)
     where, params = _where(query)
-    total = int(database.execute_sql(f"SELECT COUNT(*) FROM customer_group{where}",
-                                     params).fetchone()[0])
+    total = count_matching(query)
     page = min(max(1, query.page), max(1, math.ceil(total / page_size)))
     mark = db.mark()
     rows = database.execute_sql(
@@ -498,6 +497,36 @@ def list_groups(query: GroupQuery) -> GroupPage:
         [*params, page_size, (page - 1) * page_size],
     ).fetchall()
     return GroupPage(tuple(_group(r) for r in rows), total, page, page_size)
+
+
+def iter_groups(query: GroupQuery, batch: int = 2000) -> Iterator[Group]:
+    """Every group the filter matches (all pages) in its sort order.
+
+    Runs on the caller's connection: call it inside an operation, ideally a
+    :func:`custgroups.db.snapshot`, so the rows agree with each other.
+    """
+    where, params = _where(query)
+    cursor = database.execute_sql(
+        f"SELECT {_LIST_COLUMNS} FROM customer_group{where}{_order_by(query)}", params)
+    while rows := cursor.fetchmany(batch):
+        yield from (_group(r) for r in rows)
+
+
+def count_matching(query: GroupQuery) -> int:
+    """How many groups the filter matches; on the caller's connection, like :func:`iter_groups`."""
+    where, params = _where(query)
+    return int(database.execute_sql(f"SELECT COUNT(*) FROM customer_group{where}",
+                                    params).fetchone()[0])
+
+
+def member_rows(group_id: int) -> list[tuple[str, str, str, bool]]:
+    """(code, name, city, active) of every member, by code; on the caller's connection."""
+    cursor = database.execute_sql(
+        "SELECT c.code, c.name, c.city, c.active FROM membership m "
+        f"JOIN customer c ON c.id = m.customer_id WHERE m.group_id = {db.mark()} "
+        "ORDER BY c.code_key",
+        [group_id])
+    return [(code, name, city, bool(active)) for code, name, city, active in cursor]
 
 
 @db.reads

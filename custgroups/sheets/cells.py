@@ -1,0 +1,50 @@
+"""Values made safe for a spreadsheet cell: text never becomes a formula, nothing is lost quietly."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from openpyxl.cell.cell import ERROR_CODES
+
+#: Excel keeps at most this many characters in a cell.
+MAX_CELL_TEXT = 32_767
+TRUNCATION_MARK = "… [cut: {n:,} characters in all]"
+
+# First characters that make a spreadsheet evaluate text (OWASP CSV injection), and the
+# control characters that the xlsx format cannot hold at all.
+_RISKY_START = re.compile(r"[=+\-@\t\r\n\x00]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NEEDS_CARE = re.compile(r"^[=+\-@\t\r\n\x00]|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ERROR_CODES = frozenset(ERROR_CODES)
+
+
+def needs_care(text: str) -> bool:
+    """True when text would turn into a formula or an error, hold illegal characters, or not fit."""
+    return (len(text) > MAX_CELL_TEXT or text in _ERROR_CODES
+            or _NEEDS_CARE.search(text) is not None)
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet would evaluate text that starts this way."""
+    return bool(text) and _RISKY_START.match(text) is not None
+
+
+def fit_text(text: str) -> str:
+    """Illegal characters shown as U+FFFD and over-long text cut with a visible mark."""
+    text = _ILLEGAL.sub("\ufffd", text)
+    if len(text) > MAX_CELL_TEXT:
+        mark = TRUNCATION_MARK.format(n=len(text))
+        text = text[: MAX_CELL_TEXT - len(mark)] + mark
+    return text
+
+
+def csv_text(text: str) -> str:
+    """Text for a csv cell: prefixed with an apostrophe when it could run as a formula."""
+    text = _ILLEGAL.sub("\ufffd", text)
+    return "'" + text if looks_like_formula(text) or text in _ERROR_CODES else text
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored UTC timestamp as the clerk's local wall-clock time, for people to read."""
+    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None, microsecond=0)

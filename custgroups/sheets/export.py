@@ -1,0 +1,137 @@
+"""Exporting groups, their members and their history to xlsx or csv."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from custgroups import db
+from custgroups.groups import GroupQuery, count_matching, iter_groups, member_rows
+from custgroups.history import HistoryEntry, iter_history
+from custgroups.progress import ProgressFn, no_progress
+from custgroups.sheets.cells import MAX_CELL_TEXT, local_time
+from custgroups.sheets.writing import Column, CsvWriter, SheetSpec, XlsxWriter, open_writer
+
+GROUPS_SHEET = SheetSpec("Groups", (
+    Column("Code", 13), Column("Name", 34), Column("Description", 50), Column("Status", 10),
+    Column("No. of Customers", 17), Column("Created", 19), Column("Created by", 16),
+    Column("Last updated", 19), Column("Last updated by", 16),
+))
+MEMBERS_SHEET = SheetSpec("Members", (
+    Column("Group code", 13), Column("Group name", 34), Column("Customer code", 15),
+    Column("Customer name", 34), Column("City", 18), Column("Status", 10),
+))
+HISTORY_SHEET = SheetSpec("History", (
+    Column("When", 19), Column("Who", 16), Column("Group code", 13), Column("Group name", 34),
+    Column("What", 40), Column("Customer codes", 60),
+))
+_PROGRESS_EVERY = 1000
+
+
+def _status(active: bool) -> str:
+    return "Active" if active else "Inactive"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote and where."""
+
+    paths: tuple[Path, ...]
+    groups: int
+    members: int
+
+
+@db.reads
+def export_groups(path: Path, query: GroupQuery, members: bool = False,
+                  progress: ProgressFn = no_progress) -> ExportResult:
+    """Write every group the filter matches, in its sort order, and optionally their members.
+
+    The file appears under its name only when complete: a cancelled (progress raised
+    :class:`~custgroups.errors.Cancelled`) or failed export leaves nothing there.
+    """
+    writer = open_writer(Path(path))
+    try:
+        with db.snapshot():
+            result = _write_groups(writer, query, members, progress)
+        writer.commit()
+    except BaseException:
+        writer.discard()
+        raise
+    return result
+
+
+def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bool,
+                  progress: ProgressFn) -> ExportResult:
+    total_groups = count_matching(query)
+    listed: list[tuple[int, str, str, int]] = []
+    writer.start_sheet(GROUPS_SHEET)
+    for group in iter_groups(query):
+        writer.write((group.code, group.name, group.description, _status(group.active),
+                      group.member_count, local_time(group.created_at), group.created_by,
+                      local_time(group.updated_at), group.updated_by))
+        listed.append((group.id, group.code, group.name, group.member_count))
+        if len(listed) % _PROGRESS_EVERY == 0:
+            progress(len(listed), total_groups)
+    total = len(listed) + (sum(n for *_, n in listed) if members else 0)
+    progress(len(listed), total)
+    written = 0
+    if members:
+        writer.start_sheet(MEMBERS_SHEET)
+        done = len(listed)
+        for group_id, code, name, _count in listed:
+            for customer_code, customer_name, city, active in member_rows(group_id):
+                writer.write((code, name, customer_code, customer_name, city, _status(active)))
+                written += 1
+                if written % _PROGRESS_EVERY == 0:
+                    progress(done + written, total)
+        progress(done + written, max(total, done + written))
+    return ExportResult(writer.paths, len(listed), written)
+
+
+@db.reads
+def export_history(path: Path, group_id: int | None = None,
+                   progress: ProgressFn = no_progress) -> ExportResult:
+    """Write the history of one group, or of every group, oldest first."""
+    writer = open_writer(Path(path))
+    try:
+        with db.snapshot():
+            count = 0
+            writer.start_sheet(HISTORY_SHEET)
+            for count, entry in enumerate(iter_history(group_id), 1):
+                for row in _history_rows(entry, isinstance(writer, XlsxWriter)):
+                    writer.write(row)
+                if count % _PROGRESS_EVERY == 0:
+                    progress(count, 0)
+            progress(count, count)
+        writer.commit()
+    except BaseException:
+        writer.discard()
+        raise
+    return ExportResult(writer.paths, 0, count)
+
+
+def _history_rows(entry: HistoryEntry, cell_limit: bool) -> Iterator[tuple[Any, ...]]:
+    """One row per event; in xlsx, codes that overflow a cell continue on following rows."""
+    head = (local_time(entry.at), entry.by, entry.group_code, entry.group_name)
+    what = entry.describe()
+    if not cell_limit:
+        yield (*head, what, ", ".join(entry.codes))
+        return
+    chunks = list(_code_chunks(entry.codes, MAX_CELL_TEXT - 100)) or [""]
+    for index, chunk in enumerate(chunks):
+        yield (*head, what if index == 0 else f"{what} (continued)", chunk)
+
+
+def _code_chunks(codes: tuple[str, ...], limit: int) -> Iterator[str]:
+    chunk: list[str] = []
+    size = 0
+    for code in codes:
+        if chunk and size + len(code) + 2 > limit:
+            yield ", ".join(chunk)
+            chunk, size = [], 0
+        chunk.append(code)
+        size += len(code) + 2
+    if chunk:
+        yield ", ".join(chunk)

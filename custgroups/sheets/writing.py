@@ -1,0 +1,194 @@
+"""Writing workbooks (xlsx, write-only) and csv files to a temporary name, renamed on success."""
+
+from __future__ import annotations
+
+import csv
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from custgroups.errors import ValidationError
+from custgroups.sheets.cells import csv_text, fit_text, needs_care
+
+#: Rows in one Excel sheet, header included.
+EXCEL_MAX_ROWS = 1_048_576
+FORMATS = (".xlsx", ".csv")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: its heading and its width in characters."""
+
+    heading: str
+    width: float = 14
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """A sheet's title and columns."""
+
+    title: str
+    columns: tuple[Column, ...]
+
+
+def check_target(path: Path) -> None:
+    """Refuse a target the clerk cannot have meant: unknown format, missing folder, a folder."""
+    if path.suffix.lower() not in FORMATS:
+        raise ValidationError("file", f"Export to a file ending in .xlsx or .csv, not "
+                                      f"'{path.suffix or path.name}'.")
+    if not path.parent.is_dir():
+        raise ValidationError("file", f"The folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise ValidationError("file", f"{path} is a folder.")
+
+
+def _temporary_beside(path: Path, suffix: str) -> Path:
+    """An unused hidden name in the target's folder, so the final rename stays on one disk."""
+    return path.with_name(f".{path.stem}-{secrets.token_hex(6)}{suffix}.part")
+
+
+class XlsxWriter:
+    """A write-only workbook: bold frozen header, autofilter, widths; long sheets continue."""
+
+    max_rows = EXCEL_MAX_ROWS
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._temp = _temporary_beside(path, ".xlsx")
+        self._book = Workbook(write_only=True)
+        self._sheet: Any = None
+        self._spec: SheetSpec | None = None
+        self._rows = 0
+        self._part = 0
+        self._quoted_style: dict[str, Any] = {}
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """The files this writer produces."""
+        return (self.path,)
+
+    def start_sheet(self, spec: SheetSpec) -> None:
+        """Begin a new sheet with its header row."""
+        self._close_sheet()
+        self._spec, self._part = spec, 1
+        self._open_sheet(spec.title)
+
+    def _open_sheet(self, title: str) -> None:
+        assert self._spec is not None
+        sheet = self._book.create_sheet(title[:31])
+        sheet.freeze_panes = "A2"
+        header = []
+        bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE5F0")
+        for index, column in enumerate(self._spec.columns, 1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
+            cell = WriteOnlyCell(sheet, value=column.heading)
+            cell.font, cell.fill = bold, fill
+            cell.alignment = Alignment(vertical="center")
+            header.append(cell)
+        sheet.append(header)
+        self._sheet, self._rows = sheet, 1
+
+    def _close_sheet(self) -> None:
+        if self._sheet is not None and self._spec is not None:
+            last = get_column_letter(len(self._spec.columns))
+            self._sheet.auto_filter.ref = f"A1:{last}{self._rows}"
+
+    def write(self, values: Sequence[Any]) -> None:
+        """Append one row; text that needs care is written as quoted text."""
+        if self._rows >= self.max_rows:
+            assert self._spec is not None
+            self._close_sheet()
+            self._part += 1
+            self._open_sheet(f"{self._spec.title[:26]} ({self._part})")
+        row = list(values)
+        for index, value in enumerate(row):
+            if value.__class__ is str and needs_care(value):
+                row[index] = self._as_text(fit_text(value))
+        self._sheet.append(row)
+        self._rows += 1
+
+    def _as_text(self, text: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self._sheet, value=text)
+        # Stored as a string with Excel's quote prefix: shown as typed, never evaluated,
+        # and still text if someone edits the cell.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+
+    def commit(self) -> None:
+        """Finish the workbook and move it to its name."""
+        self._close_sheet()
+        self._book.save(self._temp)
+        os.replace(self._temp, self.path)
+
+    def discard(self) -> None:
+        """Throw the unfinished workbook away; the target name is left as it was."""
+        self._temp.unlink(missing_ok=True)
+
+
+class CsvWriter:
+    """csv files in UTF-8 with a byte-order mark (so Excel reads accents right), one per sheet.
+
+    The first sheet goes to the named file; each further sheet to a file beside it named
+    after the sheet, e.g. ``groups-members.csv``.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._files: list[tuple[Path, Path, IO[str]]] = []
+        self._writer: Any = None
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """The files this writer produces."""
+        return tuple(target for target, _temp, _handle in self._files)
+
+    def start_sheet(self, spec: SheetSpec) -> None:
+        """Begin the next file with its header row."""
+        target = self.path if not self._files else self.path.with_name(
+            f"{self.path.stem}-{spec.title.lower().replace(' ', '-')}{self.path.suffix}")
+        temp = _temporary_beside(target, ".csv")
+        handle = open(temp, "x", encoding="utf-8-sig", newline="")  # noqa: SIM115
+        self._files.append((target, temp, handle))
+        self._writer = csv.writer(handle)
+        self._writer.writerow([column.heading for column in spec.columns])
+
+    def write(self, values: Sequence[Any]) -> None:
+        """Append one row."""
+        self._writer.writerow([_csv_value(v) for v in values])
+
+    def commit(self) -> None:
+        """Close every file and move each to its name."""
+        for _target, _temp, handle in self._files:
+            handle.close()
+        for target, temp, _handle in self._files:
+            os.replace(temp, target)
+
+    def discard(self) -> None:
+        """Throw every unfinished file away."""
+        for _target, temp, handle in self._files:
+            handle.close()
+            temp.unlink(missing_ok=True)
+
+
+def _csv_value(value: Any) -> Any:
+    if value.__class__ is str:
+        return csv_text(value)
+    if isinstance(value, datetime):
+        return value.isoformat(" ")
+    return value
+
+
+def open_writer(path: Path) -> XlsxWriter | CsvWriter:
+    """The writer for the target's format (by its suffix)."""
+    check_target(path)
+    return XlsxWriter(path) if path.suffix.lower() == ".xlsx" else CsvWriter(path)
