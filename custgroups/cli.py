@@ -9,10 +9,12 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from custgroups import __version__, db
 from custgroups.errors import CustgroupsError
+from custgroups.groups import GroupQuery, GroupSort, Status
 from custgroups.logs import setup_logging
 
 log = logging.getLogger("custgroups.cli")
@@ -95,6 +97,57 @@ def build_parser() -> argparse.ArgumentParser:
         "info", help="say which database is used and what it holds",
         description="Open (creating if needed) the database and print what it holds.")
     info.set_defaults(run=_run_info)
+
+    export = commands.add_parser(
+        "export", help="export the groups a filter matches to .xlsx or .csv",
+        description="Export every group the filters match (all pages), in the chosen order, "
+                    "to an .xlsx workbook or a .csv file. With --members, a Members sheet "
+                    "(or, for csv, a second file named OUT-members.csv) lists each group's "
+                    "customers.")
+    export.add_argument("out", metavar="OUT", help="file to write: name.xlsx or name.csv")
+    export.add_argument("--code", default="", help="group code contains this")
+    export.add_argument("--name", default="", help="group name or description contains this")
+    export.add_argument("--status", choices=[s.value for s in Status], default="all",
+                        help="which groups by status (default all)")
+    export.add_argument("--sort", choices=[s.value for s in GroupSort], default="code",
+                        help="column to sort by (default code)")
+    export.add_argument("--descending", action="store_true", help="sort from high to low")
+    export.add_argument("--members", action="store_true", help="also list each group's members")
+    export.set_defaults(run=_run_export)
+
+    importing = commands.add_parser(
+        "import-customers", help="add and update customers from the ERP's .xlsx or .csv list",
+        description="Add new customers and update known ones (matched by code, ignoring "
+                    "case) from an .xlsx or .csv file with a heading row naming at least the "
+                    "customer code and name columns. Every row is checked first: if any is "
+                    "bad, nothing is written and every problem is listed with its row number.")
+    importing.add_argument("file", metavar="FILE", help="the .xlsx or .csv file")
+    importing.add_argument("--dry-run", action="store_true",
+                           help="check the file and say what would change, without changing it")
+    importing.set_defaults(run=_run_import_customers)
+
+    members = commands.add_parser(
+        "import-members", help="add the customers listed in a file to one group",
+        description="Read customer codes from a file's code column and add the recognised "
+                    "ones to the group; already-members, duplicates, unknown and inactive "
+                    "customers are reported and left out. A 'Group code' column, as in our "
+                    "own exports, limits the rows to this group's.")
+    members.add_argument("group_code", metavar="GROUP_CODE",
+                         help="code of the group, e.g. CG-000012")
+    members.add_argument("file", metavar="FILE", help="the .xlsx or .csv file")
+    members.add_argument("--column", help="heading of the column holding the codes")
+    members.add_argument("--dry-run", action="store_true",
+                         help="report what would be added, without adding it")
+    members.set_defaults(run=_run_import_members)
+
+    history = commands.add_parser(
+        "history", help="export the history of one group, or of all groups",
+        description="Write every recorded change (when, who, what, customer codes) of one "
+                    "group, or of all groups, oldest first, to an .xlsx or .csv file.")
+    history.add_argument("group_code", metavar="GROUP_CODE", nargs="?",
+                         help="code of the group (default: every group)")
+    history.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    history.set_defaults(run=_run_history)
     return parser
 
 
@@ -107,6 +160,64 @@ def _run_demo(args: argparse.Namespace) -> int:
     print(f"Added {result.customers:,} customers, {result.groups:,} groups and "
           f"{result.memberships:,} memberships to {db.info().display_name} "
           f"in {time.perf_counter() - started:.1f} s.")
+    return EXIT_OK
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from custgroups.sheets.export import export_groups
+
+    query = GroupQuery(code=args.code, text=args.name, status=Status(args.status),
+                       sort=GroupSort(args.sort), descending=args.descending)
+    result = export_groups(Path(args.out), query, members=args.members)
+    members = f" and {result.members:,} memberships" if args.members else ""
+    print(f"Exported {result.groups:,} groups{members} to "
+          f"{' and '.join(str(p) for p in result.paths)}.")
+    return EXIT_OK
+
+
+def _run_import_customers(args: argparse.Namespace) -> int:
+    from custgroups.sheets.imports import import_customers
+
+    result = import_customers(Path(args.file), dry_run=args.dry_run)
+    name = Path(args.file).name
+    if result.dry_run:
+        print(f"{name} is fine: importing it would add {result.inserted:,} customers and "
+              f"update {result.updated:,}. Nothing was changed (dry run).")
+    else:
+        print(f"Imported {name}: {result.inserted:,} new customers, {result.updated:,} updated.")
+    return EXIT_OK
+
+
+def _run_import_members(args: argparse.Namespace) -> int:
+    from custgroups.sheets.imports import import_members
+
+    result = import_members(args.group_code, Path(args.file), args.user or login_name(),
+                            column=args.column, dry_run=args.dry_run)
+    group = result.group
+    print(f"{Path(args.file).name}: {result.resolution.summary()}")
+    if result.file.other_groups_rows:
+        print(f"({result.file.other_groups_rows:,} rows of other groups were left aside.)")
+    if not group.active:
+        print(f"{group.code} '{group.name}' is inactive: activate it before adding customers.")
+    if result.dry_run:
+        print(f"Would add {len(result.resolution.recognised):,} customers to {group.code} "
+              f"'{group.name}'. Nothing was changed (dry run).")
+    elif not result.added:
+        print(f"Nothing was added to {group.code} '{group.name}': the file names no customer "
+              "that is recognised, active and not yet a member.")
+    else:
+        print(f"Added {result.added:,} customers to {group.code} '{group.name}', which now "
+              f"has {group.member_count:,}.")
+    return EXIT_OK
+
+
+def _run_history(args: argparse.Namespace) -> int:
+    from custgroups.groups import get_group_by_code
+    from custgroups.sheets.export import export_history
+
+    group_id = get_group_by_code(args.group_code).id if args.group_code else None
+    result = export_history(Path(args.out), group_id)
+    print(f"Wrote {result.history_entries:,} history entries to {result.paths[0]}.")
     return EXIT_OK
 
 

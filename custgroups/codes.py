@@ -80,11 +80,18 @@ def parse_codes(text: str) -> list[str]:
         lines = [line.split("\t", 1)[0] for line in lines]
     codes: list[str] = []
     for line in lines:
-        for token in _SEPARATORS.split(line):
-            token = token.strip(_QUOTES).strip()
-            if token:
-                codes.append(token)
+        codes.extend(_tokens(line))
     return codes
+
+
+def split_codes(cell: str) -> list[str]:
+    """The codes in one spreadsheet cell: usually one, sometimes a list; cleaned like a paste."""
+    return _tokens(unicodedata.normalize("NFKC", strip_invisible(key_safe(cell))))
+
+
+def _tokens(text: str) -> list[str]:
+    tokens = (token.strip(_QUOTES).strip() for token in _SEPARATORS.split(text))
+    return [token for token in tokens if token]
 
 
 def _is_heading(line: str) -> bool:

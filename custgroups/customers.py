@@ -237,6 +237,14 @@ def _existing_keys(keys: Sequence[str]) -> set[str]:
 
 
 @db.reads
+def count_existing_codes(codes: Sequence[str]) -> int:
+    """How many of these codes (compared ignoring case) name existing customers."""
+    keys = list({customer_code_key(code) for code in codes})
+    return sum(len(_existing_keys(keys[i:i + _LOOKUP_CHUNK]))
+               for i in range(0, len(keys), _LOOKUP_CHUNK))
+
+
+@db.reads
 def count_customers() -> int:
     """How many customers there are."""
     return int(Customer.select().count())

@@ -1,1 +1,2 @@
-"""Spreadsheets in and out: exports that cannot turn into formulas, imports that survive hostile files."""
+"""Spreadsheets in and out: exports that never become formulas, imports that survive
+hostile files."""

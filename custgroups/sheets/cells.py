@@ -1,4 +1,4 @@
-"""Values made safe for a spreadsheet cell: text never becomes a formula, nothing is lost quietly."""
+"""Values made safe for a spreadsheet cell: text never becomes a formula; nothing lost quietly."""
 
 from __future__ import annotations
 

@@ -39,8 +39,9 @@ class ExportResult:
     """What an export wrote and where."""
 
     paths: tuple[Path, ...]
-    groups: int
-    members: int
+    groups: int = 0
+    members: int = 0
+    history_entries: int = 0
 
 
 @db.reads
@@ -109,7 +110,7 @@ def export_history(path: Path, group_id: int | None = None,
     except BaseException:
         writer.discard()
         raise
-    return ExportResult(writer.paths, 0, count)
+    return ExportResult(writer.paths, history_entries=count)
 
 
 def _history_rows(entry: HistoryEntry, cell_limit: bool) -> Iterator[tuple[Any, ...]]:

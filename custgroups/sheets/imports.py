@@ -1,0 +1,308 @@
+"""Importing the ERP's customer list, and member codes for one group, from xlsx or csv files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from itertools import chain, islice
+from pathlib import Path
+
+from custgroups import customers, groups
+from custgroups.codes import customer_code_key, split_codes
+from custgroups.customers import CodeResolution, CustomerInput, UpsertResult
+from custgroups.errors import CustgroupsError, ValidationError
+from custgroups.progress import ProgressFn, no_progress
+from custgroups.sheets.reading import FileRefused, Sheet, open_sheets
+from custgroups.text import fold
+
+#: Headings recognised for each field, strongest first.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "code": ("customer code", "customer no", "customer number", "customer id", "cust no",
+             "cust code", "cust id", "custno", "customer #", "cust #", "client code",
+             "client no", "account code", "account no", "account number", "debtor code",
+             "debtor no", "code", "account", "number", "no", "id"),
+    "name": ("customer name", "client name", "company name", "account name", "debtor name",
+             "name", "company", "client", "customer", "account holder"),
+    "email": ("email", "e mail", "email address", "e mail address", "mail"),
+    "phone": ("phone", "telephone", "phone number", "tel", "mobile", "mobile phone"),
+    "city": ("city", "town", "place"),
+    "country": ("country", "country name", "nation"),
+    "status": ("status", "active", "state"),
+    "group": ("group code", "customer group code", "group"),
+}
+_ACTIVE_WORDS = {"", "active", "yes", "y", "true", "1", "enabled", "open"}
+_INACTIVE_WORDS = {"inactive", "no", "n", "false", "0", "disabled", "closed", "blocked"}
+_HEADER_SEARCH_ROWS = 20
+SHOWN_PROBLEMS = 50
+_PUNCTUATION = re.compile(r"[\s._#:/\\()\-]+")
+
+
+def heading_key(text: str) -> str:
+    """A heading reduced for comparison: "Cust. No." and "CUST_NO" both read "cust no"."""
+    return _PUNCTUATION.sub(" ", fold(text)).strip()
+
+
+_SYNONYM_KEYS = {field: tuple(heading_key(s) for s in words) for field, words in SYNONYMS.items()}
+
+
+def find_columns(header: Sequence[str], fields: Sequence[str]) -> dict[str, int]:
+    """Column index of each field found in a header row (a column serves one field)."""
+    keys = [heading_key(cell) for cell in header]
+    found: dict[str, int] = {}
+    for field in fields:
+        for synonym in _SYNONYM_KEYS[field]:
+            index = next((i for i, key in enumerate(keys)
+                          if key == synonym and i not in found.values()), None)
+            if index is not None:
+                found[field] = index
+                break
+    return found
+
+
+def _header(rows: Iterator[list[str]], required: Sequence[str], optional: Sequence[str]
+            ) -> tuple[int, dict[str, int]] | None:
+    """(row number, columns) of the first of the top rows naming every required field."""
+    for number, row in enumerate(rows, 1):
+        columns = find_columns(row, [*required, *optional])
+        if all(field in columns for field in required):
+            return number, columns
+        if number >= _HEADER_SEARCH_ROWS:
+            return None
+    return None
+
+
+class ImportProblems(CustgroupsError):
+    """A file with bad rows: nothing was written; every problem is listed with its row."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        count = len(problems)
+        lines = problems[:SHOWN_PROBLEMS]
+        more = count - len(lines)
+        text = (f"{path.name} was not imported: {count:,} problem{'s' if count != 1 else ''} "
+                "must be fixed first, and nothing was changed.\n" + "\n".join(lines))
+        if more:
+            text += f"\n… and {more:,} more."
+        super().__init__(text)
+        self.problems = problems
+
+
+# --- customers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CustomerFile:
+    """The customers read from a file, all valid, and where they were found."""
+
+    rows: tuple[CustomerInput, ...]
+    sheet: str
+    header_row: int
+    columns: dict[str, int]
+
+
+def read_customers(path: Path) -> CustomerFile:
+    """Read and check every customer row of a file; any bad row raises :class:`ImportProblems`."""
+    path = Path(path)
+    with open_sheets(path) as sheets:
+        for sheet in sheets:
+            found = _header(sheet.rows, ["code", "name"],
+                            ["email", "phone", "city", "country", "status"])
+            if found is not None:
+                header_row, columns = found
+                rows, problems = _customer_rows(sheet, header_row, columns)
+                if problems:
+                    raise ImportProblems(path, problems)
+                if not rows:
+                    raise FileRefused(path, "the table has headings but no customer rows.")
+                return CustomerFile(tuple(rows), sheet.title, header_row, columns)
+    raise FileRefused(path, "no heading row naming a customer code and a customer name was "
+                            "found in the first rows (for example 'Customer Code' and 'Name').")
+
+
+def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int]
+                   ) -> tuple[list[CustomerInput], list[str]]:
+    rows: list[CustomerInput] = []
+    problems: list[str] = []
+    first_row: dict[str, int] = {}
+    width = max(columns.values()) + 1
+
+    for number, cells in enumerate(sheet.rows, header_row + 1):
+        if not any(cells):
+            continue
+        cells = cells + [""] * (width - len(cells))
+
+        def cell(field: str, cells: list[str] = cells) -> str:
+            return cells[columns[field]] if field in columns else ""
+
+        status = cell("status").casefold()
+        if status not in _ACTIVE_WORDS and status not in _INACTIVE_WORDS:
+            problems.append(f"Row {number}: status '{cell('status')}' is neither Active nor "
+                            "Inactive.")
+        row = CustomerInput(code=cell("code"), name=cell("name"), email=cell("email"),
+                            phone=cell("phone"), city=cell("city"), country=cell("country"),
+                            active=status not in _INACTIVE_WORDS)
+        problems.extend(f"Row {number}: {message}"
+                        for _field, message in customers.validate_customer(row))
+        key = customer_code_key(row.code)
+        if key:
+            if key in first_row:
+                problems.append(f"Row {number}: Customer code '{row.code.strip()}' already "
+                                f"appears on row {first_row[key]}.")
+            else:
+                first_row[key] = number
+        rows.append(row)
+    return rows, problems
+
+
+@dataclass(frozen=True)
+class CustomerImport:
+    """What importing a customer file did (or, in a dry run, would do)."""
+
+    file: CustomerFile
+    inserted: int
+    updated: int
+    dry_run: bool
+
+
+def import_customers(path: Path, dry_run: bool = False,
+                     progress: ProgressFn = no_progress) -> CustomerImport:
+    """Add and update customers from a file, all or nothing; a dry run only checks."""
+    found = read_customers(path)
+    if dry_run:
+        existing = customers.count_existing_codes([row.code for row in found.rows])
+        return CustomerImport(found, len(found.rows) - existing, existing, True)
+    result: UpsertResult = customers.upsert_customers(found.rows, progress, len(found.rows))
+    return CustomerImport(found, result.inserted, result.updated, False)
+
+
+# --- members ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberFile:
+    """Customer codes read from a file for one group."""
+
+    codes: tuple[str, ...]
+    sheet: str
+    column: str
+    other_groups_rows: int
+
+
+def read_member_codes(path: Path, group_code: str | None = None,
+                      column: str | None = None) -> MemberFile:
+    """The customer codes in a file's code column (or the column headed ``column``).
+
+    Sheets with a "Customer code" column win over those with a bare "Code" (in our own
+    exports the Groups sheet lists group codes); all winning sheets are read, so a
+    membership export continued on "Members (2)" comes back whole. Where a "Group code"
+    column exists, only rows of ``group_code`` count. Without any heading, the first column
+    of the first sheet is taken as codes.
+    """
+    path = Path(path)
+    with open_sheets(path) as sheets:
+        found: list[tuple[int, Iterator[list[str]], int, int, str]] = []
+        for sheet in sheets:
+            head = list(islice(sheet.rows, _HEADER_SEARCH_ROWS))
+            sheet.rows = chain(head, sheet.rows)  # put back what was looked at
+            header = _member_header(head, column)
+            if header is None:
+                continue
+            header_row, index = header
+            strength = 0 if heading_key(head[header_row - 1][index]) == "code" else 1
+            found.append((strength, sheet.rows, header_row, index, sheet.title))
+        if not found:
+            if column is not None:
+                raise FileRefused(path, f"no column headed '{column}' was found.")
+            return _headerless_codes(path, sheets)
+        strongest = max(strength for strength, *_ in found)
+        codes: list[str] = []
+        skipped = 0
+        titles = []
+        for strength, rows, header_row, index, title in found:
+            if strength != strongest:
+                continue
+            skipped += _collect(rows, header_row, index, group_code, codes)
+            titles.append(title)
+            if strongest == 0:
+                break
+        return MemberFile(tuple(codes), ", ".join(titles), column or "code", skipped)
+
+
+def _member_header(rows: list[list[str]], column: str | None) -> tuple[int, int] | None:
+    """(row number, column index) of the code column's heading among the top rows."""
+    wanted = heading_key(column) if column is not None else None
+    for number, row in enumerate(rows, 1):
+        if wanted is not None:
+            index = next((i for i, cell in enumerate(row) if heading_key(cell) == wanted), None)
+        else:
+            index = find_columns(row, ["code"]).get("code")
+        if index is not None:
+            return number, index
+    return None
+
+
+def _collect(rows: Iterator[list[str]], header_row: int, code_index: int,
+             group_code: str | None, codes: list[str]) -> int:
+    """Add the codes below the heading to ``codes``; returns rows skipped as other groups'."""
+    group_index: int | None = None
+    wanted = fold(group_code) if group_code else None
+    skipped = 0
+    for number, cells in enumerate(rows, 1):
+        if number < header_row:
+            continue
+        if number == header_row:
+            group_index = find_columns(cells, ["group"]).get("group")
+            continue
+        if group_index is not None and wanted is not None and group_index < len(cells) \
+                and fold(cells[group_index]) != wanted:
+            skipped += 1
+            continue
+        if code_index < len(cells):
+            codes.extend(split_codes(cells[code_index]))
+    return skipped
+
+
+def _headerless_codes(path: Path, sheets: list[Sheet]) -> MemberFile:
+    codes: list[str] = []
+    if sheets:
+        for cells in sheets[0].rows:
+            if cells:
+                codes.extend(split_codes(cells[0]))
+    if not codes:
+        raise FileRefused(path, "no customer codes were found in it.")
+    return MemberFile(tuple(codes), sheets[0].title, "first column", 0)
+
+
+@dataclass(frozen=True)
+class MemberImport:
+    """A member file's codes sorted for one group, and how many of them were added."""
+
+    group: groups.Group
+    file: MemberFile
+    resolution: CodeResolution
+    added: int
+    dry_run: bool
+
+
+def preview_members(group_code: str, path: Path, column: str | None = None,
+                    progress: ProgressFn = no_progress) -> MemberImport:
+    """What a member file would add to a group, before anything is written."""
+    group = groups.get_group_by_code(group_code)
+    found = read_member_codes(path, group.code, column)
+    resolution = customers.resolve_codes(found.codes, group.id, progress)
+    return MemberImport(group, found, resolution, 0, True)
+
+
+def import_members(group_code: str, path: Path, who: str, column: str | None = None,
+                   dry_run: bool = False, progress: ProgressFn = no_progress) -> MemberImport:
+    """Add the recognised customers of a member file to a group, in one transaction."""
+    preview = preview_members(group_code, path, column)
+    if dry_run:
+        return preview
+    if not preview.resolution.recognised:
+        return replace(preview, dry_run=False)
+    added, _removed = groups.change_members(
+        preview.group.id, who, add_ids=[ref.id for ref in preview.resolution.recognised],
+        progress=progress)
+    return MemberImport(groups.get_group(preview.group.id), preview.file, preview.resolution,
+                        added, False)

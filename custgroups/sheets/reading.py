@@ -1,0 +1,228 @@
+"""Reading xlsx and csv files that others made, refusing hostile or broken ones in plain words."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from custgroups.errors import ValidationError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_CSV_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+MAX_PACKING_RATIO = 100
+MAX_ZIP_ENTRIES = 5000
+MAX_ROWS = 2_000_000
+MAX_COLUMNS = 200
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+_TEXT_ENCODINGS = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp1252"]
+_SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".ods")
+
+
+class FileRefused(ValidationError):
+    """A file that cannot or must not be read; the message says why in plain words."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__("file", f"{path.name}: {reason}")
+        self.path = path
+
+
+@dataclass
+class Sheet:
+    """One sheet (or the one table of a csv file): its title and its rows as text cells."""
+
+    title: str
+    rows: Iterator[list[str]]
+
+
+def check_xml_defences() -> None:
+    """Refuse to read workbooks unless openpyxl parses XML through defusedxml."""
+    from openpyxl.xml import DEFUSEDXML
+
+    if not DEFUSEDXML:
+        raise ValidationError(
+            "file", "Reading workbooks is switched off: the defusedxml package that guards "
+                    "against malicious XML is missing. Reinstall custgroups.")
+
+
+@contextmanager
+def open_sheets(path: Path) -> Iterator[list[Sheet]]:
+    """The sheets of an xlsx file, or the single table of a csv file, streamed row by row."""
+    path = Path(path)
+    kind = _kind(path)
+    if kind == "xlsx":
+        with _xlsx_sheets(path) as sheets:
+            yield sheets
+    else:
+        yield [Sheet(path.stem, _csv_rows(path))]
+
+
+def _kind(path: Path) -> str:
+    """"xlsx" or "csv" from the file's first bytes, whatever its name says."""
+    if not path.exists():
+        raise FileRefused(path, "the file does not exist.")
+    if path.is_dir():
+        raise FileRefused(path, "this is a folder, not a file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise FileRefused(path, "the file is empty.")
+    if size > MAX_FILE_BYTES:
+        raise FileRefused(path, f"the file is {size / 1024 / 1024:,.0f} MB; files over "
+                                f"{MAX_FILE_BYTES // 1024 // 1024} MB are not read.")
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+        if head.startswith(_OLE_MAGIC):
+            # Excel wraps a password-protected workbook in the old container format.
+            if _ENCRYPTED_MARK in handle.read(4 * 1024 * 1024):
+                raise FileRefused(path, "the workbook is protected by a password. Open it in "
+                                        "Excel, remove the password, save, and try again.")
+            raise FileRefused(path, "this is an old-style .xls workbook. Open it in Excel and "
+                                    "save it as .xlsx (or .csv), then try again.")
+    if head.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    if path.suffix.lower() in _SPREADSHEET_SUFFIXES:
+        raise FileRefused(path, f"the file is not an Excel workbook, although its name ends "
+                                f"in {path.suffix}. It may be damaged, or another kind of "
+                                "file renamed.")
+    if size > MAX_CSV_BYTES:
+        raise FileRefused(path, f"text files over {MAX_CSV_BYTES // 1024 // 1024} MB are not "
+                                "read.")
+    return "csv"
+
+
+# --- xlsx ------------------------------------------------------------------------------
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse zip bombs and archives that are not workbooks before any XML is parsed."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise FileRefused(path, "the workbook is damaged and cannot be opened.") from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise FileRefused(path, "the workbook holds far more parts than any real one; "
+                                "it was not read.")
+    names = {entry.filename for entry in entries}
+    if "xl/workbook.xml" not in names:
+        raise FileRefused(path, "this is a zip archive, not an Excel workbook.")
+    unpacked = sum(entry.file_size for entry in entries)
+    packed = sum(entry.compress_size for entry in entries)
+    if unpacked > MAX_UNPACKED_BYTES or (
+            unpacked > 10 * 1024 * 1024 and unpacked > MAX_PACKING_RATIO * max(packed, 1)):
+        raise FileRefused(path, "the workbook would unpack to an absurd size (a 'zip bomb'); "
+                                "it was not read.")
+
+
+@contextmanager
+def _xlsx_sheets(path: Path) -> Iterator[list[Sheet]]:
+    check_xml_defences()
+    _check_zip(path)
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
+            OSError, SyntaxError) as exc:
+        raise FileRefused(path, _xml_trouble(exc)) from None
+    try:
+        sheets = []
+        for sheet in book.worksheets:
+            # A wrong <dimension> tag would otherwise hide all rows but the first.
+            sheet.reset_dimensions()
+            sheets.append(Sheet(sheet.title, _xlsx_rows(path, sheet)))
+        yield sheets
+    finally:
+        book.close()
+
+
+def _xml_trouble(exc: BaseException) -> str:
+    if type(exc).__module__.startswith("defusedxml"):
+        return "the workbook holds XML built to attack the program reading it; it was not read."
+    return "the workbook is damaged and cannot be read."
+
+
+def _xlsx_rows(path: Path, sheet: Any) -> Iterator[list[str]]:
+    try:
+        for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+            if number > MAX_ROWS:
+                raise FileRefused(path, f"the sheet '{sheet.title}' has more than "
+                                        f"{MAX_ROWS:,} rows.")
+            yield [cell_text(value) for value in row[:MAX_COLUMNS]]
+    except FileRefused:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on broken XML
+        raise FileRefused(path, _xml_trouble(exc)) from None
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as the text a clerk sees: 1001.0 reads "1001", dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(" ", "seconds") if value.time() else value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+# --- csv -------------------------------------------------------------------------------
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """The file's text, its encoding (UTF-8 with or without BOM, UTF-16, Windows-1252) detected."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_TEXT_ENCODINGS).best()
+    if best is None:
+        raise FileRefused(path, "the file is neither a spreadsheet nor readable text.")
+    text = str(best)
+    if "\x00" in text:
+        raise FileRefused(path, "the file holds binary data, not a table of text.")
+    return text.lstrip("\ufeff")
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter that splits most of the sample's lines into the same number of cells.
+
+    Title lines and blank lines above the table do not confuse it, as they do csv.Sniffer.
+    """
+    lines = [line for line in sample.splitlines()[:100] if line.strip()]
+    best, best_score = ",", 0
+    for delimiter in "\t;,|":
+        counts = [line.count(delimiter) for line in lines]
+        usual = max(set(counts), key=counts.count) if counts else 0
+        score = counts.count(usual) if usual else 0
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _csv_rows(path: Path) -> Iterator[list[str]]:
+    text = decode_text(path, path.read_bytes())
+    dialect = type("Sniffed", (csv.excel,), {"delimiter": sniff_delimiter(text[:64 * 1024])})
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        for number, row in enumerate(reader, 1):
+            if number > MAX_ROWS:
+                raise FileRefused(path, f"the file has more than {MAX_ROWS:,} rows.")
+            yield [cell.strip() for cell in row[:MAX_COLUMNS]]
+    except csv.Error as exc:
+        raise FileRefused(path, f"the file is not a well-formed table ({exc}).") from None
