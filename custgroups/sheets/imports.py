@@ -11,7 +11,7 @@ from pathlib import Path
 from custgroups import customers, groups
 from custgroups.codes import customer_code_key, split_codes
 from custgroups.customers import CodeResolution, CustomerInput, UpsertResult
-from custgroups.errors import CustgroupsError, ValidationError
+from custgroups.errors import CustgroupsError
 from custgroups.progress import ProgressFn, no_progress
 from custgroups.sheets.reading import FileRefused, Sheet, open_sheets
 from custgroups.text import fold
