@@ -148,8 +148,12 @@ def _xlsx_sheets(path: Path) -> Iterator[list[Sheet]]:
 
 
 def _xml_trouble(exc: BaseException) -> str:
-    if type(exc).__module__.startswith("defusedxml"):
-        return "the workbook holds XML built to attack the program reading it; it was not read."
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl wraps the parser's complaint in its own
+        if type(cause).__module__.startswith("defusedxml"):
+            return ("the workbook holds XML built to attack the program reading it; "
+                    "it was not read.")
+        cause = cause.__cause__ or cause.__context__
     return "the workbook is damaged and cannot be read."
 
 

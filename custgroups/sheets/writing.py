@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import secrets
@@ -132,6 +133,16 @@ class XlsxWriter:
 
     def discard(self) -> None:
         """Throw the unfinished workbook away; the target name is left as it was."""
+        # Close openpyxl's per-sheet streams and remove their temporary files; left to the
+        # garbage collector they would write into files already closed.
+        for sheet in self._book.worksheets:
+            with contextlib.suppress(Exception):
+                if sheet._rows is not None:
+                    sheet._rows.close()
+            with contextlib.suppress(Exception):
+                if sheet._writer is not None:
+                    sheet._writer.close()
+                    sheet._writer.cleanup()
         self._temp.unlink(missing_ok=True)
 
 

@@ -1,0 +1,251 @@
+"""Exports: every matching row, safe cells, careful looks, temp-file-then-rename, cancel."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from custgroups import customers, db, groups
+from custgroups.customers import CustomerInput
+from custgroups.errors import Cancelled, ValidationError
+from custgroups.groups import GroupChange, GroupQuery, GroupSort, Status
+from custgroups.models import CustomerGroup
+from custgroups.sheets import export as export_module
+from custgroups.sheets import writing
+from custgroups.sheets.cells import MAX_CELL_TEXT
+from custgroups.sheets.export import export_groups, export_history
+
+pytestmark = pytest.mark.usefixtures("opened")
+
+HOSTILE = ["=1+1", "+SUM(A1:A9)", "-2+3", "@SUM(1)", "\tTab", "\rCR", "\nLF",
+           "=HYPERLINK(\"http://evil.example\",\"click\")", "#N/A", "#REF!"]
+
+
+def assert_no_formulas(path: Path) -> openpyxl.Workbook:
+    """Reopen a workbook and fail on any formula cell."""
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type not in ("f", "e"), (sheet.title, cell.coordinate, cell.value)
+    return book
+
+
+@pytest.fixture
+def made() -> list[groups.Group]:
+    """Twelve groups, some with members, one inactive, with hostile names in two."""
+    customers.upsert_customers(
+        CustomerInput(f"C{i:03d}", name, city="Oslo", active=i != 3)
+        for i, name in enumerate(["Nordic", "=cmd|' /C calc'!A0", "Atlas", "-Minus"], 1))
+    ids = customers.matching_customer_ids("")
+    made = [groups.save_group(GroupChange(name=f"Group {i:02d}", description=f"Tier {i % 3}",
+                                          add_customer_ids=frozenset(ids[: i % 5])), "alice")
+            for i in range(10)]
+    made.append(groups.save_group(GroupChange(name="=SUM(1,2)", description="@risk -1"), "bob"))
+    made.append(groups.save_group(GroupChange(name="Dormant", active=False), "bob"))
+    return made
+
+
+def test_export_writes_every_matching_row_in_sort_order(made: list[groups.Group],
+                                                        tmp_path: Path) -> None:
+    target = tmp_path / "groups.xlsx"
+    query = GroupQuery(status=Status.ACTIVE, sort=GroupSort.MEMBERS, descending=True,
+                       page_size=2, page=3)  # the page is ignored: everything is exported
+    result = export_groups(target, query, members=True)
+    book = assert_no_formulas(target)
+    assert book.sheetnames == ["Groups", "Members"]
+    sheet = book["Groups"]
+    header = [c.value for c in sheet[1]]
+    assert header == ["Code", "Name", "Description", "Status", "No. of Customers", "Created",
+                      "Created by", "Last updated", "Last updated by"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    expected = [g for g in groups.list_groups(replace_page(query)).rows]
+    assert [r[0] for r in rows] == [g.code for g in expected]
+    assert result.groups == len(rows) == 11
+    counts = [r[4] for r in rows]
+    assert counts == sorted(counts, reverse=True) and all(isinstance(n, int) for n in counts)
+    assert all(isinstance(r[5], datetime) and isinstance(r[7], datetime) for r in rows)
+    assert {r[3] for r in rows} == {"Active"}
+    members = [[c.value for c in row] for row in book["Members"].iter_rows(min_row=2)]
+    assert [c.value for c in book["Members"][1]] == [
+        "Group code", "Group name", "Customer code", "Customer name", "City", "Status"]
+    assert len(members) == result.members == sum(g.member_count for g in expected)
+    assert any(m[5] == "Inactive" for m in members)  # C003 is an inactive customer
+
+
+def replace_page(query: GroupQuery) -> GroupQuery:
+    from dataclasses import replace
+
+    return replace(query, page=1, page_size=200)
+
+
+def test_workbook_looks_made_by_a_careful_person(made: list[groups.Group],
+                                                 tmp_path: Path) -> None:
+    target = tmp_path / "groups.xlsx"
+    export_groups(target, GroupQuery(), members=True)
+    book = openpyxl.load_workbook(target)
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}" \
+                                        f"{sheet.max_row}"
+        assert all(cell.font.bold for cell in sheet[1])
+        assert sheet.column_dimensions["B"].width >= 30
+    created = book["Groups"]["F2"]
+    assert created.is_date and "yy" in created.number_format
+
+
+def test_hostile_text_stays_text(tmp_path: Path) -> None:
+    for i, text in enumerate(HOSTILE):
+        groups.save_group(GroupChange(name=f"G{i} {text.strip()}"[:100] if text[0] in "\t\r\n"
+                                      else text, description=text.strip() or "x"), "x")
+    target = tmp_path / "hostile.xlsx"
+    export_groups(target, GroupQuery(sort=GroupSort.CREATED))
+    book = assert_no_formulas(target)
+    names = [row[1].value for row in book["Groups"].iter_rows(min_row=2)]
+    assert "=1+1" in names and "#N/A" in names and "@SUM(1)" in names
+    quoted = [row[1] for row in book["Groups"].iter_rows(min_row=2) if row[1].value == "=1+1"]
+    assert quoted[0].quotePrefix and quoted[0].data_type == "s"
+
+
+def test_csv_prefixes_what_could_run(tmp_path: Path) -> None:
+    for text in ["=1+1", "+1", "-1", "@x", "#N/A", "Plain"]:
+        groups.save_group(GroupChange(name=text), "x")
+    target = tmp_path / "groups.csv"
+    export_groups(target, GroupQuery(sort=GroupSort.CREATED))
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, so Excel reads accents
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    names = [row[1] for row in rows[1:]]
+    assert names == ["'=1+1", "'+1", "'-1", "'@x", "'#N/A", "Plain"]
+
+
+def test_illegal_characters_and_huge_text_keep_their_row(tmp_path: Path) -> None:
+    group = groups.save_group(GroupChange(name="Broken"), "x")
+    groups.save_group(GroupChange(name="After"), "x")
+    # Written behind the rules' back, as another program might have done (SQLite only
+    # takes over-long text: PostgreSQL enforces the column's 500 characters).
+    filler = "y" * (500 - 11 if db.is_postgres() else 40_000)
+    CustomerGroup.update(description="bell\x07 esc\x1b " + filler).where(
+        CustomerGroup.id == group.id).execute()
+    target = tmp_path / "odd.xlsx"
+    assert export_groups(target, GroupQuery()).groups == 2
+    rows = list(assert_no_formulas(target)["Groups"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == ["Broken", "After"]
+    description = rows[0][2]
+    assert description.startswith("bell\ufffd esc\ufffd yyy")
+    assert len(description) <= MAX_CELL_TEXT
+    if not db.is_postgres():
+        assert description.endswith("… [cut: 40,011 characters in all]")
+    csv_target = tmp_path / "odd.csv"
+    export_groups(csv_target, GroupQuery())
+    assert filler in csv_target.read_text(encoding="utf-8-sig")  # csv keeps it all
+
+
+def test_members_continue_on_a_second_sheet(made: list[groups.Group], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writing.XlsxWriter, "max_rows", 6)
+    target = tmp_path / "split.xlsx"
+    result = export_groups(target, GroupQuery(), members=True)
+    book = assert_no_formulas(target)
+    member_sheets = [s for s in book.worksheets if s.title.startswith("Members")]
+    assert [s.title for s in member_sheets][:3] == ["Members", "Members (2)", "Members (3)"]
+    assert all(s.max_row <= 6 and s["A1"].value == "Group code" for s in member_sheets)
+    assert sum(s.max_row - 1 for s in member_sheets) == result.members
+    assert book["Groups (2)"]["A1"].value == "Code"  # the groups sheet continued too
+
+
+def test_csv_with_members_writes_a_second_file(made: list[groups.Group], tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    result = export_groups(target, GroupQuery(), members=True)
+    assert result.paths == (target, tmp_path / "out-members.csv")
+    member_rows = list(csv.reader((tmp_path / "out-members.csv").read_text(
+        encoding="utf-8-sig").splitlines()))
+    assert member_rows[0][:3] == ["Group code", "Group name", "Customer code"]
+    assert len(member_rows) - 1 == result.members
+    assert "'=cmd|' /C calc'!A0" in {row[3] for row in member_rows}
+
+
+def test_cancel_leaves_nothing_and_keeps_an_older_file(made: list[groups.Group],
+                                                       tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export_module, "_PROGRESS_EVERY", 2)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "keep.xlsx"
+    target.write_bytes(b"the clerk's older export")
+    seen: list[tuple[int, int]] = []
+
+    def cancel_midway(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done >= 4:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        export_groups(target, GroupQuery(), members=True, progress=cancel_midway)
+    assert target.read_bytes() == b"the clerk's older export"
+    assert sorted(p.name for p in folder.iterdir()) == ["keep.xlsx"]
+    assert seen and seen[0][1] == len(made)
+
+
+def test_a_failed_csv_export_leaves_no_files(made: list[groups.Group], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(group_id: int) -> list[tuple[str, str, str, bool]]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_module, "member_rows", broken)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(Exception):  # noqa: B017  (the kind does not matter here)
+        export_groups(folder / "out.csv", GroupQuery(), members=True)
+    assert list(folder.iterdir()) == []
+
+
+def test_progress_reaches_the_total(made: list[groups.Group], tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    export_groups(tmp_path / "p.xlsx", GroupQuery(), members=True,
+                  progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1][0] == seen[-1][1] > 0
+
+
+@pytest.mark.parametrize("name", ["out.xls", "out.txt", "out"])
+def test_unknown_formats_are_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValidationError, match=".xlsx or .csv"):
+        export_groups(tmp_path / name, GroupQuery())
+
+
+def test_missing_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="does not exist"):
+        export_groups(tmp_path / "nowhere" / "out.xlsx", GroupQuery())
+
+
+def test_history_export_one_group_and_all(made: list[groups.Group], tmp_path: Path) -> None:
+    first = made[4]
+    groups.save_group(GroupChange(name="Renamed", description=first.description,
+                                  group_id=first.id, expected_version=first.version), "carol")
+    export_history(tmp_path / "one.xlsx", first.id)
+    rows = list(assert_no_formulas(tmp_path / "one.xlsx")["History"].iter_rows(
+        min_row=2, values_only=True))
+    assert [r[4] for r in rows] == ["Created as 'Group 04'", "Added 4 customers",
+                                    "Renamed from 'Group 04' to 'Renamed'"]
+    assert rows[1][5] == "C001, C002, C003, C004" and rows[2][1] == "carol"
+    assert isinstance(rows[0][0], datetime)
+    result = export_history(tmp_path / "all.csv")
+    lines = list(csv.reader((tmp_path / "all.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(lines) - 1 == result.history_entries > len(rows)
+
+
+def test_history_codes_that_overflow_a_cell_continue(tmp_path: Path) -> None:
+    customers.upsert_customers(CustomerInput(f"LONGCODE-{i:06d}", f"N{i}") for i in range(3000))
+    group = groups.save_group(GroupChange(
+        name="Big", add_customer_ids=frozenset(customers.matching_customer_ids("longcode"))), "x")
+    export_history(tmp_path / "big.xlsx", group.id)
+    rows = list(openpyxl.load_workbook(tmp_path / "big.xlsx")["History"].iter_rows(
+        min_row=2, values_only=True))
+    added = [r for r in rows if str(r[4]).startswith("Added")]
+    assert len(added) >= 2 and added[1][4] == "Added 3,000 customers (continued)"
+    codes = [c for r in added for c in r[5].split(", ")]
+    assert len(codes) == 3000 and all(len(r[5]) <= MAX_CELL_TEXT for r in added)
