@@ -177,6 +177,9 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def _run_import_customers(args: argparse.Namespace) -> int:
     from custgroups.sheets.imports import import_customers
+    from custgroups.sheets.reading import check_xml_defences
+
+    check_xml_defences()
 
     result = import_customers(Path(args.file), dry_run=args.dry_run)
     name = Path(args.file).name
@@ -190,6 +193,9 @@ def _run_import_customers(args: argparse.Namespace) -> int:
 
 def _run_import_members(args: argparse.Namespace) -> int:
     from custgroups.sheets.imports import import_members
+    from custgroups.sheets.reading import check_xml_defences
+
+    check_xml_defences()
 
     result = import_members(args.group_code, Path(args.file), args.user or login_name(),
                             column=args.column, dry_run=args.dry_run)

@@ -24,7 +24,8 @@ def run(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess[st
 def test_every_subcommand_has_help() -> None:
     parser = build_parser()
     subcommands = next(a for a in parser._actions if a.dest == "command").choices
-    assert {"demo", "info"} <= set(subcommands)
+    assert set(subcommands) == {"demo", "info", "export", "import-customers", "import-members",
+                                "history"}
     for name in subcommands:
         with pytest.raises(SystemExit) as exc:
             main([name, "--help"])
@@ -92,3 +93,93 @@ def test_a_broken_database_file_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "is not a custgroups database" in done.stderr and done.stderr.count("\n") == 1
     assert junk.read_bytes().startswith(b"PK\x03\x04")
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def demo_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{(tmp_path / 'demo.db').as_posix()}"
+    assert main(["--database", url, "demo", "--customers", "300", "--groups", "12"]) == 0
+    return url
+
+
+def test_export_command(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                        ) -> None:
+    import openpyxl
+
+    capsys.readouterr()
+    out = tmp_path / "active.xlsx"
+    assert main(["--database", demo_url, "export", str(out), "--status", "active",
+                 "--sort", "members", "--descending", "--members"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Exported ") and str(out) in said
+    sheet = openpyxl.load_workbook(out)["Groups"]
+    counts = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert counts == sorted(counts, reverse=True)
+    assert {row[3] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"Active"}
+    assert main(["--database", demo_url, "export", str(tmp_path / "n.csv"), "--name",
+                 "retail"]) == 0
+
+
+def test_export_to_a_bad_target(demo_url: str, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["--database", demo_url, "export", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ".xlsx or .csv" in err
+
+
+def test_import_customers_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{(tmp_path / 'c.db').as_posix()}"
+    assert main(["--database", url, "import-customers", str(FIXTURES / "cp1252.csv"),
+                 "--dry-run"]) == 0
+    assert "would add 2 customers and update 0. Nothing was changed" in capsys.readouterr().out
+    assert main(["--database", url, "import-customers", str(FIXTURES / "cp1252.csv")]) == 0
+    assert "2 new customers, 0 updated" in capsys.readouterr().out
+    assert main(["--database", url, "import-customers", str(FIXTURES / "password.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "protected by a password" in err
+
+
+def test_import_customers_lists_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                         ) -> None:
+    url = f"sqlite:///{(tmp_path / 'c.db').as_posix()}"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Code,Name\nC1,\nC1,Again\n")
+    assert main(["--database", url, "import-customers", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "2 problems must be fixed first" in err and "Row 2:" in err and "Row 3:" in err
+
+
+def test_import_members_and_history_commands(demo_url: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    codes = tmp_path / "codes.csv"
+    codes.write_text("Customer code\nC000001\nC000002\nC0X0003\n")
+    capsys.readouterr()
+    args = ["--database", demo_url, "--user", "dana", "import-members", "cg-000002", str(codes)]
+    assert main([*args, "--dry-run"]) == 0
+    said = capsys.readouterr().out
+    assert "unknown: C0X0003 (did you mean C000003?)" in said and "dry run" in said
+    assert main(args) == 0
+    said = capsys.readouterr().out
+    assert "Added" in said and "CG-000002" in said
+    out = tmp_path / "history.xlsx"
+    assert main(["--database", demo_url, "history", "CG-000002", "--out", str(out)]) == 0
+    assert "history entries" in capsys.readouterr().out
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(out)["History"].iter_rows(min_row=2, values_only=True))
+    assert rows[-1][1] == "dana" and rows[-1][4].startswith("Added")
+    assert main(["--database", demo_url, "history", "NOPE", "--out", str(out)]) == 1
+
+
+def test_reading_workbooks_needs_defusedxml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl.xml
+
+    monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
+    url = f"sqlite:///{(tmp_path / 'c.db').as_posix()}"
+    assert main(["--database", url, "import-customers", str(FIXTURES / "customers.xlsx")]) == 1
+    assert "defusedxml" in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _TEXT_ENCODINGS = ["utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp1252"]
+_QUOTED = re.compile(r'"[^"]*"')
 _SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".ods")
 
 
@@ -131,20 +133,22 @@ def _xlsx_sheets(path: Path) -> Iterator[list[Sheet]]:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
-            OSError, SyntaxError) as exc:
-        raise FileRefused(path, _xml_trouble(exc)) from None
-    try:
-        sheets = []
-        for sheet in book.worksheets:
-            # A wrong <dimension> tag would otherwise hide all rows but the first.
-            sheet.reset_dimensions()
-            sheets.append(Sheet(sheet.title, _xlsx_rows(path, sheet)))
-        yield sheets
-    finally:
-        book.close()
+    # Our own handle, so the file is closed even when openpyxl gives up half-way.
+    with open(path, "rb") as handle:
+        try:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
+                OSError, SyntaxError) as exc:
+            raise FileRefused(path, _xml_trouble(exc)) from None
+        try:
+            sheets = []
+            for sheet in book.worksheets:
+                # A wrong <dimension> tag would otherwise hide all rows but the first.
+                sheet.reset_dimensions()
+                sheets.append(Sheet(sheet.title, _xlsx_rows(path, sheet)))
+            yield sheets
+        finally:
+            book.close()
 
 
 def _xml_trouble(exc: BaseException) -> str:
@@ -208,7 +212,8 @@ def sniff_delimiter(sample: str) -> str:
 
     Title lines and blank lines above the table do not confuse it, as they do csv.Sniffer.
     """
-    lines = [line for line in sample.splitlines()[:100] if line.strip()]
+    unquoted = _QUOTED.sub("", sample)  # a delimiter inside quotes separates nothing
+    lines = [line for line in unquoted.splitlines()[:100] if line.strip()]
     best, best_score = ",", 0
     for delimiter in "\t;,|":
         counts = [line.count(delimiter) for line in lines]

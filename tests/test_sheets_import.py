@@ -1,0 +1,327 @@
+"""Imports: customers all-or-nothing, member codes with preview, hostile files refused fast."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from custgroups import customers, groups
+from custgroups.customers import CustomerInput
+from custgroups.errors import GroupInactiveError
+from custgroups.groups import GroupChange, GroupQuery
+from custgroups.sheets.export import export_groups
+from custgroups.sheets.imports import (
+    ImportProblems,
+    find_columns,
+    import_customers,
+    import_members,
+    preview_members,
+    read_customers,
+    read_member_codes,
+)
+from custgroups.sheets.reading import FileRefused, open_sheets, sniff_delimiter
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def xlsx(path: Path, rows: list[list[object]], title: str = "Sheet") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+# --- reading files (no database) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("bomb.xlsx", "would unpack to an absurd size"),
+        ("billion_laughs.xlsx", "XML built to attack"),
+        ("junk.xlsx", "is not an Excel workbook, although its name ends in .xlsx"),
+        ("not_a_workbook.xlsx", "a zip archive, not an Excel workbook"),
+        ("password.xlsx", "protected by a password"),
+        ("old_format.xls", "old-style .xls workbook"),
+        ("empty.csv", "the file is empty"),
+    ],
+)
+def test_hostile_and_broken_files_are_refused_fast(name: str, message: str) -> None:
+    started = time.perf_counter()
+    with pytest.raises(FileRefused, match=message) as exc:
+        with open_sheets(FIXTURES / name) as sheets:
+            for sheet in sheets:
+                for _row in sheet.rows:
+                    pass
+    assert time.perf_counter() - started < 1.0
+    assert str(exc.value).startswith(name + ": ")
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileRefused, match="does not exist"):
+        read_customers(tmp_path / "nope.csv")
+    with pytest.raises(FileRefused, match="folder"):
+        read_customers(tmp_path)
+
+
+def test_binary_junk_with_a_csv_name(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(bytes(range(256)) * 50)
+    with pytest.raises(FileRefused, match="neither a spreadsheet nor readable text|binary"):
+        read_customers(junk)
+
+
+def test_absurd_size_is_refused_before_reading(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.sheets import reading
+
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.csv"
+    big.write_text("Code,Name\n" + "C1,x\n" * 500)
+    with pytest.raises(FileRefused, match="files over 0 MB are not read"):
+        read_customers(big)
+
+
+def test_a_wrong_dimension_tag_hides_no_rows() -> None:
+    with zipfile.ZipFile(FIXTURES / "wrong_dimension.xlsx") as archive:
+        assert b'<dimension ref="A1:A1"/>' in archive.read("xl/worksheets/sheet1.xml")
+    assert len(read_customers(FIXTURES / "wrong_dimension.xlsx").rows) == 30
+
+
+@pytest.mark.parametrize("name", ["cp1252.csv", "bom.csv", "utf16.csv"])
+def test_encodings_are_detected(name: str) -> None:
+    found = read_customers(FIXTURES / name)
+    assert [(r.code, r.name, r.city) for r in found.rows] == [
+        ("C001", "Café Müller", "Köln"), ("C002", "Señor Niño", "Málaga")]
+
+
+def test_a_two_column_excel_paste_saved_as_text() -> None:
+    found = read_customers(FIXTURES / "excel_paste.txt")
+    assert [r.code for r in found.rows] == ["C001", "C002", "C003"]
+    assert read_member_codes(FIXTURES / "excel_paste.txt").codes == ("C001", "C002", "C003")
+
+
+@pytest.mark.parametrize(
+    ("sample", "delimiter"),
+    [("a,b,c\n1,2,3\n", ","), ("Title\n\na;b;c\n1;2;3\n", ";"), ("a\tb\n1\t2\n", "\t"),
+     ("a|b\n1|2\n", "|"), ('name,"x;y"\n1,"2;3"\n', ","), ("single\nvalue\n", ",")],
+)
+def test_delimiter_sniffing(sample: str, delimiter: str) -> None:
+    assert sniff_delimiter(sample) == delimiter
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["Customer Code", "Customer Name"], {"code": 0, "name": 1}),
+        (["  CUST. NO. ", "Name"], {"code": 0, "name": 1}),
+        (["Cust No", "Company", "E-mail", "Tel."], {"code": 0, "name": 1, "email": 2,
+                                                    "phone": 3}),
+        (["customer_code", "customer_name", "Town"], {"code": 0, "name": 1, "city": 2}),
+        (["Name", "Code"], {"code": 1, "name": 0}),
+        (["Customer", "Customer Code"], {"code": 1, "name": 0}),
+        (["Group code", "Customer code"], {"code": 1, "group": 0}),
+    ],
+)
+def test_headings_are_found_by_name(header: list[str], expected: dict[str, int]) -> None:
+    found = find_columns(header, ["code", "name", "email", "phone", "city", "group"])
+    assert found == expected
+
+
+def test_headings_below_a_title_and_numbers_as_codes(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "erp.xlsx", [["ERP export 2026-11-01"], [],
+                                        ["Customer No", "Customer Name", "Active"],
+                                        [1001, "Numbered Ltd", "yes"], [1002.0, "Float Inc", 0]])
+    found = read_customers(path)
+    assert found.header_row == 3 and found.sheet == "Sheet"
+    assert [(r.code, r.active) for r in found.rows] == [("1001", True), ("1002", False)]
+
+
+def test_no_heading_row_is_explained(tmp_path: Path) -> None:
+    path = tmp_path / "nothing.csv"
+    path.write_text("apples,pears\n1,2\n")
+    with pytest.raises(FileRefused, match="no heading row naming a customer code"):
+        read_customers(path)
+
+
+def test_every_bad_row_is_reported_with_its_number(tmp_path: Path) -> None:
+    rows = [["Code", "Name", "Email", "Status"]]
+    rows += [[f"C{i}", f"Name {i}", "", "Active"] for i in range(1, 101)]
+    rows[5] = ["", "No code", "", ""]
+    rows[7] = ["C7b", "", "", ""]
+    rows[9] = ["C1", "Repeat of row 2", "", ""]
+    rows[11] = ["C11", "Bell\x07", "", ""]
+    rows[13] = ["C13", "x" * 201, "", ""]
+    rows[15] = ["C15", "Odd status", "", "maybe"]
+    rows[17] = ["C 17", "Spaced code", "", ""]
+    rows[19] = ["C19", "Long mail", "m" * 201, ""]
+    path = tmp_path / "bad.csv"
+    path.write_text("\n".join(",".join(r) for r in rows), encoding="utf-8")
+    with pytest.raises(ImportProblems) as exc:
+        read_customers(path)
+    problems = exc.value.problems
+    assert problems == [
+        "Row 6: Customer code is missing.",
+        "Row 8: Customer name is missing.",
+        "Row 10: Customer code 'C1' already appears on row 2.",
+        "Row 12: Name holds control characters.",
+        "Row 14: Customer name is longer than 200 characters.",
+        "Row 16: status 'maybe' is neither Active nor Inactive.",
+        "Row 18: Customer code 'C 17' holds spaces or control characters.",
+        "Row 20: Email is longer than 200 characters.",
+    ]
+    assert "8 problems must be fixed first, and nothing was changed." in str(exc.value)
+
+
+def test_only_the_first_fifty_problems_are_listed(tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("Code,Name\n" + "".join(f"C{i},\n" for i in range(120)))
+    with pytest.raises(ImportProblems) as exc:
+        read_customers(path)
+    text = str(exc.value)
+    assert "Row 51:" in text and "Row 52:" not in text and "… and 70 more." in text
+    assert len(exc.value.problems) == 120
+
+
+# --- importing into the database -------------------------------------------------------
+
+
+@pytest.mark.usefixtures("opened")
+def test_import_customers_upserts_and_dry_run_changes_nothing(tmp_path: Path) -> None:
+    customers.upsert_customers([CustomerInput("w0001", "Old name")])
+    dry = import_customers(FIXTURES / "customers.xlsx", dry_run=True)
+    assert (dry.inserted, dry.updated, dry.dry_run) == (29, 1, True)
+    assert customers.count_customers() == 1
+    done = import_customers(FIXTURES / "customers.xlsx")
+    assert (done.inserted, done.updated) == (29, 1)
+    rows = {r.code.casefold(): r for r in customers.search_customers("", limit=100).rows}
+    assert rows["w0001"].name == "Wholesaler 1" and rows["w0030"].country == "Norway"
+
+
+@pytest.mark.usefixtures("opened")
+def test_a_bad_file_leaves_the_database_untouched(tmp_path: Path) -> None:
+    customers.upsert_customers([CustomerInput("C1", "Before")])
+    path = tmp_path / "bad.csv"
+    path.write_text("Code,Name\nC1,After\nC2,\n")
+    with pytest.raises(ImportProblems):
+        import_customers(path)
+    assert [r.name for r in customers.search_customers("").rows] == ["Before"]
+
+
+@pytest.mark.usefixtures("opened")
+@pytest.mark.parametrize("name", ["bomb.xlsx", "junk.xlsx", "password.xlsx", "old_format.xls",
+                                  "empty.csv", "billion_laughs.xlsx"])
+def test_hostile_files_leave_the_database_untouched(name: str) -> None:
+    with pytest.raises(FileRefused):
+        import_customers(FIXTURES / name)
+    assert customers.count_customers() == 0
+
+
+@pytest.fixture
+def shop() -> dict[str, int]:
+    customers.upsert_customers([CustomerInput(f"C{i:03d}", f"Customer {i}", active=i != 9)
+                                for i in range(1, 21)])
+    return {r.code: r.id for r in customers.search_customers("", limit=100).rows}
+
+
+@pytest.mark.usefixtures("opened")
+def test_member_import_previews_then_adds(shop: dict[str, int], tmp_path: Path) -> None:
+    group = groups.save_group(GroupChange(name="Retail", add_customer_ids=frozenset(
+        [shop["C001"]])), "alice")
+    path = xlsx(tmp_path / "codes.xlsx", [["Cust No"], ["C001"], ["c002"], ["C002"],
+                                          ["C00X4"], ["C009"], ["C005, C006"]])
+    preview = preview_members(group.code, path)
+    assert preview.resolution.summary() == (
+        "3 recognised · 1 already in the group · 1 duplicate · "
+        "1 unknown: C00X4 (did you mean C004?) · 1 inactive")
+    assert groups.get_group(group.id).member_count == 1  # a preview writes nothing
+    done = import_members(group.code, path, "bob")
+    assert done.added == 3 and done.group.member_count == 4
+    assert groups.member_ids(group.id) == {shop[c] for c in ("C001", "C002", "C005", "C006")}
+
+
+@pytest.mark.usefixtures("opened")
+def test_member_import_into_an_inactive_group_is_refused(shop: dict[str, int],
+                                                         tmp_path: Path) -> None:
+    group = groups.save_group(GroupChange(name="Dormant", active=False), "alice")
+    path = tmp_path / "codes.csv"
+    path.write_text("C001\nC002\n")
+    with pytest.raises(GroupInactiveError):
+        import_members(group.code, path, "bob")
+    assert groups.get_group(group.id).member_count == 0
+    assert import_members(group.code, path, "bob", dry_run=True).added == 0
+
+
+@pytest.mark.usefixtures("opened")
+def test_a_named_column_and_a_headerless_column(shop: dict[str, int], tmp_path: Path) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text("Account,Other\nC001,C002\nC003,C004\n")
+    assert read_member_codes(path, column="Other").codes == ("C002", "C004")
+    with pytest.raises(FileRefused, match="no column headed 'Missing'"):
+        read_member_codes(path, column="Missing")
+    bare = tmp_path / "bare.csv"
+    bare.write_text("C001\nC002\n")
+    assert read_member_codes(bare).codes == ("C001", "C002")
+
+
+@pytest.mark.usefixtures("opened")
+def test_round_trip_export_then_import_members(shop: dict[str, int], tmp_path: Path) -> None:
+    ids = list(shop.values())
+    made = [groups.save_group(GroupChange(name=f"G{i}", add_customer_ids=frozenset(
+        ids[i:i + 7])), "alice") for i in range(5)]
+    path = tmp_path / "all.xlsx"
+    export_groups(path, GroupQuery(), members=True)
+    for group in made:
+        twin = groups.save_group(GroupChange(name=f"{group.name} copy"), "bob")
+        # The file's rows carry the original group's code.
+        result = import_members_from(path, group.code, twin.code)
+        assert result == groups.member_ids(group.id) - {shop["C009"]}
+
+
+def import_members_from(path: Path, source_code: str, target_code: str) -> set[int]:
+    """Import into ``target_code`` the members the file lists for ``source_code``."""
+    found = read_member_codes(path, source_code)
+    target = groups.get_group_by_code(target_code)
+    resolution = customers.resolve_codes(found.codes, target.id)
+    groups.change_members(target.id, "bob", add_ids=[r.id for r in resolution.recognised])
+    return groups.member_ids(target.id)
+
+
+@pytest.mark.usefixtures("opened")
+def test_round_trip_into_the_same_group_reproduces_it(shop: dict[str, int],
+                                                      tmp_path: Path) -> None:
+    group = groups.save_group(GroupChange(name="Kept", add_customer_ids=frozenset(
+        list(shop.values())[:12])), "alice")
+    before = groups.member_ids(group.id)
+    path = tmp_path / "kept.xlsx"
+    export_groups(path, GroupQuery(), members=True)
+    groups.change_members(group.id, "alice", remove_ids=before)
+    assert groups.member_ids(group.id) == set()
+    result = import_members(group.code, path, "alice")
+    inactive = {r.id for r in result.resolution.inactive}
+    assert groups.member_ids(group.id) | inactive == before
+    assert result.file.sheet == "Members"
+
+
+def test_a_membership_export_split_over_sheets_reads_back_whole(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Groups"
+    book.active.append(["Code", "Name"])
+    book.active.append(["CG-000001", "Big"])
+    for title, codes in (("Members", ["C1", "C2"]), ("Members (2)", ["C3"])):
+        sheet = book.create_sheet(title)
+        sheet.append(["Group code", "Group name", "Customer code"])
+        for code in codes:
+            sheet.append(["CG-000001", "Big", code])
+        sheet.append(["CG-000002", "Other", "X9"])
+    path = tmp_path / "split.xlsx"
+    book.save(path)
+    found = read_member_codes(path, "cg-000001")
+    assert found.codes == ("C1", "C2", "C3") and found.other_groups_rows == 2
