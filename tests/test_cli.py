@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from custgroups.cli import build_parser, main
+from tests.helpers import assert_no_formulas
 
 
 def run(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -107,7 +108,6 @@ def demo_url(tmp_path: Path) -> str:
 
 def test_export_command(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
                         ) -> None:
-    import openpyxl
 
     capsys.readouterr()
     out = tmp_path / "active.xlsx"
@@ -115,12 +115,13 @@ def test_export_command(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFix
                  "--sort", "members", "--descending", "--members"]) == 0
     said = capsys.readouterr().out
     assert said.startswith("Exported ") and str(out) in said
-    sheet = openpyxl.load_workbook(out)["Groups"]
+    sheet = assert_no_formulas(out)["Groups"]
     counts = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert counts == sorted(counts, reverse=True)
     assert {row[3] for row in sheet.iter_rows(min_row=2, values_only=True)} == {"Active"}
     assert main(["--database", demo_url, "export", str(tmp_path / "n.csv"), "--name",
                  "retail"]) == 0
+    assert_no_formulas(tmp_path / "n.csv")
 
 
 def test_export_to_a_bad_target(demo_url: str, tmp_path: Path,
@@ -168,9 +169,8 @@ def test_import_members_and_history_commands(demo_url: str, tmp_path: Path,
     out = tmp_path / "history.xlsx"
     assert main(["--database", demo_url, "history", "CG-000002", "--out", str(out)]) == 0
     assert "history entries" in capsys.readouterr().out
-    import openpyxl
 
-    rows = list(openpyxl.load_workbook(out)["History"].iter_rows(min_row=2, values_only=True))
+    rows = list(assert_no_formulas(out)["History"].iter_rows(min_row=2, values_only=True))
     assert rows[-1][1] == "dana" and rows[-1][4].startswith("Added")
     assert main(["--database", demo_url, "history", "NOPE", "--out", str(out)]) == 1
 

@@ -6,7 +6,6 @@ import csv
 from datetime import datetime
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from custgroups import customers, db, groups
@@ -18,21 +17,12 @@ from custgroups.sheets import export as export_module
 from custgroups.sheets import writing
 from custgroups.sheets.cells import MAX_CELL_TEXT
 from custgroups.sheets.export import export_groups, export_history
+from tests.helpers import assert_no_formulas
 
 pytestmark = pytest.mark.usefixtures("opened")
 
 HOSTILE = ["=1+1", "+SUM(A1:A9)", "-2+3", "@SUM(1)", "\tTab", "\rCR", "\nLF",
            "=HYPERLINK(\"http://evil.example\",\"click\")", "#N/A", "#REF!"]
-
-
-def assert_no_formulas(path: Path) -> openpyxl.Workbook:
-    """Reopen a workbook and fail on any formula cell."""
-    book = openpyxl.load_workbook(path)
-    for sheet in book.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                assert cell.data_type not in ("f", "e"), (sheet.title, cell.coordinate, cell.value)
-    return book
 
 
 @pytest.fixture
@@ -87,7 +77,7 @@ def test_workbook_looks_made_by_a_careful_person(made: list[groups.Group],
                                                  tmp_path: Path) -> None:
     target = tmp_path / "groups.xlsx"
     export_groups(target, GroupQuery(), members=True)
-    book = openpyxl.load_workbook(target)
+    book = assert_no_formulas(target)
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}" \
@@ -116,6 +106,7 @@ def test_csv_prefixes_what_could_run(tmp_path: Path) -> None:
         groups.save_group(GroupChange(name=text), "x")
     target = tmp_path / "groups.csv"
     export_groups(target, GroupQuery(sort=GroupSort.CREATED))
+    assert_no_formulas(target)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, so Excel reads accents
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -142,6 +133,7 @@ def test_illegal_characters_and_huge_text_keep_their_row(tmp_path: Path) -> None
         assert description.endswith("… [cut: 40,011 characters in all]")
     csv_target = tmp_path / "odd.csv"
     export_groups(csv_target, GroupQuery())
+    assert_no_formulas(csv_target)
     assert filler in csv_target.read_text(encoding="utf-8-sig")  # csv keeps it all
 
 
@@ -162,6 +154,8 @@ def test_csv_with_members_writes_a_second_file(made: list[groups.Group], tmp_pat
     target = tmp_path / "out.csv"
     result = export_groups(target, GroupQuery(), members=True)
     assert result.paths == (target, tmp_path / "out-members.csv")
+    for path in result.paths:
+        assert_no_formulas(path)
     member_rows = list(csv.reader((tmp_path / "out-members.csv").read_text(
         encoding="utf-8-sig").splitlines()))
     assert member_rows[0][:3] == ["Group code", "Group name", "Customer code"]
@@ -209,6 +203,7 @@ def test_progress_reaches_the_total(made: list[groups.Group], tmp_path: Path) ->
     export_groups(tmp_path / "p.xlsx", GroupQuery(), members=True,
                   progress=lambda done, total: seen.append((done, total)))
     assert seen[-1][0] == seen[-1][1] > 0
+    assert_no_formulas(tmp_path / "p.xlsx")
 
 
 @pytest.mark.parametrize("name", ["out.xls", "out.txt", "out"])
@@ -234,6 +229,7 @@ def test_history_export_one_group_and_all(made: list[groups.Group], tmp_path: Pa
     assert rows[1][5] == "C001, C002, C003, C004" and rows[2][1] == "carol"
     assert isinstance(rows[0][0], datetime)
     result = export_history(tmp_path / "all.csv")
+    assert_no_formulas(tmp_path / "all.csv")
     lines = list(csv.reader((tmp_path / "all.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(lines) - 1 == result.history_entries > len(rows)
 
@@ -243,7 +239,7 @@ def test_history_codes_that_overflow_a_cell_continue(tmp_path: Path) -> None:
     group = groups.save_group(GroupChange(
         name="Big", add_customer_ids=frozenset(customers.matching_customer_ids("longcode"))), "x")
     export_history(tmp_path / "big.xlsx", group.id)
-    rows = list(openpyxl.load_workbook(tmp_path / "big.xlsx")["History"].iter_rows(
+    rows = list(assert_no_formulas(tmp_path / "big.xlsx")["History"].iter_rows(
         min_row=2, values_only=True))
     added = [r for r in rows if str(r[4]).startswith("Added")]
     assert len(added) >= 2 and added[1][4] == "Added 3,000 customers (continued)"
