@@ -68,8 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser for every subcommand."""
     parser = _Parser(
         prog="custgroups",
-        description="Organise existing customers into groups. Without a command, says which "
-                    "database is used and what it holds.",
+        description="Organise existing customers into groups. Without a command, opens the "
+                    "Customer Groups window.",
     )
     parser.add_argument("--version", action="version", version=f"custgroups {__version__}")
     parser.add_argument(
@@ -243,7 +243,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging()
-    run: Callable[[argparse.Namespace], int] = getattr(args, "run", _run_info)
+    if not hasattr(args, "run"):
+        from custgroups.app import run as run_window
+
+        return run_window(args.database)
+    run: Callable[[argparse.Namespace], int] = args.run
     try:
         db.open_database(args.database)
         return run(args)

@@ -67,7 +67,7 @@ DESCRIPTIONS = (
     "Customers who receive {segment} pricing in the {region} region.",
     "Reserve inventory for these customers ahead of the {qualifier} campaign.",
     "Reporting group for {region}; reviewed monthly by the sales office.",
-    "{segment} with agreed payment terms of 30 days.",
+    "{Segment} with agreed payment terms of 30 days.",
     "Accounts handled by the {region} field team.",
     "",
 )
@@ -204,7 +204,8 @@ def _groups(rng: random.Random, count: int, members: Sequence[Sequence[int]], no
             name, suffix = f"{base} ({suffix})", suffix + 1
         used.add(fold(name))
         description = rng.choice(DESCRIPTIONS).format(
-            segment=segment.lower(), region=region, qualifier=qualifier or "next")
+            segment=segment.lower(), Segment=segment, region=region,
+            qualifier=qualifier or "next")
         created = now - timedelta(days=rng.randint(1, 1000), seconds=rng.randint(0, 86399))
         updated = min(now, created + timedelta(days=rng.randint(0, 200)))
         code = format_group_code(n)

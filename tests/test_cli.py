@@ -46,7 +46,7 @@ def test_demo_then_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     url = f"sqlite:///{(tmp_path / 'demo.db').as_posix()}"
     assert main(["--database", url, "demo", "--customers", "1,000", "--groups", "20"]) == 0
     assert "Added 1,000 customers, 20 groups" in capsys.readouterr().out
-    assert main(["--database", url]) == 0
+    assert main(["--database", url, "info"]) == 0
     out = capsys.readouterr().out
     assert "Customers: 1,000" in out and "Groups: 20" in out
 

@@ -1,0 +1,88 @@
+"""Building the application: Qt setup, the exception hook, and the main window on a database."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from custgroups import __version__, db
+from custgroups.logs import log_file_path, setup_logging
+from custgroups.resources import app_icon
+from custgroups.settings import APPLICATION, ORGANIZATION, Settings
+
+log = logging.getLogger("custgroups.app")
+
+
+def configure_application() -> None:
+    """Names and icon for the application; call once, before or after QApplication exists."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setWindowIcon(app_icon())
+
+
+def who_is_working(settings: Settings | None = None) -> str:
+    """The name recorded in history: the settings' name if one is set, else the login name."""
+    from custgroups.cli import login_name
+
+    return (settings or Settings()).user_name or login_name()
+
+
+def open_main_window(database_url: str | None = None):  # type: ignore[no-untyped-def]
+    """Open (creating if needed) the database and return the main window, not yet shown.
+
+    Needs a running QApplication, as pytest-qt provides.
+    """
+    from custgroups.ui.main_window import MainWindow
+
+    configure_application()
+    db.open_database(database_url)
+    settings = Settings()
+    return MainWindow(who_is_working(settings), settings)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException,
+                tb: TracebackType | None) -> None:
+    """Log an unexpected error and tell the clerk in a dialog, instead of dying silently."""
+    log.error("unexpected error", exc_info=(kind, value, tb))
+    text = "".join(traceback.format_exception(kind, value, tb))
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, value, tb)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("app", "Something went wrong"),
+                      QCoreApplication.translate(
+                          "app", "Something unexpected went wrong. Your saved work is safe; "
+                                 "what you were doing may not have finished. The details are "
+                                 "in {log}.").format(log=log_file_path()))
+    box.setDetailedText(text)
+    box.exec()
+
+
+def run(database_url: str | None = None) -> int:
+    """Start the application window on a database; returns the exit code."""
+    setup_logging()
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application()
+    sys.excepthook = _excepthook
+    try:
+        window = open_main_window(database_url)
+    except Exception as exc:  # the database could not be opened: say so, plainly
+        from custgroups.errors import CustgroupsError
+
+        message = exc.message if isinstance(exc, CustgroupsError) else str(exc)
+        log.error("could not start: %s", message, exc_info=True)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
+                             message)
+        return 1
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,97 @@
+"""Where to export, in which format, and whether to include members."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ExportDialog(QDialog):
+    """Asks for the file (xlsx or csv) and the Members option before an export starts."""
+
+    def __init__(self, suggested: Path, matching: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="ExportDialog")
+        self.setWindowTitle(self.tr("Export Groups"))
+        intro = QLabel(self.tr("Export the {n} groups that the current filters match, in the "
+                               "current order — every page, not just this one.").format(
+            n=f"{matching:,}"), self)
+        intro.setWordWrap(True)
+        self.path_edit = QLineEdit(str(suggested), self, objectName="exportPathEdit")
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._on_browse_clicked)
+        self.members_check = QCheckBox(
+            self.tr("Include a Members sheet (each group's customers)"), self,
+            objectName="exportMembersCheck")
+        hint = QLabel(self.tr("Ends in .xlsx for an Excel workbook or .csv for plain text; with "
+                              "csv, members go to a second file."), self)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(self)
+        export_button = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        export_button.setObjectName("exportStartButton")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(hint)
+        layout.addWidget(self.members_check)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    @classmethod
+    def ask(cls, suggested: Path, matching: int,
+            parent: QWidget | None) -> tuple[Path, bool] | None:
+        """The chosen file and members option, or None if the clerk cancelled."""
+        dialog = cls(suggested, matching, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.path(), dialog.members_check.isChecked()
+
+    def path(self) -> Path:
+        """The file as typed, with .xlsx added when no suffix was given."""
+        path = Path(self.path_edit.text().strip()).expanduser()
+        return path if path.suffix else path.with_suffix(".xlsx")
+
+    @Slot()
+    def _on_browse_clicked(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export Groups"), self.path_edit.text(),
+            self.tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def accept(self) -> None:
+        """Refuse a target that cannot work, in plain words, before any work starts."""
+        path = self.path()
+        problem = ""
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            problem = self.tr("Choose a file ending in .xlsx or .csv.")
+        elif not path.parent.is_dir():
+            problem = self.tr("The folder {folder} does not exist.").format(folder=path.parent)
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()

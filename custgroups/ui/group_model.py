@@ -1,0 +1,136 @@
+"""The group table's model: one page of frozen rows, sorted and filtered by the database."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from custgroups.groups import Group, GroupSort
+from custgroups.sheets.cells import local_time
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    """The table's columns, in order."""
+
+    CODE = 0
+    NAME = 1
+    DESCRIPTION = 2
+    STATUS = 3
+    MEMBERS = 4
+    UPDATED = 5
+
+
+class Role(IntEnum):
+    """Custom data roles."""
+
+    GROUP = Qt.ItemDataRole.UserRole + 1
+
+
+SORT_BY_COLUMN = {
+    Column.CODE: GroupSort.CODE,
+    Column.NAME: GroupSort.NAME,
+    Column.DESCRIPTION: GroupSort.DESCRIPTION,
+    Column.STATUS: GroupSort.STATUS,
+    Column.MEMBERS: GroupSort.MEMBERS,
+    Column.UPDATED: GroupSort.UPDATED,
+}
+COLUMN_BY_SORT = {sort: column for column, sort in SORT_BY_COLUMN.items()}
+
+
+class GroupTableModel(QAbstractTableModel):
+    """Shows the rows it is given; asks the window to fetch another sort instead of sorting."""
+
+    sort_requested = Signal(object, bool)  # (GroupSort, descending)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[Group, ...] = ()
+        self._headers = {
+            Column.CODE: self.tr("Code"),
+            Column.NAME: self.tr("Name"),
+            Column.DESCRIPTION: self.tr("Description"),
+            Column.STATUS: self.tr("Status"),
+            Column.MEMBERS: self.tr("No. of Customers"),
+            Column.UPDATED: self.tr("Last updated"),
+        }
+        self._muted = QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                   QPalette.ColorRole.Text)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def set_rows(self, rows: tuple[Group, ...]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def group_at(self, row: int) -> Group | None:
+        """The group shown on a row, if there is one."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, group_id: int) -> int:
+        """The row showing a group, or -1."""
+        return next((i for i, g in enumerate(self._rows) if g.id == group_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[Column(section)]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.MEMBERS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        group = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(group, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.DESCRIPTION and group.description:
+                return group.description
+            if column == Column.UPDATED:
+                return self.tr("Last updated by {who}").format(who=group.updated_by)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.MEMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not group.active:
+            return QColor(self._muted)
+        if role == Qt.ItemDataRole.FontRole and not group.active:
+            return self._italic
+        if role == Role.GROUP:
+            return group
+        return None
+
+    def _display(self, group: Group, column: Column) -> str:
+        if column == Column.CODE:
+            return group.code
+        if column == Column.NAME:
+            return group.name
+        if column == Column.DESCRIPTION:
+            return " ".join(group.description.split())  # one line in the table
+        if column == Column.STATUS:
+            return self.tr("Active") if group.active else self.tr("Inactive")
+        if column == Column.MEMBERS:
+            return f"{group.member_count:,}"
+        return local_time(group.updated_at).strftime("%Y-%m-%d %H:%M")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in SQL: pass the wish on to whoever fetches the rows."""
+        if 0 <= column < len(Column):
+            self.sort_requested.emit(SORT_BY_COLUMN[Column(column)],
+                                     order == Qt.SortOrder.DescendingOrder)

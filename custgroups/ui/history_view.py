@@ -1,0 +1,115 @@
+"""A group's history: when, who, what, and the customer codes added or removed."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from custgroups.groups import Group
+from custgroups.history import HistoryEntry
+from custgroups.sheets.cells import local_time
+
+_Index = QModelIndex | QPersistentModelIndex
+_SHOWN_CODES = 12
+
+
+class HistoryColumn(IntEnum):
+    """The history table's columns."""
+
+    WHEN = 0
+    WHO = 1
+    WHAT = 2
+    CODES = 3
+
+
+class HistoryModel(QAbstractTableModel):
+    """The entries of one group's history, newest first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[HistoryEntry] = []
+        self._headers = [self.tr("When"), self.tr("Who"), self.tr("What"),
+                         self.tr("Customer codes")]
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        """Replace every entry."""
+        self.beginResetModel()
+        self._entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = HistoryColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == HistoryColumn.WHEN:
+                return local_time(entry.at).strftime("%Y-%m-%d %H:%M:%S")
+            if column == HistoryColumn.WHO:
+                return entry.by
+            if column == HistoryColumn.WHAT:
+                return entry.describe()
+            shown = ", ".join(entry.codes[:_SHOWN_CODES])
+            more = len(entry.codes) - _SHOWN_CODES
+            return shown + (self.tr(" and {n} more").format(n=f"{more:,}") if more > 0 else "")
+        if role == Qt.ItemDataRole.ToolTipRole and column == HistoryColumn.CODES and entry.codes:
+            return "\n".join(entry.codes[:200]) + ("\n…" if len(entry.codes) > 200 else "")
+        return None
+
+
+class HistoryDialog(QDialog):
+    """Shows one group's timeline; the window fetches the entries and offers the export."""
+
+    def __init__(self, group: Group, entries: list[HistoryEntry],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="HistoryDialog")
+        self.setWindowTitle(self.tr("History of {code} {name}").format(code=group.code,
+                                                                       name=group.name))
+        self.model = HistoryModel(self)
+        self.model.set_entries(entries)
+        self.table = QTableView(self, objectName="historyTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        summary = QLabel(self.tr("{n} changes, newest first. Point at the codes to see them "
+                                 "all; export for the complete list.").format(
+            n=f"{len(entries):,}"), self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = self.buttons.addButton(self.tr("Export…"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("historyExportButton")
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
+        self.resize(820, 480)

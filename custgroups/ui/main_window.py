@@ -1,0 +1,565 @@
+"""The Customer Groups window: filter bar, one page of groups, pager, and the actions on them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from custgroups import db
+from custgroups.errors import Cancelled, CustgroupsError
+from custgroups.groups import (
+    Group,
+    GroupPage,
+    GroupQuery,
+    get_group,
+    list_groups,
+    set_group_active,
+)
+from custgroups.history import group_history
+from custgroups.settings import Settings
+from custgroups.sheets.export import export_groups, export_history
+from custgroups.tasks import Job, Lane
+from custgroups.ui import messages
+from custgroups.ui.export_dialog import ExportDialog
+from custgroups.ui.filter_bar import FilterBar, Filters
+from custgroups.ui.group_form import GroupDialog
+from custgroups.ui.group_model import COLUMN_BY_SORT, Column, GroupTableModel
+from custgroups.ui.history_view import HistoryDialog
+from custgroups.ui.pager import Pager
+
+_COLUMN_WIDTHS = {Column.CODE: 110, Column.NAME: 260, Column.DESCRIPTION: 360,
+                  Column.STATUS: 80, Column.MEMBERS: 130, Column.UPDATED: 140}
+
+
+class MainWindow(QMainWindow):
+    """Lists groups page by page; queries run off the UI thread, stale answers are dropped."""
+
+    page_shown = Signal(object)  # GroupPage, once it is on screen
+    export_finished = Signal(object)  # the ExportResult, or the exception
+
+    def __init__(self, who: str, settings: Settings | None = None) -> None:
+        super().__init__(objectName="MainWindow")
+        self._who = who
+        self._settings = settings or Settings()
+        self._queries = Lane("queries", self)
+        self._jobs = Lane("jobs", self)
+        self._request_number = 0
+        code, text, status = self._settings.filters
+        sort, descending = self._settings.sort
+        self._query = GroupQuery(code=code, text=text, status=status, sort=sort,
+                                 descending=descending, page_size=self._settings.page_size)
+        self._page: GroupPage | None = None
+        self.export_job: Job | None = None
+        self.setWindowTitle(self.tr("Customer Groups — {db}").format(db=db.info().display_name))
+        self._init_actions()
+        self._init_widgets()
+        self._init_menus()
+        self._restore()
+        self.refresh()
+
+    # --- building ---------------------------------------------------------------------
+
+    def _init_actions(self) -> None:
+        def action(text: str, shortcut: Any, slot: Any, name: str) -> QAction:
+            act = QAction(text, self, objectName=name)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.add_action = action(self.tr("&Add New…"), QKeySequence.StandardKey.New,
+                                 self._on_add_triggered, "addAction")
+        self.edit_action = action(self.tr("&Edit…"), None, self._on_edit_triggered, "editAction")
+        self.toggle_action = action(self.tr("&Deactivate"), None, self._on_toggle_triggered,
+                                    "toggleActiveAction")
+        self.history_action = action(self.tr("&History…"), "Ctrl+H", self._on_history_triggered,
+                                     "historyAction")
+        self.export_action = action(self.tr("&Export…"), "Ctrl+E", self._on_export_triggered,
+                                    "exportAction")
+        self.import_action = action(self.tr("&Import Customers…"), "Ctrl+I",
+                                    self._on_import_triggered, "importAction")
+        self.refresh_action = action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh,
+                                     self.refresh, "refreshAction")
+        self.find_action = action(self.tr("&Find"), QKeySequence.StandardKey.Find,
+                                  self._on_find_triggered, "findAction")
+        self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close,
+                                  "quitAction")
+        self.refresh_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Refresh),
+                                          QKeySequence("F5")])
+        self.quit_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit),
+                                       QKeySequence("Ctrl+Q")])
+
+    def _init_widgets(self) -> None:
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.set_filters(Filters(self._query.code, self._query.text,
+                                            self._query.status))
+        self.filter_bar.filters_changed.connect(self._on_filter_bar_filters_changed)
+        self.filter_bar.reset_requested.connect(self._on_filter_bar_reset_requested)
+
+        self.model = GroupTableModel(self)
+        self.model.sort_requested.connect(self._on_model_sort_requested)
+        self.table = QTableView(self, objectName="groupTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
+        # Double-click and Enter both "activate" a row.
+        self.table.activated.connect(self._on_table_activated)
+        self.table.setAccessibleName(self.tr("Customer groups"))
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.empty = self._init_empty_state()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.pager = Pager(self)
+        self.pager.set_page_size(self._query.page_size)
+        self.pager.page_requested.connect(self._on_pager_page_requested)
+        self.pager.page_size_changed.connect(self._on_pager_page_size_changed)
+
+        self.error_banner = QLabel(self, objectName="errorBanner")
+        self.error_banner.setWordWrap(True)
+        self.error_banner.setStyleSheet(
+            "background: #fdecea; color: #7a1c1c; border: 1px solid #f5c2c0; "
+            "border-radius: 4px; padding: 6px 10px;")
+        self.error_banner.hide()
+
+        self.add_button = QPushButton(self.tr("Add New"), self, objectName="addNewButton")
+        self.add_button.clicked.connect(self._on_add_triggered)
+        self.add_button.setToolTip(self.tr("Create a customer group (Ctrl+N)"))
+        self.export_button = QPushButton(self.tr("Export…"), self, objectName="exportButton")
+        self.export_button.clicked.connect(self._on_export_triggered)
+        self.export_button.setToolTip(self.tr("Export every matching group (Ctrl+E)"))
+        title = QLabel(self.tr("Customer Groups"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.add_button)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.pager)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(self.tr("Database: {db} · You: {who}").format(
+            db=db.info().display_name, who=self._who))
+        self._update_actions()
+
+    def _init_empty_state(self) -> QWidget:
+        widget = QWidget(self, objectName="emptyState")
+        self.empty_title = QLabel(widget)
+        font = self.empty_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.empty_title.setFont(font)
+        self.empty_text = QLabel(widget)
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setMaximumWidth(560)
+        self.empty_add = QPushButton(self.tr("Add New Group"), widget)
+        self.empty_add.clicked.connect(self._on_add_triggered)
+        self.empty_import = QPushButton(self.tr("Import Customers…"), widget)
+        self.empty_import.clicked.connect(self._on_import_triggered)
+        self.empty_reset = QPushButton(self.tr("Reset Filters"), widget)
+        self.empty_reset.clicked.connect(self.filter_bar.reset_button.click)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.empty_add, self.empty_import, self.empty_reset):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.empty_title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return widget
+
+    def _init_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        group_menu = self.menuBar().addMenu(self.tr("&Group"))
+        for act in (self.add_action, self.edit_action, self.toggle_action, self.history_action):
+            group_menu.addAction(act)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.refresh_action)
+        toolbar = QToolBar(self.tr("Actions"), self, objectName="mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(16, 16))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (self.add_action, self.edit_action, self.toggle_action, self.history_action):
+            toolbar.addAction(act)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+
+    def _restore(self) -> None:
+        geometry = self._settings.window_geometry
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1180, 720)
+        header = self._settings.table_header
+        if not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
+        self._show_sort_indicator()
+        # Header clicks now reach the model's sort(), which asks for a new query; the
+        # indicator already matches the query, so enabling it asks for nothing.
+        self.table.setSortingEnabled(True)
+
+    # --- loading pages ----------------------------------------------------------------
+
+    def query(self) -> GroupQuery:
+        """The filter, sort and page the window shows (or is about to)."""
+        return self._query
+
+    def refresh(self) -> None:
+        """Fetch the current page again."""
+        self._load(self._query)
+
+    def _load(self, query: GroupQuery) -> None:
+        self._query = query
+        self._request_number += 1
+        number = self._request_number
+        job = self._queries.submit(lambda _progress: list_groups(query))
+        job.succeeded.connect(lambda page: self._on_page_loaded(number, page))
+        job.failed.connect(lambda exc: self._on_page_failed(number, exc))
+
+    def _on_page_loaded(self, number: int, page: GroupPage) -> None:
+        if number != self._request_number:
+            return  # an answer to an older question: a newer one is on its way
+        selected = self.selected_group()
+        self._page = page
+        self._query = replace(self._query, page=page.page)
+        self.model.set_rows(page.rows)
+        filtered = Filters(self._query.code, self._query.text, self._query.status).any
+        self.pager.show_page(page, filtered)
+        self.error_banner.hide()
+        if page.total:
+            self.stack.setCurrentWidget(self.table)
+            row = self.model.row_of(selected.id) if selected else -1
+            self.table.selectRow(max(0, row))
+        else:
+            self._show_empty(filtered)
+        self._update_actions()
+        self.page_shown.emit(page)
+
+    def _on_page_failed(self, number: int, exc: BaseException) -> None:
+        if number != self._request_number:
+            return
+        self.show_error(exc)
+
+    def _show_empty(self, filtered: bool) -> None:
+        self.stack.setCurrentWidget(self.empty)
+        if filtered:
+            self.empty_title.setText(self.tr("No groups match these filters"))
+            self.empty_text.setText(self.tr("Change the filters above, or press Reset to see "
+                                            "every group."))
+        else:
+            self.empty_title.setText(self.tr("No customer groups yet"))
+            self.empty_text.setText(self.tr(
+                "Groups gather customers for pricing, reporting and inventory reservation. "
+                "Start with Add New. If the customer list is still empty, import it from your "
+                "ERP's spreadsheet (Import Customers…), or try the app with sample data: "
+                "python main.py demo --database <a new file>."))
+        self.empty_add.setVisible(not filtered)
+        self.empty_import.setVisible(not filtered)
+        self.empty_reset.setVisible(filtered)
+
+    def show_error(self, exc: BaseException) -> None:
+        """One plain sentence above the table; details went to the log."""
+        text = exc.message if isinstance(exc, CustgroupsError) else self.tr(
+            "Something unexpected went wrong; the details are in the log.")
+        self.error_banner.setText(text)
+        self.error_banner.show()
+
+    # --- filters, sorting, pages --------------------------------------------------------
+
+    @Slot(object)
+    def _on_filter_bar_filters_changed(self, filters: Filters) -> None:
+        self._load(replace(self._query, code=filters.code, text=filters.text,
+                           status=filters.status, page=1))
+
+    @Slot()
+    def _on_filter_bar_reset_requested(self) -> None:
+        self._load(replace(self._query, code="", text="", status=Filters().status, page=1))
+
+    @Slot(object, bool)
+    def _on_model_sort_requested(self, sort: Any, descending: bool) -> None:
+        if (sort, descending) != (self._query.sort, self._query.descending):
+            self._load(replace(self._query, sort=sort, descending=descending, page=1))
+
+    def _show_sort_indicator(self) -> None:
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(COLUMN_BY_SORT.get(self._query.sort, Column.CODE),
+                                Qt.SortOrder.DescendingOrder if self._query.descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    @Slot(int)
+    def _on_pager_page_requested(self, page: int) -> None:
+        self._load(replace(self._query, page=page))
+
+    @Slot(int)
+    def _on_pager_page_size_changed(self, size: int) -> None:
+        self._load(replace(self._query, page_size=size, page=1))
+
+    # --- row actions --------------------------------------------------------------------
+
+    def selected_group(self) -> Group | None:
+        """The group on the selected row, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.group_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def _update_actions(self) -> None:
+        group = self.selected_group()
+        for act in (self.edit_action, self.toggle_action, self.history_action):
+            act.setEnabled(group is not None)
+        self.toggle_action.setText(self.tr("&Activate") if group and not group.active
+                                   else self.tr("&Deactivate"))
+
+    @Slot()
+    def _on_find_triggered(self) -> None:
+        self.filter_bar.focus_text()
+
+    @Slot()
+    def _on_add_triggered(self) -> None:
+        saved = GroupDialog.edit(self._who, None, self)
+        if saved is not None:
+            self.statusBar().showMessage(self.tr("Created {code} {name}").format(
+                code=saved.code, name=saved.name), 5000)
+            self.refresh()
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, _index: QModelIndex) -> None:
+        self._on_edit_triggered()
+
+    @Slot()
+    def _on_edit_triggered(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        try:
+            current = get_group(group.id)  # edit what is there now, not what the page showed
+        except CustgroupsError as exc:
+            self.show_error(exc)
+            return
+        if GroupDialog.edit(self._who, current, self) is not None:
+            self.refresh()
+
+    @Slot()
+    def _on_toggle_triggered(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        if group.active:
+            customers = self.tr("{n} customers").format(n=f"{group.member_count:,}") \
+                if group.member_count != 1 else self.tr("1 customer")
+            if not messages.confirm(
+                    self, self.tr("Deactivate group"),
+                    self.tr("Deactivate {code} '{name}'? Its {customers} stay in it, but no "
+                            "customers can be added until it is activated again.").format(
+                        code=group.code, name=group.name, customers=customers),
+                    self.tr("Deactivate")):
+                return
+        self._run_quick(lambda _p: set_group_active(group.id, not group.active, self._who))
+
+    def _run_quick(self, work: Any) -> Job:
+        """Run a short write off the UI thread, then show the list again."""
+        job = self._jobs.submit(work)
+        job.succeeded.connect(lambda _result: self.refresh())
+        job.failed.connect(self.show_error)
+        return job
+
+    @Slot()
+    def _on_history_triggered(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        job = self._queries.submit(lambda _p: group_history(group.id))
+        job.succeeded.connect(lambda entries: self._show_history(group, entries))
+        job.failed.connect(self.show_error)
+
+    def _show_history(self, group: Group, entries: list[Any]) -> None:
+        dialog = HistoryDialog(group, entries, self)
+        dialog.export_button.clicked.connect(lambda: self._export_history(group, dialog))
+        dialog.exec()
+
+    def _export_history(self, group: Group, parent: QWidget) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent, self.tr("Export History"),
+            str(Path.home() / f"{group.code}-history.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
+        if chosen:
+            self._run_export(self.tr("Exporting history…"),
+                             lambda progress: export_history(Path(chosen), group.id, progress))
+
+    @Slot(object)
+    def _on_table_context_menu_requested(self, position: Any) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for act in (self.edit_action, self.toggle_action, self.history_action):
+            menu.addAction(act)
+        menu.addSeparator()
+        menu.addAction(self.add_action)
+        menu.addAction(self.export_action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    # --- export and import --------------------------------------------------------------
+
+    @Slot()
+    def _on_export_triggered(self) -> None:
+        matching = self._page.total if self._page else 0
+        suggested = Path.home() / "customer-groups.xlsx"
+        chosen = ExportDialog.ask(suggested, matching, self)
+        if chosen is None:
+            return
+        path, members = chosen
+        query = self._query
+        self._run_export(self.tr("Exporting groups…"),
+                         lambda progress: export_groups(path, query, members, progress))
+
+    def _run_export(self, label: str, work: Any) -> Job:
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle(self.tr("Export"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        job = self._jobs.submit(work)
+        progress.canceled.connect(job.cancel)
+
+        def on_progress(done: int, total: int) -> None:
+            if total > 0:
+                progress.setMaximum(1000)
+                progress.setValue(min(1000, int(done * 1000 / total)))
+
+        def on_success(result: Any) -> None:
+            progress.close()
+            self.export_finished.emit(result)
+            paths = [str(p) for p in result.paths]
+            if messages.done_with_folder(self, self.tr("Export finished"),
+                                         self.tr("Saved to {paths}.").format(
+                                             paths=self.tr(" and ").join(paths))):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.paths[0].parent)))
+
+        def on_failure(exc: BaseException) -> None:
+            progress.close()
+            self.export_finished.emit(exc)
+            messages.warn(self, self.tr("Export failed"), exc.message
+                          if isinstance(exc, CustgroupsError) else
+                          self.tr("The export failed unexpectedly; details are in the log."))
+
+        def on_cancel() -> None:
+            progress.close()
+            self.export_finished.emit(Cancelled())
+            self.statusBar().showMessage(self.tr("Export cancelled; no file was written."), 5000)
+
+        job.progressed.connect(on_progress)
+        job.succeeded.connect(on_success)
+        job.failed.connect(on_failure)
+        job.cancelled.connect(on_cancel)
+        self.export_job = job
+        return job
+
+    @Slot()
+    def _on_import_triggered(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import Customers"), str(Path.home()),
+            self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        if chosen:
+            self.import_customers(Path(chosen))
+
+    def import_customers(self, path: Path) -> Job:
+        """Import a customer file in the background and say how it went."""
+        from custgroups.sheets.imports import ImportProblems, import_customers
+
+        job = self._jobs.submit(lambda progress: import_customers(path, progress=progress))
+
+        def on_success(result: Any) -> None:
+            messages.inform(self, self.tr("Customers imported"), self.tr(
+                "{name}: {new} new customers, {updated} updated.").format(
+                name=path.name, new=f"{result.inserted:,}", updated=f"{result.updated:,}"))
+            self.refresh()
+
+        def on_failure(exc: BaseException) -> None:
+            if isinstance(exc, ImportProblems):
+                first, _, rest = exc.message.partition("\n")
+                messages.warn(self, self.tr("Nothing was imported"), first, rest)
+            else:
+                messages.warn(self, self.tr("Nothing was imported"), exc.message
+                              if isinstance(exc, CustgroupsError) else
+                              self.tr("The import failed unexpectedly; details are in the log."))
+
+        job.succeeded.connect(on_success)
+        job.failed.connect(on_failure)
+        return job
+
+    # --- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Remember the window, then stop the workers."""
+        self._settings.window_geometry = self.saveGeometry()
+        self._settings.table_header = self.table.horizontalHeader().saveState()
+        self._settings.page_size = self._query.page_size
+        self._settings.filters = (self._query.code, self._query.text, self._query.status)
+        self._settings.sort = (self._query.sort, self._query.descending)
+        self._settings.sync()
+        self._queries.shutdown()
+        self._jobs.shutdown()
+        super().closeEvent(event)
