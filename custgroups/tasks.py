@@ -64,11 +64,23 @@ class Lane(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._running: set[Job] = set()
 
-    def submit(self, work: Callable[[Callable[[int, int], None]], Any]) -> Job:
-        """Queue ``work(progress)``; the returned job reports back by signal."""
+    def submit(self, work: Callable[[Callable[[int, int], None]], Any], *,
+               succeeded: Callable[[Any], None] | None = None,
+               failed: Callable[[Any], None] | None = None,
+               progressed: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], None] | None = None) -> Job:
+        """Queue ``work(progress)``; the returned job reports back by signal.
+
+        Pass the handlers here rather than connecting them afterwards: a quick job can
+        finish before the caller gets round to connecting, and its answer would be lost.
+        """
         job = Job()
         self._running.add(job)
         job.ended.connect(lambda: self._running.discard(job))
+        for signal, handler in ((job.succeeded, succeeded), (job.failed, failed),
+                                (job.progressed, progressed), (job.cancelled, cancelled)):
+            if handler is not None:
+                signal.connect(handler)
 
         def run() -> None:
             try:

@@ -88,3 +88,7 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("CUSTGROUPS_USER", "tester")
     monkeypatch.setattr("platformdirs.user_data_path",
                         lambda *a, **k: tmp_path / "appdata")
+    from PySide6.QtCore import QSettings
+
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))

@@ -54,7 +54,7 @@ class FilterBar(QWidget):
         self.status_combo = QComboBox(self, objectName="statusFilter")
         for label, status in ((self.tr("All"), Status.ALL), (self.tr("Active"), Status.ACTIVE),
                               (self.tr("Inactive"), Status.INACTIVE)):
-            self.status_combo.addItem(label, status)
+            self.status_combo.addItem(label, status.value)
         self.status_combo.setAccessibleName(self.tr("Status filter"))
         self.search_button = QPushButton(self.tr("Search"), self, objectName="searchButton")
         self.reset_button = QPushButton(self.tr("Reset"), self, objectName="resetButton")
@@ -90,13 +90,14 @@ class FilterBar(QWidget):
     def filters(self) -> Filters:
         """The filters as they stand."""
         return Filters(self.code_edit.text(), self.text_edit.text(),
-                       self.status_combo.currentData())
+                       Status(self.status_combo.currentData()))
 
     def set_filters(self, filters: Filters) -> None:
         """Show these filters without announcing them."""
         self.code_edit.setText(filters.code)
         self.text_edit.setText(filters.text)
-        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(filters.status)))
+        self.status_combo.setCurrentIndex(
+            max(0, self.status_combo.findData(Status(filters.status).value)))
 
     def focus_text(self) -> None:
         """Put the cursor in the name/description filter, its text selected."""

@@ -51,6 +51,15 @@ _COLUMN_WIDTHS = {Column.CODE: 110, Column.NAME: 260, Column.DESCRIPTION: 360,
                   Column.STATUS: 80, Column.MEMBERS: 130, Column.UPDATED: 140}
 
 
+def _unique(standard: QKeySequence.StandardKey, extra: str) -> list[QKeySequence]:
+    """The platform's shortcuts for an action plus ours, without a duplicate (which Qt would
+    treat as ambiguous and ignore)."""
+    keys = list(QKeySequence.keyBindings(standard))
+    if QKeySequence(extra) not in keys:
+        keys.append(QKeySequence(extra))
+    return keys
+
+
 class MainWindow(QMainWindow):
     """Lists groups page by page; queries run off the UI thread, stale answers are dropped."""
 
@@ -105,10 +114,8 @@ class MainWindow(QMainWindow):
                                   self._on_find_triggered, "findAction")
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close,
                                   "quitAction")
-        self.refresh_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Refresh),
-                                          QKeySequence("F5")])
-        self.quit_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit),
-                                       QKeySequence("Ctrl+Q")])
+        self.refresh_action.setShortcuts(_unique(QKeySequence.StandardKey.Refresh, "F5"))
+        self.quit_action.setShortcuts(_unique(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
 
     def _init_widgets(self) -> None:
         self.filter_bar = FilterBar(self)
@@ -271,9 +278,9 @@ class MainWindow(QMainWindow):
         self._query = query
         self._request_number += 1
         number = self._request_number
-        job = self._queries.submit(lambda _progress: list_groups(query))
-        job.succeeded.connect(lambda page: self._on_page_loaded(number, page))
-        job.failed.connect(lambda exc: self._on_page_failed(number, exc))
+        self._queries.submit(lambda _progress: list_groups(query),
+                             succeeded=lambda page: self._on_page_loaded(number, page),
+                             failed=lambda exc: self._on_page_failed(number, exc))
 
     def _on_page_loaded(self, number: int, page: GroupPage) -> None:
         if number != self._request_number:
@@ -418,19 +425,17 @@ class MainWindow(QMainWindow):
 
     def _run_quick(self, work: Any) -> Job:
         """Run a short write off the UI thread, then show the list again."""
-        job = self._jobs.submit(work)
-        job.succeeded.connect(lambda _result: self.refresh())
-        job.failed.connect(self.show_error)
-        return job
+        return self._jobs.submit(work, succeeded=lambda _result: self.refresh(),
+                                 failed=self.show_error)
 
     @Slot()
     def _on_history_triggered(self) -> None:
         group = self.selected_group()
         if group is None:
             return
-        job = self._queries.submit(lambda _p: group_history(group.id))
-        job.succeeded.connect(lambda entries: self._show_history(group, entries))
-        job.failed.connect(self.show_error)
+        self._queries.submit(lambda _p: group_history(group.id),
+                             succeeded=lambda entries: self._show_history(group, entries),
+                             failed=self.show_error)
 
     def _show_history(self, group: Group, entries: list[Any]) -> None:
         dialog = HistoryDialog(group, entries, self)
@@ -481,9 +486,6 @@ class MainWindow(QMainWindow):
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        job = self._jobs.submit(work)
-        progress.canceled.connect(job.cancel)
-
         def on_progress(done: int, total: int) -> None:
             if total > 0:
                 progress.setMaximum(1000)
@@ -510,10 +512,9 @@ class MainWindow(QMainWindow):
             self.export_finished.emit(Cancelled())
             self.statusBar().showMessage(self.tr("Export cancelled; no file was written."), 5000)
 
-        job.progressed.connect(on_progress)
-        job.succeeded.connect(on_success)
-        job.failed.connect(on_failure)
-        job.cancelled.connect(on_cancel)
+        job = self._jobs.submit(work, succeeded=on_success, failed=on_failure,
+                                progressed=on_progress, cancelled=on_cancel)
+        progress.canceled.connect(job.cancel)
         self.export_job = job
         return job
 
@@ -528,8 +529,6 @@ class MainWindow(QMainWindow):
     def import_customers(self, path: Path) -> Job:
         """Import a customer file in the background and say how it went."""
         from custgroups.sheets.imports import ImportProblems, import_customers
-
-        job = self._jobs.submit(lambda progress: import_customers(path, progress=progress))
 
         def on_success(result: Any) -> None:
             messages.inform(self, self.tr("Customers imported"), self.tr(
@@ -546,9 +545,8 @@ class MainWindow(QMainWindow):
                               if isinstance(exc, CustgroupsError) else
                               self.tr("The import failed unexpectedly; details are in the log."))
 
-        job.succeeded.connect(on_success)
-        job.failed.connect(on_failure)
-        return job
+        return self._jobs.submit(lambda progress: import_customers(path, progress=progress),
+                                 succeeded=on_success, failed=on_failure)
 
     # --- closing ------------------------------------------------------------------------
 
