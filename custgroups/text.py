@@ -12,7 +12,7 @@ _INVISIBLE = dict.fromkeys(
     None,
 )
 _WHITESPACE_RUN = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 # Never part of a key or a search: control characters (a NUL cannot even reach

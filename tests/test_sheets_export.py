@@ -245,3 +245,65 @@ def test_history_codes_that_overflow_a_cell_continue(tmp_path: Path) -> None:
     assert len(added) >= 2 and added[1][4] == "Added 3,000 customers (continued)"
     codes = [c for r in added for c in r[5].split(", ")]
     assert len(codes) == 3000 and all(len(r[5]) <= MAX_CELL_TEXT for r in added)
+
+
+def test_the_writer_quotes_every_risky_start(tmp_path: Path) -> None:
+    """Straight to the writer: values the rules keep out of the database can still come in
+    from elsewhere, and must still never run."""
+    from custgroups.sheets.writing import Column, SheetSpec, XlsxWriter
+
+    values = ["=1", "+1", "-1", "@1", "\tTab", "\rCR", "\nLF", "#N/A", "bad\ufffeend", "ok"]
+    path = tmp_path / "risky.xlsx"
+    writer = XlsxWriter(path)
+    writer.start_sheet(SheetSpec("Risky", (Column("Value"),)))
+    for value in values:
+        writer.write((value,))
+    writer.commit()
+    cells = [row[0] for row in assert_no_formulas(path)["Risky"].iter_rows(min_row=2)]
+    # (XML turns a stored carriage return into a line feed on reading.)
+    assert [c.value for c in cells] == ["=1", "+1", "-1", "@1", "\tTab", "\nCR", "\nLF",
+                                        "#N/A", "bad\ufffdend", "ok"]
+    assert [bool(c.quotePrefix) for c in cells] == [True] * 9 + [False]
+
+
+def test_a_failure_while_saving_leaves_no_part_file(made: list[groups.Group], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl.workbook.workbook import Workbook
+
+    def broken_save(self: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", broken_save)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(ValidationError, match="out.xlsx could not be written .*No space left"):
+        export_groups(folder / "out.xlsx", GroupQuery())
+    assert list(folder.iterdir()) == []
+
+
+def test_csv_files_are_replaced_together_or_not_at_all(made: list[groups.Group],
+                                                       tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "c.csv").write_text("old export")
+    (folder / "c-members.csv").mkdir()  # the second file cannot be written
+    with pytest.raises(ValidationError, match="could not be written"):
+        export_groups(folder / "c.csv", GroupQuery(), members=True)
+    assert (folder / "c.csv").read_text() == "old export"
+    assert sorted(p.name for p in folder.iterdir()) == ["c-members.csv", "c.csv"]
+
+
+def test_a_read_only_folder_is_blamed_on_the_folder(made: list[groups.Group], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_open = builtins.open
+
+    def no_writing(file: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "x" in mode or "w" in mode:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(builtins, "open", no_writing)
+    with pytest.raises(ValidationError, match="could not be written.*Permission denied"):
+        export_groups(tmp_path / "out.csv", GroupQuery())

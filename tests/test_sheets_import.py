@@ -256,7 +256,9 @@ def test_member_import_into_an_inactive_group_is_refused(shop: dict[str, int],
     with pytest.raises(GroupInactiveError):
         import_members(group.code, path, "bob")
     assert groups.get_group(group.id).member_count == 0
-    assert import_members(group.code, path, "bob", dry_run=True).added == 0
+    preview = import_members(group.code, path, "bob", dry_run=True)
+    assert [r.code for r in preview.resolution.recognised] == ["C001", "C002"]
+    assert preview.dry_run and not preview.group.active
 
 
 @pytest.mark.usefixtures("opened")
@@ -325,3 +327,95 @@ def test_a_membership_export_split_over_sheets_reads_back_whole(tmp_path: Path) 
     book.save(path)
     found = read_member_codes(path, "cg-000001")
     assert found.codes == ("C1", "C2", "C3") and found.other_groups_rows == 2
+
+
+# --- awkward files found in review -----------------------------------------------------
+
+
+def test_an_unclosed_quote_is_refused_not_swallowing_rows(tmp_path: Path) -> None:
+    path = tmp_path / "quote.csv"
+    path.write_text('Customer Code,Customer Name,City\nC501,"Acme 24in Screens,Oslo\n'
+                    "C502,Beta,Bergen\nC503,Gamma,Tromso\n")
+    with pytest.raises(FileRefused, match="quote may be missing its partner"):
+        read_customers(path)
+
+
+@pytest.mark.parametrize("text", ["Price €5 Ltd", "Brand™ AS", "Café Crème"])
+def test_utf8_without_a_bom_is_read_as_utf8(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "plain.csv"
+    path.write_bytes(f"Code,Name\nC1,{text}\n".encode())
+    assert read_customers(path).rows[0].name == text
+
+
+def test_utf16_without_a_bom(tmp_path: Path) -> None:
+    path = tmp_path / "u16.csv"
+    path.write_bytes("Code\tName\nC1\tCafé Müller\n".encode("utf-16-le"))
+    assert read_customers(path).rows[0].name == "Café Müller"
+
+
+def test_a_bomb_hidden_beside_honest_filler(tmp_path: Path) -> None:
+    path = tmp_path / "hidden.xlsx"
+    xlsx(path, [["Code", "Name"], ["C1", "x"]])
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/noise.bin", bytes(range(256)) * 12_000)  # packs badly
+        archive.writestr("xl/media/bomb.bin", b"\0" * (40 * 1024 * 1024))
+    started = time.perf_counter()
+    with pytest.raises(FileRefused, match="zip bomb"):
+        read_customers(path)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_an_absurdly_wide_row_is_refused_quickly(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "wide.xlsx", [["Code", "Name", *(["x"] * 2000)], ["C1", "n"]])
+    started = time.perf_counter()
+    with pytest.raises(FileRefused, match="rows of over 1,000 are not read"):
+        read_customers(path)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_error_values_are_problems_not_customers(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "errors.xlsx", [["Code", "Name"], ["#N/A", "#REF!"], ["C2", "Fine"]])
+    with pytest.raises(ImportProblems) as exc:
+        read_customers(path)
+    assert exc.value.problems == [
+        "Row 2: the code cell holds the spreadsheet error #N/A; fix the formula in the file.",
+        "Row 2: the name cell holds the spreadsheet error #REF!; fix the formula in the file."]
+
+
+def test_zero_padded_number_codes_keep_their_zeros(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Code", "Name", "Since"])
+    sheet.append([123, "Padded", None])
+    sheet["A2"].number_format = "000000"
+    sheet.append([456, "Plain", openpyxl.utils.datetime.from_excel(45000)])
+    path = tmp_path / "padded.xlsx"
+    book.save(path)
+    with open_sheets(path) as sheets:
+        rows = list(sheets[0].rows)
+    assert rows[1][0] == "000123" and rows[2][0] == "456"
+    assert rows[2][2] == "2023-03-15"  # a date at midnight reads as a date
+
+
+def test_a_headed_code_column_without_a_known_heading(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text("Codes\nC1\nC2\n")
+    assert read_member_codes(path).codes == ("C1", "C2")
+
+
+def test_our_csv_apostrophes_come_off_on_the_way_back(tmp_path: Path) -> None:
+    path = tmp_path / "back.csv"
+    path.write_text("Group code,Customer code\n'-1,'=C1\n'-1,C2\nX,C3\n", encoding="utf-8-sig")
+    assert read_member_codes(path, "-1").codes == ("=C1", "C2")
+
+
+def test_an_unreadable_file_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.csv"
+    path.write_text("Code,Name\nC1,x\n")
+
+    def refuse(*args: object, **kwargs: object) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(FileRefused, match=r"cannot be read \(Permission denied\)"):
+        read_customers(path)

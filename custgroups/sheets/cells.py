@@ -14,8 +14,9 @@ TRUNCATION_MARK = "… [cut: {n:,} characters in all]"
 # First characters that make a spreadsheet evaluate text (OWASP CSV injection), and the
 # control characters that the xlsx format cannot hold at all.
 _RISKY_START = re.compile(r"[=+\-@\t\r\n\x00]")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_NEEDS_CARE = re.compile(r"^[=+\-@\t\r\n\x00]|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_CARE = re.compile(
+    r"^[=+\-@\t\r\n\x00]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ERROR_CODES = frozenset(ERROR_CODES)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from custgroups import db
+from custgroups.errors import ValidationError
 from custgroups.groups import GroupQuery, count_matching, iter_groups, member_rows
 from custgroups.history import HistoryEntry, iter_history
 from custgroups.progress import ProgressFn, no_progress
@@ -52,15 +54,27 @@ def export_groups(path: Path, query: GroupQuery, members: bool = False,
     The file appears under its name only when complete: a cancelled (progress raised
     :class:`~custgroups.errors.Cancelled`) or failed export leaves nothing there.
     """
-    writer = open_writer(Path(path))
+    path = Path(path)
+    writer = open_writer(path)
     try:
-        with db.snapshot():
+        with _file_errors(path), db.snapshot():
             result = _write_groups(writer, query, members, progress)
-        writer.commit()
+        with _file_errors(path):
+            writer.commit()
     except BaseException:
         writer.discard()
         raise
     return result
+
+
+@contextmanager
+def _file_errors(path: Path) -> Iterator[None]:
+    """A failure to write the file, said as such (not blamed on the database)."""
+    try:
+        yield
+    except OSError as exc:
+        raise ValidationError("file", f"{path.name} could not be written in {path.parent}: "
+                                      f"{exc.strerror or exc}. Nothing was saved there.") from exc
 
 
 def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bool,
@@ -95,9 +109,10 @@ def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bo
 def export_history(path: Path, group_id: int | None = None,
                    progress: ProgressFn = no_progress) -> ExportResult:
     """Write the history of one group, or of every group, oldest first."""
-    writer = open_writer(Path(path))
+    path = Path(path)
+    writer = open_writer(path)
     try:
-        with db.snapshot():
+        with _file_errors(path), db.snapshot():
             count = 0
             writer.start_sheet(HISTORY_SHEET)
             for count, entry in enumerate(iter_history(group_id), 1):
@@ -106,7 +121,8 @@ def export_history(path: Path, group_id: int | None = None,
                 if count % _PROGRESS_EVERY == 0:
                     progress(count, 0)
             progress(count, count)
-        writer.commit()
+        with _file_errors(path):
+            writer.commit()
     except BaseException:
         writer.discard()
         raise

@@ -9,7 +9,7 @@ from itertools import chain, islice
 from pathlib import Path
 
 from custgroups import customers, groups
-from custgroups.codes import customer_code_key, split_codes
+from custgroups.codes import CODE_HEADINGS, customer_code_key, split_codes
 from custgroups.customers import CodeResolution, CustomerInput, UpsertResult
 from custgroups.errors import CustgroupsError
 from custgroups.progress import ProgressFn, no_progress
@@ -18,10 +18,11 @@ from custgroups.text import fold
 
 #: Headings recognised for each field, strongest first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "code": ("customer code", "customer no", "customer number", "customer id", "cust no",
-             "cust code", "cust id", "custno", "customer #", "cust #", "client code",
+    "code": ("customer code", "customer codes", "customer no", "customer number",
+             "customer id", "cust no", "cust code", "cust id", "custno", "customer #",
+             "cust #", "client code",
              "client no", "account code", "account no", "account number", "debtor code",
-             "debtor no", "code", "account", "number", "no", "id"),
+             "debtor no", "code", "codes", "account", "number", "no", "id"),
     "name": ("customer name", "client name", "company name", "account name", "debtor name",
              "name", "company", "client", "customer", "account holder"),
     "email": ("email", "e mail", "email address", "e mail address", "mail"),
@@ -34,6 +35,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _ACTIVE_WORDS = {"", "active", "yes", "y", "true", "1", "enabled", "open"}
 _INACTIVE_WORDS = {"inactive", "no", "n", "false", "0", "disabled", "closed", "blocked"}
 _HEADER_SEARCH_ROWS = 20
+#: What a formula that failed leaves in a cell; never a customer's code or name.
+ERROR_VALUES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 SHOWN_PROBLEMS = 50
 _PUNCTUATION = re.compile(r"[\s._#:/\\()\-]+")
 
@@ -115,8 +118,9 @@ def read_customers(path: Path) -> CustomerFile:
                 if not rows:
                     raise FileRefused(path, "the table has headings but no customer rows.")
                 return CustomerFile(tuple(rows), sheet.title, header_row, columns)
-    raise FileRefused(path, "no heading row naming a customer code and a customer name was "
-                            "found in the first rows (for example 'Customer Code' and 'Name').")
+    raise FileRefused(path, f"no heading row naming a customer code and a customer name was "
+                            f"found in the first {_HEADER_SEARCH_ROWS} rows (for example "
+                            "'Customer Code' and 'Name').")
 
 
 def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int]
@@ -143,6 +147,9 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int]
                             active=status not in _INACTIVE_WORDS)
         problems.extend(f"Row {number}: {message}"
                         for _field, message in customers.validate_customer(row))
+        problems.extend(f"Row {number}: the {field} cell holds the spreadsheet error "
+                        f"{cell(field)}; fix the formula in the file." for field in ("code", "name")
+                        if cell(field) in ERROR_VALUES)
         key = customer_code_key(row.code)
         if key:
             if key in first_row:
@@ -265,8 +272,8 @@ def _collect(rows: Iterator[list[str]], header_row: int, code_index: int,
 def _headerless_codes(path: Path, sheets: list[Sheet]) -> MemberFile:
     codes: list[str] = []
     if sheets:
-        for cells in sheets[0].rows:
-            if cells:
+        for number, cells in enumerate(sheets[0].rows, 1):
+            if cells and not (number == 1 and fold(cells[0]) in CODE_HEADINGS):
                 codes.extend(split_codes(cells[0]))
     if not codes:
         raise FileRefused(path, "no customer codes were found in it.")

@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,14 @@ from custgroups.errors import ValidationError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_CSV_BYTES = 100 * 1024 * 1024
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_PART_BYTES = 256 * 1024 * 1024
 MAX_PACKING_RATIO = 100
 MAX_ZIP_ENTRIES = 5000
 MAX_ROWS = 2_000_000
+#: Cells kept per row; a row longer than MAX_ROW_CELLS is refused (parsing it costs time).
 MAX_COLUMNS = 200
+MAX_ROW_CELLS = 1000
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -61,12 +64,15 @@ def check_xml_defences() -> None:
 def open_sheets(path: Path) -> Iterator[list[Sheet]]:
     """The sheets of an xlsx file, or the single table of a csv file, streamed row by row."""
     path = Path(path)
-    kind = _kind(path)
-    if kind == "xlsx":
-        with _xlsx_sheets(path) as sheets:
-            yield sheets
-    else:
-        yield [Sheet(path.stem, _csv_rows(path))]
+    try:
+        kind = _kind(path)
+        if kind == "xlsx":
+            with _xlsx_sheets(path) as sheets:
+                yield sheets
+        else:
+            yield [Sheet(path.stem, _csv_rows(path))]
+    except OSError as exc:
+        raise FileRefused(path, f"the file cannot be read ({exc.strerror or exc}).") from None
 
 
 def _kind(path: Path) -> str:
@@ -118,12 +124,15 @@ def _check_zip(path: Path) -> None:
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names:
         raise FileRefused(path, "this is a zip archive, not an Excel workbook.")
-    unpacked = sum(entry.file_size for entry in entries)
-    packed = sum(entry.compress_size for entry in entries)
-    if unpacked > MAX_UNPACKED_BYTES or (
-            unpacked > 10 * 1024 * 1024 and unpacked > MAX_PACKING_RATIO * max(packed, 1)):
-        raise FileRefused(path, "the workbook would unpack to an absurd size (a 'zip bomb'); "
-                                "it was not read.")
+    bomb = FileRefused(path, "the workbook would unpack to an absurd size (a 'zip bomb'); "
+                             "it was not read.")
+    if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
+        raise bomb
+    for entry in entries:  # each part on its own: a bomb can hide beside honest filler
+        if entry.file_size > MAX_PART_BYTES or (
+                entry.file_size > 10 * 1024 * 1024
+                and entry.file_size > MAX_PACKING_RATIO * max(entry.compress_size, 1)):
+            raise bomb
 
 
 @contextmanager
@@ -163,29 +172,40 @@ def _xml_trouble(exc: BaseException) -> str:
 
 def _xlsx_rows(path: Path, sheet: Any) -> Iterator[list[str]]:
     try:
-        for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+        for number, row in enumerate(sheet.iter_rows(), 1):
             if number > MAX_ROWS:
                 raise FileRefused(path, f"the sheet '{sheet.title}' has more than "
                                         f"{MAX_ROWS:,} rows.")
-            yield [cell_text(value) for value in row[:MAX_COLUMNS]]
+            if len(row) > MAX_ROW_CELLS:
+                raise FileRefused(path, f"row {number} of the sheet '{sheet.title}' has "
+                                        f"{len(row):,} cells; rows of over {MAX_ROW_CELLS:,} "
+                                        "are not read.")
+            yield [cell_text(cell.value, getattr(cell, "number_format", ""))
+                   for cell in row[:MAX_COLUMNS]]
     except FileRefused:
         raise
     except Exception as exc:  # openpyxl raises many kinds on broken XML
         raise FileRefused(path, _xml_trouble(exc)) from None
 
 
-def cell_text(value: Any) -> str:
-    """A cell's value as the text a clerk sees: 1001.0 reads "1001", dates in ISO form."""
+def cell_text(value: Any, number_format: str = "") -> str:
+    """A cell's value as the text a clerk sees: 1001.0 reads "1001", a number shown with the
+    format 000000 keeps its leading zeros, dates in ISO form."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
+    if isinstance(value, (int, float)) and float(value).is_integer() and abs(value) < 1e15:
+        text = str(int(value))
+        if number_format and set(number_format) == {"0"}:
+            text = text.rjust(len(number_format), "0")
+        return text
     if isinstance(value, datetime):
-        return value.isoformat(" ", "seconds") if value.time() else value.date().isoformat()
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(" ", "seconds")
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
@@ -198,6 +218,17 @@ def decode_text(path: Path, data: bytes) -> str:
     """The file's text, its encoding (UTF-8 with or without BOM, UTF-16, Windows-1252) detected."""
     from charset_normalizer import from_bytes
 
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Text that decodes as UTF-8 is UTF-8: the odds of other text doing so are nil, and a
+        # detector weighing "€" in UTF-8 against Windows-1252 can guess wrong.
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if "\x00" in text:
+                raise FileRefused(path, "the file holds binary data, not a table of text.")
+            return text
     best = from_bytes(data, cp_isolation=_TEXT_ENCODINGS).best()
     if best is None:
         raise FileRefused(path, "the file is neither a spreadsheet nor readable text.")
@@ -226,12 +257,22 @@ def sniff_delimiter(sample: str) -> str:
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
     text = decode_text(path, path.read_bytes())
-    dialect = type("Sniffed", (csv.excel,), {"delimiter": sniff_delimiter(text[:64 * 1024])})
+    # strict: an unclosed quote is an error, not a field that swallows the rest of the file.
+    dialect = type("Sniffed", (csv.excel,), {"delimiter": sniff_delimiter(text[:64 * 1024]),
+                                             "strict": True})
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         for number, row in enumerate(reader, 1):
             if number > MAX_ROWS:
                 raise FileRefused(path, f"the file has more than {MAX_ROWS:,} rows.")
-            yield [cell.strip() for cell in row[:MAX_COLUMNS]]
+            yield [_unprefixed(cell.strip()) for cell in row[:MAX_COLUMNS]]
     except csv.Error as exc:
-        raise FileRefused(path, f"the file is not a well-formed table ({exc}).") from None
+        raise FileRefused(path, f"line {reader.line_num} is not well-formed ({exc}); a quote "
+                                "may be missing its partner.") from None
+
+
+def _unprefixed(cell: str) -> str:
+    """A cell without the apostrophe our own csv export puts before formula-like text."""
+    if cell.startswith("'") and len(cell) > 1 and cell[1] in "=+-@#\t\r\n":
+        return cell[1:]
+    return cell

@@ -128,8 +128,9 @@ class XlsxWriter:
     def commit(self) -> None:
         """Finish the workbook and move it to its name."""
         self._close_sheet()
-        self._book.save(self._temp)
-        os.replace(self._temp, self.path)
+        with open(self._temp, "xb") as handle:  # closed before any clean-up, even on error
+            self._book.save(handle)
+        _replace_all([(self._temp, self.path)])
 
     def discard(self) -> None:
         """Throw the unfinished workbook away; the target name is left as it was."""
@@ -143,7 +144,8 @@ class XlsxWriter:
                 if sheet._writer is not None:
                     sheet._writer.close()
                     sheet._writer.cleanup()
-        self._temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self._temp.unlink(missing_ok=True)
 
 
 class CsvWriter:
@@ -178,17 +180,46 @@ class CsvWriter:
         self._writer.writerow([_csv_value(v) for v in values])
 
     def commit(self) -> None:
-        """Close every file and move each to its name."""
+        """Close every file and move each to its name: all of them, or none."""
         for _target, _temp, handle in self._files:
             handle.close()
-        for target, temp, _handle in self._files:
-            os.replace(temp, target)
+        _replace_all([(temp, target) for target, temp, _handle in self._files])
 
     def discard(self) -> None:
         """Throw every unfinished file away."""
         for _target, temp, handle in self._files:
-            handle.close()
-            temp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                handle.close()
+                temp.unlink(missing_ok=True)
+
+
+def _replace_all(moves: list[tuple[Path, Path]]) -> None:
+    """Move finished files to their names together: if one move fails, the files that were
+    there before come back and the new ones are removed."""
+    for _temp, target in moves:
+        if target.is_dir():
+            raise IsADirectoryError(21, "a folder has that name", str(target))
+    kept: list[tuple[Path, Path]] = []
+    done: list[Path] = []
+    try:
+        for temp, target in moves:
+            if target.exists():
+                backup = _temporary_beside(target, ".old")
+                os.replace(target, backup)
+                kept.append((backup, target))
+            os.replace(temp, target)
+            done.append(target)
+    except OSError:
+        for target in done:
+            with contextlib.suppress(OSError):
+                target.unlink()
+        for backup, target in kept:
+            with contextlib.suppress(OSError):
+                os.replace(backup, target)
+        raise
+    for backup, _target in kept:
+        with contextlib.suppress(OSError):
+            backup.unlink()
 
 
 def _csv_value(value: Any) -> Any:
