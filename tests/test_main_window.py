@@ -487,3 +487,14 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, window: MainWindow) ->
 def test_header_widths_fit(window: MainWindow) -> None:
     header = window.table.horizontalHeader()
     assert header.sectionResizeMode(Column.DESCRIPTION) == QHeaderView.ResizeMode.Stretch
+
+
+def test_sample_data_fills_an_empty_database(qtbot: QtBot, opened: str) -> None:
+    window = open_window(qtbot, opened)
+    button = window.findChild(QPushButton, "sampleDataButton")
+    assert button.isVisible()
+    with qtbot.waitSignal(window.page_shown, timeout=30_000) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].total == 60
+    assert window.stack.currentWidget() is window.table
+    window.close()

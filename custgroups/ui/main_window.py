@@ -168,27 +168,9 @@ class MainWindow(QMainWindow):
             "border-radius: 4px; padding: 6px 10px;")
         self.error_banner.hide()
 
-        self.add_button = QPushButton(self.tr("Add New"), self, objectName="addNewButton")
-        self.add_button.clicked.connect(self._on_add_triggered)
-        self.add_button.setToolTip(self.tr("Create a customer group (Ctrl+N)"))
-        self.export_button = QPushButton(self.tr("Export…"), self, objectName="exportButton")
-        self.export_button.clicked.connect(self._on_export_triggered)
-        self.export_button.setToolTip(self.tr("Export every matching group (Ctrl+E)"))
-        title = QLabel(self.tr("Customer Groups"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.export_button)
-        top.addWidget(self.add_button)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 10, 12, 8)
-        layout.addLayout(top)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.error_banner)
         layout.addWidget(self.stack, 1)
@@ -207,16 +189,20 @@ class MainWindow(QMainWindow):
         self.empty_title.setFont(font)
         self.empty_text = QLabel(widget)
         self.empty_text.setWordWrap(True)
-        self.empty_text.setMaximumWidth(560)
+        self.empty_text.setFixedWidth(560)  # a fixed width lets the wrapped text get its height
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.empty_add = QPushButton(self.tr("Add New Group"), widget)
         self.empty_add.clicked.connect(self._on_add_triggered)
         self.empty_import = QPushButton(self.tr("Import Customers…"), widget)
         self.empty_import.clicked.connect(self._on_import_triggered)
+        self.empty_sample = QPushButton(self.tr("Load Sample Data"), widget,
+                                        objectName="sampleDataButton")
+        self.empty_sample.clicked.connect(self._on_sample_clicked)
         self.empty_reset = QPushButton(self.tr("Reset Filters"), widget)
         self.empty_reset.clicked.connect(self.filter_bar.reset_button.click)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.empty_add, self.empty_import, self.empty_reset):
+        for button in (self.empty_add, self.empty_import, self.empty_sample, self.empty_reset):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(widget)
@@ -251,6 +237,13 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
+        # The toolbar's buttons are the window's Add New and Export buttons.
+        self.add_button = toolbar.widgetForAction(self.add_action)
+        self.add_button.setObjectName("addNewButton")
+        self.add_button.setToolTip(self.tr("Create a customer group (Ctrl+N)"))
+        self.export_button = toolbar.widgetForAction(self.export_action)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setToolTip(self.tr("Export every group the filters match (Ctrl+E)"))
 
     def _restore(self) -> None:
         geometry = self._settings.window_geometry
@@ -298,6 +291,7 @@ class MainWindow(QMainWindow):
             self.table.selectRow(max(0, row))
         else:
             self._show_empty(filtered)
+        self._show_sort_indicator()
         self._update_actions()
         self.page_shown.emit(page)
 
@@ -317,10 +311,12 @@ class MainWindow(QMainWindow):
             self.empty_text.setText(self.tr(
                 "Groups gather customers for pricing, reporting and inventory reservation. "
                 "Start with Add New. If the customer list is still empty, import it from your "
-                "ERP's spreadsheet (Import Customers…), or try the app with sample data: "
-                "python main.py demo --database <a new file>."))
-        self.empty_add.setVisible(not filtered)
-        self.empty_import.setVisible(not filtered)
+                "ERP's spreadsheet first — or, to try the app out, load sample customers and "
+                "groups into this empty database."))
+        # A wrapped label inside a centring layout is not asked for its height: give it.
+        self.empty_text.setFixedHeight(self.empty_text.heightForWidth(self.empty_text.width()))
+        for button in (self.empty_add, self.empty_import, self.empty_sample):
+            button.setVisible(not filtered)
         self.empty_reset.setVisible(filtered)
 
     def show_error(self, exc: BaseException) -> None:
@@ -517,6 +513,23 @@ class MainWindow(QMainWindow):
         progress.canceled.connect(job.cancel)
         self.export_job = job
         return job
+
+    @Slot()
+    def _on_sample_clicked(self) -> None:
+        from custgroups.demo import generate_demo
+
+        self.empty_sample.setEnabled(False)
+
+        def on_done(_result: Any) -> None:
+            self.empty_sample.setEnabled(True)
+            self.refresh()
+
+        def on_failure(exc: BaseException) -> None:
+            self.empty_sample.setEnabled(True)
+            self.show_error(exc)
+
+        self._jobs.submit(lambda _p: generate_demo(1000, 60, 3, who=self._who),
+                          succeeded=on_done, failed=on_failure)
 
     @Slot()
     def _on_import_triggered(self) -> None:
