@@ -66,6 +66,17 @@ def wait_for_page(qtbot: QtBot, window: MainWindow) -> GroupPage:
     return window._page
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal box nobody answers would hang the run: fail instead. Tests that expect one
+    replace it again."""
+    def unexpected(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("confirm", "inform", "warn", "done_with_folder"):
+        monkeypatch.setattr(messages, name, unexpected)
+
+
 @pytest.fixture
 def window(qtbot: QtBot, opened: str) -> Iterator[MainWindow]:
     make_groups()
@@ -498,3 +509,45 @@ def test_sample_data_fills_an_empty_database(qtbot: QtBot, opened: str) -> None:
     assert blocker.args[0].total == 60
     assert window.stack.currentWidget() is window.table
     window.close()
+
+
+def test_export_reports_progress(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.sheets.export import export_groups as export
+
+    monkeypatch.setattr(messages, "done_with_folder", lambda *args: False)
+
+    seen: list[tuple[int, int]] = []
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
+        job = window._run_export("Exporting…", lambda progress: export(
+            tmp_path / "p.xlsx", GroupQuery(), True, progress))
+        job.progressed.connect(lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert window.findChild(object, "exportProgress") is not None
+
+
+def test_the_application_has_its_names_and_icon(window: MainWindow) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    assert QCoreApplication.organizationName() == "custgroups"
+    assert QCoreApplication.applicationName() == "custgroups"
+    assert not QApplication.windowIcon().isNull()
+
+
+def test_unexpected_errors_are_logged_and_shown(qtbot: QtBot, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from custgroups import app
+    from custgroups.logs import setup_logging
+
+    log_path = setup_logging()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()))
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        app._excepthook(type(exc), exc, exc.__traceback__)
+    assert shown and "Something unexpected went wrong" in shown[0]
+    assert log_path is not None and "boom in a slot" in log_path.read_text(encoding="utf-8")
