@@ -1,0 +1,315 @@
+"""The customer picker: search by code or name, tick customers, fetched page by page."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from custgroups.customers import CustomerPage, CustomerRow, matching_customer_ids, search_customers
+from custgroups.tasks import Lane
+
+_Index = QModelIndex | QPersistentModelIndex
+#: Rows fetched at a time as the clerk scrolls.
+BATCH = 200
+DEBOUNCE_MS = 200
+
+
+class PickerColumn(IntEnum):
+    """The picker's columns."""
+
+    CODE = 0
+    NAME = 1
+    CITY = 2
+    STATUS = 3
+
+
+class PickerModel(QAbstractTableModel):
+    """The customers matching a search, fetched in batches; ticks live in a set of ids.
+
+    Only the rows scrolled to so far are held; "select all matching" ticks ids fetched from
+    the database, not rows loaded here.
+    """
+
+    more_wanted = Signal(int)  # offset of the next batch
+    ticks_changed = Signal()
+
+    def __init__(self, members: set[int], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CustomerRow] = []
+        self._total = 0
+        self._term = ""
+        self._asked = False
+        self.members = members
+        self.ticked: set[int] = set()
+        self._headers = [self.tr("Code"), self.tr("Name"), self.tr("City"), self.tr("Status")]
+        self._muted = QApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                                   QPalette.ColorRole.Text)
+
+    @property
+    def total(self) -> int:
+        """How many customers match the search."""
+        return self._total
+
+    def start(self, term: str, page: CustomerPage) -> None:
+        """Show the first batch of a new search."""
+        self.beginResetModel()
+        self._term, self._rows, self._total, self._asked = term, list(page.rows), page.total, False
+        self.endResetModel()
+
+    def append(self, term: str, page: CustomerPage) -> None:
+        """Add a later batch, if it still belongs to the current search."""
+        self._asked = False
+        if term != self._term or page.offset != len(self._rows) or not page.rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self.endInsertRows()
+
+    def customer_at(self, row: int) -> CustomerRow | None:
+        """The customer on a row."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(PickerColumn)
+
+    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
+        if self.canFetchMore(parent) and not self._asked:
+            self._asked = True
+            self.more_wanted.emit(len(self._rows))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        customer = self._rows[index.row()]
+        if customer.id in self.members:
+            return Qt.ItemFlag.ItemIsSelectable  # shown, ticked, not changeable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == PickerColumn.CODE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        customer = self._rows[index.row()]
+        column = PickerColumn(index.column())
+        member = customer.id in self.members
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == PickerColumn.CODE:
+                return customer.code
+            if column == PickerColumn.NAME:
+                return customer.name
+            if column == PickerColumn.CITY:
+                return customer.city
+            if member:
+                return self.tr("In the group")
+            return self.tr("Active") if customer.active else self.tr("Inactive")
+        if role == Qt.ItemDataRole.CheckStateRole and column == PickerColumn.CODE:
+            ticked = member or customer.id in self.ticked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and (member or not customer.active):
+            return QColor(self._muted)
+        if role == Qt.ItemDataRole.ToolTipRole and member:
+            return self.tr("Already in this group")
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        customer = self._rows[index.row()]
+        if customer.id in self.members:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.tick([customer.id], checked)
+        return True
+
+    def tick(self, ids: list[int], checked: bool) -> None:
+        """Tick or untick customers (members stay as they are)."""
+        ids = [i for i in ids if i not in self.members]
+        if checked:
+            self.ticked.update(ids)
+        else:
+            self.ticked.difference_update(ids)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [Qt.ItemDataRole.CheckStateRole])
+        self.ticks_changed.emit()
+
+
+class CustomerPicker(QDialog):
+    """Pick customers to add to a group; OK hands back their ids, Cancel nothing."""
+
+    def __init__(self, members: set[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="CustomerPicker")
+        self.setWindowTitle(self.tr("Add Customers"))
+        self._lane = Lane("picker", self)
+        self._request = 0
+        self.model = PickerModel(members, self)
+        self.model.more_wanted.connect(self._on_model_more_wanted)
+        self.model.ticks_changed.connect(self._update_labels)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search)
+        self._init_widgets()
+        self.search()
+        self.resize(760, 560)
+
+    @classmethod
+    def pick(cls, members: set[int], parent: QWidget | None) -> set[int]:
+        """The ids of the customers ticked, or an empty set if the clerk cancelled."""
+        picker = cls(members, parent)
+        return set(picker.model.ticked) if picker.exec() == QDialog.DialogCode.Accepted else set()
+
+    def _init_widgets(self) -> None:
+        self.search_edit = QLineEdit(self, objectName="pickerSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search by code or name…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textEdited.connect(lambda _text: self._timer.start())
+        self.search_edit.returnPressed.connect(self._on_search_return_pressed)
+        self.table = QTableView(self, objectName="pickerTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.resizeSection(PickerColumn.CODE, 130)
+        header.setSectionResizeMode(PickerColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self.table, activated=self.toggle_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.select_all_button = QPushButton(self, objectName="pickerSelectAllButton")
+        self.select_all_button.clicked.connect(self._on_select_all_clicked)
+        self.clear_button = QPushButton(self.tr("Clear Ticks"), self)
+        self.clear_button.clicked.connect(lambda: self.model.tick(list(self.model.ticked), False))
+        self.count_label = QLabel(self)
+        self.selected_label = QLabel(self, objectName="pickerSelectedLabel")
+        note = QLabel(self.tr("Customers already in the group are ticked and greyed. Tick with "
+                              "a click or Space; Shift and Ctrl select several rows."), self)
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("okButton")
+        self.ok_button.setText(self.tr("Add"))
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelButton")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        actions.addWidget(self.select_all_button)
+        actions.addWidget(self.clear_button)
+        actions.addStretch(1)
+        actions.addWidget(self.selected_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        layout.addLayout(actions)
+        layout.addWidget(buttons)
+        self._update_labels()
+
+    @Slot()
+    def search(self) -> None:
+        """Run the search in the box now."""
+        self._timer.stop()
+        term = self.search_edit.text().strip()
+        self._request += 1
+        number = self._request
+        self._lane.submit(lambda _p: search_customers(term, 0, BATCH),
+                          succeeded=lambda page: self._on_first_page(number, term, page))
+
+    def _on_first_page(self, number: int, term: str, page: CustomerPage) -> None:
+        if number != self._request:
+            return  # a later keystroke has its own answer coming
+        self.model.start(term, page)
+        self._update_labels()
+        if page.rows and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
+    @Slot(int)
+    def _on_model_more_wanted(self, offset: int) -> None:
+        term = self.model._term
+        self._lane.submit(lambda _p: search_customers(term, offset, BATCH),
+                          succeeded=lambda page: self.model.append(term, page))
+
+    @Slot()
+    def _on_search_return_pressed(self) -> None:
+        self.search()
+        self.table.setFocus()
+
+    @Slot()
+    def toggle_selected(self) -> None:
+        """Space: tick the selected rows, or untick them if all are ticked."""
+        rows = [self.model.customer_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+        ids = [c.id for c in rows if c is not None and c.id not in self.model.members]
+        if ids:
+            self.model.tick(ids, not all(i in self.model.ticked for i in ids))
+
+    @Slot()
+    def _on_select_all_clicked(self) -> None:
+        term = self.model._term
+        self.select_all_button.setEnabled(False)
+
+        def done(ids: list[int]) -> None:
+            self.select_all_button.setEnabled(True)
+            self.model.tick(ids, True)
+
+        self._lane.submit(lambda _p: matching_customer_ids(term), succeeded=done)
+
+    @Slot()
+    def _update_labels(self) -> None:
+        total = self.model.total
+        self.count_label.setText(self.tr("{n} matching").format(n=f"{total:,}"))
+        self.select_all_button.setText(self.tr("Select All {n} Matching").format(n=f"{total:,}"))
+        self.select_all_button.setEnabled(total > 0)
+        self.selected_label.setText(self.tr("Selected: {n}").format(
+            n=f"{len(self.model.ticked):,}"))
+        self.ok_button.setEnabled(bool(self.model.ticked))
+
+    def done(self, result: int) -> None:
+        """Stop background searches before the dialog goes."""
+        self._lane.shutdown()
+        super().done(result)
