@@ -453,11 +453,13 @@ def test_add_new_through_the_dialog(qtbot: QtBot, window: MainWindow,
         assert dialog.errors["name"].text() == "Group Name is required."
         dialog.name_edit.setText("south GROUP  001")
         dialog.accept()
+        qtbot.waitUntil(lambda: not dialog._saving, timeout=5000)
         assert dialog.errors["name"].text() == ("A group named 'South group 001' already "
                                                 "exists (CG-000002).")
         dialog.name_edit.setText("Brand new")
         dialog.description_edit.setPlainText("Made in a test")
         dialog.accept()
+        qtbot.waitUntil(lambda: dialog.saved is not None, timeout=5000)
         return dialog.saved
 
     monkeypatch.setattr(GroupDialog, "edit", classmethod(fill_and_save))

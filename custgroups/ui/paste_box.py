@@ -1,0 +1,139 @@
+"""The paste box: codes pasted from anywhere, sorted before anything is added."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from custgroups.codes import parse_codes
+from custgroups.customers import CodeResolution, CustomerRef, resolve_codes
+from custgroups.tasks import Lane
+
+DEBOUNCE_MS = 300
+
+
+def _adjusted(resolution: CodeResolution, members: set[int]) -> CodeResolution:
+    """The resolution as the editor sees it: pending additions count as members already,
+    pending removals as not."""
+    recognised = [r for r in resolution.recognised if r.id not in members]
+    already = [r for r in resolution.recognised if r.id in members]
+    already += [r for r in resolution.already_members if r.id in members]
+    recognised += [r for r in resolution.already_members if r.id not in members]
+    return CodeResolution(tuple(recognised), tuple(already), resolution.duplicates,
+                          resolution.unknown, resolution.inactive)
+
+
+class PasteBox(QWidget):
+    """Shows what a paste holds — recognised, already in, duplicates, unknown, inactive —
+    and hands over the recognised customers on Add."""
+
+    add_requested = Signal(object)  # tuple[CustomerRef, ...]
+
+    def __init__(self, group_id: Callable[[], int | None], members: Callable[[], set[int]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._group_id = group_id
+        self._members = members
+        self._lane = Lane("paste", self)
+        self._request = 0
+        self.resolution: CodeResolution | None = None
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.resolve)
+        self.edit = QPlainTextEdit(self, objectName="pasteBox")
+        self.edit.setPlaceholderText(self.tr(
+            "Paste customer codes: one per line, or separated by commas, semicolons, tabs or "
+            "spaces. A block copied from Excel gives its first column."))
+        self.edit.setTabChangesFocus(True)
+        self.edit.textChanged.connect(self._on_edit_text_changed)
+        self.summary = QLabel(self, objectName="pasteSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(self.summary.textInteractionFlags())
+        self.add_button = QPushButton(self.tr("Add Recognised"), self,
+                                      objectName="pasteAddButton")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.copy_button = QPushButton(self.tr("Copy Unknown Codes"), self)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self._show(None)
+
+    @Slot()
+    def _on_edit_text_changed(self) -> None:
+        self.add_button.setEnabled(False)
+        self._timer.start()
+
+    @Slot()
+    def resolve(self) -> None:
+        """Sort the codes in the box now (in the background)."""
+        self._timer.stop()
+        text = self.edit.toPlainText()
+        self._request += 1
+        number = self._request
+        group_id = self._group_id()
+        if not text.strip():
+            self._show(None)
+            return
+        self.summary.setText(self.tr("Checking the codes…"))
+        self._lane.submit(lambda progress: resolve_codes(parse_codes(text), group_id, progress),
+                          succeeded=lambda result: self._on_resolved(number, result),
+                          failed=lambda exc: self._on_failed(number, exc))
+
+    def _on_resolved(self, number: int, resolution: CodeResolution) -> None:
+        if number == self._request:
+            self._show(_adjusted(resolution, self._members()))
+
+    def _on_failed(self, number: int, exc: BaseException) -> None:
+        if number == self._request:
+            self.summary.setText(str(exc))
+
+    def _show(self, resolution: CodeResolution | None) -> None:
+        self.resolution = resolution
+        if resolution is None:
+            self.summary.setText(self.tr("Nothing pasted yet."))
+        else:
+            self.summary.setText(resolution.summary())
+        self.add_button.setEnabled(bool(resolution and resolution.recognised))
+        self.copy_button.setEnabled(bool(resolution and resolution.unknown))
+
+    def refresh(self) -> None:
+        """Sort the box again (members changed)."""
+        if self.edit.toPlainText().strip():
+            self.resolve()
+
+    @Slot()
+    def _on_add_clicked(self) -> None:
+        resolution = self.resolution
+        if resolution is None or not resolution.recognised:
+            return
+        refs: tuple[CustomerRef, ...] = resolution.recognised
+        left = [u.code for u in resolution.unknown] + [r.code for r in resolution.inactive]
+        self.add_requested.emit(refs)
+        # What was added leaves the box; what still needs the clerk stays.
+        self.edit.setPlainText("\n".join(left))
+
+    @Slot()
+    def _on_copy_clicked(self) -> None:
+        if self.resolution is not None:
+            QGuiApplication.clipboard().setText(
+                "\n".join(u.code for u in self.resolution.unknown))
+
+    def shutdown(self) -> None:
+        """Stop background work before the editor goes."""
+        self._lane.shutdown()
