@@ -54,6 +54,9 @@ class Job(QObject):
         if now - self._last_progress >= _PROGRESS_INTERVAL_S or done >= total:
             self._last_progress = now
             self.progressed.emit(done, total)
+            # A real pause hands the interpreter lock to the UI thread: a job that only
+            # ever releases it briefly (for SQLite, for file writes) can starve the UI.
+            time.sleep(0.001)
 
 
 class Lane(QObject):
