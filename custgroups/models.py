@@ -136,3 +136,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
 def utc_now() -> datetime:
     """The current time in UTC, naive, as every timestamp is stored."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def local_time(moment: datetime) -> datetime:
+    """A stored UTC timestamp as the clerk's local wall-clock time, for people to read."""
+    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None, microsecond=0)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 
 from openpyxl.cell.cell import ERROR_CODES
 
@@ -44,8 +43,3 @@ def csv_text(text: str) -> str:
     """Text for a csv cell: prefixed with an apostrophe when it could run as a formula."""
     text = _ILLEGAL.sub("\ufffd", text)
     return "'" + text if looks_like_formula(text) or text in _ERROR_CODES else text
-
-
-def local_time(moment: datetime) -> datetime:
-    """A stored UTC timestamp as the clerk's local wall-clock time, for people to read."""
-    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None, microsecond=0)

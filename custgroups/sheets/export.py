@@ -12,8 +12,9 @@ from custgroups import db
 from custgroups.errors import ValidationError
 from custgroups.groups import GroupQuery, count_matching, iter_groups, member_rows
 from custgroups.history import HistoryEntry, iter_history
+from custgroups.models import local_time
 from custgroups.progress import ProgressFn, no_progress
-from custgroups.sheets.cells import MAX_CELL_TEXT, local_time
+from custgroups.sheets.cells import MAX_CELL_TEXT
 from custgroups.sheets.writing import Column, CsvWriter, SheetSpec, XlsxWriter, open_writer
 
 GROUPS_SHEET = SheetSpec("Groups", (

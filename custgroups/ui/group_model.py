@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from custgroups.groups import Group, GroupSort
-from custgroups.sheets.cells import local_time
+from custgroups.models import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from custgroups.groups import Group
 from custgroups.history import HistoryEntry
-from custgroups.sheets.cells import local_time
+from custgroups.models import local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 _SHOWN_CODES = 12

@@ -37,7 +37,6 @@ from custgroups.groups import (
 )
 from custgroups.history import group_history
 from custgroups.settings import Settings
-from custgroups.sheets.export import export_groups, export_history
 from custgroups.tasks import Job, Lane
 from custgroups.ui import messages
 from custgroups.ui.export_dialog import ExportDialog
@@ -439,6 +438,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _export_history(self, group: Group, parent: QWidget) -> None:
+        from custgroups.sheets.export import export_history
+
         chosen, _filter = QFileDialog.getSaveFileName(
             parent, self.tr("Export History"),
             str(Path.home() / f"{group.code}-history.xlsx"),
@@ -464,6 +465,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_export_triggered(self) -> None:
+        from custgroups.sheets.export import export_groups
+
         matching = self._page.total if self._page else 0
         suggested = Path.home() / "customer-groups.xlsx"
         chosen = ExportDialog.ask(suggested, matching, self)
