@@ -74,9 +74,13 @@ from custgroups import db
 from custgroups.customers import count_customers
 from custgroups.demo import generate_demo
 from custgroups.groups import GroupQuery, iter_groups, member_rows
-from custgroups.sheets.cells import local_time
 from custgroups.sheets.export import GROUPS_SHEET, MEMBERS_SHEET, export_groups
 from custgroups.sheets.writing import EXCEL_MAX_ROWS, SheetSpec
+
+try:
+    from custgroups.models import local_time
+except ImportError:  # before it moved beside utc_now
+    from custgroups.sheets.cells import local_time  # type: ignore[attr-defined,no-redef]
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 GROUPS_RATIO = 1.2

@@ -67,6 +67,66 @@ def window_on(url: str, size: tuple[int, int], prepare: Callable[[MainWindow], N
     return window
 
 
+def editor_shots(window: MainWindow) -> None:
+    from custgroups import customers
+    from custgroups.errors import ConflictError
+    from custgroups.ui import messages
+    from custgroups.ui.customer_picker import CustomerPicker
+
+    empty = GroupDialog("m.jensen", None, window)
+    empty.show()
+    settle()
+    shot(empty, "editor-new.png")
+    empty.name_edit.setText("")
+    empty.description_edit.setPlainText("x" * 510)
+    empty.code_edit.setText("north list!")
+    empty.accept()
+    settle()
+    shot(empty, "editor-errors.png")
+    empty.done(0)
+
+    listed = groups.list_groups(groups.GroupQuery(status=groups.Status.ACTIVE, page_size=200))
+    group = next(g for g in listed.rows if 12 <= g.member_count <= 30)
+    editor = GroupDialog("m.jensen", group, window)
+    editor.show()
+    settle(600)
+    codes = [row.code for row in customers.search_customers("", 300, 60).rows]
+    pasted = codes[:4] + [codes[3], "C0O0412", "ZX-99", "C01234X"]
+    editor.paste.edit.setPlainText("\n".join(pasted))
+    editor.paste.resolve()
+    settle(800)
+    editor.paste.add_button.click()
+    settle(600)
+    editor.members_table.selectRow(len(editor.members.added_ids) + 1)  # a saved member
+    editor.remove_button.click()
+    editor.paste.edit.setPlainText("\n".join([codes[1], codes[2], "C0O0412", "ZX-99",
+                                              "C01234X", codes[10]]))
+    editor.paste.resolve()
+    settle(800)
+    shot(editor, "editor-paste.png")
+
+    box, _reload = messages.conflict_box(editor, ConflictError(
+        group.code, "a.larsen", group.updated_at, group.version + 1).message)
+    box.show()
+    settle()
+    shot(box, "editor-conflict.png")
+    box.close()
+    editor.done(0)
+
+    picker = CustomerPicker(groups.member_ids(group.id), window)
+    picker.show()
+    settle(400)
+    picker.search_edit.setText("nordic tim")
+    picker.search()
+    settle(500)
+    for row in (1, 2, 4):
+        picker.model.tick([picker.model.customer_at(row).id], True)
+    picker.table.selectRow(4)
+    settle()
+    shot(picker, "picker.png")
+    picker.done(0)
+
+
 def main() -> None:
     empty_url = f"sqlite:///{(WORK / 'empty.db').as_posix()}"
     window = window_on(empty_url, (1280, 800))
@@ -113,13 +173,15 @@ def main() -> None:
     dialog.description_edit.setPlainText("Shops that buy at list price.")
     dialog.show()
     dialog.accept()
-    settle()
+    settle(600)
     shot(dialog, "dialog-duplicate-name.png")
     dialog.name_edit.clear()
     dialog.accept()
     settle()
     shot(dialog, "dialog-name-required.png")
-    dialog.close()
+    dialog.done(0)
+
+    editor_shots(window)
 
     export = ExportDialog(Path.home() / "customer-groups.xlsx", 2_001, window)
     export.members_check.setChecked(True)

@@ -323,3 +323,42 @@ def test_concurrent_edit_gives_a_conflict_and_keeps_the_first_clerks_work(
         assert second.description_edit.toPlainText() == "second clerk"
         assert second.name_edit.text() == "Shared by two"
     assert second.isVisible()
+
+
+def test_create_and_fill_by_keyboard_in_six_actions(qtbot: QtBot, opened: str,
+                                                    shop: dict[str, int],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+N, type the name, Alt+P, paste 500 codes, Alt+A, Ctrl+S."""
+    from PySide6.QtGui import QGuiApplication
+
+    from custgroups.app import open_main_window
+
+    window = open_main_window(opened)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._page is not None, timeout=5000)
+    created: list[Any] = []
+
+    def run_editor(cls: Any, who: str, group: Any, parent: Any) -> Any:
+        dialog = GroupDialog(who, group, parent)
+        qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
+        dialog.show()
+        qtbot.keyClicks(dialog.name_edit, "Five hundred")                       # 2
+        dialog._on_paste_shortcut()                                             # 3 (Alt+P)
+        assert dialog.focusWidget() is dialog.paste.edit
+        QGuiApplication.clipboard().setText("\n".join(f"C{i:05d}" for i in range(1, 501)))
+        dialog.paste.edit.paste()                                               # 4 (Ctrl+V)
+        qtbot.waitUntil(lambda: dialog.paste.add_button.isEnabled(), timeout=10_000)
+        assert dialog.paste.summary.text() == "499 recognised · 1 inactive"
+        dialog.paste.add_button.click()                                         # 5 (Alt+A)
+        qtbot.waitUntil(lambda: dialog.members.count_after_save() == 499, timeout=10_000)
+        dialog.accept()                                                         # 6 (Ctrl+S)
+        qtbot.waitUntil(lambda: dialog.saved is not None, timeout=10_000)
+        created.append(dialog.saved)
+        return dialog.saved
+
+    monkeypatch.setattr(GroupDialog, "edit", classmethod(run_editor))
+    window.add_action.trigger()                                                 # 1 (Ctrl+N)
+    assert window.add_action.shortcut().toString() == "Ctrl+N"
+    assert created and groups.get_group(created[0].id).member_count == 499
+    window.close()

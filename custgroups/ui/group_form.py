@@ -115,6 +115,8 @@ class GroupDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.hide()
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
+        # Straight to the paste box: Ctrl+N, name, Alt+P, paste, Alt+A, Ctrl+S.
+        QShortcut(QKeySequence("Alt+P"), self, activated=self._on_paste_shortcut)
         for edit in (self.code_edit, self.name_edit):
             edit.returnPressed.connect(self.accept)
         self.description_edit.textChanged.connect(self._on_description_text_changed)
@@ -163,7 +165,9 @@ class GroupDialog(QDialog):
         code_row.addWidget(self.code_edit, 1)
         code_row.addWidget(self.copy_code)
         form = QFormLayout()
-        form.addRow(self.tr("Group &Code"), code_row)
+        code_label = QLabel(self.tr("Group &Code"), self)
+        code_label.setBuddy(self.code_edit)  # a row holding a layout gets no buddy by itself
+        form.addRow(code_label, code_row)
         form.addRow("", self.errors["code"])
         form.addRow(self.tr("Group &Name"), self.name_edit)
         form.addRow("", self.errors["name"])
@@ -188,7 +192,7 @@ class GroupDialog(QDialog):
         members_layout.addLayout(actions)
         members_layout.addWidget(self.errors["members"])
 
-        paste_box = QGroupBox(self.tr("Paste Codes"), self)
+        paste_box = QGroupBox(self.tr("Paste Codes (Alt+P)"), self)
         QVBoxLayout(paste_box).addWidget(self.paste)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(members_box)
@@ -275,6 +279,10 @@ class GroupDialog(QDialog):
     @Slot(object)
     def _on_paste_add_requested(self, refs: tuple[CustomerRef, ...]) -> None:
         self._add_ids({ref.id for ref in refs})
+
+    @Slot()
+    def _on_paste_shortcut(self) -> None:
+        self.paste.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot()
     def _on_remove_clicked(self) -> None:

@@ -42,8 +42,8 @@ def done_with_folder(parent: QWidget | None, title: str, text: str) -> bool:
     return box.clickedButton() is open_folder
 
 
-def conflict(parent: QWidget | None, text: str) -> bool:
-    """Someone else saved first: True to reload their version, False to keep editing."""
+def conflict_box(parent: QWidget | None, text: str) -> tuple[QMessageBox, object]:
+    """The box :func:`conflict` shows, and its Reload button."""
     box = QMessageBox(QMessageBox.Icon.Warning,
                       QCoreApplication.translate("messages", "Changed by someone else"), text,
                       parent=parent)
@@ -52,5 +52,11 @@ def conflict(parent: QWidget | None, text: str) -> bool:
     keep = box.addButton(QCoreApplication.translate("messages", "Keep Editing"),
                          QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
+    return box, reload
+
+
+def conflict(parent: QWidget | None, text: str) -> bool:
+    """Someone else saved first: True to reload their version, False to keep editing."""
+    box, reload = conflict_box(parent, text)
     box.exec()
     return box.clickedButton() is reload

@@ -58,7 +58,7 @@ class PasteBox(QWidget):
         self.summary = QLabel(self, objectName="pasteSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(self.summary.textInteractionFlags())
-        self.add_button = QPushButton(self.tr("Add Recognised"), self,
+        self.add_button = QPushButton(self.tr("&Add Recognised"), self,
                                       objectName="pasteAddButton")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.copy_button = QPushButton(self.tr("Copy Unknown Codes"), self)
