@@ -266,8 +266,18 @@ def test_inactive_group_members_are_read_only(qtbot: QtBot, shop: dict[str, int]
     assert not dialog.paste.isEnabled() and not dialog.import_button.isEnabled()
     assert dialog.inactive_note.isVisible()
     assert dialog.inactive_note.text() == "Activate the group to add customers."
+    ids = [shop["C00001"]]
+    groups.save_group(GroupChange(name="Sleeping", active=True, group_id=group.id,
+                                  expected_version=group.version,
+                                  add_customer_ids=frozenset(ids)), "x")
+    sleeping = groups.set_group_active(group.id, False, "x")
+    dialog = editor(qtbot, sleeping)
+    qtbot.waitUntil(lambda: dialog.members.rowCount() == 1, timeout=5000)
+    dialog.members_table.selectRow(0)
+    assert not dialog.remove_button.isEnabled()  # read-only, removals too
     dialog.active_check.setChecked(True)
     assert dialog.add_customers_button.isEnabled() and not dialog.inactive_note.isVisible()
+    assert dialog.remove_button.isEnabled()
     with pytest.raises(GroupInactiveError):
         groups.change_members(group.id, "x", add_ids=[shop["C00001"]])
 
@@ -284,11 +294,22 @@ def test_picker_results_become_pending_additions(qtbot: QtBot, shop: dict[str, i
 
 
 def test_import_from_file_fills_the_paste_box(qtbot: QtBot, shop: dict[str, int],
-                                              tmp_path: Any) -> None:
+                                              tmp_path: Any,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "codes.csv"
-    path.write_text("Customer Code,Name\nC00001,x\nC00002,y\nNOPE,z\n")
+    path.write_text("Name,Customer Code,Other\nx,C00001,C00003\ny,C00002,\nz,NOPE,\n")
+    offered: list[list[str]] = []
+
+    def choose(parent: Any, title: str, label: str, items: list[str], *args: Any) -> Any:
+        offered.append(items)
+        return items[0], True
+
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
     dialog = editor(qtbot)
     dialog.import_file(path)
+    assert offered == [["Customer Code", "Name", "Other"]]
     qtbot.waitUntil(lambda: dialog.paste.edit.toPlainText() != "", timeout=5000)
     qtbot.waitUntil(lambda: dialog.paste.resolution is not None, timeout=5000)
     qtbot.waitUntil(lambda: not dialog.paste._lane.busy, timeout=5000)

@@ -235,6 +235,21 @@ def read_member_codes(path: Path, group_code: str | None = None,
         return MemberFile(tuple(codes), ", ".join(titles), column or "code", skipped)
 
 
+def member_columns(path: Path) -> list[str]:
+    """The headings a clerk can choose the code column from: the code column found by name
+    first, then the others of its heading row; empty when the file has no heading row."""
+    path = Path(path)
+    with open_sheets(path) as sheets:
+        for sheet in sheets:
+            head = list(islice(sheet.rows, _HEADER_SEARCH_ROWS))
+            header = _member_header(head, None)
+            if header is not None:
+                row = head[header[0] - 1]
+                others = [cell for i, cell in enumerate(row) if cell and i != header[1]]
+                return [row[header[1]], *others]
+    return []
+
+
 def _member_header(rows: list[list[str]], column: str | None) -> tuple[int, int] | None:
     """(row number, column index) of the code column's heading among the top rows."""
     wanted = heading_key(column) if column is not None else None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -258,8 +259,10 @@ class GroupDialog(QDialog):
             widget.setEnabled(can_add)
         self.inactive_note.setVisible(not self.active_check.isChecked())
         selected = self.members_table.selectionModel().selectedRows()
-        self.remove_button.setEnabled(bool(selected) and not self._saving)
-        self.undo_button.setEnabled(any(self.members.change_at(i.row()) for i in selected))
+        # An inactive group's members are read-only until it is activated again.
+        self.remove_button.setEnabled(bool(selected) and can_add)
+        self.undo_button.setEnabled(can_add and any(self.members.change_at(i.row())
+                                                    for i in selected))
 
     def _add_ids(self, ids: set[int]) -> None:
         wanted = ids - self.members.member_ids()
@@ -304,16 +307,34 @@ class GroupDialog(QDialog):
         if chosen:
             self.import_file(Path(chosen))
 
-    def import_file(self, path: Path) -> None:
-        """Put the codes of a file's code column in the paste box, for the same preview."""
-        from custgroups.sheets.imports import read_member_codes
+    def import_file(self, path: Path, column: str | None = None) -> None:
+        """Put the codes of a file's column in the paste box, for the same preview.
+
+        Without ``column`` the clerk chooses among the file's headings (the code column
+        found by name comes first); a file without headings gives its first column.
+        """
+        from custgroups.sheets.imports import member_columns, read_member_codes
 
         group = self._group
+        if column is None:
+            try:
+                headings = member_columns(path)
+            except CustgroupsError as exc:
+                self._on_job_failed(exc)
+                return
+            if len(headings) > 1:
+                column, chosen = QInputDialog.getItem(
+                    self, self.tr("Import Members"),
+                    self.tr("Which column holds the customer codes?"), headings, 0, False)
+                if not chosen:
+                    return
+            elif headings:
+                column = headings[0]
         self.paste.summary.setText(self.tr("Reading {name}…").format(name=path.name))
-        self._lane.submit(lambda _p: read_member_codes(path, group.code if group else None),
-                          succeeded=lambda found: self.paste.edit.setPlainText(
-                              "\n".join(found.codes)),
-                          failed=self._on_job_failed)
+        self._lane.submit(
+            lambda _p: read_member_codes(path, group.code if group else None, column),
+            succeeded=lambda found: self.paste.edit.setPlainText("\n".join(found.codes)),
+            failed=self._on_job_failed)
 
     def _on_job_failed(self, exc: BaseException) -> None:
         message = exc.message if isinstance(exc, CustgroupsError) else self.tr(

@@ -93,11 +93,18 @@ class PasteBox(QWidget):
         self.summary.setText(self.tr("Checking the codes…"))
         self._lane.submit(lambda progress: resolve_codes(parse_codes(text), group_id, progress),
                           succeeded=lambda result: self._on_resolved(number, result),
-                          failed=lambda exc: self._on_failed(number, exc))
+                          failed=lambda exc: self._on_failed(number, exc),
+                          progressed=lambda done, total: self._on_progress(number, done,
+                                                                            total))
 
     def _on_resolved(self, number: int, resolution: CodeResolution) -> None:
         if number == self._request:
             self._show(_adjusted(resolution, self._members()))
+
+    def _on_progress(self, number: int, done: int, total: int) -> None:
+        if number == self._request and total and done < total:
+            self.summary.setText(self.tr("Checking the codes… {percent}%").format(
+                percent=done * 100 // total))
 
     def _on_failed(self, number: int, exc: BaseException) -> None:
         if number == self._request:
