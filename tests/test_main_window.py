@@ -553,3 +553,23 @@ def test_unexpected_errors_are_logged_and_shown(qtbot: QtBot, tmp_path: Path,
         app._excepthook(type(exc), exc, exc.__traceback__)
     assert shown and "Something unexpected went wrong" in shown[0]
     assert log_path is not None and "boom in a slot" in log_path.read_text(encoding="utf-8")
+
+
+def test_import_customers_from_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(messages, "warn",
+                        lambda parent, title, text, details="": told.append((title, details)))
+    good = tmp_path / "erp.csv"
+    good.write_text("Customer Code,Customer Name\nN001,New One\nC001,Renamed\n")
+    job = window.import_customers(good)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert told[0] == ("Customers imported", "erp.csv: 1 new customers, 1 updated.")
+    assert window.findChild(object, "importProgress") is not None
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Customer Code,Customer Name\nN002,\n")
+    window.import_customers(bad)
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=10_000)
+    assert told[1] == ("Nothing was imported", "Row 2: Customer name is missing.")
+    assert job is not None

@@ -103,8 +103,11 @@ class CustomerFile:
     columns: dict[str, int]
 
 
-def read_customers(path: Path) -> CustomerFile:
-    """Read and check every customer row of a file; any bad row raises :class:`ImportProblems`."""
+def read_customers(path: Path, progress: ProgressFn = no_progress) -> CustomerFile:
+    """Read and check every customer row of a file; any bad row raises :class:`ImportProblems`.
+
+    Progress is reported as rows read (the total is unknown until the end).
+    """
     path = Path(path)
     with open_sheets(path) as sheets:
         for sheet in sheets:
@@ -112,7 +115,7 @@ def read_customers(path: Path) -> CustomerFile:
                             ["email", "phone", "city", "country", "status"])
             if found is not None:
                 header_row, columns = found
-                rows, problems = _customer_rows(sheet, header_row, columns)
+                rows, problems = _customer_rows(sheet, header_row, columns, progress)
                 if problems:
                     raise ImportProblems(path, problems)
                 if not rows:
@@ -123,14 +126,16 @@ def read_customers(path: Path) -> CustomerFile:
                             "'Customer Code' and 'Name').")
 
 
-def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int]
-                   ) -> tuple[list[CustomerInput], list[str]]:
+def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
+                   progress: ProgressFn) -> tuple[list[CustomerInput], list[str]]:
     rows: list[CustomerInput] = []
     problems: list[str] = []
     first_row: dict[str, int] = {}
     width = max(columns.values()) + 1
 
     for number, cells in enumerate(sheet.rows, header_row + 1):
+        if number % 1000 == 0:
+            progress(number, 0)
         if not any(cells):
             continue
         cells = cells + [""] * (width - len(cells))
@@ -174,7 +179,7 @@ class CustomerImport:
 def import_customers(path: Path, dry_run: bool = False,
                      progress: ProgressFn = no_progress) -> CustomerImport:
     """Add and update customers from a file, all or nothing; a dry run only checks."""
-    found = read_customers(path)
+    found = read_customers(path, progress)
     if dry_run:
         existing = customers.count_existing_codes([row.code for row in found.rows])
         return CustomerImport(found, len(found.rows) - existing, existing, True)

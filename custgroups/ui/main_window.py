@@ -477,21 +477,35 @@ class MainWindow(QMainWindow):
         self._run_export(self.tr("Exporting groups…"),
                          lambda progress: export_groups(path, query, members, progress))
 
-    def _run_export(self, label: str, work: Any) -> Job:
+    def _run_long(self, name: str, title: str, label: str, work: Any, succeeded: Any,
+                  failed: Any, cancelled: Any) -> Job:
+        """Run long work in the background behind a progress dialog with Cancel."""
         progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
-        progress.setObjectName("exportProgress")
-        progress.setWindowTitle(self.tr("Export"))
+        progress.setObjectName(name)
+        progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
+
         def on_progress(done: int, total: int) -> None:
             if total > 0:
                 progress.setMaximum(1000)
                 progress.setValue(min(1000, int(done * 1000 / total)))
 
+        def finish(handler: Any) -> Any:
+            def run(*args: Any) -> None:
+                progress.close()
+                handler(*args)
+            return run
+
+        job = self._jobs.submit(work, succeeded=finish(succeeded), failed=finish(failed),
+                                progressed=on_progress, cancelled=finish(cancelled))
+        progress.canceled.connect(job.cancel)
+        return job
+
+    def _run_export(self, label: str, work: Any) -> Job:
         def on_success(result: Any) -> None:
-            progress.close()
             self.export_finished.emit(result)
             paths = [str(p) for p in result.paths]
             if messages.done_with_folder(self, self.tr("Export finished"),
@@ -500,22 +514,18 @@ class MainWindow(QMainWindow):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.paths[0].parent)))
 
         def on_failure(exc: BaseException) -> None:
-            progress.close()
             self.export_finished.emit(exc)
             messages.warn(self, self.tr("Export failed"), exc.message
                           if isinstance(exc, CustgroupsError) else
                           self.tr("The export failed unexpectedly; details are in the log."))
 
         def on_cancel() -> None:
-            progress.close()
             self.export_finished.emit(Cancelled())
             self.statusBar().showMessage(self.tr("Export cancelled; no file was written."), 5000)
 
-        job = self._jobs.submit(work, succeeded=on_success, failed=on_failure,
-                                progressed=on_progress, cancelled=on_cancel)
-        progress.canceled.connect(job.cancel)
-        self.export_job = job
-        return job
+        self.export_job = self._run_long("exportProgress", self.tr("Export"), label, work,
+                                         on_success, on_failure, on_cancel)
+        return self.export_job
 
     @Slot()
     def _on_sample_clicked(self) -> None:
@@ -561,8 +571,14 @@ class MainWindow(QMainWindow):
                               if isinstance(exc, CustgroupsError) else
                               self.tr("The import failed unexpectedly; details are in the log."))
 
-        return self._jobs.submit(lambda progress: import_customers(path, progress=progress),
-                                 succeeded=on_success, failed=on_failure)
+        def on_cancel() -> None:
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."),
+                                         5000)
+
+        return self._run_long("importProgress", self.tr("Import Customers"),
+                              self.tr("Reading and checking {name}…").format(name=path.name),
+                              lambda progress: import_customers(path, progress=progress),
+                              on_success, on_failure, on_cancel)
 
     # --- closing ------------------------------------------------------------------------
 
