@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import json
 import math
 import os
@@ -274,17 +275,26 @@ class Probe:
         return [(b - a) * 1000 - TICK_MS for a, b in zip(ticks, ticks[1:])]
 
     def record(self, sample: Sample, end: float) -> list[float]:
-        """Lateness of every interval that overlaps [t0, end] of the sample."""
+        """Lateness of every interval that overlaps [t0, end] of the sample.
+
+        Waits for the first tick after ``end`` (the interval it closes overlaps the
+        action), so whatever the caller does next cannot stretch that interval.
+        """
         self.disarm()
-        self.windows.append((sample.t0, end, sample))
-        return self.intervals(sample.t0, end)
+        wait_until("a tick after the action", lambda: bool(self.ticks) and self.ticks[-1] > end,
+                   10)
+        after = next(t for t in self.ticks if t > end)
+        self.windows.append((sample.t0, after, sample))
+        return self.intervals(sample.t0, after)
+
+    def pairs(self, start: float, end: float) -> list[tuple[float, float]]:
+        """Successive ticks from the last one at or before ``start`` to ``end``."""
+        ticks = [t for t in self.ticks if t <= start][-1:] + \
+            [t for t in self.ticks if start < t <= end]
+        return list(zip(ticks, ticks[1:]))
 
     def intervals(self, start: float, end: float) -> list[float]:
-        before = [t for t in self.ticks if t <= start][-1:]
-        during = [t for t in self.ticks if start < t <= end]
-        after = [t for t in self.ticks if t > end][:1]
-        ticks = before + during + after
-        return [(b - a) * 1000 - TICK_MS for a, b in zip(ticks, ticks[1:])]
+        return [(b - a) * 1000 - TICK_MS for a, b in self.pairs(start, end)]
 
     def notes(self, name: str, order: Sequence[tuple[str, str]], kind: str = ""
               ) -> list[str]:
@@ -293,10 +303,7 @@ class Probe:
         windows = [w for w in self.windows if w[2].case.startswith(kind)]
         late: list[tuple[float, float, float, Sample]] = []  # lateness, tick, since t0, sample
         for start, end, sample in windows:
-            before = [t for t in self.ticks if t <= start][-1:]
-            ticks = before + [t for t in self.ticks if start < t <= end] + \
-                [t for t in self.ticks if t > end][:1]
-            for a, b in zip(ticks, ticks[1:]):
+            for a, b in self.pairs(start, end):
                 late.append(((b - a) * 1000 - TICK_MS, b, (b - sample.t0) * 1000, sample))
         if not late:
             return []
@@ -800,6 +807,9 @@ def instrument_editor(clock: Clock, dialog: Any) -> None:
                 return resolve(codes, group_id, progress)
             finally:
                 clock.stamp("resolve end")
+                if clock.sample is not None:
+                    info = clock.sample.info
+                    info["resolves"] = info.get("resolves", 0) + 1
 
         def customers_by_ids(ids: Any) -> Any:
             start = time.perf_counter()
@@ -983,7 +993,7 @@ def worker(args: argparse.Namespace) -> int:
                         "cpus): other processes compete with the run when it is high"]
     profiles: list[str] = []
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -1000,6 +1010,12 @@ def worker(args: argparse.Namespace) -> int:
     for name in ("confirm", "inform", "warn", "done_with_folder", "conflict"):
         setattr(messages, name, no_dialog)
 
+    def qt_message(_mode: Any, _context: Any, message: str) -> None:
+        # The offscreen plugin says so on every resize of a label's window: noise.
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(qt_message)
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(sys.argv[:1])
@@ -1097,6 +1113,13 @@ def worker(args: argparse.Namespace) -> int:
                  f"members, {paste.duplicates:,} repeats (half in lower case), "
                  f"{paste.unknown:,} unknown")
     instrument_editor(clock, editor)
+    tracked = len(gc.get_objects())
+    start = time.perf_counter()
+    gc.collect()
+    notes.append(f"paste: {tracked:,} objects tracked by the garbage collector with the editor "
+                 f"open; a full collection (which holds the GIL, so the UI waits for it "
+                 f"whichever thread triggers it) takes {(time.perf_counter() - start) * 1000:.0f}"
+                 " ms")
     print(f"paste {paste.codes:,} codes: 1 warm-up + {args.heavy_rounds} rounds ...",
           flush=True)
     probe = Probe().start()
@@ -1118,6 +1141,10 @@ def worker(args: argparse.Namespace) -> int:
                     pasted["add lateness"], note="summary"))
     notes += stage_notes("paste resolve", pasted["resolve"], PASTE_ORDER)
     notes += stage_notes("paste add", pasted["add"], ADD_ORDER)
+    runs = sorted({s.info.get("resolves", 0) for s in pasted["add"]})
+    notes.append(f"paste add: resolve_codes ran {' or '.join(map(str, runs))} time(s) per click "
+                 "on what is left in the box (the debounce of the box's new text, and "
+                 "paste.refresh() once the members are added)")
     notes += probe.notes("paste resolve", PASTE_ORDER, "resolve")
     notes += probe.notes("paste add", ADD_ORDER, "add")
     resolve_ms = [s.total_ms for s in pasted["resolve"]]

@@ -519,14 +519,17 @@ def count_matching(query: GroupQuery) -> int:
                                     params).fetchone()[0])
 
 
-def member_rows(group_id: int) -> list[tuple[str, str, str, bool]]:
-    """(code, name, city, active) of every member, by code; on the caller's connection."""
+def member_rows(group_id: int, batch: int = 2000) -> Iterator[tuple[str, str, str, bool]]:
+    """(code, name, city, active) of every member, by code, fetched in batches so a group
+    of any size costs the same memory; on the caller's connection."""
     cursor = database.execute_sql(
         "SELECT c.code, c.name, c.city, c.active FROM membership m "
         f"JOIN customer c ON c.id = m.customer_id WHERE m.group_id = {db.mark()} "
         "ORDER BY c.code_key",
         [group_id])
-    return [(code, name, city, bool(active)) for code, name, city, active in cursor]
+    while rows := cursor.fetchmany(batch):
+        for code, name, city, active in rows:
+            yield code, name, city, bool(active)
 
 
 @db.reads

@@ -307,3 +307,42 @@ def test_a_read_only_folder_is_blamed_on_the_folder(made: list[groups.Group], tm
     monkeypatch.setattr(builtins, "open", no_writing)
     with pytest.raises(ValidationError, match="could not be written.*Permission denied"):
         export_groups(tmp_path / "out.csv", GroupQuery())
+
+
+@pytest.mark.parametrize("zone", ["Asia/Kathmandu", "America/St_Johns", "Europe/Oslo"])
+def test_local_time_agrees_with_astimezone(zone: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+    import time
+    from datetime import datetime as dt
+    from datetime import timezone
+
+    from custgroups.models import local_time
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        rng = random.Random(7)
+        for _ in range(2000):
+            moment = (dt(1990, 1, 1) + (dt(2028, 1, 1) - dt(1990, 1, 1)) * rng.random()
+                      ).replace(microsecond=0)
+            expected = moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+            assert local_time(moment) == expected
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.parametrize("text", ["plain", "", "=1", "+1", "-1", "@1", "\t", "\r", "\n",
+                                  "\x00", "#N/A", "#nope", "a\x07b", "a\ud800", "\uffff",
+                                  "x" * 40_000, "Café", "tab\tinside", "line\nbreak"])
+def test_needs_care_matches_its_definition(text: str) -> None:
+    import re
+
+    from custgroups.sheets.cells import needs_care
+
+    illegal = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+    expected = (len(text) > MAX_CELL_TEXT or text in {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
+                                                       "#NAME?", "#NUM!", "#N/A"}
+                or text[:1] in ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
+                or illegal.search(text) is not None)
+    assert needs_care(text) == expected

@@ -19,10 +19,20 @@ _NEEDS_CARE = re.compile(
 _ERROR_CODES = frozenset(ERROR_CODES)
 
 
+_RISKY_FIRST = frozenset("=+-@\t\r\n\x00")
+
+
 def needs_care(text: str) -> bool:
-    """True when text would turn into a formula or an error, hold illegal characters, or not fit."""
-    return (len(text) > MAX_CELL_TEXT or text in _ERROR_CODES
-            or _NEEDS_CARE.search(text) is not None)
+    """True when text would turn into a formula or an error, hold illegal characters, or not fit.
+
+    Runs once per text cell (millions in a membership export), hence the quick tests first.
+    """
+    first = text[:1]
+    if first in _RISKY_FIRST or (first == "#" and text in _ERROR_CODES):
+        return True
+    if len(text) > MAX_CELL_TEXT:
+        return True
+    return not (text.isascii() and text.isprintable()) and _ILLEGAL.search(text) is not None
 
 
 def looks_like_formula(text: str) -> bool:

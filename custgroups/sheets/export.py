@@ -82,20 +82,23 @@ def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bo
                   progress: ProgressFn) -> ExportResult:
     total_groups = count_matching(query)
     listed: list[tuple[int, str, str, int]] = []
+    written_groups = 0
     writer.start_sheet(GROUPS_SHEET)
     for group in iter_groups(query):
         writer.write((group.code, group.name, group.description, _status(group.active),
                       group.member_count, local_time(group.created_at), group.created_by,
                       local_time(group.updated_at), group.updated_by))
-        listed.append((group.id, group.code, group.name, group.member_count))
-        if len(listed) % _PROGRESS_EVERY == 0:
-            progress(len(listed), total_groups)
-    total = len(listed) + (sum(n for *_, n in listed) if members else 0)
-    progress(len(listed), total)
+        written_groups += 1
+        if members:  # kept only when a second pass needs them
+            listed.append((group.id, group.code, group.name, group.member_count))
+        if written_groups % _PROGRESS_EVERY == 0:
+            progress(written_groups, total_groups)
+    total = written_groups + sum(n for *_, n in listed)
+    progress(written_groups, total)
     written = 0
     if members:
         writer.start_sheet(MEMBERS_SHEET)
-        done = len(listed)
+        done = written_groups
         for group_id, code, name, _count in listed:
             for customer_code, customer_name, city, active in member_rows(group_id):
                 writer.write((code, name, customer_code, customer_name, city, _status(active)))
@@ -103,7 +106,7 @@ def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bo
                 if written % _PROGRESS_EVERY == 0:
                     progress(done + written, total)
         progress(done + written, max(total, done + written))
-    return ExportResult(writer.paths, len(listed), written)
+    return ExportResult(writer.paths, written_groups, written)
 
 
 @db.reads
