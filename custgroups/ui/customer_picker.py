@@ -6,9 +6,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -32,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from custgroups.customers import CustomerPage, CustomerRow, matching_customer_ids, search_customers
 from custgroups.tasks import Lane
+from custgroups.ui.table_model import Index, RowsTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 #: Rows fetched at a time as the clerk scrolls.
 BATCH = 200
 DEBOUNCE_MS = 200
@@ -48,7 +46,7 @@ class PickerColumn(IntEnum):
     STATUS = 3
 
 
-class PickerModel(QAbstractTableModel):
+class PickerModel(RowsTableModel[CustomerRow]):
     """The customers matching a search, fetched in batches; ticks live in a set of ids.
 
     Only the rows scrolled to so far are held; "select all matching" ticks ids fetched from
@@ -59,14 +57,14 @@ class PickerModel(QAbstractTableModel):
     ticks_changed = Signal()
 
     def __init__(self, members: set[int], parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__([self.tr("Code"), self.tr("Name"), self.tr("City"), self.tr("Status")],
+                         parent)
         self._rows: list[CustomerRow] = []
         self._total = 0
         self._term = ""
         self._asked = False
         self.members = members
         self.ticked: set[int] = set()
-        self._headers = [self.tr("Code"), self.tr("Name"), self.tr("City"), self.tr("Status")]
         self._muted = QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                    QPalette.ColorRole.Text)
 
@@ -93,30 +91,17 @@ class PickerModel(QAbstractTableModel):
 
     def customer_at(self, row: int) -> CustomerRow | None:
         """The customer on a row."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(PickerColumn)
-
-    def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index) -> None:  # noqa: N802
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
         if self.canFetchMore(parent) and not self._asked:
             self._asked = True
             self.more_wanted.emit(len(self._rows))
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         customer = self._rows[index.row()]
@@ -127,7 +112,7 @@ class PickerModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         customer = self._rows[index.row()]
@@ -152,7 +137,7 @@ class PickerModel(QAbstractTableModel):
             return self.tr("Already in this group")
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         customer = self._rows[index.row()]

@@ -5,14 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from custgroups.groups import Group, GroupSort
 from custgroups.models import local_time
-
-_Index = QModelIndex | QPersistentModelIndex
+from custgroups.ui.table_model import Index, RowsTableModel
 
 
 class Column(IntEnum):
@@ -43,22 +42,15 @@ SORT_BY_COLUMN = {
 COLUMN_BY_SORT = {sort: column for column, sort in SORT_BY_COLUMN.items()}
 
 
-class GroupTableModel(QAbstractTableModel):
+class GroupTableModel(RowsTableModel[Group]):
     """Shows the rows it is given; asks the window to fetch another sort instead of sorting."""
 
     sort_requested = Signal(object, bool)  # (GroupSort, descending)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[Group, ...] = ()
-        self._headers = {
-            Column.CODE: self.tr("Code"),
-            Column.NAME: self.tr("Name"),
-            Column.DESCRIPTION: self.tr("Description"),
-            Column.STATUS: self.tr("Status"),
-            Column.MEMBERS: self.tr("No. of Customers"),
-            Column.UPDATED: self.tr("Last updated"),
-        }
+        super().__init__([self.tr("Code"), self.tr("Name"), self.tr("Description"),
+                          self.tr("Status"), self.tr("No. of Customers"),
+                          self.tr("Last updated")], parent)
         self._muted = QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                    QPalette.ColorRole.Text)
         self._italic = QFont()
@@ -72,31 +64,23 @@ class GroupTableModel(QAbstractTableModel):
 
     def group_at(self, row: int) -> Group | None:
         """The group shown on a row, if there is one."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, group_id: int) -> int:
         """The row showing a group, or -1."""
         return next((i for i, g in enumerate(self._rows) if g.id == group_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(Column)
-
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[Column(section)]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.MEMBERS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if (role == Qt.ItemDataRole.TextAlignmentRole and section == Column.MEMBERS
+                and orientation == Qt.Orientation.Horizontal):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        group = self.item(index)
+        if group is None:
             return None
-        group = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(group, column)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from custgroups.groups import Group
 from custgroups.history import HistoryEntry
 from custgroups.models import local_time
+from custgroups.ui.table_model import Index, RowsTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _SHOWN_CODES = 12
 
 
@@ -34,38 +34,23 @@ class HistoryColumn(IntEnum):
     CODES = 3
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel[HistoryEntry]):
     """The entries of one group's history, newest first."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries: list[HistoryEntry] = []
-        self._headers = [self.tr("When"), self.tr("Who"), self.tr("What"),
-                         self.tr("Customer codes")]
+        super().__init__([self.tr("When"), self.tr("Who"), self.tr("What"),
+                          self.tr("Customer codes")], parent)
 
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         """Replace every entry."""
         self.beginResetModel()
-        self._entries = entries
+        self._rows = entries
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.item(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         column = HistoryColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column == HistoryColumn.WHEN:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from custgroups.customers import CustomerRow
 from custgroups.text import search_fold
+from custgroups.ui.table_model import Index, RowsTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 _ADDED = QColor("#1b5e20")
 _REMOVED = QColor("#8a1c1c")
 
@@ -26,7 +26,7 @@ class MemberColumn(IntEnum):
     CHANGE = 4
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsTableModel[CustomerRow]):
     """Members as saved, plus pending additions (marked "new") and removals (struck through).
 
     Holds the group's members in memory to mix them with what the clerk changes; the quick
@@ -36,14 +36,12 @@ class MembersModel(QAbstractTableModel):
     changed = Signal()
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__([self.tr("Code"), self.tr("Name"), self.tr("City"), self.tr("Status"),
+                          self.tr("Change")], parent)
         self._saved: dict[int, CustomerRow] = {}
         self._added: dict[int, CustomerRow] = {}
         self._removed: set[int] = set()
-        self._shown: list[CustomerRow] = []
         self._term = ""
-        self._headers = [self.tr("Code"), self.tr("Name"), self.tr("City"), self.tr("Status"),
-                         self.tr("Change")]
         self._strike = QFont()
         self._strike.setStrikeOut(True)
         self._bold = QFont()
@@ -99,7 +97,7 @@ class MembersModel(QAbstractTableModel):
     def remove_rows(self, rows: list[int]) -> None:
         """Remove members shown on these rows: saved ones are struck through, new ones go."""
         for row in rows:
-            customer = self._shown[row] if 0 <= row < len(self._shown) else None
+            customer = self.row_at(row)
             if customer is None:
                 continue
             if customer.id in self._added:
@@ -111,7 +109,7 @@ class MembersModel(QAbstractTableModel):
     def undo_rows(self, rows: list[int]) -> None:
         """Undo the pending change on these rows: a new member goes, a removed one stays."""
         for row in rows:
-            customer = self._shown[row] if 0 <= row < len(self._shown) else None
+            customer = self.row_at(row)
             if customer is None:
                 continue
             self._added.pop(customer.id, None)
@@ -120,7 +118,7 @@ class MembersModel(QAbstractTableModel):
 
     def change_at(self, row: int) -> str:
         """"added", "removed" or "" for the customer on a row."""
-        customer = self._shown[row] if 0 <= row < len(self._shown) else None
+        customer = self.row_at(row)
         if customer is None:
             return ""
         if customer.id in self._added:
@@ -139,29 +137,16 @@ class MembersModel(QAbstractTableModel):
                     if self._term in search_fold(r.code) or self._term in search_fold(r.name)]
         rows.sort(key=lambda r: (r.id not in self._added, r.code.casefold()))
         self.beginResetModel()
-        self._shown = rows
+        self._rows = rows
         self.endResetModel()
         self.changed.emit()
 
     # --- Qt --------------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(MemberColumn)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        customer = self.item(index)
+        if customer is None:
             return None
-        customer = self._shown[index.row()]
         column = MemberColumn(index.column())
         change = self.change_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
