@@ -346,3 +346,16 @@ def test_needs_care_matches_its_definition(text: str) -> None:
                 or text[:1] in ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
                 or illegal.search(text) is not None)
     assert needs_care(text) == expected
+
+
+def test_hostile_group_names_stay_text_on_every_member_row(tmp_path: Path) -> None:
+    customers.upsert_customers([CustomerInput("C1", "One"), CustomerInput("C2", "Two")])
+    groups.save_group(GroupChange(name="=HYPERLINK(\"x\")", code="-1",
+                                  add_customer_ids=frozenset(customers.matching_customer_ids(""))),
+                      "x")
+    target = tmp_path / "members.xlsx"
+    export_groups(target, GroupQuery(), members=True)
+    rows = list(assert_no_formulas(target)["Members"].iter_rows(min_row=2))
+    assert len(rows) == 2
+    assert all(row[0].quotePrefix and row[1].quotePrefix for row in rows)
+    assert [row[1].value for row in rows] == ['=HYPERLINK("x")'] * 2

@@ -14,7 +14,7 @@ from custgroups.groups import GroupQuery, count_matching, iter_groups, member_ro
 from custgroups.history import HistoryEntry, iter_history
 from custgroups.models import local_time
 from custgroups.progress import ProgressFn, no_progress
-from custgroups.sheets.cells import MAX_CELL_TEXT
+from custgroups.sheets.cells import MAX_CELL_TEXT, needs_care
 from custgroups.sheets.writing import Column, CsvWriter, SheetSpec, XlsxWriter, open_writer
 
 GROUPS_SHEET = SheetSpec("Groups", (
@@ -100,8 +100,11 @@ def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bo
         writer.start_sheet(MEMBERS_SHEET)
         done = written_groups
         for group_id, code, name, _count in listed:
+            # The group's code and name repeat on each of its rows: check them once.
+            check_from = 0 if needs_care(code) or needs_care(name) else 2
             for customer_code, customer_name, city, active in member_rows(group_id):
-                writer.write((code, name, customer_code, customer_name, city, _status(active)))
+                writer.write((code, name, customer_code, customer_name, city, _status(active)),
+                             check_from)
                 written += 1
                 if written % _PROGRESS_EVERY == 0:
                     progress(done + written, total)

@@ -103,15 +103,20 @@ class XlsxWriter:
             last = get_column_letter(len(self._spec.columns))
             self._sheet.auto_filter.ref = f"A1:{last}{self._rows}"
 
-    def write(self, values: Sequence[Any]) -> None:
-        """Append one row; text that needs care is written as quoted text."""
+    def write(self, values: Sequence[Any], check_from: int = 0) -> None:
+        """Append one row; text that needs care is written as quoted text.
+
+        Values before ``check_from`` are known to be plain already (a caller repeating the
+        same checked values on many rows need not have them checked again).
+        """
         if self._rows >= self.max_rows:
             assert self._spec is not None
             self._close_sheet()
             self._part += 1
             self._open_sheet(f"{self._spec.title[:26]} ({self._part})")
         row = list(values)
-        for index, value in enumerate(row):
+        for index in range(check_from, len(row)):
+            value = row[index]
             if value.__class__ is str and needs_care(value):
                 row[index] = self._as_text(fit_text(value))
         self._sheet.append(row)
@@ -175,8 +180,8 @@ class CsvWriter:
         self._writer = csv.writer(handle)
         self._writer.writerow([column.heading for column in spec.columns])
 
-    def write(self, values: Sequence[Any]) -> None:
-        """Append one row."""
+    def write(self, values: Sequence[Any], check_from: int = 0) -> None:
+        """Append one row (every value is prepared: csv escaping is per value anyway)."""
         self._writer.writerow([_csv_value(v) for v in values])
 
     def commit(self) -> None:
