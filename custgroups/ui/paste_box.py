@@ -132,8 +132,10 @@ class PasteBox(QWidget):
         refs: tuple[CustomerRef, ...] = resolution.recognised
         left = [u.code for u in resolution.unknown] + [r.code for r in resolution.inactive]
         self.add_requested.emit(refs)
-        # What was added leaves the box; what still needs the clerk stays.
+        # What was added leaves the box; what still needs the clerk stays. The editor sorts
+        # the box again once the additions are in, so no second check is queued here.
         self.edit.setPlainText("\n".join(left))
+        self._timer.stop()
 
     @Slot()
     def _on_copy_clicked(self) -> None:
