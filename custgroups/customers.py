@@ -254,22 +254,42 @@ def count_customers() -> int:
 
 
 @db.reads
-def search_customers(term: str = "", offset: int = 0, limit: int = 100) -> CustomerPage:
-    """A page of customers whose code or name contains ``term``, ordered by code."""
+def search_customers(term: str = "", offset: int = 0, limit: int = 100,
+                     with_total: bool = True) -> CustomerPage:
+    """A page of customers whose code or name contains ``term``, ordered by code.
+
+    Without ``with_total`` the page comes back at once with ``total`` -1; counting every
+    match of a broad term costs more than the page, so a picker can ask for it separately
+    (:func:`count_matching_customers`).
+    """
     query = _matching(term)
     offset, limit = max(0, offset), max(1, limit)
-    if not _uses_fts(term):
-        total = query.count()
-    else:
-        total = database.execute_sql(
-            "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?",
-            [_fts_query(term)]).fetchone()[0]
+    total = _count(term, query) if with_total else -1
     page = query.order_by(Customer.code_key).offset(offset).limit(limit)  # code_key is unique
-    if total > 1000 and not db.is_postgres():
+    if total < 0 and not db.is_postgres():
+        # Without the total, a bounded count tells a broad term from a narrow one cheaply.
+        broad = query.select(Customer.id).limit(1001).count() > 1000
+    else:
+        broad = total > 1000
+    if broad and not db.is_postgres():
         rows = _page_along_code_index(page, total, offset, limit)
         if rows is not None:
             return CustomerPage(rows, total, offset)
     return CustomerPage(tuple(_row(*r) for r in page.tuples()), total, offset)
+
+
+@db.reads
+def count_matching_customers(term: str = "") -> int:
+    """How many customers match ``term`` (what "Select all N matching" says)."""
+    return _count(term, _matching(term))
+
+
+def _count(term: str, query: Any) -> int:
+    if not _uses_fts(term):
+        return int(query.count())
+    return int(database.execute_sql(
+        "SELECT count(*) FROM customer_search WHERE customer_search MATCH ?",
+        [_fts_query(term)]).fetchone()[0])
 
 
 def _page_along_code_index(page: Any, total: int, offset: int, limit: int
@@ -281,7 +301,7 @@ def _page_along_code_index(page: Any, total: int, offset: int, limit: int
     ``(offset + limit) * customers / total``.
     """
     customers = Customer.select(peewee.fn.MAX(Customer.id)).scalar() or 0
-    if (offset + limit) * customers >= total * total:
+    if total >= 0 and (offset + limit) * customers >= total * total:
         return None
     sql, params = page.sql()
     table = 'FROM "customer" AS "t1"'

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.customers import CustomerPage, CustomerRow, matching_customer_ids, search_customers
+from custgroups.customers import (
+    CustomerPage,
+    CustomerRow,
+    count_matching_customers,
+    matching_customer_ids,
+    search_customers,
+)
 from custgroups.tasks import Lane
 from custgroups.ui.table_model import Index, RowsTableModel
 
@@ -61,6 +67,7 @@ class PickerModel(RowsTableModel[CustomerRow]):
                          parent)
         self._rows: list[CustomerRow] = []
         self._total = 0
+        self._maybe_more = False
         self._term = ""
         self._asked = False
         self.members = members
@@ -70,19 +77,30 @@ class PickerModel(RowsTableModel[CustomerRow]):
 
     @property
     def total(self) -> int:
-        """How many customers match the search."""
+        """How many customers match the search (-1 while it is being counted)."""
         return self._total
 
-    def start(self, term: str, page: CustomerPage) -> None:
-        """Show the first batch of a new search."""
+    def start(self, term: str, page: CustomerPage, batch: int) -> None:
+        """Show the first batch of a new search; its total may follow later."""
         self.beginResetModel()
         self._term, self._rows, self._total, self._asked = term, list(page.rows), page.total, False
+        self._maybe_more = len(page.rows) >= batch
         self.endResetModel()
+
+    def set_total(self, term: str, total: int) -> None:
+        """The number of matches, once counted, if it still belongs to the current search."""
+        if term == self._term:
+            self._total = total
+            self.ticks_changed.emit()
 
     def append(self, term: str, page: CustomerPage) -> None:
         """Add a later batch, if it still belongs to the current search."""
         self._asked = False
-        if term != self._term or page.offset != len(self._rows) or not page.rows:
+        if term != self._term or page.offset != len(self._rows):
+            return
+        self._maybe_more = bool(page.rows) and (self._total < 0
+                                                or len(self._rows) + len(page.rows) < self._total)
+        if not page.rows:
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
@@ -94,7 +112,11 @@ class PickerModel(RowsTableModel[CustomerRow]):
         return self.row_at(row)
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        if self._total >= 0:
+            return len(self._rows) < self._total
+        return self._maybe_more
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
         if self.canFetchMore(parent) and not self._asked:
@@ -243,21 +265,28 @@ class CustomerPicker(QDialog):
         term = self.search_edit.text().strip()
         self._request += 1
         number = self._request
-        self._lane.submit(lambda _p: search_customers(term, 0, BATCH),
+        # The page first, painted at once; the count of every match follows.
+        self._lane.submit(lambda _p: search_customers(term, 0, BATCH, with_total=False),
                           succeeded=lambda page: self._on_first_page(number, term, page))
+        self._lane.submit(lambda _p: count_matching_customers(term),
+                          succeeded=lambda total: self._on_counted(number, term, total))
 
     def _on_first_page(self, number: int, term: str, page: CustomerPage) -> None:
         if number != self._request:
             return  # a later keystroke has its own answer coming
-        self.model.start(term, page)
+        self.model.start(term, page, BATCH)
         self._update_labels()
         if page.rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 
+    def _on_counted(self, number: int, term: str, total: int) -> None:
+        if number == self._request:
+            self.model.set_total(term, total)
+
     @Slot(int)
     def _on_model_more_wanted(self, offset: int) -> None:
         term = self.model._term
-        self._lane.submit(lambda _p: search_customers(term, offset, BATCH),
+        self._lane.submit(lambda _p: search_customers(term, offset, BATCH, with_total=False),
                           succeeded=lambda page: self.model.append(term, page))
 
     @Slot()
@@ -287,8 +316,9 @@ class CustomerPicker(QDialog):
     @Slot()
     def _update_labels(self) -> None:
         total = self.model.total
-        self.count_label.setText(self.tr("{n} matching").format(n=f"{total:,}"))
-        self.select_all_button.setText(self.tr("Select All {n} Matching").format(n=f"{total:,}"))
+        counted = f"{total:,}" if total >= 0 else "…"
+        self.count_label.setText(self.tr("{n} matching").format(n=counted))
+        self.select_all_button.setText(self.tr("Select All {n} Matching").format(n=counted))
         self.select_all_button.setEnabled(total > 0)
         self.selected_label.setText(self.tr("Selected: {n}").format(
             n=f"{len(self.model.ticked):,}"))
