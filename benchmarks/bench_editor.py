@@ -558,10 +558,11 @@ def instrument_picker(clock: Clock, picker: Any) -> None:
     search = picker_module.search_customers
     matching = picker_module.matching_customer_ids
 
-    def search_customers(term: str = "", offset: int = 0, limit: int = 100) -> Any:
+    def search_customers(term: str = "", offset: int = 0, limit: int = 100,
+                         **options: Any) -> Any:
         start = time.perf_counter()
         try:
-            return search(term, offset, limit)
+            return search(term, offset, limit, **options)
         finally:
             if offset == 0 and not clock.has("query start"):
                 clock.stamp("query start", start)
@@ -588,9 +589,9 @@ def instrument_picker(clock: Clock, picker: Any) -> None:
         if clock.sample is not None:
             clock.sample.info["total"] = page.total
 
-    def start(term: str, page: Any) -> None:
+    def start(term: str, page: Any, *rest: Any) -> None:
         began = time.perf_counter()
-        model_start(term, page)
+        model_start(term, page, *rest)
         clock.add("model.start", time.perf_counter() - began)
 
     def ticked(ids: list[int], checked: bool) -> None:
