@@ -41,11 +41,6 @@ class Job(QObject):
         """Ask the job to stop at its next progress report."""
         self._cancel.set()
 
-    @property
-    def cancel_requested(self) -> bool:
-        """True once :meth:`cancel` was called."""
-        return self._cancel.is_set()
-
     def report(self, done: int, total: int) -> None:
         """The progress callback handed to the job's function (runs on the worker)."""
         if self._cancel.is_set():

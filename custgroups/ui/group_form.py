@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.customers import CustomerRef, customers_by_ids
+from custgroups.customers import CustomerRef, CustomerRow, customers_by_ids
 from custgroups.errors import ConflictError, CustgroupsError, ValidationError
 from custgroups.groups import (
     DESCRIPTION_MAX,
@@ -268,10 +268,11 @@ class GroupDialog(QDialog):
         wanted = ids - self.members.member_ids()
         if wanted:
             self._lane.submit(lambda _p: customers_by_ids(wanted),
-                              succeeded=lambda rows: self._added(self.members.add(rows)),
+                              succeeded=self._on_customers_fetched,
                               failed=self._on_job_failed)
 
-    def _added(self, count: int) -> None:
+    def _on_customers_fetched(self, rows: list[CustomerRow]) -> None:
+        self.members.add(rows)
         self.paste.refresh()
         self.errors["members"].hide()
 

@@ -90,8 +90,13 @@ class PasteBox(QWidget):
         if not text.strip():
             self._show(None)
             return
+        members = self._members()  # as the editor stands now, pending changes included
+
+        def work(progress: Callable[[int, int], None]) -> CodeResolution:
+            return _adjusted(resolve_codes(parse_codes(text), group_id, progress), members)
+
         self.summary.setText(self.tr("Checking the codes…"))
-        self._lane.submit(lambda progress: resolve_codes(parse_codes(text), group_id, progress),
+        self._lane.submit(work,
                           succeeded=lambda result: self._on_resolved(number, result),
                           failed=lambda exc: self._on_failed(number, exc),
                           progressed=lambda done, total: self._on_progress(number, done,
@@ -99,7 +104,7 @@ class PasteBox(QWidget):
 
     def _on_resolved(self, number: int, resolution: CodeResolution) -> None:
         if number == self._request:
-            self._show(_adjusted(resolution, self._members()))
+            self._show(resolution)
 
     def _on_progress(self, number: int, done: int, total: int) -> None:
         if number == self._request and total and done < total:
