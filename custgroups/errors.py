@@ -72,3 +72,12 @@ class Cancelled(CustgroupsError):
 
     def __init__(self, message: str = "Cancelled: nothing was changed.") -> None:
         super().__init__(message)
+
+
+#: What a clerk is told about a failure nobody foresaw; the details go to the log.
+UNEXPECTED = "Something unexpected went wrong; nothing was half-saved. The details are in the log."
+
+
+def plain_message(exc: BaseException) -> str:
+    """The one sentence a clerk is shown for any failure: ours as they are, others not raw."""
+    return exc.message if isinstance(exc, CustgroupsError) else UNEXPECTED
