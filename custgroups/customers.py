@@ -313,8 +313,24 @@ def _page_along_code_index(page: Any, total: int, offset: int, limit: int
 
 @db.reads
 def matching_customer_ids(term: str = "") -> list[int]:
-    """Ids of every customer matching ``term``: "select all N matching" in the picker."""
+    """Ids of every customer matching ``term``, active or not."""
     return db.first_column(_matching(term).select(Customer.id))
+
+
+@dataclass(frozen=True)
+class Selectable:
+    """What "select all matching" may tick: the active customers; the inactive are counted."""
+
+    ids: tuple[int, ...]
+    inactive: int
+
+
+@db.reads
+def selectable_customers(term: str = "") -> Selectable:
+    """The active customers matching ``term`` (inactive ones are never added to a group)."""
+    rows = _matching(term).select(Customer.id, Customer.active).tuples()
+    ids = [cid for cid, active in rows if active]
+    return Selectable(tuple(ids), len(rows) - len(ids))
 
 
 @db.reads
