@@ -328,7 +328,7 @@ class Selectable:
 @db.reads
 def selectable_customers(term: str = "") -> Selectable:
     """The active customers matching ``term`` (inactive ones are never added to a group)."""
-    rows = _matching(term).select(Customer.id, Customer.active).tuples()
+    rows = list(_matching(term).select(Customer.id, Customer.active).tuples())
     ids = [cid for cid, active in rows if active]
     return Selectable(tuple(ids), len(rows) - len(ids))
 
