@@ -35,15 +35,17 @@ def who_is_working(settings: Settings | None = None) -> str:
     return (settings or Settings()).user_name or login_name()
 
 
-def open_main_window(database_url: str | None = None):  # type: ignore[no-untyped-def]
+def open_main_window(database_url: str | None = None,  # type: ignore[no-untyped-def]
+                     create: bool = True):
     """Open (creating if needed) the database and return the main window, not yet shown.
 
-    Needs a running QApplication, as pytest-qt provides.
+    Needs a running QApplication, as pytest-qt provides. The application itself (:func:`run`)
+    passes ``create=False``: only the default database is made at its first start.
     """
     from custgroups.ui.main_window import MainWindow
 
     configure_application()
-    db.open_database(database_url)
+    db.open_database(database_url, create=create)
     settings = Settings()
     return MainWindow(who_is_working(settings), settings)
 
@@ -75,7 +77,7 @@ def run(database_url: str | None = None) -> int:
     configure_application()
     sys.excepthook = _excepthook
     try:
-        window = open_main_window(database_url)
+        window = open_main_window(database_url, create=False)
     except Exception as exc:  # the database could not be opened: say so, plainly
         from custgroups.errors import CustgroupsError
 

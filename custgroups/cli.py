@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from custgroups import __version__, db
+from custgroups.database_file import MARKER_SUFFIX
 from custgroups.errors import CustgroupsError
 from custgroups.groups import GroupQuery, GroupSort, Status
 from custgroups.logs import setup_logging
@@ -70,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="custgroups",
         description="Organise existing customers into groups. Without a command, opens the "
                     "Customer Groups window.",
+        epilog="The default database file is made at the first start, with a note beside it "
+               f"({db.default_database_path().name}{MARKER_SUFFIX}). Should the file later go "
+               "missing, custgroups says so instead of starting over empty: put the file "
+               "back, or delete the note to start afresh. Any other database file must "
+               "exist already; only the demo command makes a new one.",
     )
     parser.add_argument("--version", action="version", version=f"custgroups {__version__}")
     parser.add_argument(
@@ -82,8 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser(
         "demo", help="fill an empty database with realistic sample data",
-        description="Fill an empty database with sample customers, groups and memberships. "
-                    "Refuses a database that already holds customers or groups.")
+        description="Fill an empty database with sample customers, groups and memberships, "
+                    "making the database file if it does not exist yet (with --customers 0 "
+                    "--groups 0 it stays empty). Refuses a database that already holds "
+                    "customers or groups.")
     demo.add_argument("--customers", type=_count, default=1000, metavar="N",
                       help="number of customers (default 1,000)")
     demo.add_argument("--groups", type=_count, default=50, metavar="M",
@@ -91,11 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--members-per-customer", type=_share, default=3.0, metavar="K",
                       help="average number of groups each customer is in (default 3)")
     demo.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
-    demo.set_defaults(run=_run_demo)
+    demo.set_defaults(run=_run_demo, creates_database=True)
 
     info = commands.add_parser(
         "info", help="say which database is used and what it holds",
-        description="Open (creating if needed) the database and print what it holds.")
+        description="Open the database and print what it holds.")
     info.set_defaults(run=_run_info)
 
     export = commands.add_parser(
@@ -249,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(args.database)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        db.open_database(args.database)
+        db.open_database(args.database, create=getattr(args, "creates_database", False))
         return run(args)
     except CustgroupsError as exc:
         print(f"custgroups: {exc.message}", file=sys.stderr)

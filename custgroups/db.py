@@ -1,4 +1,4 @@
-"""Opening a database by URL, its pragmas and migrations, and database errors in plain words."""
+"""Opening a database by URL with its pragmas, running operations on it, errors in plain words."""
 
 from __future__ import annotations
 
@@ -19,14 +19,12 @@ import peewee
 import platformdirs
 from playhouse.pool import MaxConnectionsExceeded
 
-from custgroups import models
-from custgroups.errors import CustgroupsError, DatabaseError, SchemaTooNewError
+from custgroups import database_file, failures, models
+from custgroups.errors import CustgroupsError, DatabaseError
+from custgroups.migrations import LATEST_SCHEMA, migrate
 from custgroups.text import like_pattern
 
 log = logging.getLogger("custgroups.db")
-
-#: Bumped by every migration; a database newer than this is refused, never damaged.
-LATEST_SCHEMA = 1
 
 ENV_VAR = "CUSTGROUPS_DATABASE"
 SQLITE_BUSY_TIMEOUT_S = 15.0
@@ -46,6 +44,8 @@ class DatabaseInfo:
 
 
 _info: DatabaseInfo | None = None
+#: The SQLite file opened, checked before each operation; None for other databases.
+_opened_file: database_file.OpenedFile | None = None
 
 
 def default_database_path() -> Path:
@@ -84,26 +84,36 @@ def is_postgres() -> bool:
     return info().kind == "postgresql"
 
 
-def open_database(url: str | None = None) -> peewee.Database:
-    """Open (creating if needed) and migrate the database at ``url``; bind the models to it."""
-    global _info
+def open_database(url: str | None = None, create: bool = False) -> peewee.Database:
+    """Open and migrate the database at ``url``; bind the models to it.
+
+    A missing SQLite file is created only with ``create`` (the ``demo`` command) or when it is
+    the default file at its first start; otherwise :class:`DatabaseError` says it is missing
+    and nothing is created (see :mod:`custgroups.database_file`).
+    """
+    global _info, _opened_file
     url = choose_database_url(url)
     close_database()
     try:
-        db, kind = _make_database(url)
+        db, kind = _make_database(url, create)
     except ValueError as exc:  # e.g. a port or option that is not a number
         raise DatabaseError(f"The database address '{display_name(url)}' is not valid: "
                             f"{exc}.") from None
     models.database.initialize(db)
+    path = _sqlite_path(url) if kind == "sqlite" else None
     with translated_errors(url):
         db.connect(reuse_if_open=True)
         try:
             if kind == "postgresql":
                 _check_schema(db, url)
-            search_index = _migrate(db, kind)
+            search_index = migrate(db, kind)
+            if path is not None:
+                _opened_file = database_file.OpenedFile.of(path)
         except BaseException:
             db.close()
             raise
+    if path is not None and _is_default(path):
+        database_file.record_created(path)
     _info = DatabaseInfo(url, display_name(url), kind, search_index)
     _release_connection()
     log.info("opened %s (%s, search index: %s)", display_name(url), kind, search_index)
@@ -112,7 +122,7 @@ def open_database(url: str | None = None) -> peewee.Database:
 
 def close_database() -> None:
     """Close the open database, if any, and every pooled connection."""
-    global _info
+    global _info, _opened_file
     db = models.database.obj
     if db is None:
         return
@@ -123,33 +133,44 @@ def close_database() -> None:
         if close_all is not None:
             close_all()
     _info = None
+    _opened_file = None
 
 
-def _make_database(url: str) -> tuple[peewee.Database, str]:
+def _make_database(url: str, create: bool = False) -> tuple[peewee.Database, str]:
+    parsed = urlparse(url)
+    if parsed.scheme.lower() in ("postgresql", "postgres"):
+        return _make_postgres(url, parsed, dict(parse_qsl(parsed.query))), "postgresql"
+    return _make_sqlite(_sqlite_path(url), dict(parse_qsl(parsed.query)), create), "sqlite"
+
+
+def _sqlite_path(url: str) -> Path | None:
+    """The file an SQLite address names (None for ``:memory:``); refuses other addresses."""
     parsed = urlparse(url)
     scheme = parsed.scheme.lower()
-    options = dict(parse_qsl(parsed.query))
     if scheme in ("", "file") or len(scheme) == 1:  # a bare path, or "C:\..." on Windows
-        return _make_sqlite(Path(url if scheme != "file" else parsed.path), options), "sqlite"
+        return Path(url if scheme != "file" else parsed.path).expanduser()
     if scheme == "sqlite":
         path = unquote(parsed.path[1:] if parsed.path.startswith("/") else parsed.path)
         if parsed.netloc:  # "sqlite://relative.db": the name landed in the host part
             path = parsed.netloc + ("/" + path if path else "")
         if not path:
             raise DatabaseError(f"'{url}' names no database file: use sqlite:///path/to/file.db.")
-        return _make_sqlite(Path(path) if path != ":memory:" else None, options), "sqlite"
-    if scheme in ("postgresql", "postgres"):
-        return _make_postgres(url, parsed, options), "postgresql"
+        return Path(path).expanduser() if path != ":memory:" else None
     raise DatabaseError(
         f"'{display_name(url)}' is not a database address custgroups understands: "
         "use sqlite:///path/to/file.db or postgresql://user@host:5432/name."
     )
 
 
-def _make_sqlite(path: Path | None, options: dict[str, str]) -> peewee.Database:
+def _is_default(path: Path) -> bool:
+    return path.resolve() == default_database_path().resolve()
+
+
+def _make_sqlite(path: Path | None, options: dict[str, str], create: bool) -> peewee.Database:
+    timeout = float(options.get("timeout", SQLITE_BUSY_TIMEOUT_S))
     if path is not None:
-        path = path.expanduser()
-        if path.resolve() == default_database_path().resolve():
+        default = _is_default(path)
+        if default:
             path.parent.mkdir(parents=True, exist_ok=True)
         if not path.parent.is_dir():
             raise DatabaseError(f"The folder {path.parent} does not exist, so the database "
@@ -162,9 +183,10 @@ def _make_sqlite(path: Path | None, options: dict[str, str]) -> peewee.Database:
         if not path.exists() and not os.access(path.parent, os.W_OK):
             raise DatabaseError(f"The folder {path.parent} is read-only, so the database "
                                 f"{path.name} cannot be created there.")
-    timeout = float(options.get("timeout", SQLITE_BUSY_TIMEOUT_S))
+        database_file.prepare(path, create, default)
     return peewee.SqliteDatabase(
-        str(path) if path is not None else ":memory:",
+        database_file.connection_uri(path) if path is not None else ":memory:",
+        uri=path is not None,
         pragmas=[
             ("journal_mode", "wal"),
             ("foreign_keys", 1),
@@ -220,103 +242,6 @@ def _check_schema(db: peewee.Database, url: str) -> None:
                             "administrator to create it.")
 
 
-# --- migrations -------------------------------------------------------------------------
-
-
-def _migrate(db: peewee.Database, kind: str) -> bool:
-    """Bring the schema to :data:`LATEST_SCHEMA`; returns whether customer search is indexed."""
-    if models.SchemaInfo.table_exists():
-        version = _schema_version()
-        if version > LATEST_SCHEMA:
-            raise SchemaTooNewError(
-                f"This database was made by a newer version of custgroups (schema {version}; "
-                f"this copy knows up to {LATEST_SCHEMA}). Update custgroups to open it."
-            )
-    else:
-        version = 0
-    if version < LATEST_SCHEMA:
-        with db.atomic():
-            if kind == "postgresql":
-                # Two copies starting at once on a fresh server must not both migrate.
-                db.execute_sql("SELECT pg_advisory_xact_lock(4242001)")
-            version = _schema_version() if models.SchemaInfo.table_exists() else 0
-            for target in range(version + 1, LATEST_SCHEMA + 1):
-                log.info("migrating schema to version %d", target)
-                _MIGRATIONS[target](db, kind)
-                (models.SchemaInfo.insert(key="schema_version", value=str(target))
-                 .on_conflict(conflict_target=[models.SchemaInfo.key],
-                              update={models.SchemaInfo.value: str(target)})
-                 .execute())
-    return _has_search_index(db, kind)
-
-
-def _schema_version() -> int:
-    row = models.SchemaInfo.get_or_none(models.SchemaInfo.key == "schema_version")
-    return int(row.value) if row is not None else 0
-
-
-def _migration_1(db: peewee.Database, kind: str) -> None:
-    # The composite key is the whole row, so SQLite needs no hidden rowid beside it;
-    # PostgreSQL has no such clause.
-    models.Membership._meta.without_rowid = kind == "sqlite"
-    db.create_tables(models.ALL_MODELS)
-    models.Counter.insert(name="group_code", value=0).on_conflict_ignore().execute()
-    if kind == "sqlite":
-        _create_sqlite_search_index(db)
-    else:
-        _create_postgres_search_index(db)
-
-
-_MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_1}
-
-
-def _create_sqlite_search_index(db: peewee.Database) -> None:
-    try:
-        with db.atomic():
-            db.execute_sql(
-                "CREATE VIRTUAL TABLE customer_search USING fts5("
-                "code_key, name_key, content='customer', content_rowid='id', "
-                "tokenize='trigram')"
-            )
-    except peewee.OperationalError:
-        log.warning("SQLite here has no FTS5 trigram tokenizer; customer search scans instead")
-        return
-    db.execute_sql(
-        "CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN "
-        "INSERT INTO customer_search(rowid, code_key, name_key) "
-        "VALUES (new.id, new.code_key, new.name_key); END"
-    )
-    db.execute_sql(
-        "CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN "
-        "INSERT INTO customer_search(customer_search, rowid, code_key, name_key) "
-        "VALUES ('delete', old.id, old.code_key, old.name_key); END"
-    )
-    db.execute_sql(
-        "CREATE TRIGGER customer_search_au AFTER UPDATE OF code_key, name_key ON customer BEGIN "
-        "INSERT INTO customer_search(customer_search, rowid, code_key, name_key) "
-        "VALUES ('delete', old.id, old.code_key, old.name_key); "
-        "INSERT INTO customer_search(rowid, code_key, name_key) "
-        "VALUES (new.id, new.code_key, new.name_key); END"
-    )
-
-
-def _create_postgres_search_index(db: peewee.Database) -> None:
-    try:
-        with db.atomic():
-            db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
-    except peewee.DatabaseError:
-        log.warning("pg_trgm is not available; customer search scans instead")
-        return
-    db.execute_sql("CREATE INDEX customer_code_trgm ON customer USING gin (code_key gin_trgm_ops)")
-    db.execute_sql("CREATE INDEX customer_name_trgm ON customer USING gin (name_key gin_trgm_ops)")
-
-
-def _has_search_index(db: peewee.Database, kind: str) -> bool:
-    if kind == "sqlite":
-        return "customer_search" in db.get_tables()
-    return any(index.name == "customer_name_trgm" for index in db.get_indexes("customer"))
-
-
 # --- running operations -----------------------------------------------------------------
 
 
@@ -366,6 +291,9 @@ def _ensure_connection() -> None:
     database = models.database.obj
     if database is None:
         raise DatabaseError("No database is open.")
+    opened = _opened_file
+    if opened is not None:
+        opened.check()
     # The pool tests each connection it hands out, so one that outlived a server
     # restart is replaced here rather than failing the clerk's action.
     database.connect(reuse_if_open=True)
@@ -433,9 +361,18 @@ def snapshot() -> Any:
     return models.database.atomic(lock_type="DEFERRED")
 
 
-def transaction() -> Any:
-    """One write transaction (IMMEDIATE on SQLite); nested calls become savepoints."""
-    return models.database.atomic()
+@contextlib.contextmanager
+def transaction() -> Iterator[None]:
+    """One write transaction (IMMEDIATE on SQLite); nested calls become savepoints.
+
+    The SQLite file is checked again just before the commit: writes to a file deleted or
+    moved meanwhile are rolled back and refused, not kept where nobody will find them.
+    """
+    with models.database.atomic():
+        yield
+        opened = _opened_file
+        if opened is not None:
+            opened.check()
 
 
 @contextlib.contextmanager
@@ -450,7 +387,7 @@ def translated_errors(url: str | None = None, retry: bool = False) -> Iterator[N
     except CustgroupsError:
         raise
     except (peewee.PeeweeException, sqlite3.Error, OSError, MaxConnectionsExceeded) as exc:
-        if _connection_lost(exc):
+        if failures.connection_lost(exc):
             _discard_connection()
             if retry:
                 return
@@ -471,79 +408,7 @@ def _discard_connection() -> None:
             db.close()
 
 
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        current = todo.pop(0)
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        todo.extend([current.__cause__, current.__context__])
-        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
-
-
-def _connection_lost(exc: BaseException) -> bool:
-    text = " ".join(str(e) for e in _chain(exc)).lower()
-    return any(
-        needle in text
-        for needle in (
-            "server closed the connection",
-            "connection already closed",
-            "terminating connection",
-            "connection not open",
-            "ssl connection has been closed",
-            "could not receive data from server",
-            "no connection to the server",
-        )
-    )
-
-
 def explain(exc: BaseException, url: str | None = None) -> str:
     """One sentence a clerk understands for a database failure (details go to the log)."""
     where = display_name(url) if url else (_info.display_name if _info else "the database")
-    text = " ".join(str(e) for e in _chain(exc)).lower()
-    errno = next((e.errno for e in _chain(exc) if isinstance(e, OSError)), None)
-
-    if "database or disk is full" in text or "no space left" in text or errno == 28:
-        return "The disk is full, so nothing was saved. Free some space and try again."
-    if "database is locked" in text or "database table is locked" in text:
-        return ("The database is busy: another program has kept it locked. "
-                "Nothing was saved; try again in a moment.")
-    if "readonly database" in text or "read-only" in text or errno in (13, 30):
-        return (f"The database {where} is read-only here, so nothing was saved. "
-                "Check the file's permissions or open a copy you can change.")
-    if "file is not a database" in text or "encrypted or is not a database" in text:
-        return f"{where} is not a custgroups database (or it is damaged). Open another file."
-    if "malformed" in text or "disk i/o error" in text:
-        return (f"The database {where} is damaged or its disk failed. Restore it from a backup; "
-                "details are in the log.")
-    if "unable to open database file" in text:
-        return (f"The database {where} cannot be opened: its folder is missing, "
-                "or you may not write there.")
-    if "password authentication failed" in text or "no password supplied" in text:
-        return f"The database server refused the login for {where}: check the user and password."
-    if "role" in text and "does not exist" in text:
-        return f"The database server does not know the user named in {where}."
-    if "does not exist" in text and "database" in text and "fatal" in text:
-        name = urlparse(url).path.lstrip("/") if url else ""
-        return f"The database server has no database named '{name}' ({where})."
-    if (
-        "could not connect" in text
-        or "connection refused" in text
-        or "could not translate host name" in text
-        or "timeout expired" in text
-        or "name or service not known" in text
-    ):
-        return (f"Cannot reach the database server for {where}. Check that it is running and "
-                "that this computer is on its network.")
-    if _connection_lost(exc):
-        return ("The connection to the database server was lost. It will reconnect on the next "
-                "try; check whether your last change is there before repeating it.")
-    if "deadlock" in text or "could not serialize" in text:
-        return "Someone else was changing the same data at that moment. Please try again."
-    if "max connections" in text or "too many clients" in text:
-        return "The database server has no free connections right now. Try again in a moment."
-    return ("The database reported a problem it did not explain; nothing was half-saved. "
-            "Details are in the log.")
+    return failures.explain(exc, where, url)

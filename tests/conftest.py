@@ -73,7 +73,7 @@ def opened(database_url: str) -> Iterator[str]:
     """The fresh database, opened and migrated; closed afterwards."""
     from custgroups import db
 
-    db.open_database(database_url)
+    db.open_database(database_url, create=True)
     try:
         yield database_url
     finally:

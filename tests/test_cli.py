@@ -33,8 +33,18 @@ def test_every_subcommand_has_help() -> None:
         assert exc.value.code == 0
 
 
+def new_database(path: Path) -> str:
+    """The URL of a new, empty database file (commands other than demo make none)."""
+    from custgroups import db
+
+    url = f"sqlite:///{path.as_posix()}"
+    db.open_database(url, create=True)
+    db.close_database()
+    return url
+
+
 def test_main_py_runs(tmp_path: Path) -> None:
-    url = f"sqlite:///{(tmp_path / 'x.db').as_posix()}"
+    url = new_database(tmp_path / "x.db")
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run([sys.executable, str(root / "main.py"), "--database", url, "info"],
                           capture_output=True, text=True, timeout=60)
@@ -44,7 +54,9 @@ def test_main_py_runs(tmp_path: Path) -> None:
 
 def test_demo_then_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{(tmp_path / 'demo.db').as_posix()}"
+    assert not (tmp_path / "demo.db").exists()
     assert main(["--database", url, "demo", "--customers", "1,000", "--groups", "20"]) == 0
+    assert (tmp_path / "demo.db").is_file()  # demo may make a new database file
     assert "Added 1,000 customers, 20 groups" in capsys.readouterr().out
     assert main(["--database", url, "info"]) == 0
     out = capsys.readouterr().out
@@ -63,9 +75,41 @@ def test_demo_into_a_full_database_fails_and_changes_nothing(
 
 def test_environment_variable_names_the_database(tmp_path: Path) -> None:
     target = tmp_path / "env.db"
-    done = run("info", env_db=f"sqlite:///{target.as_posix()}")
+    url = f"sqlite:///{target.as_posix()}"
+    done = run("demo", "--customers", "0", "--groups", "0", env_db=url)
+    assert done.returncode == 0, done.stderr
+    done = run("info", env_db=url)
     assert done.returncode == 0, done.stderr
     assert target.exists() and str(target) in done.stdout
+
+
+@pytest.mark.parametrize("command", [["info"], ["export", "out.xlsx"],
+                                     ["history", "--out", "h.csv"], ["import-customers", "c.csv"]])
+def test_a_missing_database_file_is_refused_and_not_created(
+        tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing.db"
+    assert main(["--database", f"sqlite:///{target.as_posix()}", *command]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"The database file {target} does not exist" in err
+    assert not target.exists() and not list(tmp_path.iterdir())
+
+
+def test_the_default_database_is_made_once(capsys: pytest.CaptureFixture[str]) -> None:
+    from custgroups import db
+
+    default = db.default_database_path()
+    assert main(["info"]) == 0  # the first start makes it
+    assert default.is_file()
+    capsys.readouterr()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{default}{suffix}").unlink(missing_ok=True)
+    assert main(["info"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is gone or was moved" in err and ".created" in err
+    assert not default.exists()
+    assert main(["demo", "--customers", "0", "--groups", "0"]) == 0  # demo may make it again
+    assert default.is_file()
+    assert main(["info"]) == 0
 
 
 @pytest.mark.parametrize(
@@ -133,7 +177,7 @@ def test_export_to_a_bad_target(demo_url: str, tmp_path: Path,
 
 
 def test_import_customers_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    url = f"sqlite:///{(tmp_path / 'c.db').as_posix()}"
+    url = new_database(tmp_path / "c.db")
     assert main(["--database", url, "import-customers", str(FIXTURES / "cp1252.csv"),
                  "--dry-run"]) == 0
     assert "would add 2 customers and update 0. Nothing was changed" in capsys.readouterr().out
@@ -146,7 +190,7 @@ def test_import_customers_command(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_import_customers_lists_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                          ) -> None:
-    url = f"sqlite:///{(tmp_path / 'c.db').as_posix()}"
+    url = new_database(tmp_path / "c.db")
     bad = tmp_path / "bad.csv"
     bad.write_text("Code,Name\nC1,\nC1,Again\n")
     assert main(["--database", url, "import-customers", str(bad)]) == 1
@@ -180,6 +224,6 @@ def test_reading_workbooks_needs_defusedxml(tmp_path: Path, monkeypatch: pytest.
     import openpyxl.xml
 
     monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
-    url = f"sqlite:///{(tmp_path / 'c.db').as_posix()}"
+    url = new_database(tmp_path / "c.db")
     assert main(["--database", url, "import-customers", str(FIXTURES / "customers.xlsx")]) == 1
     assert "defusedxml" in capsys.readouterr().err

@@ -36,20 +36,20 @@ def test_environment_variable_picks_the_database(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "from-env.db"
     monkeypatch.setenv("CUSTGROUPS_DATABASE", f"sqlite:///{target.as_posix()}")
-    db.open_database()
+    db.open_database(create=True)
     assert target.is_file()
     explicit = tmp_path / "explicit.db"
-    db.open_database(f"sqlite:///{explicit.as_posix()}")  # an explicit URL wins
+    db.open_database(f"sqlite:///{explicit.as_posix()}", create=True)  # an explicit URL wins
     assert explicit.is_file()
 
 
 def test_a_bare_path_is_an_sqlite_file(tmp_path: Path) -> None:
-    db.open_database(str(tmp_path / "bare.db"))
+    db.open_database(str(tmp_path / "bare.db"), create=True)
     assert (tmp_path / "bare.db").is_file()
 
 
 def test_sqlite_pragmas(sqlite_url: str) -> None:
-    db.open_database(sqlite_url)
+    db.open_database(sqlite_url, create=True)
     pragma = lambda name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
     assert pragma("foreign_keys") == 1
@@ -59,19 +59,19 @@ def test_sqlite_pragmas(sqlite_url: str) -> None:
 
 
 def test_reopening_keeps_data_and_schema(sqlite_url: str) -> None:
-    db.open_database(sqlite_url)
+    db.open_database(sqlite_url, create=True)
     groups.save_group(GroupChange(name="Kept"), "alice")
-    db.open_database(sqlite_url)
+    db.open_database(sqlite_url, create=True)
     assert groups.count_groups() == 1
     assert SchemaInfo.get(SchemaInfo.key == "schema_version").value == str(db.LATEST_SCHEMA)
 
 
 def test_newer_schema_is_refused_untouched(sqlite_url: str) -> None:
-    db.open_database(sqlite_url)
+    db.open_database(sqlite_url, create=True)
     SchemaInfo.update(value="999").where(SchemaInfo.key == "schema_version").execute()
     db.close_database()
     with pytest.raises(SchemaTooNewError, match="newer version of custgroups"):
-        db.open_database(sqlite_url)
+        db.open_database(sqlite_url, create=True)
     conn = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
     assert conn.execute("SELECT value FROM schema_info").fetchone() == ("999",)
     conn.close()
@@ -109,7 +109,7 @@ def test_a_folder_in_place_of_the_file(tmp_path: Path) -> None:
 def test_a_read_only_file_is_refused_up_front(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "ro.db"
-    db.open_database(str(path))
+    db.open_database(str(path), create=True)
     db.close_database()
     # Tests may run as root, for whom permissions do not bite; ask the check directly.
     monkeypatch.setattr(os, "access", lambda p, mode: False)
@@ -129,7 +129,7 @@ def test_sqlite_read_only_errors_are_explained(tmp_path: Path) -> None:
 
 def test_a_locked_database_says_so_and_keeps_nothing(tmp_path: Path) -> None:
     path = tmp_path / "locked.db"
-    db.open_database(f"sqlite:///{path.as_posix()}?timeout=0.3")
+    db.open_database(f"sqlite:///{path.as_posix()}?timeout=0.3", create=True)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
@@ -143,7 +143,7 @@ def test_a_locked_database_says_so_and_keeps_nothing(tmp_path: Path) -> None:
 
 
 def test_a_full_disk_says_so_and_keeps_nothing(sqlite_url: str) -> None:
-    db.open_database(sqlite_url)
+    db.open_database(sqlite_url, create=True)
     upsert_customers(CustomerInput(f"C{i:05d}", f"Customer {i}") for i in range(3000))
     group = groups.save_group(GroupChange(name="Before"), "alice")
     pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
@@ -191,7 +191,7 @@ def test_two_copies_migrating_a_new_file_at_once(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
     script = textwrap.dedent(f"""
         from custgroups import db, groups
-        db.open_database({str(path)!r})
+        db.open_database({str(path)!r}, create=True)
         print(groups.count_groups())
     """)
     procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,

@@ -1,0 +1,110 @@
+"""Bringing a database's schema up to date, one numbered migration at a time."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import peewee
+
+from custgroups import models
+from custgroups.errors import SchemaTooNewError
+
+log = logging.getLogger("custgroups.db")
+
+#: Bumped by every migration; a database newer than this is refused, never damaged.
+LATEST_SCHEMA = 1
+
+
+def migrate(db: peewee.Database, kind: str) -> bool:
+    """Bring the schema to :data:`LATEST_SCHEMA`; returns whether customer search is indexed."""
+    if models.SchemaInfo.table_exists():
+        version = _schema_version()
+        if version > LATEST_SCHEMA:
+            raise SchemaTooNewError(
+                f"This database was made by a newer version of custgroups (schema {version}; "
+                f"this copy knows up to {LATEST_SCHEMA}). Update custgroups to open it."
+            )
+    else:
+        version = 0
+    if version < LATEST_SCHEMA:
+        with db.atomic():
+            if kind == "postgresql":
+                # Two copies starting at once on a fresh server must not both migrate.
+                db.execute_sql("SELECT pg_advisory_xact_lock(4242001)")
+            version = _schema_version() if models.SchemaInfo.table_exists() else 0
+            for target in range(version + 1, LATEST_SCHEMA + 1):
+                log.info("migrating schema to version %d", target)
+                _MIGRATIONS[target](db, kind)
+                (models.SchemaInfo.insert(key="schema_version", value=str(target))
+                 .on_conflict(conflict_target=[models.SchemaInfo.key],
+                              update={models.SchemaInfo.value: str(target)})
+                 .execute())
+    return _has_search_index(db, kind)
+
+
+def _schema_version() -> int:
+    row = models.SchemaInfo.get_or_none(models.SchemaInfo.key == "schema_version")
+    return int(row.value) if row is not None else 0
+
+
+def _migration_1(db: peewee.Database, kind: str) -> None:
+    # The composite key is the whole row, so SQLite needs no hidden rowid beside it;
+    # PostgreSQL has no such clause.
+    models.Membership._meta.without_rowid = kind == "sqlite"
+    db.create_tables(models.ALL_MODELS)
+    models.Counter.insert(name="group_code", value=0).on_conflict_ignore().execute()
+    if kind == "sqlite":
+        _create_sqlite_search_index(db)
+    else:
+        _create_postgres_search_index(db)
+
+
+_MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_1}
+
+
+def _create_sqlite_search_index(db: peewee.Database) -> None:
+    try:
+        with db.atomic():
+            db.execute_sql(
+                "CREATE VIRTUAL TABLE customer_search USING fts5("
+                "code_key, name_key, content='customer', content_rowid='id', "
+                "tokenize='trigram')"
+            )
+    except peewee.OperationalError:
+        log.warning("SQLite here has no FTS5 trigram tokenizer; customer search scans instead")
+        return
+    db.execute_sql(
+        "CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN "
+        "INSERT INTO customer_search(rowid, code_key, name_key) "
+        "VALUES (new.id, new.code_key, new.name_key); END"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN "
+        "INSERT INTO customer_search(customer_search, rowid, code_key, name_key) "
+        "VALUES ('delete', old.id, old.code_key, old.name_key); END"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER customer_search_au AFTER UPDATE OF code_key, name_key ON customer BEGIN "
+        "INSERT INTO customer_search(customer_search, rowid, code_key, name_key) "
+        "VALUES ('delete', old.id, old.code_key, old.name_key); "
+        "INSERT INTO customer_search(rowid, code_key, name_key) "
+        "VALUES (new.id, new.code_key, new.name_key); END"
+    )
+
+
+def _create_postgres_search_index(db: peewee.Database) -> None:
+    try:
+        with db.atomic():
+            db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
+    except peewee.DatabaseError:
+        log.warning("pg_trgm is not available; customer search scans instead")
+        return
+    db.execute_sql("CREATE INDEX customer_code_trgm ON customer USING gin (code_key gin_trgm_ops)")
+    db.execute_sql("CREATE INDEX customer_name_trgm ON customer USING gin (name_key gin_trgm_ops)")
+
+
+def _has_search_index(db: peewee.Database, kind: str) -> bool:
+    if kind == "sqlite":
+        return "customer_search" in db.get_tables()
+    return any(index.name == "customer_name_trgm" for index in db.get_indexes("customer"))
