@@ -127,11 +127,18 @@ def build_parser() -> argparse.ArgumentParser:
         "import-customers", help="add and update customers from the ERP's .xlsx or .csv list",
         description="Add new customers and update known ones (matched by code, ignoring "
                     "case) from an .xlsx or .csv file with a heading row naming at least the "
-                    "customer code and name columns. Every row is checked first: if any is "
-                    "bad, nothing is written and every problem is listed with its row number.")
+                    "customer code and name columns. Fields the file has no column for (email, "
+                    "phone, city, country, status) are left as they are, and so are empty "
+                    "cells unless --clear-empty is given; customers with nothing to change "
+                    "are not touched. Every row is checked first: if any is bad, nothing is "
+                    "written and every problem is listed with its row number.")
     importing.add_argument("file", metavar="FILE", help="the .xlsx or .csv file")
     importing.add_argument("--dry-run", action="store_true",
-                           help="check the file and say what would change, without changing it")
+                           help="check the file and say what would change, field by field, "
+                                "without changing it")
+    importing.add_argument("--clear-empty", action="store_true",
+                           help="an empty cell clears that field (an empty status means "
+                                "Active); without this, empty cells leave fields as they are")
     importing.set_defaults(run=_run_import_customers)
 
     members = commands.add_parser(
@@ -184,18 +191,26 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_import_customers(args: argparse.Namespace) -> int:
-    from custgroups.sheets.imports import import_customers
+    from custgroups.sheets.imports import import_customers, plan_customer_import
     from custgroups.sheets.reading import check_xml_defences
 
     check_xml_defences()
 
-    result = import_customers(Path(args.file), dry_run=args.dry_run)
     name = Path(args.file).name
-    if result.dry_run:
-        print(f"{name} is fine: importing it would add {result.inserted:,} customers and "
-              f"update {result.updated:,}. Nothing was changed (dry run).")
-    else:
-        print(f"Imported {name}: {result.inserted:,} new customers, {result.updated:,} updated.")
+    if not args.dry_run:
+        result = import_customers(Path(args.file), clear_empty=args.clear_empty)
+        print(f"Imported {name}: {result.plan.summary()}.")
+        return EXIT_OK
+    plans = plan_customer_import(Path(args.file))
+    print(f"{name} is fine; importing it would make {plans.plan(args.clear_empty).summary()}. "
+          "Nothing was changed (dry run).")
+    if plans.empty_cells_matter:
+        other = plans.plan(not args.clear_empty).summary()
+        if args.clear_empty:
+            print(f"Without --clear-empty, empty cells would leave their fields as they are: "
+                  f"{other}.")
+        else:
+            print(f"With --clear-empty, empty cells would clear their fields: {other}.")
     return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""Customers: upsert from the ERP's list, search for the picker, and resolving pasted codes."""
+"""Customers: search for the picker and resolving pasted codes (writing is in customer_import)."""
 
 from __future__ import annotations
 
@@ -7,41 +7,28 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import peewee
-from peewee import EXCLUDED, SQL, chunked
+from peewee import SQL, chunked
 
 from custgroups import db
-from custgroups.codes import (
-    CUSTOMER_CODE_MAX,
-    clean_customer_code,
-    customer_code_key,
-    near_codes,
-)
-from custgroups.errors import ValidationError
-from custgroups.models import Customer, database, utc_now
-from custgroups.progress import ProgressFn, no_progress
-from custgroups.text import has_control_characters, like_pattern, search_fold, tidy
+from custgroups.codes import CUSTOMER_CODE_MAX, customer_code_key, near_codes
 
-NAME_MAX = 200
-CONTACT_MAX = {"email": 200, "phone": 50, "city": 100, "country": 100}
+# Writing lives in customer_import; these names stay importable from here.
+from custgroups.customer_import import CONTACT_MAX as CONTACT_MAX
+from custgroups.customer_import import NAME_MAX as NAME_MAX
+from custgroups.customer_import import CustomerInput as CustomerInput
+from custgroups.customer_import import UpsertResult as UpsertResult
+from custgroups.customer_import import upsert_customers as upsert_customers
+from custgroups.customer_import import validate_customer as validate_customer
+from custgroups.models import Customer, database
+from custgroups.progress import ProgressFn, no_progress
+from custgroups.text import like_pattern, search_fold
+
 # Terms shorter than a trigram cannot use the search index: they match code or name prefixes.
 MIN_INDEXED_TERM = 3
 # Past this many unknown codes, "did you mean" is left out: the list is junk, not typos.
 MAX_SUGGESTIONS = 50
 _LOOKUP_CHUNK = 50_000
 _SUGGEST_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz-_./"
-
-
-@dataclass(frozen=True)
-class CustomerInput:
-    """One customer as it arrives from an import or the demo generator."""
-
-    code: str
-    name: str
-    email: str = ""
-    phone: str = ""
-    city: str = ""
-    country: str = ""
-    active: bool = True
 
 
 class CustomerRow(NamedTuple):
@@ -68,14 +55,6 @@ class CustomerPage:
     rows: tuple[CustomerRow, ...]
     total: int
     offset: int
-
-
-@dataclass(frozen=True)
-class UpsertResult:
-    """How many customers an import added and how many it updated."""
-
-    inserted: int
-    updated: int
 
 
 class CustomerRef(NamedTuple):
@@ -142,101 +121,11 @@ def _s(n: int) -> str:
     return "" if n == 1 else "s"
 
 
-# --- writing ----------------------------------------------------------------------------
-
-
-def validate_customer(row: CustomerInput) -> list[tuple[str, str]]:
-    """Every problem with one customer row, as (field, sentence) pairs."""
-    problems: list[tuple[str, str]] = []
-    code = clean_customer_code(row.code)
-    if not code:
-        problems.append(("code", "Customer code is missing."))
-    elif any(ch.isspace() for ch in code) or has_control_characters(row.code):
-        problems.append(("code", f"Customer code '{code}' holds spaces or control characters."))
-    elif len(code) > CUSTOMER_CODE_MAX:
-        problems.append(("code", f"Customer code is longer than {CUSTOMER_CODE_MAX} characters."))
-    name = tidy(row.name)
-    if not name:
-        problems.append(("name", "Customer name is missing."))
-    elif len(name) > NAME_MAX:
-        problems.append(("name", f"Customer name is longer than {NAME_MAX} characters."))
-    for field, limit in CONTACT_MAX.items():
-        value: str = getattr(row, field)
-        if len(tidy(value)) > limit:
-            problems.append((field, f"{field.capitalize()} is longer than {limit} characters."))
-    for field in ("name", *CONTACT_MAX):
-        if has_control_characters(getattr(row, field)):
-            problems.append((field, f"{field.capitalize()} holds control characters."))
-    return problems
-
-
-@db.writes
-def upsert_customers(
-    rows: Iterable[CustomerInput], progress: ProgressFn = no_progress, total: int = 0
-) -> UpsertResult:
-    """Insert new customers and update known ones (matched by code, ignoring case), atomically.
-
-    Rows are expected to be validated already; one that is not raises
-    :class:`ValidationError` and nothing at all is written.
-    """
-    inserted = updated = done = 0
-    seen: set[str] = set()
-    with db.transaction():
-        for batch in chunked(rows, 500):
-            records = [_record(row) for row in batch]
-            keys = [str(r["code_key"]) for r in records]
-            seen.update(keys)
-            if len(seen) != done + len(keys):
-                raise ValidationError("code", "The same customer code appears twice.")
-            known = _existing_keys(keys)
-            (Customer.insert_many(records)
-             .on_conflict(
-                 conflict_target=[Customer.code_key],
-                 update={
-                     Customer.code: EXCLUDED.code,
-                     Customer.name: EXCLUDED.name,
-                     Customer.name_key: EXCLUDED.name_key,
-                     Customer.email: EXCLUDED.email,
-                     Customer.phone: EXCLUDED.phone,
-                     Customer.city: EXCLUDED.city,
-                     Customer.country: EXCLUDED.country,
-                     Customer.active: EXCLUDED.active,
-                     Customer.updated_at: EXCLUDED.updated_at,
-                 })
-             .execute())
-            updated += len(known)
-            inserted += len(records) - len(known)
-            done += len(records)
-            progress(done, max(total, done))
-    return UpsertResult(inserted, updated)
-
-
-def _record(row: CustomerInput) -> dict[str, object]:
-    problems = validate_customer(row)
-    if problems:
-        raise ValidationError(problems[0][0], problems[0][1])
-    now = utc_now()
-    name = tidy(row.name)
-    return {
-        "code": clean_customer_code(row.code),
-        "code_key": customer_code_key(row.code),
-        "name": name,
-        "name_key": search_fold(name),
-        "email": tidy(row.email),
-        "phone": tidy(row.phone),
-        "city": tidy(row.city),
-        "country": tidy(row.country),
-        "active": row.active,
-        "created_at": now,
-        "updated_at": now,
-    }
+# --- reading ----------------------------------------------------------------------------
 
 
 def _existing_keys(keys: Sequence[str]) -> set[str]:
     return {key for key, *_ in _lookup(keys)}
-
-
-# --- reading ----------------------------------------------------------------------------
 
 
 @db.reads

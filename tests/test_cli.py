@@ -180,12 +180,45 @@ def test_import_customers_command(tmp_path: Path, capsys: pytest.CaptureFixture[
     url = new_database(tmp_path / "c.db")
     assert main(["--database", url, "import-customers", str(FIXTURES / "cp1252.csv"),
                  "--dry-run"]) == 0
-    assert "would add 2 customers and update 0. Nothing was changed" in capsys.readouterr().out
+    assert capsys.readouterr().out == ("cp1252.csv is fine; importing it would make 2 new · "
+                                       "0 updated. Nothing was changed (dry run).\n")
     assert main(["--database", url, "import-customers", str(FIXTURES / "cp1252.csv")]) == 0
-    assert "2 new customers, 0 updated" in capsys.readouterr().out
+    assert capsys.readouterr().out == "Imported cp1252.csv: 2 new · 0 updated.\n"
     assert main(["--database", url, "import-customers", str(FIXTURES / "password.xlsx")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "protected by a password" in err
+
+
+def test_import_customers_says_what_changes_field_by_field(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = new_database(tmp_path / "c.db")
+    first = tmp_path / "erp.csv"
+    first.write_text("Code,Name,City,Email,Status\nA1,Alpha,Oslo,a@x.example,Active\n"
+                     "B2,Beta,Bergen,b@x.example,Inactive\nC3,Gamma,Lund,,Active\n")
+    assert main(["--database", url, "import-customers", str(first)]) == 0
+    capsys.readouterr()
+    names = tmp_path / "names.csv"  # no email or status column; one empty city
+    names.write_text("Code,Name,City\nA1,Alpha,\nB2,Beta,Trondheim\nC3,Gamma,Lund\n"
+                     "D4,Delta,\n")
+    args = ["--database", url, "import-customers", str(names)]
+    assert main([*args, "--dry-run"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "names.csv is fine; importing it would make 1 new · 1 updated (city 1) · 2 unchanged. "
+        "Nothing was changed (dry run).",
+        "With --clear-empty, empty cells would clear their fields: "
+        "1 new · 2 updated (city 2) · 1 unchanged."]
+    assert main([*args, "--dry-run", "--clear-empty"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].endswith(
+        "would make 1 new · 2 updated (city 2) · 1 unchanged. Nothing was changed (dry run).")
+    assert main(args) == 0
+    assert capsys.readouterr().out == (
+        "Imported names.csv: 1 new · 1 updated (city 1) · 2 unchanged.\n")
+    assert main(["--database", url, "import-customers", str(first), "--dry-run"]) == 0
+    # B2 kept its status: the names file had no Status column to reactivate it with.
+    assert "would make 0 new · 1 updated (city 1) · 2 unchanged." in capsys.readouterr().out
+    assert main([*args, "--clear-empty"]) == 0
+    assert capsys.readouterr().out == (
+        "Imported names.csv: 0 new · 1 updated (city 1) · 3 unchanged.\n")
 
 
 def test_import_customers_lists_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]

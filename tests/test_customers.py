@@ -41,6 +41,19 @@ def test_upsert_inserts_then_updates_by_code_ignoring_case() -> None:
     assert customers.count_customers() == 7
 
 
+def test_upsert_writes_only_what_changed() -> None:
+    from custgroups import customer_import
+
+    assert customers.CustomerInput is customer_import.CustomerInput  # still importable here
+    customers.upsert_customers(PEOPLE)
+    assert customers.upsert_customers(PEOPLE) == customers.UpsertResult(0, 0)
+    changed = [CustomerInput("C00013", "Old Account Ltd"),  # every field given: reactivated
+               CustomerInput("C00012", "Søren Hansen")]  # ... and the city emptied
+    assert customers.upsert_customers(changed) == customers.UpsertResult(0, 2)
+    rows = {r.code: r for r in customers.search_customers("", limit=100).rows}
+    assert rows["C00013"].active and rows["C00012"].city == ""
+
+
 def test_upsert_is_all_or_nothing() -> None:
     rows = [CustomerInput(f"C{i:04d}", f"Name {i}") for i in range(1200)]
     rows.append(CustomerInput("", "No code"))

@@ -11,14 +11,16 @@ import pytest
 
 from custgroups import customers, groups
 from custgroups.customers import CustomerInput
-from custgroups.errors import GroupInactiveError
+from custgroups.errors import Cancelled, GroupInactiveError
 from custgroups.groups import GroupChange, GroupQuery
 from custgroups.sheets.export import export_groups
 from custgroups.sheets.imports import (
     ImportProblems,
+    apply_customer_import,
     find_columns,
     import_customers,
     import_members,
+    plan_customer_import,
     preview_members,
     read_customers,
     read_member_codes,
@@ -222,6 +224,166 @@ def test_hostile_files_leave_the_database_untouched(name: str) -> None:
     with pytest.raises(FileRefused):
         import_customers(FIXTURES / name)
     assert customers.count_customers() == 0
+
+
+KNOWN = [
+    CustomerInput("K1", "Kept Ltd", email="k1@shop.example", phone="+47 1", city="Oslo",
+                  country="Norway"),
+    CustomerInput("K2", "Dormant AS", email="k2@shop.example", city="Bergen", country="Norway",
+                  active=False),
+    CustomerInput("K3", "Third Oy", city="Turku", country="Finland"),
+]
+
+
+def csv_file(path: Path, *lines: str) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def stored() -> dict[str, customers.CustomerRow]:
+    return {r.code: r for r in customers.search_customers("", limit=100).rows}
+
+
+def updated_at() -> dict[str, object]:
+    from custgroups.models import Customer
+
+    return {code: at for code, at in Customer.select(Customer.code, Customer.updated_at).tuples()}
+
+
+@pytest.mark.usefixtures("opened")
+def test_columns_the_file_lacks_are_left_as_they_are(tmp_path: Path) -> None:
+    customers.upsert_customers(KNOWN)
+    path = csv_file(tmp_path / "names.csv", "Code,Name", "K1,Kept Ltd", "K2,Dormant AS (renamed)",
+                    "K3,Third Oy", "N1,Newcomer")
+    done = import_customers(path)
+    assert (done.inserted, done.updated) == (1, 1)
+    assert done.plan.summary() == "1 new · 1 updated (name 1) · 2 unchanged"
+    rows = stored()
+    assert (rows["K1"].email, rows["K1"].phone, rows["K1"].city, rows["K1"].country) == (
+        "k1@shop.example", "+47 1", "Oslo", "Norway")
+    assert rows["K2"].name == "Dormant AS (renamed)" and rows["K2"].city == "Bergen"
+    assert not rows["K2"].active  # no Status column: not reactivated
+    assert rows["N1"].active and rows["N1"].city == ""  # a new customer gets the defaults
+
+
+@pytest.mark.usefixtures("opened")
+def test_empty_cells_leave_fields_unless_the_clerk_chose_to_clear(tmp_path: Path) -> None:
+    customers.upsert_customers(KNOWN)
+    path = csv_file(tmp_path / "gaps.csv", "Code,Name,Email,City,Status",
+                    "K1,Kept Ltd,,Drammen,", "K2,Dormant AS,,,", "K3,Third Oy,,,Inactive")
+    kept = import_customers(path, dry_run=True)
+    assert kept.plan.summary() == "0 new · 2 updated (city 1) · 1 deactivated · 1 unchanged"
+    cleared = import_customers(path, dry_run=True, clear_empty=True)
+    assert cleared.plan.summary() == (
+        "0 new · 3 updated (city 3, email 2) · 1 reactivated · 1 deactivated")
+    assert stored()["K1"].city == "Oslo"  # dry runs wrote nothing
+
+    import_customers(path)
+    rows = stored()
+    assert (rows["K1"].email, rows["K1"].city) == ("k1@shop.example", "Drammen")
+    assert (rows["K2"].email, rows["K2"].city, rows["K2"].active) == (
+        "k2@shop.example", "Bergen", False)  # an empty status cell keeps the status too
+    assert not rows["K3"].active and rows["K3"].city == "Turku"
+
+    import_customers(path, clear_empty=True)
+    rows = stored()
+    assert (rows["K1"].email, rows["K1"].city) == ("", "Drammen")
+    assert (rows["K2"].email, rows["K2"].city, rows["K2"].active) == ("", "", True)
+    assert rows["K1"].phone == "+47 1" and rows["K2"].country == "Norway"  # no column
+
+
+@pytest.mark.usefixtures("opened")
+def test_the_dry_run_counts_every_kind_of_change(tmp_path: Path) -> None:
+    customers.upsert_customers([*KNOWN, CustomerInput("K4", "Fourth", city="Oslo"),
+                                CustomerInput("k5", "Fifth", email="5@x.example")])
+    path = csv_file(tmp_path / "erp.csv", "Code,Name,Email,City,Status",
+                    "K1,Kept Ltd,k1@shop.example,Oslo,Active",      # unchanged
+                    "K2,Dormant AS,k2@shop.example,Bergen,Active",  # reactivated
+                    "K3,Third Oy,,Helsinki,Inactive",               # city, deactivated
+                    "K4,Fourth,four@x.example,Lund,",               # email and city
+                    "K5,Fifth,5@x.example,,",                       # the code's spelling
+                    "N1,New One,,,", "N2,New Two,,,Inactive")
+    dry = import_customers(path, dry_run=True)
+    assert dry.dry_run and (dry.inserted, dry.updated) == (2, 4)
+    assert dry.plan.summary() == ("2 new · 4 updated (city 2, code 1, email 1) · "
+                                  "1 reactivated · 1 deactivated · 1 unchanged")
+    assert dry.plan.fields == (("city", 2), ("code", 1), ("email", 1))
+    assert customers.count_customers() == 5
+    done = import_customers(path)
+    assert done.plan == dry.plan and not done.dry_run
+    assert "K5" in stored() and not stored()["N2"].active
+
+
+@pytest.mark.usefixtures("opened")
+def test_unchanged_customers_are_not_written(tmp_path: Path) -> None:
+    customers.upsert_customers(KNOWN)
+    before = updated_at()
+    path = csv_file(tmp_path / "same.csv", "Code,Name,City", "K1,Kept Ltd,Oslo",
+                    "K2,Dormant AS,Stavanger", "K3,Third Oy,")
+    done = import_customers(path)
+    assert done.plan.summary() == "0 new · 1 updated (city 1) · 2 unchanged"
+    after = updated_at()
+    assert after["K1"] == before["K1"] and after["K3"] == before["K3"]
+    assert after["K2"] > before["K2"]
+    again = import_customers(path)
+    assert again.plan.summary() == "0 new · 0 updated · 3 unchanged"
+    assert updated_at() == after
+
+
+@pytest.mark.usefixtures("opened")
+def test_one_reading_plans_both_ways_then_imports_the_choice(tmp_path: Path) -> None:
+    customers.upsert_customers(KNOWN)
+    path = csv_file(tmp_path / "gaps.csv", "Code,Name,City", "K1,Kept Ltd,", "K3,Third Oy,Turku")
+    plans = plan_customer_import(path)
+    assert plans.file.fields == {"code", "name", "city"}
+    assert plans.plan(False) is plans.keep_empty and plans.plan(True) is plans.clear_empty
+    assert plans.keep_empty.summary() == "0 new · 0 updated · 2 unchanged"
+    assert plans.clear_empty.summary() == "0 new · 1 updated (city 1) · 1 unchanged"
+    assert plans.empty_cells_matter and not plans.keep_empty.changes_anything
+    done = apply_customer_import(plans.file, clear_empty=True)
+    assert done.plan == plans.clear_empty and stored()["K1"].city == ""
+    assert not plan_customer_import(path).empty_cells_matter  # nothing left to clear
+
+
+@pytest.mark.usefixtures("opened")
+def test_a_cancelled_import_changes_nothing(tmp_path: Path) -> None:
+    customers.upsert_customers(KNOWN)
+    path = csv_file(tmp_path / "erp.csv", "Code,Name,City", "K1,Kept Ltd,Paris", "N1,New,Rome")
+
+    def cancel(done: int, total: int) -> None:
+        if total and done >= total:  # the writes are done; the commit has not happened
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        import_customers(path, progress=cancel)
+    assert stored()["K1"].city == "Oslo" and customers.count_customers() == 3
+
+
+@pytest.mark.usefixtures("opened")
+def test_stored_customers_are_read_a_chunk_of_codes_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups import customer_import
+
+    customers.upsert_customers(CustomerInput(f"C{i:05d}", f"Customer {i}") for i in range(2500))
+    path = csv_file(tmp_path / "many.csv", "Code,Name",
+                    *(f"C{i:05d},Customer {i}{' (new name)' if i % 2 else ''}"
+                      for i in range(2600)))
+    monkeypatch.setattr(customer_import, "_READ_CHUNK", 1000)
+    lookups: list[int] = []
+    real = customer_import._stored
+
+    def counted(keys: list[str]) -> object:
+        lookups.append(len(keys))
+        return real(keys)
+
+    monkeypatch.setattr(customer_import, "_stored", counted)
+    plans = plan_customer_import(path)
+    assert lookups == [1000, 1000, 600]  # one query per chunk, never one per row
+    assert plans.keep_empty.summary() == "100 new · 1,250 updated (name 1,250) · 1,250 unchanged"
+    lookups.clear()
+    assert import_customers(path).plan == plans.keep_empty
+    assert lookups == [1000, 1000, 600]
+    assert customers.count_customers() == 2600
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
 
-from custgroups import customers, groups
+from custgroups import customer_import, customers, groups
 from custgroups.codes import CODE_HEADINGS, customer_code_key, split_codes
-from custgroups.customers import CodeResolution, CustomerInput, UpsertResult
+from custgroups.customer_import import CustomerImportPlan, CustomerInput
+from custgroups.customers import CodeResolution
 from custgroups.errors import CustgroupsError
 from custgroups.progress import ProgressFn, no_progress
 from custgroups.sheets.reading import FileRefused, Sheet, open_sheets
@@ -102,6 +103,11 @@ class CustomerFile:
     header_row: int
     columns: dict[str, int]
 
+    @property
+    def fields(self) -> frozenset[str]:
+        """The fields the file has a column for (code, name, status, …)."""
+        return frozenset(self.columns)
+
 
 def read_customers(path: Path, progress: ProgressFn = no_progress) -> CustomerFile:
     """Read and check every customer row of a file; any bad row raises :class:`ImportProblems`.
@@ -143,13 +149,14 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
         def cell(field: str, cells: list[str] = cells) -> str:
             return cells[columns[field]] if field in columns else ""
 
-        status = cell("status").casefold()
+        status = cell("status").strip().casefold()
         if status not in _ACTIVE_WORDS and status not in _INACTIVE_WORDS:
             problems.append(f"Row {number}: status '{cell('status')}' is neither Active nor "
                             "Inactive.")
+        # An empty (or absent) status says nothing: the import decides what that means.
         row = CustomerInput(code=cell("code"), name=cell("name"), email=cell("email"),
                             phone=cell("phone"), city=cell("city"), country=cell("country"),
-                            active=status not in _INACTIVE_WORDS)
+                            active=status not in _INACTIVE_WORDS if status else None)
         problems.extend(f"Row {number}: {message}"
                         for _field, message in customers.validate_customer(row))
         problems.extend(f"Row {number}: the {field} cell holds the spreadsheet error "
@@ -167,24 +174,71 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
 
 
 @dataclass(frozen=True)
-class CustomerImport:
-    """What importing a customer file did (or, in a dry run, would do)."""
+class CustomerImportPlans:
+    """A checked customer file and what importing it would change, for either choice about
+    empty cells: leave the field as it is (``keep_empty``) or clear it (``clear_empty``)."""
 
     file: CustomerFile
-    inserted: int
-    updated: int
+    keep_empty: CustomerImportPlan
+    clear_empty: CustomerImportPlan
+
+    def plan(self, clear_empty: bool) -> CustomerImportPlan:
+        """The plan for one choice."""
+        return self.clear_empty if clear_empty else self.keep_empty
+
+    @property
+    def empty_cells_matter(self) -> bool:
+        """True when the choice about empty cells changes what the import does."""
+        return self.keep_empty != replace(self.clear_empty, clear_empty=False)
+
+
+@dataclass(frozen=True)
+class CustomerImport:
+    """What importing a customer file did (or, in a dry run, would do), field by field."""
+
+    file: CustomerFile
+    plan: CustomerImportPlan
     dry_run: bool
 
+    @property
+    def inserted(self) -> int:
+        """New customers."""
+        return self.plan.new
 
-def import_customers(path: Path, dry_run: bool = False,
-                     progress: ProgressFn = no_progress) -> CustomerImport:
-    """Add and update customers from a file, all or nothing; a dry run only checks."""
+    @property
+    def updated(self) -> int:
+        """Known customers with at least one change (unchanged ones are not written)."""
+        return self.plan.updated
+
+
+def plan_customer_import(path: Path, progress: ProgressFn = no_progress) -> CustomerImportPlans:
+    """Read and check a customer file, and say what importing it would change; writes nothing.
+
+    Both choices about empty cells are worked out from one reading, so a preview can switch
+    between them at once. Bad rows raise :class:`ImportProblems`.
+    """
     found = read_customers(path, progress)
+    keep, clear = customer_import.plan_import(found.rows, found.fields, progress)
+    return CustomerImportPlans(found, keep, clear)
+
+
+def apply_customer_import(found: CustomerFile, clear_empty: bool = False,
+                          progress: ProgressFn = no_progress) -> CustomerImport:
+    """Import an already read file, all or nothing: new customers, and only what changed.
+
+    Columns the file lacks are left as they are; so are empty cells unless ``clear_empty``.
+    """
+    plan = customer_import.apply_import(found.rows, found.fields, clear_empty, progress)
+    return CustomerImport(found, plan, False)
+
+
+def import_customers(path: Path, dry_run: bool = False, progress: ProgressFn = no_progress,
+                     clear_empty: bool = False) -> CustomerImport:
+    """Add and update customers from a file, all or nothing; a dry run only checks."""
     if dry_run:
-        existing = customers.count_existing_codes([row.code for row in found.rows])
-        return CustomerImport(found, len(found.rows) - existing, existing, True)
-    result: UpsertResult = customers.upsert_customers(found.rows, progress, len(found.rows))
-    return CustomerImport(found, result.inserted, result.updated, False)
+        plans = plan_customer_import(path, progress)
+        return CustomerImport(plans.file, plans.plan(clear_empty), True)
+    return apply_customer_import(read_customers(path, progress), clear_empty, progress)
 
 
 # --- members ---------------------------------------------------------------------------

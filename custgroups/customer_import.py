@@ -1,0 +1,311 @@
+"""Writing customers: checking rows, and importing only what a file states and what changed.
+
+A file's rows are compared with the stored customers a chunk of codes at a time (one query
+per chunk). A column the file lacks leaves that field as it is; an empty cell does too,
+unless the clerk chose that empty cells clear the field. Customers with nothing to change
+are not written at all, so their ``updated_at`` stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import cast
+
+from peewee import EXCLUDED, chunked
+
+from custgroups import db
+from custgroups.codes import CUSTOMER_CODE_MAX, clean_customer_code, customer_code_key
+from custgroups.errors import ValidationError
+from custgroups.models import Customer, database, utc_now
+from custgroups.progress import ProgressFn, no_progress
+from custgroups.text import has_control_characters, search_fold, tidy
+
+NAME_MAX = 200
+CONTACT_MAX = {"email": 200, "phone": 50, "city": 100, "country": 100}
+_TEXT_FIELDS = ("name", *CONTACT_MAX)
+#: The fields whose changes a plan counts, in the order a summary lists equal counts.
+FIELDS = ("code", *_TEXT_FIELDS)
+#: Every field a customer row can state; ``status`` is the Active/Inactive column.
+ALL_COLUMNS = frozenset((*FIELDS, "status"))
+_READ_CHUNK = 50_000
+_WRITE_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class CustomerInput:
+    """One customer as it arrives from an import or the demo generator.
+
+    ``active`` None means the row does not say (an empty Status cell): a new customer is
+    Active; a known one keeps its status, unless empty cells clear fields, which makes it
+    Active.
+    """
+
+    code: str
+    name: str
+    email: str = ""
+    phone: str = ""
+    city: str = ""
+    country: str = ""
+    active: bool | None = True
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    """How many customers an import added and how many it changed."""
+
+    inserted: int
+    updated: int
+
+
+@dataclass(frozen=True)
+class CustomerImportPlan:
+    """What importing a list of customers changes (or changed), counted field by field.
+
+    Every row is ``new``, ``updated`` or ``unchanged``. An updated customer counts once in
+    ``updated`` however much changed; ``fields`` says how many customers each field changes
+    for, and ``reactivated``/``deactivated`` how many change status.
+    """
+
+    clear_empty: bool
+    new: int
+    updated: int
+    unchanged: int
+    reactivated: int
+    deactivated: int
+    fields: tuple[tuple[str, int], ...]  # (field, customers), most first; only those changing
+
+    @property
+    def total(self) -> int:
+        """How many rows were compared."""
+        return self.new + self.updated + self.unchanged
+
+    @property
+    def changes_anything(self) -> bool:
+        """True when importing would write anything at all."""
+        return bool(self.new or self.updated)
+
+    def summary(self) -> str:
+        """One line such as ``2 new · 12 updated (city 12, email 3) · 3 reactivated · …``."""
+        updated = f"{self.updated:,} updated"
+        if self.fields:
+            updated += " (" + ", ".join(f"{field} {count:,}" for field, count in self.fields) + ")"
+        parts = [f"{self.new:,} new", updated]
+        if self.reactivated:
+            parts.append(f"{self.reactivated:,} reactivated")
+        if self.deactivated:
+            parts.append(f"{self.deactivated:,} deactivated")
+        if self.unchanged:
+            parts.append(f"{self.unchanged:,} unchanged")
+        return " · ".join(parts)
+
+
+def validate_customer(row: CustomerInput) -> list[tuple[str, str]]:
+    """Every problem with one customer row, as (field, sentence) pairs."""
+    problems: list[tuple[str, str]] = []
+    code = clean_customer_code(row.code)
+    if not code:
+        problems.append(("code", "Customer code is missing."))
+    elif any(ch.isspace() for ch in code) or has_control_characters(row.code):
+        problems.append(("code", f"Customer code '{code}' holds spaces or control characters."))
+    elif len(code) > CUSTOMER_CODE_MAX:
+        problems.append(("code", f"Customer code is longer than {CUSTOMER_CODE_MAX} characters."))
+    name = tidy(row.name)
+    if not name:
+        problems.append(("name", "Customer name is missing."))
+    elif len(name) > NAME_MAX:
+        problems.append(("name", f"Customer name is longer than {NAME_MAX} characters."))
+    for field, limit in CONTACT_MAX.items():
+        value: str = getattr(row, field)
+        if len(tidy(value)) > limit:
+            problems.append((field, f"{field.capitalize()} is longer than {limit} characters."))
+    for field in _TEXT_FIELDS:
+        if has_control_characters(getattr(row, field)):
+            problems.append((field, f"{field.capitalize()} holds control characters."))
+    return problems
+
+
+def upsert_customers(
+    rows: Iterable[CustomerInput], progress: ProgressFn = no_progress, total: int = 0
+) -> UpsertResult:
+    """Insert new customers and update known ones (matched by code, ignoring case), atomically.
+
+    Every field is taken from the rows as given, empty ones too. Rows are expected to be
+    validated already; one that is not raises :class:`ValidationError` and nothing at all
+    is written. ``total`` is kept for callers that pass it; the rows are counted anyway.
+    """
+    plan = apply_import(list(rows), ALL_COLUMNS, clear_empty=True, progress=progress)
+    return UpsertResult(plan.new, plan.updated)
+
+
+@db.reads
+def plan_import(rows: Sequence[CustomerInput], columns: Collection[str],
+                progress: ProgressFn = no_progress
+                ) -> tuple[CustomerImportPlan, CustomerImportPlan]:
+    """What importing ``rows`` would change: with empty cells kept, and with them clearing.
+
+    ``columns`` names the fields the file has (see :data:`ALL_COLUMNS`). Nothing is
+    written. Both plans come from one read, so a clerk can switch between them freely.
+    """
+    columns = frozenset(columns)
+    keep, clear = _Tally(False, "status" in columns), _Tally(True, "status" in columns)
+    with db.snapshot():
+        for done, pairs in _compare(rows, columns):
+            for incoming, stored in pairs:
+                keep.add(incoming, stored)
+                clear.add(incoming, stored)
+            progress(done, len(rows) + 1)
+    progress(len(rows) + 1, len(rows) + 1)
+    return keep.plan(), clear.plan()
+
+
+@db.writes
+def apply_import(rows: Sequence[CustomerInput], columns: Collection[str], clear_empty: bool,
+                 progress: ProgressFn = no_progress) -> CustomerImportPlan:
+    """Write what :func:`plan_import` promised for one choice, in one transaction.
+
+    The comparison is repeated inside the transaction, so changes others saved since the
+    preview are respected. A row that is not valid raises :class:`ValidationError`, and
+    nothing at all is written.
+    """
+    columns = frozenset(columns)
+    for row in rows:
+        problems = validate_customer(row)
+        if problems:
+            raise ValidationError(*problems[0])
+    tally = _Tally(clear_empty, "status" in columns)
+    now = utc_now()
+    with db.transaction():
+        if db.is_postgres():
+            # Nobody may change customers between the comparison and the writes.
+            database.execute_sql("LOCK TABLE customer IN SHARE ROW EXCLUSIVE MODE")
+        for done, pairs in _compare(rows, columns):
+            records = [_record(*target, now) for incoming, stored in pairs
+                       if (target := tally.add(incoming, stored)) is not None]
+            for batch in chunked(records, _WRITE_CHUNK):
+                _upsert(batch)
+            progress(done, len(rows))
+    return tally.plan()
+
+
+# --- comparing ----------------------------------------------------------------------------
+
+#: A stored customer: id, then the :data:`FIELDS` in order, then active (as the driver gives it).
+_Stored = tuple[int, str, str, str, str, str, str, object]
+#: A row as the file states it: the :data:`FIELDS` (None where the file has no such column),
+#: and the status (None where the file does not say).
+_Incoming = tuple[tuple[str | None, ...], bool | None]
+
+
+def _compare(rows: Sequence[CustomerInput], columns: frozenset[str]
+             ) -> Iterator[tuple[int, list[tuple[_Incoming, _Stored | None]]]]:
+    """(rows done, [(row as stated, stored customer or None)]) a chunk at a time.
+
+    One query per chunk of codes; each row's cells are tidied once, whichever plans use them.
+    """
+    seen: set[str] = set()
+    present = tuple(field in columns for field in _TEXT_FIELDS)
+    has_status = "status" in columns
+    for start in range(0, len(rows), _READ_CHUNK):
+        chunk = rows[start:start + _READ_CHUNK]
+        incoming: list[_Incoming] = []
+        keys: list[str] = []
+        for row in chunk:
+            code = clean_customer_code(row.code)
+            keys.append(code.casefold())
+            texts = (row.name, row.email, row.phone, row.city, row.country)
+            incoming.append(((code, *[_tidy(text) if there else None
+                                      for text, there in zip(texts, present, strict=True)]),
+                             row.active if has_status else None))
+        seen.update(keys)
+        if len(seen) != start + len(chunk):
+            raise ValidationError("code", "The same customer code appears twice.")
+        stored = _stored(keys)
+        yield start + len(chunk), [(stated, stored.get(key))
+                                   for stated, key in zip(incoming, keys, strict=True)]
+
+
+def _tidy(text: str) -> str:
+    # Most cells are plain ASCII, which tidy() would only strip.
+    return text.strip() if text.isascii() and text.isprintable() else tidy(text)
+
+
+def _stored(keys: Sequence[str]) -> dict[str, _Stored]:
+    """The stored customers under these code keys, by key: one query, one parameter."""
+    source, param = db.text_list(keys)
+    sql = ("SELECT c.code_key, c.id, c.code, c.name, c.email, c.phone, c.city, c.country, "
+           f"c.active FROM {source} JOIN customer c ON c.code_key = k.value")
+    return {row[0]: row[1:] for row in database.execute_sql(sql, [param])}
+
+
+class _Tally:
+    """Counts what one choice of ``clear_empty`` does to each row."""
+
+    def __init__(self, clear_empty: bool, has_status: bool) -> None:
+        self.clear_empty = clear_empty
+        # An empty Status cell clears to the default, Active, only when asked to.
+        self.status_clears = has_status and clear_empty
+        self.new = self.updated = self.unchanged = self.reactivated = self.deactivated = 0
+        self.fields = [0] * len(FIELDS)
+
+    def add(self, incoming: _Incoming, stored: _Stored | None
+            ) -> tuple[tuple[str, ...], bool] | None:
+        """Count one row; the customer to write (fields, status), or None when unchanged."""
+        stated, status = incoming
+        if stored is None:
+            self.new += 1
+            return tuple(value or "" for value in stated), status is not False
+        old = stored[1:7]
+        if all(stated) or (self.clear_empty and None not in stated):  # every field is stated
+            values = cast(tuple[str, ...], stated)
+        else:
+            values = tuple([value if value is not None and (value or self.clear_empty) else before
+                            for value, before in zip(stated, old, strict=True)])
+        was_active = bool(stored[7])
+        active = was_active if status is None and not self.status_clears else status is not False
+        if values == old and active == was_active:
+            self.unchanged += 1
+            return None
+        self.updated += 1
+        for index, (value, before) in enumerate(zip(values, old, strict=True)):
+            if value != before:
+                self.fields[index] += 1
+        if active != was_active:
+            if active:
+                self.reactivated += 1
+            else:
+                self.deactivated += 1
+        return values, active
+
+    def plan(self) -> CustomerImportPlan:
+        changed = sorted(((field, count) for field, count in zip(FIELDS, self.fields, strict=True)
+                          if count), key=lambda item: (-item[1], FIELDS.index(item[0])))
+        return CustomerImportPlan(self.clear_empty, self.new, self.updated, self.unchanged,
+                                  self.reactivated, self.deactivated, tuple(changed))
+
+
+def _record(values: tuple[str, ...], active: bool, now: datetime) -> dict[str, object]:
+    code, name, email, phone, city, country = values
+    return {"code": code, "code_key": customer_code_key(code), "name": name,
+            "name_key": search_fold(name), "email": email, "phone": phone, "city": city,
+            "country": country, "active": active, "created_at": now, "updated_at": now}
+
+
+def _upsert(records: list[dict[str, object]]) -> None:
+    """Insert new customers and overwrite changed ones, matched by code key."""
+    (Customer.insert_many(records)
+     .on_conflict(
+         conflict_target=[Customer.code_key],
+         update={
+             Customer.code: EXCLUDED.code,
+             Customer.name: EXCLUDED.name,
+             Customer.name_key: EXCLUDED.name_key,
+             Customer.email: EXCLUDED.email,
+             Customer.phone: EXCLUDED.phone,
+             Customer.city: EXCLUDED.city,
+             Customer.country: EXCLUDED.country,
+             Customer.active: EXCLUDED.active,
+             Customer.updated_at: EXCLUDED.updated_at,
+         })
+     .execute())
