@@ -566,8 +566,10 @@ def member_ids(group_id: int) -> set[int]:
 
 
 @db.reads
-def list_members(group_id: int, term: str = "", offset: int = 0, limit: int = 100) -> CustomerPage:
-    """A page of the group's members whose code or name contains ``term``, by code."""
+def list_members(group_id: int, term: str = "", offset: int = 0, limit: int = 100,
+                 with_total: bool = True) -> CustomerPage:
+    """A page of the group's members whose code or name contains ``term``, by code
+    (``total`` is -1 without ``with_total``)."""
     query = _select_rows().join(Membership, on=(Membership.customer == Customer.id)).where(
         Membership.group == group_id)
     key = fold(term)
@@ -575,6 +577,6 @@ def list_members(group_id: int, term: str = "", offset: int = 0, limit: int = 10
         skey = search_fold(term)
         query = query.where(db.contains(Customer.code_key, key)
                             | db.contains(Customer.name_key, skey))
-    total = query.count()
+    total = query.count() if with_total else -1
     rows = query.order_by(Customer.code_key).offset(max(0, offset)).limit(max(1, limit)).tuples()
     return CustomerPage(tuple(_row(*r) for r in rows), total, max(0, offset))

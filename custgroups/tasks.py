@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from custgroups.errors import Cancelled
+from custgroups.errors import Cancelled, plain_message
 
 log = logging.getLogger("custgroups.tasks")
 
@@ -55,12 +55,22 @@ class Job(QObject):
 
 
 class Lane(QObject):
-    """A one-worker executor: jobs run one after another, off the UI thread."""
+    """A one-worker executor: jobs run one after another, off the UI thread.
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    Every lane names where a failure goes that no caller handles (``unhandled``: a function
+    showing one sentence to the clerk), so no failure is ever silent; all are logged at ERROR.
+    """
+
+    idle = Signal()
+
+    def __init__(self, name: str, parent: QObject | None,
+                 unhandled: Callable[[str], None]) -> None:
         super().__init__(parent)
+        self._name = name
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._running: set[Job] = set()
+        self._unhandled = unhandled
+        self._closed = False
 
     def submit(self, work: Callable[[Callable[[int, int], None]], Any], *,
                succeeded: Callable[[Any], None] | None = None,
@@ -71,14 +81,22 @@ class Lane(QObject):
 
         Pass the handlers here rather than connecting them afterwards: a quick job can
         finish before the caller gets round to connecting, and its answer would be lost.
+        Without ``failed``, a failure goes to the lane's ``unhandled`` function. Once the
+        lane is shut down (its window is closing), new work is dropped, not run.
         """
         job = Job()
+        if self._closed:
+            log.debug("%s: work submitted after shutdown was dropped", self._name)
+            return job
         self._running.add(job)
-        job.ended.connect(lambda: self._running.discard(job))
+        job.ended.connect(lambda: self._on_job_ended(job))
+        if failed is None:
+            failed = self._report
         for signal, handler in ((job.succeeded, succeeded), (job.failed, failed),
                                 (job.progressed, progressed), (job.cancelled, cancelled)):
             if handler is not None:
                 signal.connect(handler)
+        name = getattr(work, "__qualname__", repr(work))
 
         def run() -> None:
             try:
@@ -86,7 +104,7 @@ class Lane(QObject):
             except Cancelled:
                 job.cancelled.emit()
             except Exception as exc:  # handed to the UI, which decides what to say
-                log.debug("job failed", exc_info=True)
+                log.error("%s: job %s failed: %s", self._name, name, exc, exc_info=True)
                 job.failed.emit(exc)
             else:
                 job.succeeded.emit(result)
@@ -96,13 +114,22 @@ class Lane(QObject):
         self._executor.submit(run)
         return job
 
+    def _report(self, exc: BaseException) -> None:
+        self._unhandled(plain_message(exc))
+
+    def _on_job_ended(self, job: Job) -> None:
+        self._running.discard(job)
+        if not self._running:
+            self.idle.emit()
+
     @property
     def busy(self) -> bool:
         """True while a job is queued or running."""
         return bool(self._running)
 
     def shutdown(self) -> None:
-        """Cancel what is running and wait for the worker to finish."""
+        """Cancel what is running, wait for the worker to finish, and take no more work."""
+        self._closed = True
         for job in list(self._running):
             job.cancel()
         self._executor.shutdown(wait=True, cancel_futures=True)

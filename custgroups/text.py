@@ -45,6 +45,8 @@ def fold(text: str) -> str:
 
 def search_fold(text: str) -> str:
     """Search key: like :func:`fold` but without accents, so "cafe" finds "Café"."""
+    if text.isascii() and text.isprintable():  # the usual case, without Unicode tables
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", fold(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -16,6 +16,7 @@ from custgroups.errors import GroupInactiveError
 from custgroups.groups import GroupChange
 from custgroups.history import HistoryKind
 from custgroups.ui import messages
+from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.members_model import MemberColumn
@@ -33,8 +34,9 @@ def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected message box: {args[1:3]}")
 
-    for name in ("confirm", "inform", "warn", "done_with_folder", "conflict"):
+    for name in ("confirm", "inform", "warn", "done_with_folder"):
         monkeypatch.setattr(messages, name, unexpected)
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(unexpected))
 
 
 @pytest.fixture
@@ -49,14 +51,17 @@ def editor(qtbot: QtBot, group: groups.Group | None = None) -> GroupDialog:
     dialog = GroupDialog("clerk", group)
     # Closing at teardown must not ask about unsaved changes.
     qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
-    dialog.show()
-    qtbot.waitUntil(lambda: not dialog._lane.busy, timeout=5000)
+    if group is None:
+        dialog.show()
+    else:
+        with qtbot.waitSignal(dialog.group_loaded, timeout=5000):
+            dialog.show()
     return dialog
 
 
 def save(qtbot: QtBot, dialog: GroupDialog) -> None:
-    dialog.accept()
-    qtbot.waitUntil(lambda: not dialog._saving, timeout=20_000)
+    with qtbot.waitSignal(dialog.save_ended, timeout=20_000):
+        dialog.accept()
 
 
 def paste(qtbot: QtBot, dialog: GroupDialog, text: str) -> str:
@@ -149,9 +154,9 @@ def test_add_from_paste_leaves_the_unknown_codes(qtbot: QtBot, shop: dict[str, i
     dialog = editor(qtbot)
     paste(qtbot, dialog, "C00001\nC00002\nNOPE1\nC00013")
     dialog.paste.add_button.click()
-    qtbot.waitUntil(lambda: dialog.members.count_after_save() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.members.rowCount() == 2, timeout=5000)
     assert dialog.paste.edit.toPlainText() == "NOPE1\nC00013"
-    assert dialog.members_count.text() == "2 customers (2 to add)"
+    assert dialog.panel.count_label.text() == "2 customers (2 to add)"
     model = dialog.members
     assert model.data(model.index(0, MemberColumn.CHANGE)) == "new"
     assert model.data(model.index(0, MemberColumn.CODE), Qt.ItemDataRole.FontRole).bold()
@@ -163,19 +168,19 @@ def test_pending_removals_show_struck_through_and_undo(qtbot: QtBot,
     group = groups.save_group(GroupChange(name="Five", add_customer_ids=frozenset(ids)), "x")
     dialog = editor(qtbot, group)
     qtbot.waitUntil(lambda: dialog.members.rowCount() == 5, timeout=5000)
-    dialog.members_table.selectRow(0)
+    dialog.panel.table.selectRow(0)
     from PySide6.QtGui import QKeySequence, QShortcut
 
-    delete = [s for s in dialog.members_table.findChildren(QShortcut)
+    delete = [s for s in dialog.panel.table.findChildren(QShortcut)
               if s.key() == QKeySequence(QKeySequence.StandardKey.Delete)]
     delete[0].activated.emit()  # the Delete key on the members table
     model = dialog.members
     assert model.change_at(0) == "removed"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).strikeOut()
-    assert dialog.members_count.text() == "4 customers (1 to remove)"
-    dialog.members_table.selectRow(0)
-    dialog.undo_button.click()
-    assert model.change_at(0) == "" and dialog.members_count.text() == "5 customers"
+    assert dialog.panel.count_label.text() == "4 customers (1 to remove)"
+    dialog.panel.table.selectRow(0)
+    dialog.panel.undo_button.click()
+    assert model.change_at(0) == "" and dialog.panel.count_label.text() == "5 customers"
 
 
 def test_members_filter(qtbot: QtBot, shop: dict[str, int]) -> None:
@@ -183,9 +188,10 @@ def test_members_filter(qtbot: QtBot, shop: dict[str, int]) -> None:
     group = groups.save_group(GroupChange(name="Thirty", add_customer_ids=frozenset(ids)), "x")
     dialog = editor(qtbot, group)
     qtbot.waitUntil(lambda: dialog.members.rowCount() == 30, timeout=5000)
-    qtbot.keyClicks(dialog.members_filter, "c0001")
+    with qtbot.waitSignal(dialog.panel.filtered, timeout=5000):
+        qtbot.keyClicks(dialog.panel.filter_edit, "c0001")
     assert dialog.members.rowCount() == 10
-    assert dialog.members_count.text() == "30 customers"
+    assert dialog.panel.count_label.text() == "10 of 30 customers"
 
 
 def test_save_writes_fields_members_and_history(qtbot: QtBot, shop: dict[str, int]) -> None:
@@ -194,8 +200,8 @@ def test_save_writes_fields_members_and_history(qtbot: QtBot, shop: dict[str, in
     dialog = editor(qtbot, group)
     qtbot.waitUntil(lambda: dialog.members.rowCount() == 3, timeout=5000)
     dialog.name_edit.setText("Renamed")
-    dialog.members_table.selectRow(0)
-    dialog.remove_button.click()
+    dialog.panel.table.selectRow(0)
+    dialog.panel.remove_button.click()
     paste(qtbot, dialog, "C00100 C00101")
     dialog.paste.add_button.click()
     qtbot.waitUntil(lambda: dialog.members.count_after_save() == 4, timeout=5000)
@@ -213,7 +219,7 @@ def test_saving_fifty_thousand_members_is_atomic(qtbot: QtBot,
     group = groups.save_group(GroupChange(name="Bulk"), "x")
     dialog = editor(qtbot, group)
     all_ids = set(customers.matching_customer_ids("b0"))
-    dialog.members.add(customers.customers_by_ids(all_ids))
+    dialog.panel.add_ids(all_ids)
     assert dialog.members.count_after_save() == 50_000
     calls = 0
     real = groups._insert_members
@@ -262,10 +268,10 @@ def test_cancel_with_changes_asks_first(qtbot: QtBot, monkeypatch: pytest.Monkey
 def test_inactive_group_members_are_read_only(qtbot: QtBot, shop: dict[str, int]) -> None:
     group = groups.save_group(GroupChange(name="Sleeping", active=False), "x")
     dialog = editor(qtbot, group)
-    assert not dialog.add_customers_button.isEnabled()
-    assert not dialog.paste.isEnabled() and not dialog.import_button.isEnabled()
-    assert dialog.inactive_note.isVisible()
-    assert dialog.inactive_note.text() == "Activate the group to add customers."
+    assert not dialog.panel.add_button.isEnabled()
+    assert not dialog.paste.isEnabled() and not dialog.panel.import_button.isEnabled()
+    assert dialog.panel.inactive_note.isVisible()
+    assert dialog.panel.inactive_note.text() == "Activate the group to add customers."
     ids = [shop["C00001"]]
     groups.save_group(GroupChange(name="Sleeping", active=True, group_id=group.id,
                                   expected_version=group.version,
@@ -273,11 +279,11 @@ def test_inactive_group_members_are_read_only(qtbot: QtBot, shop: dict[str, int]
     sleeping = groups.set_group_active(group.id, False, "x")
     dialog = editor(qtbot, sleeping)
     qtbot.waitUntil(lambda: dialog.members.rowCount() == 1, timeout=5000)
-    dialog.members_table.selectRow(0)
-    assert not dialog.remove_button.isEnabled()  # read-only, removals too
+    dialog.panel.table.selectRow(0)
+    assert not dialog.panel.remove_button.isEnabled()  # read-only, removals too
     dialog.active_check.setChecked(True)
-    assert dialog.add_customers_button.isEnabled() and not dialog.inactive_note.isVisible()
-    assert dialog.remove_button.isEnabled()
+    assert dialog.panel.add_button.isEnabled() and not dialog.panel.inactive_note.isVisible()
+    assert dialog.panel.remove_button.isEnabled()
     with pytest.raises(GroupInactiveError):
         groups.change_members(group.id, "x", add_ids=[shop["C00001"]])
 
@@ -288,7 +294,7 @@ def test_picker_results_become_pending_additions(qtbot: QtBot, shop: dict[str, i
                         classmethod(lambda cls, members, parent: {shop["C00007"],
                                                                   shop["C00008"]}))
     dialog = editor(qtbot)
-    dialog.add_customers_button.click()
+    dialog.panel.add_button.click()
     qtbot.waitUntil(lambda: dialog.members.count_after_save() == 2, timeout=5000)
     assert dialog.members.added_ids == {shop["C00007"], shop["C00008"]}
 
@@ -308,11 +314,9 @@ def test_import_from_file_fills_the_paste_box(qtbot: QtBot, shop: dict[str, int]
 
     monkeypatch.setattr(QInputDialog, "getItem", choose)
     dialog = editor(qtbot)
-    dialog.import_file(path)
+    with qtbot.waitSignal(dialog.paste.resolved, timeout=5000):
+        dialog.panel.import_file(path)
     assert offered == [["Customer Code", "Name", "Other"]]
-    qtbot.waitUntil(lambda: dialog.paste.edit.toPlainText() != "", timeout=5000)
-    qtbot.waitUntil(lambda: dialog.paste.resolution is not None, timeout=5000)
-    qtbot.waitUntil(lambda: not dialog.paste._lane.busy, timeout=5000)
     assert dialog.paste.summary.text() == "2 recognised · 1 unknown: NOPE"
 
 
@@ -330,12 +334,14 @@ def test_concurrent_edit_gives_a_conflict_and_keeps_the_first_clerks_work(
     first.description_edit.setPlainText("first clerk")
     save(qtbot, first)
     assert first.saved is not None
-    told: list[str] = []
-    monkeypatch.setattr(messages, "conflict", lambda parent, text: told.append(text) or reload)
+    told: list[Any] = []
+    action = Action.RELOAD if reload else Action.KEEP_EDITING
+    monkeypatch.setattr(ConflictDialog, "ask",
+                        classmethod(lambda cls, plan, parent: told.append(plan) or Choice(action)))
     second.description_edit.setPlainText("second clerk")
     second.name_edit.setText("Shared by two")
     save(qtbot, second)
-    assert told and "was changed by clerk" in told[0]
+    assert told and told[0].theirs.updated_by == "clerk"
     assert groups.get_group(first.saved.id).description == "first clerk"
     if reload:
         assert second.description_edit.toPlainText() == "first clerk"

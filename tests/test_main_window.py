@@ -428,6 +428,7 @@ def test_keyboard_shortcuts(qtbot: QtBot, window: MainWindow,
     window.table.setFocus()
     window.table.selectRow(1)
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(opened_dialogs) == 2, timeout=5000)  # read off the UI thread
     assert opened_dialogs[-1].code == "CG-000002"
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.filter_bar.text_edit.hasFocus()

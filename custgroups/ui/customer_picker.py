@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from custgroups.customers import (
     CustomerPage,
     CustomerRow,
+    Selectable,
     count_matching_customers,
-    matching_customer_ids,
     search_customers,
+    selectable_customers,
 )
+from custgroups.errors import plain_message
 from custgroups.tasks import Lane
 from custgroups.ui.table_model import Index, RowsTableModel
 
@@ -74,6 +76,8 @@ class PickerModel(RowsTableModel[CustomerRow]):
         self.ticked: set[int] = set()
         self._muted = QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                    QPalette.ColorRole.Text)
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
     @property
     def total(self) -> int:
@@ -130,7 +134,7 @@ class PickerModel(RowsTableModel[CustomerRow]):
         if customer.id in self.members:
             return Qt.ItemFlag.ItemIsSelectable  # shown, ticked, not changeable
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == PickerColumn.CODE:
+        if index.column() == PickerColumn.CODE and customer.active:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -149,21 +153,29 @@ class PickerModel(RowsTableModel[CustomerRow]):
                 return customer.city
             if member:
                 return self.tr("In the group")
-            return self.tr("Active") if customer.active else self.tr("Inactive")
+            return self.tr("Active") if customer.active else self.tr("Inactive: cannot be added")
         if role == Qt.ItemDataRole.CheckStateRole and column == PickerColumn.CODE:
+            if not member and not customer.active:
+                return None  # no box to tick: unlike a member, it is not in the group
             ticked = member or customer.id in self.ticked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and (member or not customer.active):
             return QColor(self._muted)
-        if role == Qt.ItemDataRole.ToolTipRole and member:
-            return self.tr("Already in this group")
+        if role == Qt.ItemDataRole.FontRole and not member and not customer.active:
+            return self._italic
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if member:
+                return self.tr("Already in this group")
+            if not customer.active:
+                return self.tr("Inactive customers are not added to groups; activate the "
+                               "customer in the ERP first.")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         customer = self._rows[index.row()]
-        if customer.id in self.members:
+        if customer.id in self.members or not customer.active:
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         self.tick([customer.id], checked)
@@ -188,7 +200,8 @@ class CustomerPicker(QDialog):
     def __init__(self, members: set[int], parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="CustomerPicker")
         self.setWindowTitle(self.tr("Add Customers"))
-        self._lane = Lane("picker", self)
+        self._lane = Lane("picker", self, self._show_problem)
+        self._skipped = 0
         self._request = 0
         self.model = PickerModel(members, self)
         self.model.more_wanted.connect(self._on_model_more_wanted)
@@ -227,11 +240,16 @@ class CustomerPicker(QDialog):
         self.select_all_button = QPushButton(self, objectName="pickerSelectAllButton")
         self.select_all_button.clicked.connect(self._on_select_all_clicked)
         self.clear_button = QPushButton(self.tr("Clear Ticks"), self)
-        self.clear_button.clicked.connect(lambda: self.model.tick(list(self.model.ticked), False))
+        self.clear_button.clicked.connect(self._on_clear_clicked)
         self.count_label = QLabel(self)
+        self.problem_label = QLabel(self, objectName="pickerProblem")
+        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
         self.selected_label = QLabel(self, objectName="pickerSelectedLabel")
-        note = QLabel(self.tr("Customers already in the group are ticked and greyed. Tick with "
-                              "a click or Space; Shift and Ctrl select several rows."), self)
+        note = QLabel(self.tr("Customers already in the group are ticked and greyed; inactive "
+                              "customers are in italics and cannot be added. Tick with a click "
+                              "or Space; Shift and Ctrl select several rows."), self)
         note.setWordWrap(True)
         note.setEnabled(False)
         buttons = QDialogButtonBox(self)
@@ -253,6 +271,7 @@ class CustomerPicker(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.problem_label)
         layout.addWidget(note)
         layout.addLayout(actions)
         layout.addWidget(buttons)
@@ -267,13 +286,26 @@ class CustomerPicker(QDialog):
         number = self._request
         # The page first, painted at once; the count of every match follows.
         self._lane.submit(lambda _p: search_customers(term, 0, BATCH, with_total=False),
-                          succeeded=lambda page: self._on_first_page(number, term, page))
+                          succeeded=lambda page: self._on_first_page(number, term, page),
+                          failed=lambda exc: self._on_search_failed(number, term, exc))
         self._lane.submit(lambda _p: count_matching_customers(term),
                           succeeded=lambda total: self._on_counted(number, term, total))
+
+    def _on_search_failed(self, number: int, term: str, exc: BaseException) -> None:
+        if number == self._request:  # show no stale rows under a search they do not match
+            self.model.start(term, CustomerPage((), 0, 0), BATCH)
+            self._update_labels()
+            self._show_problem(self.tr("The search could not be run: {reason}").format(
+                reason=plain_message(exc)))
+
+    def _show_problem(self, message: str) -> None:
+        self.problem_label.setText(message)
+        self.problem_label.setVisible(bool(message))
 
     def _on_first_page(self, number: int, term: str, page: CustomerPage) -> None:
         if number != self._request:
             return  # a later keystroke has its own answer coming
+        self._show_problem("")
         self.model.start(term, page, BATCH)
         self._update_labels()
         if page.rows and not self.table.selectionModel().hasSelection():
@@ -298,7 +330,8 @@ class CustomerPicker(QDialog):
     def toggle_selected(self) -> None:
         """Space: tick the selected rows, or untick them if all are ticked."""
         rows = [self.model.customer_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        ids = [c.id for c in rows if c is not None and c.id not in self.model.members]
+        ids = [c.id for c in rows
+               if c is not None and c.id not in self.model.members and c.active]
         if ids:
             self.model.tick(ids, not all(i in self.model.ticked for i in ids))
 
@@ -307,11 +340,21 @@ class CustomerPicker(QDialog):
         term = self.model._term
         self.select_all_button.setEnabled(False)
 
-        def done(ids: list[int]) -> None:
-            self.select_all_button.setEnabled(True)
-            self.model.tick(ids, True)
+        def done(found: Selectable) -> None:
+            self._skipped = found.inactive
+            self.model.tick(list(found.ids), True)
 
-        self._lane.submit(lambda _p: matching_customer_ids(term), succeeded=done)
+        def failed(exc: BaseException) -> None:
+            self._update_labels()
+            self._show_problem(self.tr("Could not select every match: {reason}").format(
+                reason=plain_message(exc)))
+
+        self._lane.submit(lambda _p: selectable_customers(term), succeeded=done, failed=failed)
+
+    @Slot()
+    def _on_clear_clicked(self) -> None:
+        self._skipped = 0
+        self.model.tick(list(self.model.ticked), False)
 
     @Slot()
     def _update_labels(self) -> None:
@@ -320,8 +363,10 @@ class CustomerPicker(QDialog):
         self.count_label.setText(self.tr("{n} matching").format(n=counted))
         self.select_all_button.setText(self.tr("Select All {n} Matching").format(n=counted))
         self.select_all_button.setEnabled(total > 0)
-        self.selected_label.setText(self.tr("Selected: {n}").format(
-            n=f"{len(self.model.ticked):,}"))
+        selected = self.tr("Selected: {n}").format(n=f"{len(self.model.ticked):,}")
+        if self._skipped:
+            selected += self.tr(" · {n} inactive not selected").format(n=f"{self._skipped:,}")
+        self.selected_label.setText(selected)
         self.ok_button.setEnabled(bool(self.model.ticked))
 
     def done(self, result: int) -> None:

@@ -2,74 +2,76 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QAbstractButton,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from custgroups.customers import CustomerRef, CustomerRow, customers_by_ids
-from custgroups.errors import ConflictError, CustgroupsError, ValidationError
+from custgroups.conflicts import rebase
+from custgroups.errors import ConflictError, ValidationError, plain_message
 from custgroups.groups import (
     DESCRIPTION_MAX,
     NAME_MAX,
     Group,
     GroupChange,
+    clean_description,
+    clean_name,
     get_group,
-    list_members,
     save_group,
     validate_group,
 )
+from custgroups.members import Member
 from custgroups.tasks import Lane
 from custgroups.ui import messages
-from custgroups.ui.customer_picker import CustomerPicker
-from custgroups.ui.members_model import MemberColumn, MembersModel
-from custgroups.ui.paste_box import PasteBox
+from custgroups.ui.conflict_dialog import Action, ConflictDialog
+from custgroups.ui.members_panel import MembersPanel, read_members
 
 _ERROR_STYLE = "color: #b00020;"
-_ALL_MEMBERS = 10_000_000
+_FIELDS = ("code", "name", "description", "members", "form")
+#: Problems of the paste box are shown with those of the members.
+_ERROR_LABEL = {"paste": "members"}
 
 
 class GroupDialog(QDialog):
     """Creates or edits a group and its members; nothing is written until Save."""
+
+    save_ended = Signal(object)  # the saved Group, or the problem that stopped the save
+    group_loaded = Signal()  # fields and every member of the group are shown
 
     def __init__(self, who: str, group: Group | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="GroupDialog")
         self._who = who
         self._group = group
-        self._lane = Lane("editor", self)
+        self._lane = Lane("editor", self, self._show_form_error)
         self._saving = False
-        self._loaded = (group.name, group.description, group.active) if group else ("", "", True)
+        self._loaded = ("", "", True)
         self.saved: Group | None = None
         self.setModal(True)
-        self.members = MembersModel(self)
-        self.members.changed.connect(self._on_members_changed)
+        self.panel = MembersPanel(self)
+        self.members = self.panel.model
+        self.paste = self.panel.paste
+        self.panel.changed.connect(self._on_panel_changed)
+        self.panel.loaded.connect(self.group_loaded)
+        self.panel.problem.connect(self._show_form_error)
+        self.paste.resolved.connect(self._on_panel_changed)
+        self.paste.edit.textChanged.connect(self._on_panel_changed)
         self._init_fields()
-        self._init_members()
         self._init_layout()
-        self._load(group)
+        self._show_group(group)
         self.resize(980, 700)
 
     @classmethod
@@ -83,23 +85,20 @@ class GroupDialog(QDialog):
     def _init_fields(self) -> None:
         self.code_edit = QLineEdit(self, objectName="codeEdit")
         self.code_edit.setPlaceholderText(self.tr("Assigned on save, e.g. CG-000013"))
-        self.code_edit.setMaxLength(30)
         self.copy_code = QToolButton(self)
         self.copy_code.setText(self.tr("Copy"))
         self.copy_code.setToolTip(self.tr("Copy the group code"))
         self.copy_code.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.code_edit.text()))
         self.name_edit = QLineEdit(self, objectName="nameEdit")
-        self.name_edit.setMaxLength(NAME_MAX + 20)  # over-long text gets a message, not a cut
+        self.name_count = QLabel(self, objectName="nameCount")
         self.description_edit = QPlainTextEdit(self, objectName="descriptionEdit")
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(70)
-        self.description_count = QLabel(self)
+        self.description_count = QLabel(self, objectName="descriptionCount")
         self.active_check = QCheckBox(self.tr("Active"), self, objectName="activeCheck")
         self.active_check.setChecked(True)
-        self.active_check.toggled.connect(self._update_member_actions)
-        self.errors = {field: QLabel(self) for field in
-                       ("code", "name", "description", "members", "form")}
+        self.errors = {name: QLabel(self, objectName=f"{name}Error") for name in _FIELDS}
         for label in self.errors.values():
             label.setStyleSheet(_ERROR_STYLE)
             label.setWordWrap(True)
@@ -108,7 +107,7 @@ class GroupDialog(QDialog):
         self.save_button = self.buttons.addButton(self.tr("Save"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save the group and its members (Ctrl+S)"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("cancelButton")
         self.buttons.accepted.connect(self.accept)
@@ -118,48 +117,15 @@ class GroupDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
         # Straight to the paste box: Ctrl+N, name, Alt+P, paste, Alt+A, Ctrl+S.
         QShortcut(QKeySequence("Alt+P"), self, activated=self._on_paste_shortcut)
+        # Enter saves from the one-line fields only; elsewhere it acts on its own widget.
         for edit in (self.code_edit, self.name_edit):
             edit.returnPressed.connect(self.accept)
+        self.code_edit.textChanged.connect(lambda _t: self._recheck("code"))
+        self.name_edit.textChanged.connect(self._on_name_text_changed)
         self.description_edit.textChanged.connect(self._on_description_text_changed)
+        self.active_check.toggled.connect(self._on_active_toggled)
+        self._on_name_text_changed()
         self._on_description_text_changed()
-
-    def _init_members(self) -> None:
-        self.members_filter = QLineEdit(self, objectName="membersFilter")
-        self.members_filter.setPlaceholderText(self.tr("Filter members by code or name…"))
-        self.members_filter.setClearButtonEnabled(True)
-        self.members_filter.textChanged.connect(self.members.set_filter)
-        self.members_count = QLabel(self)
-        self.members_table = QTableView(self, objectName="membersTable")
-        self.members_table.setModel(self.members)
-        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.members_table.verticalHeader().hide()
-        self.members_table.setWordWrap(False)
-        self.members_table.setAlternatingRowColors(True)
-        header = self.members_table.horizontalHeader()
-        header.resizeSection(MemberColumn.CODE, 110)
-        header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.members_table,
-                  activated=self._on_remove_clicked, context=Qt.ShortcutContext.WidgetShortcut)
-        self.members_table.selectionModel().selectionChanged.connect(self._update_member_actions)
-        self.add_customers_button = QPushButton(self.tr("Add Customers…"), self,
-                                                objectName="addCustomersButton")
-        self.add_customers_button.clicked.connect(self._on_add_customers_clicked)
-        self.remove_button = QPushButton(self.tr("Remove"), self,
-                                         objectName="removeMembersButton")
-        self.remove_button.setToolTip(self.tr("Remove the selected customers (Delete)"))
-        self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.undo_button = QPushButton(self.tr("Undo Change"), self, objectName="undoMemberButton")
-        self.undo_button.setToolTip(self.tr("Undo the pending change on the selected rows"))
-        self.undo_button.clicked.connect(self._on_undo_clicked)
-        self.import_button = QPushButton(self.tr("Import from File…"), self,
-                                         objectName="importMembersButton")
-        self.import_button.clicked.connect(self._on_import_clicked)
-        self.inactive_note = QLabel(self.tr("Activate the group to add customers."), self)
-        self.inactive_note.setStyleSheet("color: #7a4b00;")
-        self.paste = PasteBox(self._group_id, self.members.member_ids, self)
-        self.paste.add_requested.connect(self._on_paste_add_requested)
 
     def _init_layout(self) -> None:
         code_row = QHBoxLayout()
@@ -171,186 +137,123 @@ class GroupDialog(QDialog):
         form.addRow(code_label, code_row)
         form.addRow("", self.errors["code"])
         form.addRow(self.tr("Group &Name"), self.name_edit)
+        form.addRow("", self.name_count)
         form.addRow("", self.errors["name"])
         form.addRow(self.tr("&Description"), self.description_edit)
         form.addRow("", self.description_count)
         form.addRow("", self.errors["description"])
         form.addRow(self.tr("Status"), self.active_check)
-
-        members_box = QGroupBox(self.tr("Members"), self)
-        top = QHBoxLayout()
-        top.addWidget(self.members_filter, 1)
-        top.addWidget(self.members_count)
-        actions = QHBoxLayout()
-        for button in (self.add_customers_button, self.import_button, self.remove_button,
-                       self.undo_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.inactive_note)
-        members_layout = QVBoxLayout(members_box)
-        members_layout.addLayout(top)
-        members_layout.addWidget(self.members_table, 1)
-        members_layout.addLayout(actions)
-        members_layout.addWidget(self.errors["members"])
-
-        paste_box = QGroupBox(self.tr("Paste Codes (Alt+P)"), self)
-        QVBoxLayout(paste_box).addWidget(self.paste)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(members_box)
-        splitter.addWidget(paste_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(self.errors["members"])
         layout.addWidget(self.errors["form"])
         layout.addLayout(bottom)
+        # The name is what a clerk types first; the code is optional.
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- loading ----------------------------------------------------------------------
 
-    def _group_id(self) -> int | None:
-        return self._group.id if self._group else None
-
-    def _load(self, group: Group | None) -> None:
+    def _show_group(self, group: Group | None, members: list[Member] | None = None) -> None:
+        """Show a group as saved (or an empty new one), dropping unsaved changes."""
         self._group = group
         self.setWindowTitle(self.tr("Edit Customer Group {code}").format(code=group.code)
                             if group else self.tr("Add New Customer Group"))
         self.code_edit.setReadOnly(group is not None)
         self.copy_code.setVisible(group is not None)
-        if group is None:
-            self.members.load([])
-            self._update_member_actions()
-            return
-        self._loaded = (group.name, group.description, group.active)
-        self.code_edit.setText(group.code)
-        self.name_edit.setText(group.name)
-        self.description_edit.setPlainText(group.description)
-        self.active_check.setChecked(group.active)
-        self.members_count.setText(self.tr("Loading members…"))
-        self._lane.submit(lambda _p: list_members(group.id, "", 0, _ALL_MEMBERS).rows,
-                          succeeded=lambda rows: self.members.load(list(rows)),
-                          failed=self._on_job_failed)
+        self.paste.edit.clear()
+        if group is not None:
+            self._set_fields(group.name, group.description, group.active)
+            self.code_edit.setText(group.code)
+        self._loaded = self._fields()
+        for name in _FIELDS:
+            self._set_error(name, "")
+        self.panel.load(group, members=members)
         self._update_member_actions()
 
-    # --- members ----------------------------------------------------------------------
+    def _set_fields(self, name: str, description: str, active: bool) -> None:
+        self.name_edit.setText(name)
+        self.description_edit.setPlainText(description)
+        self.active_check.setChecked(active)
+
+    def _fields(self) -> tuple[str, str, bool]:
+        return (self.name_edit.text(), self.description_edit.toPlainText(),
+                self.active_check.isChecked())
+
+    # --- fields and their errors --------------------------------------------------------
+
+    def _set_error(self, name: str, message: str) -> None:
+        label = self.errors[name]
+        label.setText(message)
+        label.setVisible(bool(message))
+
+    def _problems(self) -> list[ValidationError]:
+        """Every reason the editor cannot save now, field by field."""
+        problems = validate_group(self.change())
+        pasted = self._paste_problem()
+        return problems + [pasted] if pasted is not None else problems
+
+    def _label_for(self, field: str) -> str:
+        """Which error label shows a problem of ``field``."""
+        label = _ERROR_LABEL.get(field, field)
+        return label if label in self.errors else "form"
+
+    def _recheck(self, *names: str) -> None:
+        """An error shown for a field goes as soon as its cause does, and follows the text."""
+        problems = {self._label_for(p.field): p.message for p in reversed(self._problems())}
+        for name in names:
+            if self.errors[name].isVisible():
+                self._set_error(name, problems.get(name, ""))
 
     @Slot()
-    def _on_members_changed(self) -> None:
-        count = self.members.count_after_save()
-        text = self.tr("{n} customers").format(n=f"{count:,}") if count != 1 \
-            else self.tr("1 customer")
-        pending = []
-        if self.members.added_ids:
-            pending.append(self.tr("{n} to add").format(n=f"{len(self.members.added_ids):,}"))
-        if self.members.removed_ids:
-            pending.append(self.tr("{n} to remove").format(
-                n=f"{len(self.members.removed_ids):,}"))
-        self.members_count.setText(text + (f" ({', '.join(pending)})" if pending else ""))
+    def _on_name_text_changed(self) -> None:
+        self._show_count(self.name_count, len(clean_name(self.name_edit.text())), NAME_MAX)
+        self._recheck("name")
+
+    @Slot()
+    def _on_description_text_changed(self) -> None:
+        length = len(clean_description(self.description_edit.toPlainText()))
+        self._show_count(self.description_count, length, DESCRIPTION_MAX)
+        self._recheck("description")
+
+    def _show_count(self, label: QLabel, length: int, limit: int) -> None:
+        label.setText(self.tr("{n} of {max} characters").format(n=length, max=limit))
+        label.setStyleSheet(_ERROR_STYLE if length > limit else "")
+
+    @Slot(bool)
+    def _on_active_toggled(self, _active: bool) -> None:
         self._update_member_actions()
+        self._recheck("members")
 
     @Slot()
+    def _on_panel_changed(self) -> None:
+        self._recheck("members")
+
     def _update_member_actions(self) -> None:
-        can_add = self.active_check.isChecked() and not self._saving
-        for widget in (self.add_customers_button, self.import_button, self.paste):
-            widget.setEnabled(can_add)
-        self.inactive_note.setVisible(not self.active_check.isChecked())
-        selected = self.members_table.selectionModel().selectedRows()
-        # An inactive group's members are read-only until it is activated again.
-        self.remove_button.setEnabled(bool(selected) and can_add)
-        self.undo_button.setEnabled(can_add and any(self.members.change_at(i.row())
-                                                    for i in selected))
-
-    def _add_ids(self, ids: set[int]) -> None:
-        wanted = ids - self.members.member_ids()
-        if wanted:
-            self._lane.submit(lambda _p: customers_by_ids(wanted),
-                              succeeded=self._on_customers_fetched,
-                              failed=self._on_job_failed)
-
-    def _on_customers_fetched(self, rows: list[CustomerRow]) -> None:
-        self.members.add(rows)
-        self.paste.refresh()
-        self.errors["members"].hide()
-
-    @Slot()
-    def _on_add_customers_clicked(self) -> None:
-        self._add_ids(CustomerPicker.pick(self.members.member_ids(), self))
-
-    @Slot(object)
-    def _on_paste_add_requested(self, refs: tuple[CustomerRef, ...]) -> None:
-        self._add_ids({ref.id for ref in refs})
+        self.panel.set_editable(self.active_check.isChecked(), self._saving)
 
     @Slot()
     def _on_paste_shortcut(self) -> None:
         self.paste.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    @Slot()
-    def _on_remove_clicked(self) -> None:
-        rows = [i.row() for i in self.members_table.selectionModel().selectedRows()]
-        self.members.remove_rows(rows)
-        self.paste.refresh()
+    def _show_form_error(self, message: str) -> None:
+        self._set_error("form", message)
 
-    @Slot()
-    def _on_undo_clicked(self) -> None:
-        rows = [i.row() for i in self.members_table.selectionModel().selectedRows()]
-        self.members.undo_rows(rows)
-        self.paste.refresh()
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter never saves by surprise: on a button it presses that button, elsewhere it
+        does what the focused field makes of it (the Name and Code fields save)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton) and focused.isEnabled():
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
-    @Slot()
-    def _on_import_clicked(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import Members"), str(Path.home()),
-            self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
-        if chosen:
-            self.import_file(Path(chosen))
-
-    def import_file(self, path: Path, column: str | None = None) -> None:
-        """Put the codes of a file's column in the paste box, for the same preview.
-
-        Without ``column`` the clerk chooses among the file's headings (the code column
-        found by name comes first); a file without headings gives its first column.
-        """
-        from custgroups.sheets.imports import member_columns, read_member_codes
-
-        group = self._group
-        if column is None:
-            try:
-                headings = member_columns(path)
-            except CustgroupsError as exc:
-                self._on_job_failed(exc)
-                return
-            if len(headings) > 1:
-                column, chosen = QInputDialog.getItem(
-                    self, self.tr("Import Members"),
-                    self.tr("Which column holds the customer codes?"), headings, 0, False)
-                if not chosen:
-                    return
-            elif headings:
-                column = headings[0]
-        self.paste.summary.setText(self.tr("Reading {name}…").format(name=path.name))
-        self._lane.submit(
-            lambda _p: read_member_codes(path, group.code if group else None, column),
-            succeeded=lambda found: self.paste.edit.setPlainText("\n".join(found.codes)),
-            failed=self._on_job_failed)
-
-    def _on_job_failed(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, CustgroupsError) else self.tr(
-            "Something unexpected went wrong; the details are in the log.")
-        self.errors["form"].setText(message)
-        self.errors["form"].show()
-
-    # --- fields -----------------------------------------------------------------------
-
-    @Slot()
-    def _on_description_text_changed(self) -> None:
-        length = len(self.description_edit.toPlainText().strip())
-        self.description_count.setText(self.tr("{n} of {max} characters").format(
-            n=length, max=DESCRIPTION_MAX))
-        self.description_count.setStyleSheet(_ERROR_STYLE if length > DESCRIPTION_MAX else "")
+    # --- saving -----------------------------------------------------------------------
 
     def change(self) -> GroupChange:
         """What the editor asks to save."""
@@ -366,34 +269,44 @@ class GroupDialog(QDialog):
 
     def has_changes(self) -> bool:
         """True when something typed or picked is not saved."""
-        current = (self.name_edit.text(), self.description_edit.toPlainText(),
-                   self.active_check.isChecked())
         typed_code = self._group is None and bool(self.code_edit.text().strip())
-        return (current != self._loaded or typed_code or self.members.pending
+        return (self._fields() != self._loaded or typed_code or self.members.pending
                 or bool(self.paste.edit.toPlainText().strip()))
 
     def _show_errors(self, problems: list[ValidationError]) -> None:
-        for label in self.errors.values():
-            label.hide()
+        for name in _FIELDS:
+            self._set_error(name, "")
         focus = {"code": self.code_edit, "name": self.name_edit,
-                 "description": self.description_edit, "members": self.members_table}
-        for problem in problems:
-            label = self.errors.get(problem.field, self.errors["form"])
-            label.setText(problem.message)
-            label.show()
+                 "description": self.description_edit, "members": self.panel.table,
+                 "paste": self.paste.edit}
+        for problem in reversed(problems):  # the first problem of a field is the one shown
+            self._set_error(self._label_for(problem.field), problem.message)
         if problems:
             focus.get(problems[0].field, self.name_edit).setFocus()
 
-    # --- saving and leaving -----------------------------------------------------------
+    def _paste_problem(self) -> ValidationError | None:
+        """Codes pasted but not added would be lost by a save that ignored them."""
+        unadded = self.paste.unadded()
+        if unadded == 0:
+            return None
+        if unadded is None:
+            text = self.tr("The pasted codes are still being checked: add them (Alt+A) or "
+                           "clear the paste box before saving.")
+        else:
+            text = self.tr("The paste box holds {n} recognised customers that are not added "
+                           "yet: press Add Recognised (Alt+A), or clear the box, before "
+                           "saving.").format(n=f"{unadded:,}")
+        return ValidationError("paste", text)
 
     def accept(self) -> None:
         """Check, then save in the background; on any problem everything typed stays."""
         if self._saving:
             return
         change = self.change()
-        problems = validate_group(change)
+        problems = self._problems()
         if problems:
             self._show_errors(problems)
+            self.save_ended.emit(problems[0])
             return
         self._show_errors([])
         self._set_saving(True)
@@ -408,6 +321,11 @@ class GroupDialog(QDialog):
         self.progress.setRange(0, 0)
         self._update_member_actions()
 
+    @property
+    def saving(self) -> bool:
+        """True while a save (or the check of a conflict) is under way."""
+        return self._saving
+
     def _on_save_progress(self, done: int, total: int) -> None:
         if total:
             self.progress.setRange(0, total)
@@ -416,31 +334,60 @@ class GroupDialog(QDialog):
     def _on_saved(self, group: Group) -> None:
         self._set_saving(False)
         self.saved = group
+        self.save_ended.emit(group)
         super().accept()
 
     def _on_save_failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(exc, ConflictError):
-            if messages.conflict(self, exc.message):
-                self.reload()
+        if isinstance(exc, ConflictError) and self._group is not None:
+            self._read_theirs(self._group, self.change(), exc)
             return
+        self._set_saving(False)
         if isinstance(exc, ValidationError):
             self._show_errors([exc])
+        else:
+            self._show_form_error(plain_message(exc))
+        self.save_ended.emit(exc)
+
+    # --- someone else saved first -------------------------------------------------------
+
+    def _read_theirs(self, base: Group, mine: GroupChange, conflict: ConflictError) -> None:
+        def read(_progress: object) -> tuple[Group, tuple[Member, ...]]:
+            return get_group(base.id), read_members(base.id)
+
+        self._lane.submit(read, succeeded=lambda theirs: self._on_theirs_read(base, mine, conflict,
+                                                                               *theirs),
+                          failed=self._on_save_failed)
+
+    def _on_theirs_read(self, base: Group, mine: GroupChange, conflict: ConflictError,
+                        theirs: Group, members: tuple[Member, ...]) -> None:
+        self._set_saving(False)
+        base_ids = {m.row.id for m in self.members.saved_members()}
+        plan = rebase(base, base_ids, theirs, {m.row.id for m in members}, mine)
+        choice = ConflictDialog.ask(plan, self)
+        if choice.action is Action.APPLY:
+            merged = plan.merged(choice.picks)
+            self._group = theirs
+            self._loaded = (theirs.name, theirs.description, theirs.active)
+            self._set_fields(merged.name, merged.description, merged.active)
+            self.panel.load(theirs, keep_pending=True, members=members)
+            self.accept()  # through the version check again, against their version
             return
-        self._on_job_failed(exc)
+        if choice.action is Action.RELOAD:
+            self._show_group(theirs, list(members))
+        else:
+            self._show_form_error(self.tr(
+                "{who} saved this group after you opened it: Save again to see both sides' "
+                "changes, or Cancel.").format(who=theirs.updated_by))
+        self.save_ended.emit(conflict)
 
     def reload(self) -> None:
         """Show the group as saved now, dropping every unsaved change."""
         if self._group is None:
             return
-        try:
-            group = get_group(self._group.id)
-        except CustgroupsError as exc:
-            self._on_job_failed(exc)
-            return
-        self.paste.edit.clear()
-        self._show_errors([])
-        self._load(group)
+        group_id = self._group.id
+        self._lane.submit(lambda _p: get_group(group_id), succeeded=self._show_group)
+
+    # --- leaving ----------------------------------------------------------------------
 
     def reject(self) -> None:
         """Leave, asking first if anything would be lost."""
@@ -461,5 +408,5 @@ class GroupDialog(QDialog):
     def done(self, result: int) -> None:
         """Stop background work before the dialog goes."""
         self._lane.shutdown()
-        self.paste.shutdown()
+        self.panel.shutdown()
         super().done(result)

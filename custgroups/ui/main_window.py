@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups import db
-from custgroups.errors import Cancelled, CustgroupsError
+from custgroups.errors import Cancelled, plain_message
 from custgroups.groups import (
     Group,
     GroupPage,
@@ -69,8 +69,8 @@ class MainWindow(QMainWindow):
         super().__init__(objectName="MainWindow")
         self._who = who
         self._settings = settings or Settings()
-        self._queries = Lane("queries", self)
-        self._jobs = Lane("jobs", self)
+        self._queries = Lane("queries", self, self._show_message)
+        self._jobs = Lane("jobs", self, self._show_message)
         self._request_number = 0
         code, text, status = self._settings.filters
         sort, descending = self._settings.sort
@@ -320,8 +320,9 @@ class MainWindow(QMainWindow):
 
     def show_error(self, exc: BaseException) -> None:
         """One plain sentence above the table; details went to the log."""
-        text = exc.message if isinstance(exc, CustgroupsError) else self.tr(
-            "Something unexpected went wrong; the details are in the log.")
+        self._show_message(plain_message(exc))
+
+    def _show_message(self, text: str) -> None:
         self.error_banner.setText(text)
         self.error_banner.show()
 
@@ -393,12 +394,12 @@ class MainWindow(QMainWindow):
         group = self.selected_group()
         if group is None:
             return
-        try:
-            current = get_group(group.id)  # edit what is there now, not what the page showed
-        except CustgroupsError as exc:
-            self.show_error(exc)
-            return
-        if GroupDialog.edit(self._who, current, self) is not None:
+        # Edit what is there now, not what the page showed; read off the UI thread.
+        self._queries.submit(lambda _p: get_group(group.id), succeeded=self._edit,
+                             failed=self.show_error)
+
+    def _edit(self, group: Group) -> None:
+        if GroupDialog.edit(self._who, group, self) is not None:
             self.refresh()
 
     @Slot()
@@ -515,9 +516,7 @@ class MainWindow(QMainWindow):
 
         def on_failure(exc: BaseException) -> None:
             self.export_finished.emit(exc)
-            messages.warn(self, self.tr("Export failed"), exc.message
-                          if isinstance(exc, CustgroupsError) else
-                          self.tr("The export failed unexpectedly; details are in the log."))
+            messages.warn(self, self.tr("Export failed"), plain_message(exc))
 
         def on_cancel() -> None:
             self.export_finished.emit(Cancelled())
@@ -567,9 +566,7 @@ class MainWindow(QMainWindow):
                 first, _, rest = exc.message.partition("\n")
                 messages.warn(self, self.tr("Nothing was imported"), first, rest)
             else:
-                messages.warn(self, self.tr("Nothing was imported"), exc.message
-                              if isinstance(exc, CustgroupsError) else
-                              self.tr("The import failed unexpectedly; details are in the log."))
+                messages.warn(self, self.tr("Nothing was imported"), plain_message(exc))
 
         def on_cancel() -> None:
             self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."),

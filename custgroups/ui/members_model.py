@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from enum import IntEnum
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from custgroups.customers import CustomerRow
-from custgroups.text import search_fold
+from custgroups.members import Member, matching
 from custgroups.ui.table_model import Index, RowsTableModel
 
 _ADDED = QColor("#1b5e20")
@@ -29,8 +31,11 @@ class MemberColumn(IntEnum):
 class MembersModel(RowsTableModel[CustomerRow]):
     """Members as saved, plus pending additions (marked "new") and removals (struck through).
 
-    Holds the group's members in memory to mix them with what the clerk changes; the quick
-    filter narrows the rows shown without another query.
+    What Save writes is held as ids, so it is complete the moment the clerk asks: customers
+    chosen in the picker or the paste box count as additions at once, while their rows are
+    still being fetched for display. The quick filter shows the members whose keys hold a
+    term; scanning the saved members for it is left to the caller (on a worker), see
+    :meth:`saved_members` and :meth:`show_matching`.
     """
 
     changed = Signal()
@@ -38,10 +43,14 @@ class MembersModel(RowsTableModel[CustomerRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([self.tr("Code"), self.tr("Name"), self.tr("City"), self.tr("Status"),
                           self.tr("Change")], parent)
-        self._saved: dict[int, CustomerRow] = {}
-        self._added: dict[int, CustomerRow] = {}
+        self._saved: tuple[Member, ...] = ()
+        self._saved_ids: frozenset[int] = frozenset()
+        self._added: dict[int, Member] = {}
+        self._incoming: set[int] = set()
         self._removed: set[int] = set()
-        self._term = ""
+        self._key = ""
+        self._saved_shown: Sequence[Member] = ()
+        self._rows: list[CustomerRow] = []
         self._strike = QFont()
         self._strike.setStrikeOut(True)
         self._bold = QFont()
@@ -49,72 +58,108 @@ class MembersModel(RowsTableModel[CustomerRow]):
 
     # --- state ---------------------------------------------------------------------------
 
-    def load(self, members: list[CustomerRow]) -> None:
-        """The members as saved; pending changes are dropped."""
-        self._saved = {row.id: row for row in members}
-        self._added.clear()
-        self._removed.clear()
-        self._refilter()
+    def load(self, members: Sequence[Member], rebase: bool = False) -> None:
+        """The members as saved, in code order. Pending changes are dropped, or with
+        ``rebase`` kept where they still change something (another clerk's version)."""
+        self._saved = tuple(members)
+        self._saved_ids = frozenset(m.row.id for m in self._saved)
+        if rebase:
+            self._added = {i: m for i, m in self._added.items() if i not in self._saved_ids}
+            self._incoming -= self._saved_ids
+            self._removed &= self._saved_ids
+        else:
+            self._added.clear()
+            self._incoming.clear()
+            self._removed.clear()
+        self._saved_shown = matching(self._saved, self._key)
+        self._show()
+
+    @property
+    def saved_count(self) -> int:
+        """How many members the group has as saved."""
+        return len(self._saved)
+
+    def saved_members(self) -> tuple[Member, ...]:
+        """The saved members (an immutable snapshot a worker may scan)."""
+        return self._saved
 
     @property
     def added_ids(self) -> frozenset[int]:
-        """Customers to add on Save."""
-        return frozenset(self._added)
+        """Customers to add on Save, including those whose rows are still on their way."""
+        return frozenset(self._added.keys() | self._incoming)
 
     @property
     def removed_ids(self) -> frozenset[int]:
         """Customers to remove on Save."""
         return frozenset(self._removed)
 
+    def pending_ids(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The customers to add and to remove on Save."""
+        return self.added_ids, self.removed_ids
+
     @property
     def pending(self) -> bool:
         """True when anything waits to be saved."""
-        return bool(self._added or self._removed)
+        return bool(self._added or self._incoming or self._removed)
 
     def member_ids(self) -> set[int]:
         """Everyone who will be a member after Save."""
-        return (set(self._saved) - self._removed) | set(self._added)
+        return (set(self._saved_ids) - self._removed) | self._added.keys() | self._incoming
 
     def count_after_save(self) -> int:
         """How many members the group will have after Save."""
-        return len(self._saved) - len(self._removed) + len(self._added)
+        return len(self._saved_ids) - len(self._removed) + len(self._added) + len(self._incoming)
 
-    def add(self, rows: list[CustomerRow]) -> int:
-        """Mark customers to be added (a removal pending for one is undone); returns how many
-        changed."""
-        changed = 0
-        for row in rows:
-            if row.id in self._removed:
-                self._removed.discard(row.id)
-                changed += 1
-            elif row.id not in self._saved and row.id not in self._added:
-                self._added[row.id] = row
-                changed += 1
-        if changed:
-            self._refilter()
-        return changed
+    def expect(self, ids: Iterable[int]) -> set[int]:
+        """Count customers as added now, before their rows arrive; returns the ids that are
+        new (a pending removal of a member is undone instead)."""
+        wanted: set[int] = set()
+        undone = False
+        for cid in ids:
+            if cid in self._removed:
+                self._removed.discard(cid)
+                undone = True
+            elif cid not in self._saved_ids and cid not in self._added:
+                wanted.add(cid)
+        self._incoming |= wanted
+        if undone:
+            self._marks_changed()
+        elif wanted:
+            self.changed.emit()
+        return wanted
 
-    def remove_rows(self, rows: list[int]) -> None:
+    def arrive(self, members: Sequence[Member]) -> None:
+        """The rows of customers counted as added by :meth:`expect`, to show them."""
+        new = [m for m in members if m.row.id in self._incoming]
+        for member in new:
+            self._incoming.discard(member.row.id)
+            self._added[member.row.id] = member
+        if new:
+            self._show()
+
+    def forget(self, ids: Iterable[int]) -> None:
+        """Drop expected additions whose rows could not be fetched."""
+        self._incoming -= set(ids)
+        self.changed.emit()
+
+    def remove_rows(self, rows: Sequence[int]) -> None:
         """Remove members shown on these rows: saved ones are struck through, new ones go."""
-        for row in rows:
-            customer = self.row_at(row)
-            if customer is None:
-                continue
+        dropped = False
+        for customer in self._customers(rows):
             if customer.id in self._added:
                 del self._added[customer.id]
-            elif customer.id in self._saved:
+                dropped = True
+            elif customer.id in self._saved_ids:
                 self._removed.add(customer.id)
-        self._refilter()
+        self._after_rows_changed(dropped)
 
-    def undo_rows(self, rows: list[int]) -> None:
+    def undo_rows(self, rows: Sequence[int]) -> None:
         """Undo the pending change on these rows: a new member goes, a removed one stays."""
-        for row in rows:
-            customer = self.row_at(row)
-            if customer is None:
-                continue
-            self._added.pop(customer.id, None)
+        dropped = False
+        for customer in self._customers(rows):
+            dropped = self._added.pop(customer.id, None) is not None or dropped
             self._removed.discard(customer.id)
-        self._refilter()
+        self._after_rows_changed(dropped)
 
     def change_at(self, row: int) -> str:
         """"added", "removed" or "" for the customer on a row."""
@@ -125,20 +170,43 @@ class MembersModel(RowsTableModel[CustomerRow]):
             return "added"
         return "removed" if customer.id in self._removed else ""
 
-    def set_filter(self, term: str) -> None:
-        """Show only members whose code or name contains the term."""
-        self._term = search_fold(term)
-        self._refilter()
+    @property
+    def filter_key(self) -> str:
+        """The folded term the rows shown are filtered by ("" for all)."""
+        return self._key
 
-    def _refilter(self) -> None:
-        rows = list(self._added.values()) + list(self._saved.values())
-        if self._term:
-            rows = [r for r in rows
-                    if self._term in search_fold(r.code) or self._term in search_fold(r.name)]
-        rows.sort(key=lambda r: (r.id not in self._added, r.code.casefold()))
+    def show_matching(self, key: str, saved: tuple[Member, ...],
+                      matches: Sequence[Member]) -> bool:
+        """Show the rows for ``key``, given the saved members that match it (as scanned on a
+        worker from ``saved``); False if the members were reloaded meanwhile."""
+        if saved is not self._saved:
+            return False
+        self._key = key
+        self._saved_shown = matches
+        self._show()
+        return True
+
+    def _customers(self, rows: Sequence[int]) -> list[CustomerRow]:
+        return [c for c in map(self.row_at, rows) if c is not None]
+
+    def _after_rows_changed(self, dropped: bool) -> None:
+        if dropped:  # rows left the list
+            self._show()
+        else:  # only marks changed: the rows, their order and the selection stay
+            self._marks_changed()
+
+    def _show(self) -> None:
+        # Additions first, by code; the folded key starts with the code.
+        added = sorted(matching(list(self._added.values()), self._key), key=attrgetter("key"))
         self.beginResetModel()
-        self._rows = rows
+        self._rows = [m.row for m in added] + [m.row for m in self._saved_shown]
         self.endResetModel()
+        self.changed.emit()
+
+    def _marks_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, MemberColumn.CHANGE))
         self.changed.emit()
 
     # --- Qt --------------------------------------------------------------------------------

@@ -40,23 +40,3 @@ def done_with_folder(parent: QWidget | None, title: str, text: str) -> bool:
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     return box.clickedButton() is open_folder
-
-
-def conflict_box(parent: QWidget | None, text: str) -> tuple[QMessageBox, object]:
-    """The box :func:`conflict` shows, and its Reload button."""
-    box = QMessageBox(QMessageBox.Icon.Warning,
-                      QCoreApplication.translate("messages", "Changed by someone else"), text,
-                      parent=parent)
-    reload = box.addButton(QCoreApplication.translate("messages", "Reload (discard mine)"),
-                           QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(QCoreApplication.translate("messages", "Keep Editing"),
-                         QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    return box, reload
-
-
-def conflict(parent: QWidget | None, text: str) -> bool:
-    """Someone else saved first: True to reload their version, False to keep editing."""
-    box, reload = conflict_box(parent, text)
-    box.exec()
-    return box.clickedButton() is reload

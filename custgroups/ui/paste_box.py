@@ -17,18 +17,20 @@ from PySide6.QtWidgets import (
 
 from custgroups.codes import parse_codes
 from custgroups.customers import CodeResolution, CustomerRef, resolve_codes
+from custgroups.errors import plain_message
 from custgroups.tasks import Lane
 
 DEBOUNCE_MS = 300
 
 
-def _adjusted(resolution: CodeResolution, members: set[int]) -> CodeResolution:
+def _adjusted(resolution: CodeResolution, added: frozenset[int],
+              removed: frozenset[int]) -> CodeResolution:
     """The resolution as the editor sees it: pending additions count as members already,
-    pending removals as not."""
-    recognised = [r for r in resolution.recognised if r.id not in members]
-    already = [r for r in resolution.recognised if r.id in members]
-    already += [r for r in resolution.already_members if r.id in members]
-    recognised += [r for r in resolution.already_members if r.id not in members]
+    pending removals as not (the rest of the membership is the database's)."""
+    recognised = [r for r in resolution.recognised if r.id not in added]
+    already = [r for r in resolution.recognised if r.id in added]
+    already += [r for r in resolution.already_members if r.id not in removed]
+    recognised += [r for r in resolution.already_members if r.id in removed]
     return CodeResolution(tuple(recognised), tuple(already), resolution.duplicates,
                           resolution.unknown, resolution.inactive)
 
@@ -38,14 +40,18 @@ class PasteBox(QWidget):
     and hands over the recognised customers on Add."""
 
     add_requested = Signal(object)  # tuple[CustomerRef, ...]
+    resolved = Signal()  # the summary now describes the text in the box
 
-    def __init__(self, group_id: Callable[[], int | None], members: Callable[[], set[int]],
+    def __init__(self, group_id: Callable[[], int | None],
+                 pending: Callable[[], tuple[frozenset[int], frozenset[int]]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._group_id = group_id
-        self._members = members
-        self._lane = Lane("paste", self)
+        self._pending = pending
+        self._lane = Lane("paste", self, self._on_unhandled)
         self._request = 0
+        # True while the box holds only what Add left behind (unknown and inactive codes).
+        self._leftover = False
         self.resolution: CodeResolution | None = None
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.resolve)
@@ -76,8 +82,18 @@ class PasteBox(QWidget):
 
     @Slot()
     def _on_edit_text_changed(self) -> None:
+        self._leftover = False
         self.add_button.setEnabled(False)
         self._timer.start()
+
+    def unadded(self) -> int | None:
+        """How many recognised customers the box holds that were not added (0 when it is
+        empty or holds only what Add left behind); None while its text is being checked."""
+        if self._leftover or not self.edit.toPlainText().strip():
+            return 0
+        if self._timer.isActive() or self._lane.busy or self.resolution is None:
+            return None
+        return len(self.resolution.recognised)
 
     @Slot()
     def resolve(self) -> None:
@@ -90,10 +106,11 @@ class PasteBox(QWidget):
         if not text.strip():
             self._show(None)
             return
-        members = self._members()  # as the editor stands now, pending changes included
+        added, removed = self._pending()  # the editor's changes not saved yet
 
         def work(progress: Callable[[int, int], None]) -> CodeResolution:
-            return _adjusted(resolve_codes(parse_codes(text), group_id, progress), members)
+            return _adjusted(resolve_codes(parse_codes(text), group_id, progress), added,
+                             removed)
 
         self.summary.setText(self.tr("Checking the codes…"))
         self._lane.submit(work,
@@ -113,7 +130,13 @@ class PasteBox(QWidget):
 
     def _on_failed(self, number: int, exc: BaseException) -> None:
         if number == self._request:
-            self.summary.setText(str(exc))
+            self._on_unhandled(plain_message(exc))
+
+    def _on_unhandled(self, message: str) -> None:
+        self.resolution = None
+        self.summary.setText(message)
+        self.add_button.setEnabled(False)
+        self.resolved.emit()
 
     def _show(self, resolution: CodeResolution | None) -> None:
         self.resolution = resolution
@@ -123,6 +146,7 @@ class PasteBox(QWidget):
             self.summary.setText(resolution.summary())
         self.add_button.setEnabled(bool(resolution and resolution.recognised))
         self.copy_button.setEnabled(bool(resolution and resolution.unknown))
+        self.resolved.emit()
 
     def refresh(self) -> None:
         """Sort the box again (members changed)."""
@@ -140,6 +164,7 @@ class PasteBox(QWidget):
         # What was added leaves the box; what still needs the clerk stays. The editor sorts
         # the box again once the additions are in, so no second check is queued here.
         self.edit.setPlainText("\n".join(left))
+        self._leftover = True
         self._timer.stop()
 
     @Slot()

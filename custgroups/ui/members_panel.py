@@ -1,0 +1,347 @@
+"""The editor's members: the table with its filter, Add Customers, Remove, Undo, the paste box
+and Import from File. Changes stay pending in the model until the editor saves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from custgroups.customers import CustomerRef, customers_by_ids
+from custgroups.errors import plain_message
+from custgroups.groups import Group, list_members
+from custgroups.members import Member, filter_key, matching, members_of
+from custgroups.tasks import Lane
+from custgroups.ui.customer_picker import CustomerPicker
+from custgroups.ui.members_model import MemberColumn, MembersModel
+from custgroups.ui.paste_box import PasteBox
+
+#: The filter waits for this pause in typing before it scans the members.
+FILTER_DEBOUNCE_MS = 150
+#: Members shown at once when a group opens, before the rest are read.
+FIRST_ROWS = 500
+_ALL = 10_000_000
+
+
+def read_members(group_id: int, limit: int = _ALL) -> tuple[Member, ...]:
+    """The group's members in code order, with their search keys (runs on a worker)."""
+    return members_of(list_members(group_id, "", 0, limit, with_total=False).rows)
+
+
+class MembersPanel(QWidget):
+    """Shows and changes the members of the group being edited; nothing is written here."""
+
+    changed = Signal()  # pending changes, the count or the rows shown changed
+    loaded = Signal()  # every saved member is in the table
+    filtered = Signal()  # the rows shown follow the filter's text
+    problem = Signal(str)  # a sentence for the editor's message line
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._group: Group | None = None
+        self._editable = True
+        self._loading = False
+        self._lane = Lane("members", self, self.problem.emit)
+        self.model = MembersModel(self)
+        self.model.changed.connect(self._on_model_changed)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DEBOUNCE_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self._init_widgets()
+        self._init_layout()
+        self._on_model_changed()
+
+    def _init_widgets(self) -> None:
+        self.filter_edit = QLineEdit(self, objectName="membersFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter members by code or name…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.count_label = QLabel(self, objectName="membersCount")
+        self.table = QTableView(self, objectName="membersTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: a reset over 50,000 rows then measures nothing.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.installEventFilter(self)
+        header = self.table.horizontalHeader()
+        header.resizeSection(MemberColumn.CODE, 110)
+        header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                  activated=self._on_remove_clicked, context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.add_button = QPushButton(self.tr("Add Customers…"), self,
+                                      objectName="addCustomersButton")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button = QPushButton(self.tr("Remove"), self,
+                                         objectName="removeMembersButton")
+        self.remove_button.setToolTip(self.tr("Remove the selected customers (Delete)"))
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.undo_button = QPushButton(self.tr("Undo Change"), self, objectName="undoMemberButton")
+        self.undo_button.setToolTip(self.tr("Undo the pending change on the selected rows"))
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.import_button = QPushButton(self.tr("Import from File…"), self,
+                                         objectName="importMembersButton")
+        self.import_button.clicked.connect(self._on_import_clicked)
+        for button in (self.add_button, self.remove_button, self.undo_button, self.import_button):
+            button.setAutoDefault(False)  # Enter acts on the field that has focus
+        self.inactive_note = QLabel(self.tr("Activate the group to add customers."), self)
+        self.inactive_note.setStyleSheet("color: #7a4b00;")
+        self.paste = PasteBox(self._group_id, self.model.pending_ids, self)
+        self.paste.add_requested.connect(self._on_paste_add_requested)
+
+    def _init_layout(self) -> None:
+        members_box = QGroupBox(self.tr("Members"), self)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.import_button, self.remove_button,
+                       self.undo_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.inactive_note)
+        members_layout = QVBoxLayout(members_box)
+        members_layout.addLayout(top)
+        members_layout.addWidget(self.table, 1)
+        members_layout.addLayout(actions)
+        paste_box = QGroupBox(self.tr("Paste Codes (Alt+P)"), self)
+        QVBoxLayout(paste_box).addWidget(self.paste)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(members_box)
+        splitter.addWidget(paste_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # --- the group ----------------------------------------------------------------------
+
+    def _group_id(self) -> int | None:
+        return self._group.id if self._group else None
+
+    def load(self, group: Group | None, keep_pending: bool = False,
+             members: Sequence[Member] | None = None) -> None:
+        """Show a group's saved members: the first rows at once, the rest as they are read.
+
+        Pending changes are dropped, or with ``keep_pending`` kept where they still change
+        something (another clerk's version of the group). Changes the clerk makes while the
+        members are read are kept. ``members`` given are shown as they are, without reading.
+        """
+        if not keep_pending:
+            self.model.load(())
+        self._group = group
+        if group is None:
+            self.loaded.emit()
+            return
+        if members is not None:
+            self._on_members_read(group, tuple(members), True)
+            return
+        self._loading = True
+        self.count_label.setText(self.tr("Loading members…"))
+        group_id = group.id
+        if group.member_count > FIRST_ROWS and not keep_pending:
+            self._lane.submit(lambda _p: read_members(group_id, FIRST_ROWS),
+                              succeeded=lambda rows: self._on_members_read(group, rows, False))
+        self._lane.submit(lambda _p: read_members(group_id),
+                          succeeded=lambda rows: self._on_members_read(group, rows, True))
+
+    def _on_members_read(self, group: Group, rows: tuple[Member, ...], complete: bool) -> None:
+        if group is not self._group:
+            return  # another version of the group was loaded meanwhile
+        self.model.load(rows, rebase=True)
+        if complete:
+            self._loading = False
+            self._on_model_changed()
+            if self.model.filter_key != filter_key(self.filter_edit.text()):
+                self.apply_filter()
+            self.loaded.emit()
+
+    @property
+    def loading(self) -> bool:
+        """True until every saved member is read."""
+        return self._loading
+
+    def set_editable(self, active: bool, saving: bool) -> None:
+        """An inactive group (or one being saved) takes no changes to its members."""
+        self._editable = active and not saving
+        self.inactive_note.setVisible(not active)
+        self._update_actions()
+
+    # --- the filter ---------------------------------------------------------------------
+
+    @Slot()
+    def apply_filter(self) -> None:
+        """Filter the rows by the filter's text now; the scan runs on a worker."""
+        self._filter_timer.stop()
+        key = filter_key(self.filter_edit.text())
+        saved = self.model.saved_members()
+        self._lane.submit(lambda _p: matching(saved, key),
+                          succeeded=lambda rows: self._on_filter_scanned(key, saved, rows))
+
+    def _on_filter_scanned(self, key: str, saved: tuple[Member, ...],
+                           rows: list[Member]) -> None:
+        if key != filter_key(self.filter_edit.text()) or self._filter_timer.isActive():
+            return  # the clerk typed on; that text's scan follows
+        if self.model.show_matching(key, saved, rows):
+            self.filtered.emit()
+
+    # --- changes ------------------------------------------------------------------------
+
+    @Slot()
+    def _on_model_changed(self) -> None:
+        count = self.model.count_after_save()
+        total = self.tr("{n} customers").format(n=f"{count:,}") if count != 1 \
+            else self.tr("1 customer")
+        if self.model.filter_key:
+            text = self.tr("{shown} of {total}").format(shown=f"{self.model.rowCount():,}",
+                                                         total=total)
+        else:
+            text = total
+        pending = []
+        added, removed = len(self.model.added_ids), len(self.model.removed_ids)
+        if added:
+            pending.append(self.tr("{n} to add").format(n=f"{added:,}"))
+        if removed:
+            pending.append(self.tr("{n} to remove").format(n=f"{removed:,}"))
+        if not self._loading:
+            self.count_label.setText(text + (f" ({', '.join(pending)})" if pending else ""))
+        self._update_actions()
+        self.changed.emit()
+
+    @Slot()
+    def _update_actions(self) -> None:
+        for widget in (self.add_button, self.import_button, self.paste):
+            widget.setEnabled(self._editable)
+        selected = self.table.selectionModel().selectedRows()
+        # An inactive group's members are read-only until it is activated again.
+        self.remove_button.setEnabled(bool(selected) and self._editable)
+        self.undo_button.setEnabled(self._editable and any(self.model.change_at(i.row())
+                                                           for i in selected))
+
+    def add_ids(self, ids: set[int]) -> None:
+        """Count customers as added at once; their rows are fetched to show them."""
+        wanted = self.model.expect(ids)
+        if not wanted:
+            return
+        self._lane.submit(lambda _p: members_of(customers_by_ids(wanted)),
+                          succeeded=self._on_customers_fetched,
+                          failed=lambda exc: self._on_fetch_failed(wanted, exc))
+
+    def _on_customers_fetched(self, rows: tuple[Member, ...]) -> None:
+        self.model.arrive(rows)
+        self.paste.refresh()
+
+    def _on_fetch_failed(self, ids: set[int], exc: BaseException) -> None:
+        self.model.forget(ids)
+        self.problem.emit(self.tr("The customers could not be added: {reason}").format(
+            reason=plain_message(exc)))
+
+    @Slot()
+    def _on_add_clicked(self) -> None:
+        self.add_ids(CustomerPicker.pick(self.model.member_ids(), self))
+
+    @Slot(object)
+    def _on_paste_add_requested(self, refs: tuple[CustomerRef, ...]) -> None:
+        self.add_ids({ref.id for ref in refs})
+
+    def _selected_rows(self) -> list[int]:
+        return [i.row() for i in self.table.selectionModel().selectedRows()]
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        if self.remove_button.isEnabled():
+            self.model.remove_rows(self._selected_rows())
+            self.paste.refresh()
+
+    @Slot()
+    def _on_undo_clicked(self) -> None:
+        self.model.undo_rows(self._selected_rows())
+        self.paste.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter on the members table does nothing: it must not reach the dialog's Save."""
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- import from a file -------------------------------------------------------------
+
+    @Slot()
+    def _on_import_clicked(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import Members"), str(Path.home()),
+            self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        if chosen:
+            self.import_file(Path(chosen))
+
+    def import_file(self, path: Path, column: str | None = None) -> None:
+        """Put the codes of a file's column in the paste box, for the same preview.
+
+        Without ``column`` the clerk chooses among the file's headings (the code column
+        found by name comes first); a file without headings gives its first column. The
+        file is read on a worker.
+        """
+        from custgroups.sheets.imports import member_columns
+
+        self.paste.summary.setText(self.tr("Reading {name}…").format(name=path.name))
+        if column is not None:
+            self._read_codes(path, column)
+            return
+        self._lane.submit(lambda _p: member_columns(path),
+                          succeeded=lambda headings: self._on_columns_read(path, headings),
+                          failed=self._on_import_failed)
+
+    def _on_columns_read(self, path: Path, headings: list[str]) -> None:
+        column: str | None = headings[0] if headings else None
+        if len(headings) > 1:
+            column, chosen = QInputDialog.getItem(
+                self, self.tr("Import Members"),
+                self.tr("Which column holds the customer codes?"), headings, 0, False)
+            if not chosen:
+                self.paste.refresh()
+                return
+        self._read_codes(path, column)
+
+    def _read_codes(self, path: Path, column: str | None) -> None:
+        from custgroups.sheets.imports import read_member_codes
+
+        group_code = self._group.code if self._group else None
+        self._lane.submit(lambda _p: read_member_codes(path, group_code, column),
+                          succeeded=lambda found: self.paste.edit.setPlainText(
+                              "\n".join(found.codes)),
+                          failed=self._on_import_failed)
+
+    def _on_import_failed(self, exc: BaseException) -> None:
+        self.paste.summary.setText(plain_message(exc))
+        self.problem.emit(plain_message(exc))
+
+    def shutdown(self) -> None:
+        """Stop background work before the editor goes."""
+        self._filter_timer.stop()
+        self._lane.shutdown()
+        self.paste.shutdown()
+
