@@ -113,7 +113,7 @@ class CodeResolution:
             more = f" and {len(self.unknown) - 10:,} more" if len(self.unknown) > 10 else ""
             parts.append(f"{len(self.unknown):,} unknown: {shown}{more}")
         if self.inactive:
-            parts.append(f"{len(self.inactive):,} inactive")
+            parts.append(f"{len(self.inactive):,} inactive, not added")
         return " · ".join(parts)
 
 

@@ -40,6 +40,18 @@ class GroupInactiveError(ValidationError):
         super().__init__("members", f"{subject} inactive: activate it before adding customers.")
 
 
+class InactiveCustomersError(ValidationError):
+    """Inactive customers were to be added: they never are, anywhere."""
+
+    def __init__(self, codes: list[str]) -> None:
+        shown = ", ".join(codes[:10]) + (f" and {len(codes) - 10:,} more" if len(codes) > 10
+                                         else "")
+        noun = "customer is" if len(codes) == 1 else "customers are"
+        super().__init__("members", f"{len(codes):,} {noun} inactive and cannot be added to a "
+                                    f"group: {shown}. Remove them, then save again.")
+        self.codes = codes
+
+
 class NotFoundError(CustgroupsError):
     """The thing asked for does not exist."""
 

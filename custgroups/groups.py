@@ -18,6 +18,7 @@ from custgroups.errors import (
     ConflictError,
     DuplicateNameError,
     GroupInactiveError,
+    InactiveCustomersError,
     NotFoundError,
     ValidationError,
 )
@@ -331,7 +332,7 @@ def _change_members(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[
     removed: list[str] = []
     for start in range(0, len(remove), _MEMBER_CHUNK):
         batch = remove[start:start + _MEMBER_CHUNK]
-        codes = [code for _cid, code in _member_codes(group_id, batch, members=True)]
+        codes = [code for _cid, code, _active in _member_codes(group_id, batch, members=True)]
         if codes:
             Membership.delete().where(
                 (Membership.group == group_id) & db.in_ids(Membership.customer, batch)
@@ -348,10 +349,13 @@ def _change_members(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[
             raise GroupInactiveError(code)
     for start in range(0, len(add), _MEMBER_CHUNK):
         batch = add[start:start + _MEMBER_CHUNK]
-        new = list(_member_codes(group_id, batch, members=False))
+        new = _member_codes(group_id, batch, members=False)
+        inactive = sorted(code for _cid, code, active in new if not active)
+        if inactive:
+            raise InactiveCustomersError(inactive)
         if new:
-            _insert_members(group_id, [cid for cid, _code in new])
-        added.extend(code for _cid, code in new)
+            _insert_members(group_id, [cid for cid, _code, _active in new])
+        added.extend(code for _cid, code, _active in new)
         done += len(batch)
         progress(done, total)
     delta = len(added) - len(removed)
@@ -365,17 +369,18 @@ def _change_members(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[
     return len(added), len(removed)
 
 
-def _member_codes(group_id: int, ids: Sequence[int], members: bool) -> list[tuple[int, str]]:
-    """(id, code) of the customers among ``ids`` that are (or are not) members of the group."""
+def _member_codes(group_id: int, ids: Sequence[int], members: bool
+                  ) -> list[tuple[int, str, bool]]:
+    """(id, code, active) of the customers among ``ids`` that are (or are not) members."""
     sql, param = db.id_list(ids)
     test = "IS NOT NULL" if members else "IS NULL"
     cursor = database.execute_sql(
-        f"SELECT c.id, c.code FROM customer c "
+        f"SELECT c.id, c.code, c.active FROM customer c "
         f"LEFT JOIN membership m ON m.group_id = {db.mark()} AND m.customer_id = c.id "
         f"WHERE c.id IN ({sql}) AND m.customer_id {test}",
         [group_id, param],
     )
-    return [(int(cid), str(code)) for cid, code in cursor]
+    return [(int(cid), str(code), bool(active)) for cid, code, active in cursor]
 
 
 def _insert_members(group_id: int, ids: Sequence[int]) -> None:

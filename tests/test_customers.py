@@ -146,7 +146,7 @@ def test_resolve_sorts_every_code_into_one_bucket(people: dict[str, int]) -> Non
     assert result.total == len(pasted)
     assert result.summary() == (
         "2 recognised · 1 already in the group · 2 duplicates · "
-        "2 unknown: C0X012 (did you mean C00012?), ZZZ9 · 1 inactive")
+        "2 unknown: C0X012 (did you mean C00012?), ZZZ9 · 1 inactive, not added")
 
 
 @pytest.mark.parametrize(

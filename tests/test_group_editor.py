@@ -133,7 +133,7 @@ def test_paste_summary_reports_everything(qtbot: QtBot, shop: dict[str, int]) ->
     dialog = editor(qtbot, group)
     summary = paste(qtbot, dialog, "C00001 C00002 C00002 C00005 C0X003 ZZZ9 C00013")
     assert summary == ("2 recognised · 1 already in the group · 1 duplicate · "
-                       "2 unknown: C0X003 (did you mean C00003?), ZZZ9 · 1 inactive")
+                       "2 unknown: C0X003 (did you mean C00003?), ZZZ9 · 1 inactive, not added")
     assert dialog.paste.add_button.isEnabled() and dialog.paste.copy_button.isEnabled()
     dialog.paste.copy_button.click()
     from PySide6.QtGui import QGuiApplication
@@ -376,7 +376,7 @@ def test_create_and_fill_by_keyboard_in_six_actions(qtbot: QtBot, opened: str,
         QGuiApplication.clipboard().setText("\n".join(f"C{i:05d}" for i in range(1, 501)))
         dialog.paste.edit.paste()                                               # 4 (Ctrl+V)
         qtbot.waitUntil(lambda: dialog.paste.add_button.isEnabled(), timeout=10_000)
-        assert dialog.paste.summary.text() == "499 recognised · 1 inactive"
+        assert dialog.paste.summary.text() == "499 recognised · 1 inactive, not added"
         dialog.paste.add_button.click()                                         # 5 (Alt+A)
         qtbot.waitUntil(lambda: dialog.members.count_after_save() == 499, timeout=10_000)
         dialog.accept()                                                         # 6 (Ctrl+S)

@@ -402,7 +402,7 @@ def test_member_import_previews_then_adds(shop: dict[str, int], tmp_path: Path) 
     preview = preview_members(group.code, path)
     assert preview.resolution.summary() == (
         "3 recognised · 1 already in the group · 1 duplicate · "
-        "1 unknown: C00X4 (did you mean C004?) · 1 inactive")
+        "1 unknown: C00X4 (did you mean C004?) · 1 inactive, not added")
     assert groups.get_group(group.id).member_count == 1  # a preview writes nothing
     done = import_members(group.code, path, "bob")
     assert done.added == 3 and done.group.member_count == 4

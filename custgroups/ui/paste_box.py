@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,18 @@ def _adjusted(resolution: CodeResolution, added: frozenset[int],
                           resolution.unknown, resolution.inactive)
 
 
+class InstantButton(QPushButton):
+    """A button whose keyboard mnemonic clicks at once: Qt's animated click waits 100 ms,
+    long enough for a quick Alt+A, Ctrl+S to save before the click happened."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:
+            if self.isEnabled():
+                self.click()
+            return True
+        return super().event(event)
+
+
 class PasteBox(QWidget):
     """Shows what a paste holds — recognised, already in, duplicates, unknown, inactive —
     and hands over the recognised customers on Add."""
@@ -50,6 +62,7 @@ class PasteBox(QWidget):
         self._pending = pending
         self._lane = Lane("paste", self, self._on_unhandled)
         self._request = 0
+        self._answered = 0  # the request whose answer the summary shows
         # True while the box holds only what Add left behind (unknown and inactive codes).
         self._leftover = False
         self.resolution: CodeResolution | None = None
@@ -64,8 +77,8 @@ class PasteBox(QWidget):
         self.summary = QLabel(self, objectName="pasteSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(self.summary.textInteractionFlags())
-        self.add_button = QPushButton(self.tr("&Add Recognised"), self,
-                                      objectName="pasteAddButton")
+        self.add_button = InstantButton(self.tr("&Add Recognised"), self,
+                                        objectName="pasteAddButton")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.copy_button = QPushButton(self.tr("Copy Unknown Codes"), self)
         self.copy_button.clicked.connect(self._on_copy_clicked)
@@ -91,7 +104,7 @@ class PasteBox(QWidget):
         empty or holds only what Add left behind); None while its text is being checked."""
         if self._leftover or not self.edit.toPlainText().strip():
             return 0
-        if self._timer.isActive() or self._lane.busy or self.resolution is None:
+        if self._timer.isActive() or self._answered != self._request or self.resolution is None:
             return None
         return len(self.resolution.recognised)
 
@@ -104,6 +117,7 @@ class PasteBox(QWidget):
         number = self._request
         group_id = self._group_id()
         if not text.strip():
+            self._answered = number
             self._show(None)
             return
         added, removed = self._pending()  # the editor's changes not saved yet
@@ -121,6 +135,7 @@ class PasteBox(QWidget):
 
     def _on_resolved(self, number: int, resolution: CodeResolution) -> None:
         if number == self._request:
+            self._answered = number
             self._show(resolution)
 
     def _on_progress(self, number: int, done: int, total: int) -> None:
@@ -130,6 +145,7 @@ class PasteBox(QWidget):
 
     def _on_failed(self, number: int, exc: BaseException) -> None:
         if number == self._request:
+            self._answered = number
             self._on_unhandled(plain_message(exc))
 
     def _on_unhandled(self, message: str) -> None:
@@ -160,12 +176,12 @@ class PasteBox(QWidget):
             return
         refs: tuple[CustomerRef, ...] = resolution.recognised
         left = [u.code for u in resolution.unknown] + [r.code for r in resolution.inactive]
-        self.add_requested.emit(refs)
         # What was added leaves the box; what still needs the clerk stays. The editor sorts
         # the box again once the additions are in, so no second check is queued here.
         self.edit.setPlainText("\n".join(left))
         self._leftover = True
         self._timer.stop()
+        self.add_requested.emit(refs)
 
     @Slot()
     def _on_copy_clicked(self) -> None:
