@@ -435,11 +435,18 @@ def test_a_named_column_and_a_headerless_column(shop: dict[str, int], tmp_path: 
     assert read_member_codes(bare).codes == ("C001", "C002")
 
 
+def set_active(code: str, active: bool) -> None:
+    """Activate or deactivate one of the shop's customers."""
+    customers.upsert_customers([CustomerInput(code, f"Customer {int(code[1:])}", active=active)])
+
+
 @pytest.mark.usefixtures("opened")
 def test_round_trip_export_then_import_members(shop: dict[str, int], tmp_path: Path) -> None:
     ids = list(shop.values())
+    set_active("C009", True)  # a member, deactivated after it joined
     made = [groups.save_group(GroupChange(name=f"G{i}", add_customer_ids=frozenset(
         ids[i:i + 7])), "alice") for i in range(5)]
+    set_active("C009", False)
     path = tmp_path / "all.xlsx"
     export_groups(path, GroupQuery(), members=True)
     for group in made:
@@ -461,8 +468,10 @@ def import_members_from(path: Path, source_code: str, target_code: str) -> set[i
 @pytest.mark.usefixtures("opened")
 def test_round_trip_into_the_same_group_reproduces_it(shop: dict[str, int],
                                                       tmp_path: Path) -> None:
+    set_active("C009", True)  # a member, deactivated after it joined
     group = groups.save_group(GroupChange(name="Kept", add_customer_ids=frozenset(
         list(shop.values())[:12])), "alice")
+    set_active("C009", False)
     before = groups.member_ids(group.id)
     path = tmp_path / "kept.xlsx"
     export_groups(path, GroupQuery(), members=True)
