@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -50,7 +49,7 @@ class ConflictDialog(QDialog):
         intro = QLabel(self.tr(
             "{who} saved {code} at {when} (UTC) after you opened it. Nothing of theirs or "
             "yours has been overwritten.").format(who=theirs.updated_by, code=theirs.code,
-                                                  when=when), self)
+                                                  when=when), self, objectName="conflictIntro")
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -135,11 +134,10 @@ class ConflictDialog(QDialog):
             button.setProperty("side", side.value)
             group.addButton(button)
             layout.addWidget(button)
-        group.buttonToggled.connect(self._update_apply)
+        group.buttonToggled.connect(lambda _button, _checked: self._update_apply())
         self._groups[clash.field] = group
         return box
 
-    @Slot()
     def _update_apply(self) -> None:
         self.apply_button.setEnabled(len(self.picks()) == len(self._groups))
 
