@@ -316,6 +316,11 @@ class GroupDialog(QDialog):
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
+        # What is typed during a save would not be in it: the fields wait for the answer.
+        for edit in (self.name_edit, self.description_edit):
+            edit.setReadOnly(saving)
+        self.code_edit.setReadOnly(saving or self._group is not None)
+        self.active_check.setEnabled(not saving)
         self.save_button.setEnabled(not saving)
         self.progress.setVisible(saving)
         self.progress.setRange(0, 0)

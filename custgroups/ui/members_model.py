@@ -128,6 +128,11 @@ class MembersModel(RowsTableModel[CustomerRow]):
             self.changed.emit()
         return wanted
 
+    @property
+    def arriving(self) -> bool:
+        """True while customers counted as added still wait for their rows."""
+        return bool(self._incoming)
+
     def arrive(self, members: Sequence[Member]) -> None:
         """The rows of customers counted as added by :meth:`expect`, to show them."""
         new = [m for m in members if m.row.id in self._incoming]

@@ -96,6 +96,7 @@ class PasteBox(QWidget):
     @Slot()
     def _on_edit_text_changed(self) -> None:
         self._leftover = False
+        self._request += 1  # an answer still on its way is for text no longer there
         self.add_button.setEnabled(False)
         self._timer.start()
 
