@@ -152,7 +152,7 @@ def prepare_database(args: argparse.Namespace, path: Path) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db.open_database("sqlite:///" + path.as_posix())
+    db.open_database("sqlite:///" + path.as_posix(), create=True)
     held = count_customers()
     if held:
         print(f"reusing {path} ({held:,} customers already there; build not timed)")

@@ -189,7 +189,7 @@ def max_rss_mb() -> float:
 
 def prepare_database(args: argparse.Namespace, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    db.open_database("sqlite:///" + path.as_posix())
+    db.open_database("sqlite:///" + path.as_posix(), create=True)
     held = count_customers()
     if held:
         print(f"reusing {path} ({held:,} customers already there; build not timed)")

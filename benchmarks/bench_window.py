@@ -149,11 +149,11 @@ def hook_paint(window, widget, cls, state):
     widget.paintEvent = paint
 
 
-def open_main_window(url=None):
+def open_main_window(url=None, create=False):
     mark("QApplication created")
     import custgroups.ui.main_window  # noqa: F401
     mark("window module imported")
-    window = original_open_window(url)
+    window = original_open_window(url, create)
     mark("window built")
     state = {"shown": False}
 
@@ -359,7 +359,7 @@ def prepare_database(args: argparse.Namespace, path: Path) -> None:
     from custgroups.demo import generate_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    db.open_database("sqlite:///" + path.as_posix())
+    db.open_database("sqlite:///" + path.as_posix(), create=True)
     try:
         held = count_customers()
         if held:

@@ -135,7 +135,7 @@ def main() -> None:
     db.close_database()
 
     demo_url = f"sqlite:///{(WORK / 'demo.db').as_posix()}"
-    db.open_database(demo_url)
+    db.open_database(demo_url, create=True)
     demo.generate_demo(20_000, 2_000, 4)
     groups.save_group(groups.GroupChange(
         name="North-region reservation list",

@@ -28,7 +28,7 @@ WRITER = textwrap.dedent("""
 
 @pytest.mark.slow
 def test_three_processes_save_a_hundred_times_each(database_url: str) -> None:
-    db.open_database(database_url)  # migrate once so the writers race on saves only
+    db.open_database(database_url, create=True)  # migrate once so the writers race on saves only
     db.close_database()
     procs = [
         subprocess.Popen([sys.executable, "-c", WRITER, database_url, f"writer{n}"],

@@ -562,11 +562,17 @@ def test_import_customers_from_the_window(qtbot: QtBot, window: MainWindow, tmp_
     monkeypatch.setattr(messages, "inform", lambda parent, title, text: told.append((title, text)))
     monkeypatch.setattr(messages, "warn",
                         lambda parent, title, text, details="": told.append((title, details)))
+    from custgroups.ui.import_preview import ImportPreviewDialog
+
+    previewed: list[str] = []
+    monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(
+        lambda cls, plans, path, parent: previewed.append(plans.plan(False).summary()) or False))
     good = tmp_path / "erp.csv"
     good.write_text("Customer Code,Customer Name\nN001,New One\nC001,Renamed\n")
     job = window.import_customers(good)
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
-    assert told[0] == ("Customers imported", "erp.csv: 1 new customers, 1 updated.")
+    assert previewed == ["1 new · 1 updated (name 1)"]
+    assert told[0] == ("Customers imported", "erp.csv: 1 new · 1 updated (name 1).")
     assert window.findChild(object, "importProgress") is not None
     bad = tmp_path / "bad.csv"
     bad.write_text("Customer Code,Customer Name\nN002,\n")

@@ -29,12 +29,14 @@ HOSTILE = ["=1+1", "+SUM(A1:A9)", "-2+3", "@SUM(1)", "\tTab", "\rCR", "\nLF",
 def made() -> list[groups.Group]:
     """Twelve groups, some with members, one inactive, with hostile names in two."""
     customers.upsert_customers(
-        CustomerInput(f"C{i:03d}", name, city="Oslo", active=i != 3)
+        CustomerInput(f"C{i:03d}", name, city="Oslo")
         for i, name in enumerate(["Nordic", "=cmd|' /C calc'!A0", "Atlas", "-Minus"], 1))
     ids = customers.matching_customer_ids("")
     made = [groups.save_group(GroupChange(name=f"Group {i:02d}", description=f"Tier {i % 3}",
                                           add_customer_ids=frozenset(ids[: i % 5])), "alice")
             for i in range(10)]
+    # C003 went inactive after it joined: members stay, and show as inactive.
+    customers.upsert_customers([CustomerInput("C003", "Atlas", city="Oslo", active=False)])
     made.append(groups.save_group(GroupChange(name="=SUM(1,2)", description="@risk -1"), "bob"))
     made.append(groups.save_group(GroupChange(name="Dormant", active=False), "bob"))
     return made

@@ -44,6 +44,7 @@ from custgroups.ui.filter_bar import FilterBar, Filters
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.history_view import HistoryDialog
+from custgroups.ui.import_preview import ImportPreviewDialog
 from custgroups.ui.pager import Pager
 
 _COLUMN_WIDTHS = {Column.CODE: 110, Column.NAME: 260, Column.DESCRIPTION: 360,
@@ -552,14 +553,9 @@ class MainWindow(QMainWindow):
             self.import_customers(Path(chosen))
 
     def import_customers(self, path: Path) -> Job:
-        """Import a customer file in the background and say how it went."""
-        from custgroups.sheets.imports import ImportProblems, import_customers
-
-        def on_success(result: Any) -> None:
-            messages.inform(self, self.tr("Customers imported"), self.tr(
-                "{name}: {new} new customers, {updated} updated.").format(
-                name=path.name, new=f"{result.inserted:,}", updated=f"{result.updated:,}"))
-            self.refresh()
+        """Read and check a customer file in the background, show what importing it would
+        change, and import it only if the clerk says so."""
+        from custgroups.sheets.imports import ImportProblems, plan_customer_import
 
         def on_failure(exc: BaseException) -> None:
             if isinstance(exc, ImportProblems):
@@ -572,10 +568,32 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."),
                                          5000)
 
+        def on_planned(plans: Any) -> None:
+            clear_empty = ImportPreviewDialog.ask(plans, path, self)
+            if clear_empty is None:
+                on_cancel()
+                return
+            self._apply_import(path, plans, clear_empty, on_failure, on_cancel)
+
         return self._run_long("importProgress", self.tr("Import Customers"),
                               self.tr("Reading and checking {name}…").format(name=path.name),
-                              lambda progress: import_customers(path, progress=progress),
-                              on_success, on_failure, on_cancel)
+                              lambda progress: plan_customer_import(path, progress),
+                              on_planned, on_failure, on_cancel)
+
+    def _apply_import(self, path: Path, plans: Any, clear_empty: bool, failed: Any,
+                      cancelled: Any) -> Job:
+        from custgroups.sheets.imports import apply_customer_import
+
+        def on_success(result: Any) -> None:
+            messages.inform(self, self.tr("Customers imported"), self.tr(
+                "{name}: {summary}.").format(name=path.name, summary=result.plan.summary()))
+            self.refresh()
+
+        return self._run_long("importProgress", self.tr("Import Customers"),
+                              self.tr("Importing {name}…").format(name=path.name),
+                              lambda progress: apply_customer_import(plans.file, clear_empty,
+                                                                     progress),
+                              on_success, failed, cancelled)
 
     # --- closing ------------------------------------------------------------------------
 
