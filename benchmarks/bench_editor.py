@@ -789,7 +789,7 @@ def instrument_editor(clock: Clock, dialog: Any) -> None:
     """Wrap the paste box's worker functions and handlers, and the editor's add, to stamp."""
     from PySide6.QtWidgets import QLabel, QTableView
 
-    import custgroups.ui.group_form as form_module
+    import custgroups.ui.members_panel as form_module
     import custgroups.ui.paste_box as paste_module
 
     if not getattr(paste_module, "_bench_wrapped", False):
@@ -826,7 +826,7 @@ def instrument_editor(clock: Clock, dialog: Any) -> None:
         paste_module._bench_wrapped = True  # type: ignore[attr-defined]
 
     paste = dialog.paste
-    on_resolved, show, add = paste._on_resolved, paste._show, dialog.members.add
+    on_resolved, show, add = paste._on_resolved, paste._show, dialog.members.arrive
 
     def resolved(number: int, resolution: Any) -> None:
         clock.stamp("handler start")
@@ -839,18 +839,18 @@ def instrument_editor(clock: Clock, dialog: Any) -> None:
         if resolution is not None:
             clock.stamp("show end")
 
-    def added(rows: list[Any]) -> int:
+    def added(rows: Any) -> None:
         clock.stamp("add start")
         try:
-            return int(add(rows))
+            add(rows)
         finally:
             clock.stamp("add end")
 
     paste._on_resolved = resolved
     paste._show = shown
-    dialog.members.add = added
+    dialog.members.arrive = added
     hook_paint(clock, paste.summary, QLabel, "show end", "resolve")
-    hook_paint(clock, dialog.members_table, QTableView, "add end", "add")
+    hook_paint(clock, dialog.panel.table, QTableView, "add end", "add")
 
 
 def open_editor(group: Any) -> Any:
@@ -858,7 +858,7 @@ def open_editor(group: Any) -> Any:
 
     dialog = GroupDialog(WHO, group)
     dialog.show()
-    wait_until("the editor's members", lambda: not dialog._lane.busy
+    wait_until("the editor's members", lambda: not dialog.panel.loading
                and dialog.members.rowCount() == group.member_count, 120)
     settle(100)
     return dialog
@@ -866,7 +866,7 @@ def open_editor(group: Any) -> Any:
 
 def measure_paste(clock: Clock, probe: Probe, dialog: Any, paste: Paste, rounds: int
                   ) -> dict[str, list[Any]]:
-    saved_rows = list(dialog.members._saved.values())
+    saved_rows = dialog.members.saved_members()
     box = dialog.paste
     out: dict[str, list[Any]] = defaultdict(list)
     for round_no in range(rounds + 1):
@@ -884,7 +884,7 @@ def measure_paste(clock: Clock, probe: Probe, dialog: Any, paste: Paste, rounds:
         recognised = len(box.resolution.recognised)
         add = clock.run(f"add {recognised:,}", box.add_button.click)
         clock.sample = add
-        wait_until("the paste box to settle", lambda: not dialog._lane.busy
+        wait_until("the paste box to settle", lambda: not dialog.members.arriving
                    and not box._lane.busy and not box._timer.isActive()
                    and box.resolution is not None and not box.resolution.recognised, 60)
         add.stamps["settled"] = time.perf_counter()
@@ -929,7 +929,8 @@ def measure_save(clock: Clock, probe: Probe | None, group_id: int, add_ids: list
             base = group.member_count
             dialog = open_editor(group)
             start = time.perf_counter()
-            dialog.members.add(add_rows)
+            dialog.panel.add_ids(set(add_ids))
+            wait_until("the additions' rows", lambda: not dialog.members.arriving, 60)
             add_ms = (time.perf_counter() - start) * 1000
             settle(200)
             if len(dialog.members.added_ids) != len(add_ids):
@@ -1008,7 +1009,7 @@ def worker(args: argparse.Namespace) -> int:
     def no_dialog(*args: object, **kwargs: object) -> bool:
         raise SystemExit(f"a message box would block the run: {args[1:3]}")
 
-    for name in ("confirm", "inform", "warn", "done_with_folder", "conflict"):
+    for name in ("confirm", "inform", "warn", "done_with_folder"):
         setattr(messages, name, no_dialog)
 
     def qt_message(_mode: Any, _context: Any, message: str) -> None:

@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -69,8 +70,8 @@ def window_on(url: str, size: tuple[int, int], prepare: Callable[[MainWindow], N
 
 def editor_shots(window: MainWindow) -> None:
     from custgroups import customers
-    from custgroups.errors import ConflictError
-    from custgroups.ui import messages
+    from custgroups.conflicts import rebase
+    from custgroups.ui.conflict_dialog import ConflictDialog
     from custgroups.ui.customer_picker import CustomerPicker
 
     empty = GroupDialog("m.jensen", None, window)
@@ -97,21 +98,30 @@ def editor_shots(window: MainWindow) -> None:
     settle(800)
     editor.paste.add_button.click()
     settle(600)
-    editor.members_table.selectRow(len(editor.members.added_ids) + 1)  # a saved member
-    editor.remove_button.click()
+    settle(400)
+    editor.panel.table.selectRow(len(editor.members.added_ids) + 1)  # a saved member
+    editor.panel.remove_button.click()
     editor.paste.edit.setPlainText("\n".join([codes[1], codes[2], "C0O0412", "ZX-99",
                                               "C01234X", codes[10]]))
     editor.paste.resolve()
     settle(800)
     shot(editor, "editor-paste.png")
 
-    box, _reload = messages.conflict_box(editor, ConflictError(
-        group.code, "a.larsen", group.updated_at, group.version + 1).message)
-    box.show()
-    settle()
-    shot(box, "editor-conflict.png")
-    box.close()
     editor.done(0)
+    base_ids = groups.member_ids(group.id)
+    theirs = replace(group, name=f"{group.name} (North)", version=group.version + 1,
+                     updated_by="a.larsen", member_count=group.member_count + 3)
+    mine = groups.GroupChange(
+        name=f"{group.name}, spring", description="Reviewed every Monday.", group_id=group.id,
+        expected_version=group.version, add_customer_ids=frozenset(
+            r.id for r in customers.search_customers("", 400, 2).rows),
+        remove_customer_ids=frozenset(sorted(base_ids)[:1]))
+    extra = {r.id for r in customers.search_customers("", 500, 3).rows}
+    conflict = ConflictDialog(rebase(group, base_ids, theirs, base_ids | extra, mine), window)
+    conflict.show()
+    settle()
+    shot(conflict, "editor-conflict.png")
+    conflict.done(0)
 
     picker = CustomerPicker(groups.member_ids(group.id), window)
     picker.show()
@@ -197,6 +207,21 @@ def main() -> None:
     settle()
     shot(history, "dialog-history.png")
     history.close()
+
+    from custgroups import customers
+    from custgroups.sheets.imports import plan_customer_import
+    from custgroups.ui.import_preview import ImportPreviewDialog
+
+    erp = WORK / "erp-customers.csv"
+    rows = [f"{c.code},{c.name},Tromsø," for c in customers.search_customers("", 0, 12).rows]
+    rows += ["N00001,New Store Tromsø,Tromsø,", "N00002,New Store Bodø,Bodø,"]
+    erp.write_text("Customer Code,Customer Name,City,Email\n" + "\n".join(rows) + "\n",
+                   encoding="utf-8")
+    preview = ImportPreviewDialog(plan_customer_import(erp), erp, window)
+    preview.show()
+    settle()
+    shot(preview, "dialog-import-preview.png")
+    preview.done(0)
     window.close()
 
 

@@ -61,9 +61,9 @@ def test_the_dialog_lets_apply_only_after_every_clash_is_picked(qtbot: QtBot) ->
     assert dialog.findChild(object, "conflictIntro").text().startswith(
         "bob saved CG-000007 at 2026-11-27 09:30 (UTC) after you opened it.")
     assert dialog.findChild(object, "theirChanges").text() == (
-        "Group Name: “Base” → “Theirs”\n1 customers added")
+        "Group Name: “Base” → “Theirs”\n1 customer added")
     assert dialog.findChild(object, "myChanges").text() == (
-        "Group Name: “Base” → “Mine”\n1 customers added")
+        "Group Name: “Base” → “Mine”\n1 customer to add")
     assert not dialog.apply_button.isEnabled()
     mine = dialog.findChild(object, "name_mine")
     QTest.mouseClick(mine, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

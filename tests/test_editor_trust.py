@@ -453,3 +453,22 @@ def test_the_members_filter_waits_for_a_pause_and_scans_off_the_ui_thread(
     assert codes == ["C00105", "C00010", "C00100"]  # additions first, then by code
     assert [dialog.members.change_at(r) for r in range(3)] == ["added", "", "removed"]
     assert dialog.panel.count_label.text() == "3 of 99 customers (1 to add, 1 to remove)"
+
+
+def test_ctrl_s_while_the_paste_is_checked_saves_once_it_is(qtbot: QtBot,
+                                                            shop: dict[str, int]) -> None:
+    dialog = open_editor(qtbot)
+    qtbot.keyClicks(focused(), "Checked first")
+    qtbot.keyClick(dialog, Qt.Key.Key_P, ALT)
+    qtbot.keyClicks(focused(), "NOPE1 NOPE2")  # typed, the check has not run yet
+    saved = save_by_keys(qtbot, dialog)
+    assert isinstance(saved, groups.Group) and saved.name == "Checked first"
+    assert groups.member_ids(saved.id) == set()
+
+
+def test_alt_a_with_nothing_to_add_types_nothing(qtbot: QtBot, shop: dict[str, int]) -> None:
+    dialog = open_editor(qtbot)
+    paste_codes(qtbot, dialog, ["NOPE1"])
+    assert not dialog.paste.add_button.isEnabled()
+    qtbot.keyClick(focused(), Qt.Key.Key_A, ALT)
+    assert dialog.paste.edit.toPlainText() == "NOPE1"

@@ -53,10 +53,16 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self._side(self.tr("They changed"), plan.their_fields,
-                                    plan.their_added, plan.their_removed, "theirChanges"))
-        layout.addWidget(self._side(self.tr("You changed"), plan.my_fields,
-                                    len(plan.my_added), len(plan.my_removed), "myChanges"))
+        layout.addWidget(self._side(self.tr("They changed"), plan.their_fields, (
+            self._count(plan.their_added, self.tr("1 customer added"),
+                        self.tr("{n} customers added")),
+            self._count(plan.their_removed, self.tr("1 customer removed"),
+                        self.tr("{n} customers removed"))), "theirChanges"))
+        layout.addWidget(self._side(self.tr("You changed"), plan.my_fields, (
+            self._count(len(plan.my_added), self.tr("1 customer to add"),
+                        self.tr("{n} customers to add")),
+            self._count(len(plan.my_removed), self.tr("1 customer to remove"),
+                        self.tr("{n} customers to remove"))), "myChanges"))
         for clash in plan.clashes:
             layout.addWidget(self._clash(clash))
         buttons = QDialogButtonBox(self)
@@ -105,16 +111,20 @@ class ConflictDialog(QDialog):
             return self.tr("Active") if value else self.tr("Inactive")
         return f"“{value}”" if value else self.tr("(empty)")
 
-    def _side(self, title: str, fields: tuple[FieldChange, ...], added: int, removed: int,
+    @staticmethod
+    def _count(n: int, one: str, many: str) -> str:
+        """A count of customers in words ("" for none)."""
+        if not n:
+            return ""
+        return one if n == 1 else many.format(n=f"{n:,}")
+
+    def _side(self, title: str, fields: tuple[FieldChange, ...], counts: tuple[str, ...],
               name: str) -> QGroupBox:
         box = QGroupBox(title, self)
         lines = [self.tr("{field}: {before} → {after}").format(
             field=self._label(c.field), before=self._value(c.before), after=self._value(c.after))
             for c in fields]
-        if added:
-            lines.append(self.tr("{n} customers added").format(n=f"{added:,}"))
-        if removed:
-            lines.append(self.tr("{n} customers removed").format(n=f"{removed:,}"))
+        lines += [count for count in counts if count]
         text = QLabel("\n".join(lines) or self.tr("Nothing that still makes a difference."), box)
         text.setObjectName(name)
         text.setWordWrap(True)

@@ -58,6 +58,7 @@ class GroupDialog(QDialog):
         self._group = group
         self._lane = Lane("editor", self, self._show_form_error)
         self._saving = False
+        self._save_after_check = False
         self._loaded = ("", "", True)
         self.saved: Group | None = None
         self.setModal(True)
@@ -67,7 +68,7 @@ class GroupDialog(QDialog):
         self.panel.changed.connect(self._on_panel_changed)
         self.panel.loaded.connect(self.group_loaded)
         self.panel.problem.connect(self._show_form_error)
-        self.paste.resolved.connect(self._on_panel_changed)
+        self.paste.resolved.connect(self._on_paste_resolved)
         self.paste.edit.textChanged.connect(self._on_panel_changed)
         self._init_fields()
         self._init_layout()
@@ -232,6 +233,15 @@ class GroupDialog(QDialog):
     def _on_panel_changed(self) -> None:
         self._recheck("members")
 
+    @Slot()
+    def _on_paste_resolved(self) -> None:
+        if self._save_after_check:
+            self._save_after_check = False
+            self._set_saving(False)
+            self.accept()
+        else:
+            self._recheck("members")
+
     def _update_member_actions(self) -> None:
         self.panel.set_editable(self.active_check.isChecked(), self._saving)
 
@@ -287,16 +297,11 @@ class GroupDialog(QDialog):
     def _paste_problem(self) -> ValidationError | None:
         """Codes pasted but not added would be lost by a save that ignored them."""
         unadded = self.paste.unadded()
-        if unadded == 0:
+        if not unadded:  # none, or not known until the box's check is done
             return None
-        if unadded is None:
-            text = self.tr("The pasted codes are still being checked: add them (Alt+A) or "
-                           "clear the paste box before saving.")
-        else:
-            text = self.tr("The paste box holds {n} recognised customers that are not added "
-                           "yet: press Add Recognised (Alt+A), or clear the box, before "
-                           "saving.").format(n=f"{unadded:,}")
-        return ValidationError("paste", text)
+        return ValidationError("paste", self.tr(
+            "The paste box holds {n} recognised customers that are not added yet: press Add "
+            "Recognised (Alt+A), or clear the box, before saving.").format(n=f"{unadded:,}"))
 
     def accept(self) -> None:
         """Check, then save in the background; on any problem everything typed stays."""
@@ -310,6 +315,12 @@ class GroupDialog(QDialog):
             return
         self._show_errors([])
         self._set_saving(True)
+        if self.paste.unadded() is None:
+            # The box's text is still being checked: save when it is, if it holds nothing
+            # that was left out.
+            self._save_after_check = True
+            self.paste.resolve()
+            return
         self._lane.submit(lambda progress: save_group(change, self._who, progress),
                           succeeded=self._on_saved, failed=self._on_save_failed,
                           progressed=self._on_save_progress)

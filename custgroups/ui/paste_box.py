@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -73,6 +74,7 @@ class PasteBox(QWidget):
             "Paste customer codes: one per line, or separated by commas, semicolons, tabs or "
             "spaces. A block copied from Excel gives its first column."))
         self.edit.setTabChangesFocus(True)
+        self.edit.installEventFilter(self)
         self.edit.textChanged.connect(self._on_edit_text_changed)
         self.summary = QLabel(self, objectName="pasteSummary")
         self.summary.setWordWrap(True)
@@ -92,6 +94,18 @@ class PasteBox(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self._show(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Alt+letter in the box is a shortcut, never text: Alt+A pressed while Add is
+        unavailable must not type an "a" onto the last code. (On macOS, Option types
+        characters such as @ and is left alone.)"""
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and sys.platform != "darwin"
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.text().isalnum()):
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _on_edit_text_changed(self) -> None:
