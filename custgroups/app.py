@@ -79,9 +79,9 @@ def run(database_url: str | None = None) -> int:
     try:
         window = open_main_window(database_url, create=False)
     except Exception as exc:  # the database could not be opened: say so, plainly
-        from custgroups.errors import CustgroupsError
+        from custgroups.errors import plain_message
 
-        message = exc.message if isinstance(exc, CustgroupsError) else str(exc)
+        message = plain_message(exc)
         log.error("could not start: %s", message, exc_info=True)
         QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
                              message)
