@@ -155,7 +155,6 @@ def measure_open(group: Any) -> tuple[float, float, Any]:
 def measure_typing(dialog: Any, term: str, key_ms: int, lateness: Lateness
                    ) -> tuple[list[float], float, list[float]]:
     """(echo ms per key, debounce -> rows painted ms, lateness ms) for one term."""
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     edit = dialog.panel.filter_edit

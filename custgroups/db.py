@@ -21,7 +21,7 @@ from playhouse.pool import MaxConnectionsExceeded
 
 from custgroups import database_file, failures, models
 from custgroups.errors import CustgroupsError, DatabaseError
-from custgroups.migrations import LATEST_SCHEMA, migrate
+from custgroups.migrations import LATEST_SCHEMA, migrate  # noqa: F401 (db.LATEST_SCHEMA)
 from custgroups.text import like_pattern
 
 log = logging.getLogger("custgroups.db")

@@ -16,7 +16,7 @@ from custgroups.customers import CustomerInput
 from custgroups.groups import Group, GroupChange
 from custgroups.history import HistoryKind
 from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
-from custgroups.ui.group_form import GroupDialog
+from tests.editing import open_editor
 
 
 def group(name: str = "Base", description: str = "", active: bool = True,
@@ -79,14 +79,6 @@ def shop(opened: str) -> dict[str, int]:
     return {r.code: r.id for r in customers.search_customers("", limit=100).rows}
 
 
-def open_editor(qtbot: QtBot, saved: Group) -> GroupDialog:
-    dialog = GroupDialog("me", saved)
-    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
-    with qtbot.waitSignal(dialog.group_loaded, timeout=5000):
-        dialog.show()
-    return dialog
-
-
 @pytest.mark.parametrize("pick", [Side.MINE, Side.THEIRS])
 def test_apply_mine_on_top_of_theirs_saves_both(qtbot: QtBot, shop: dict[str, int],
                                                 monkeypatch: pytest.MonkeyPatch,
@@ -94,7 +86,7 @@ def test_apply_mine_on_top_of_theirs_saves_both(qtbot: QtBot, shop: dict[str, in
     ids = {code: shop[code] for code in ("C001", "C002", "C003", "C004", "C005")}
     start = groups.save_group(GroupChange(name="North", description="Dec", add_customer_ids=
                                           frozenset([ids["C001"], ids["C002"]])), "x")
-    dialog = open_editor(qtbot, start)
+    dialog = open_editor(qtbot, start, who="me")
     # Another clerk renames it, adds C003 and removes C002, and saves first.
     groups.save_group(GroupChange(name="North region", description="Dec", group_id=start.id,
                                   expected_version=start.version,
@@ -130,7 +122,7 @@ def test_apply_mine_on_top_of_theirs_saves_both(qtbot: QtBot, shop: dict[str, in
 def test_keep_editing_then_save_again_shows_the_conflict_again(
         qtbot: QtBot, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
     start = groups.save_group(GroupChange(name="South"), "x")
-    dialog = open_editor(qtbot, start)
+    dialog = open_editor(qtbot, start, who="me")
     groups.save_group(GroupChange(name="South", description="theirs", group_id=start.id,
                                   expected_version=start.version), "other")
     answers = [Choice(Action.KEEP_EDITING), Choice(Action.APPLY)]

@@ -45,6 +45,7 @@ from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
 from tests.conftest import PG_SKIP_REASON, _pg_admin, postgres_base_url
+from tests.editing import open_editor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -102,16 +103,7 @@ class EditorMachine(RuleBasedStateMachine):
 
     def _open(self, group_id: int | None) -> None:
         group = groups.get_group(group_id) if group_id is not None else None
-        dialog = GroupDialog("clerk", group)
-        self.qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
-        if group is None:
-            dialog.show()
-        else:
-            with self.qtbot.waitSignal(dialog.group_loaded, timeout=10_000):
-                dialog.show()
-        dialog.activateWindow()
-        self.qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
-        self.dialog = dialog
+        self.dialog = open_editor(self.qtbot, group)
         base = self.saved[group_id] if group_id is not None else Ref()
         self.editor = Editor(group_id, base, replace(base))
 

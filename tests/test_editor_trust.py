@@ -19,6 +19,7 @@ from custgroups.groups import GroupChange
 from custgroups.ui import messages
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
+from tests.editing import open_editor
 
 pytestmark = pytest.mark.usefixtures("opened")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -46,19 +47,6 @@ def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
     return widget
-
-
-def open_editor(qtbot: QtBot, group: groups.Group | None = None) -> GroupDialog:
-    dialog = GroupDialog("clerk", group)
-    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
-    if group is None:
-        dialog.show()
-    else:
-        with qtbot.waitSignal(dialog.group_loaded, timeout=5000):
-            dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
-    return dialog
 
 
 def paste_codes(qtbot: QtBot, dialog: GroupDialog, codes: list[str]) -> None:

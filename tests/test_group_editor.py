@@ -20,6 +20,7 @@ from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.members_model import MemberColumn
+from tests.editing import open_editor
 
 pytestmark = pytest.mark.usefixtures("opened")
 
@@ -48,15 +49,7 @@ def shop() -> dict[str, int]:
 
 
 def editor(qtbot: QtBot, group: groups.Group | None = None) -> GroupDialog:
-    dialog = GroupDialog("clerk", group)
-    # Closing at teardown must not ask about unsaved changes.
-    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
-    if group is None:
-        dialog.show()
-    else:
-        with qtbot.waitSignal(dialog.group_loaded, timeout=5000):
-            dialog.show()
-    return dialog
+    return open_editor(qtbot, group)
 
 
 def save(qtbot: QtBot, dialog: GroupDialog) -> None:
