@@ -37,12 +37,9 @@ from custgroups.members import Member
 from custgroups.tasks import Lane
 from custgroups.ui import messages
 from custgroups.ui.conflict_dialog import Action, ConflictDialog
+from custgroups.ui.field_errors import ERROR_STYLE, FieldErrors
 from custgroups.ui.members_panel import MembersPanel, read_members
 
-_ERROR_STYLE = "color: #b00020;"
-_FIELDS = ("code", "name", "description", "members", "form")
-#: Problems of the paste box are shown with those of the members.
-_ERROR_LABEL = {"paste": "members"}
 
 
 class GroupDialog(QDialog):
@@ -99,11 +96,10 @@ class GroupDialog(QDialog):
         self.description_count = QLabel(self, objectName="descriptionCount")
         self.active_check = QCheckBox(self.tr("Active"), self, objectName="activeCheck")
         self.active_check.setChecked(True)
-        self.errors = {name: QLabel(self, objectName=f"{name}Error") for name in _FIELDS}
-        for label in self.errors.values():
-            label.setStyleSheet(_ERROR_STYLE)
-            label.setWordWrap(True)
-            label.hide()
+        # Problems of the paste box are shown with those of the members.
+        self.field_errors = FieldErrors(self, ("code", "name", "description", "members"),
+                                        {"paste": "members"})
+        self.errors = self.field_errors.labels
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(self.tr("Save"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
@@ -170,8 +166,7 @@ class GroupDialog(QDialog):
             self._set_fields(group.name, group.description, group.active)
             self.code_edit.setText(group.code)
         self._loaded = self._fields()
-        for name in _FIELDS:
-            self._set_error(name, "")
+        self.field_errors.show([])
         self.panel.load(group, members=members)
         self._update_member_actions()
 
@@ -186,28 +181,15 @@ class GroupDialog(QDialog):
 
     # --- fields and their errors --------------------------------------------------------
 
-    def _set_error(self, name: str, message: str) -> None:
-        label = self.errors[name]
-        label.setText(message)
-        label.setVisible(bool(message))
-
     def _problems(self) -> list[ValidationError]:
         """Every reason the editor cannot save now, field by field."""
         problems = validate_group(self.change())
         pasted = self._paste_problem()
         return problems + [pasted] if pasted is not None else problems
 
-    def _label_for(self, field: str) -> str:
-        """Which error label shows a problem of ``field``."""
-        label = _ERROR_LABEL.get(field, field)
-        return label if label in self.errors else "form"
-
     def _recheck(self, *names: str) -> None:
         """An error shown for a field goes as soon as its cause does, and follows the text."""
-        problems = {self._label_for(p.field): p.message for p in reversed(self._problems())}
-        for name in names:
-            if self.errors[name].isVisible():
-                self._set_error(name, problems.get(name, ""))
+        self.field_errors.follow(self._problems(), names)
 
     @Slot()
     def _on_name_text_changed(self) -> None:
@@ -222,7 +204,7 @@ class GroupDialog(QDialog):
 
     def _show_count(self, label: QLabel, length: int, limit: int) -> None:
         label.setText(self.tr("{n} of {max} characters").format(n=length, max=limit))
-        label.setStyleSheet(_ERROR_STYLE if length > limit else "")
+        label.setStyleSheet(ERROR_STYLE if length > limit else "")
 
     @Slot(bool)
     def _on_active_toggled(self, _active: bool) -> None:
@@ -250,7 +232,7 @@ class GroupDialog(QDialog):
         self.paste.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_form_error(self, message: str) -> None:
-        self._set_error("form", message)
+        self.field_errors.set("form", message)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """Enter never saves by surprise: on a button it presses that button, elsewhere it
@@ -284,13 +266,10 @@ class GroupDialog(QDialog):
                 or bool(self.paste.edit.toPlainText().strip()))
 
     def _show_errors(self, problems: list[ValidationError]) -> None:
-        for name in _FIELDS:
-            self._set_error(name, "")
+        self.field_errors.show(problems)
         focus = {"code": self.code_edit, "name": self.name_edit,
                  "description": self.description_edit, "members": self.panel.table,
                  "paste": self.paste.edit}
-        for problem in reversed(problems):  # the first problem of a field is the one shown
-            self._set_error(self._label_for(problem.field), problem.message)
         if problems:
             focus.get(problems[0].field, self.name_edit).setFocus()
 

@@ -1,0 +1,51 @@
+"""Errors shown beside the editor's fields, in plain words, that go as soon as their cause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from custgroups.errors import ValidationError
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FieldErrors:
+    """One label per field, plus "form" for the rest; ``routes`` sends a problem's field to
+    another field's label (the paste box's problems show with the members')."""
+
+    def __init__(self, parent: QWidget, fields: Sequence[str],
+                 routes: dict[str, str] | None = None) -> None:
+        self.labels = {name: QLabel(parent, objectName=f"{name}Error")
+                       for name in (*fields, "form")}
+        self._routes = routes or {}
+        for label in self.labels.values():
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+
+    def label_for(self, field: str) -> str:
+        """Which label shows a problem of ``field``."""
+        name = self._routes.get(field, field)
+        return name if name in self.labels else "form"
+
+    def set(self, name: str, message: str) -> None:
+        """Show ``message`` on a label, or hide it for ""."""
+        self.labels[name].setText(message)
+        self.labels[name].setVisible(bool(message))
+
+    def show(self, problems: Sequence[ValidationError]) -> None:
+        """Show these problems (the first of each field) and nothing else."""
+        for name in self.labels:
+            self.set(name, "")
+        for problem in reversed(problems):
+            self.set(self.label_for(problem.field), problem.message)
+
+    def follow(self, problems: Sequence[ValidationError], names: Sequence[str]) -> None:
+        """Bring the shown errors of these labels up to date with the problems there are
+        now: one whose cause is gone disappears, one that changed follows."""
+        now = {self.label_for(p.field): p.message for p in reversed(problems)}
+        for name in names:
+            if self.labels[name].isVisible():
+                self.set(name, now.get(name, ""))
