@@ -460,3 +460,22 @@ def test_alt_a_with_nothing_to_add_types_nothing(qtbot: QtBot, shop: dict[str, i
     assert not dialog.paste.add_button.isEnabled()
     qtbot.keyClick(focused(), Qt.Key.Key_A, ALT)
     assert dialog.paste.edit.toPlainText() == "NOPE1"
+
+
+def test_members_that_cannot_be_read_say_so(qtbot: QtBot, shop: dict[str, int],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.errors import DatabaseError
+    from custgroups.ui import members_panel
+
+    group = groups.save_group(GroupChange(name="Unreadable"), "x")
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise DatabaseError("Cannot reach the database server.")
+
+    monkeypatch.setattr(members_panel, "list_members", broken)
+    dialog = GroupDialog("clerk", group)
+    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
+    with qtbot.waitSignal(dialog.panel.problem, timeout=5000):
+        dialog.show()
+    assert dialog.panel.count_label.text() == "The members could not be read."
+    assert dialog.errors["form"].text() == "Cannot reach the database server."

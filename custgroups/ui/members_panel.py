@@ -165,7 +165,14 @@ class MembersPanel(QWidget):
             self._lane.submit(lambda _p: read_members(group_id, FIRST_ROWS),
                               succeeded=lambda rows: self._on_members_read(group, rows, False))
         self._lane.submit(lambda _p: read_members(group_id),
-                          succeeded=lambda rows: self._on_members_read(group, rows, True))
+                          succeeded=lambda rows: self._on_members_read(group, rows, True),
+                          failed=self._on_read_failed)
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._on_model_changed()
+        self.count_label.setText(self.tr("The members could not be read."))
+        self.problem.emit(plain_message(exc))
 
     def _on_members_read(self, group: Group, rows: tuple[Member, ...], complete: bool) -> None:
         if group is not self._group:
