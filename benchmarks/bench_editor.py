@@ -540,7 +540,7 @@ KEYSTROKE_ORDER = (
 SELECT_ALL_ORDER = (
     ("trigger returned", "click handler"),
     ("query start", "to worker"),
-    ("query end", "matching_customer_ids"),
+    ("query end", "selectable_customers"),
     ("tick start", "to UI thread"),
     ("labels updated", "tick + labels"),
     ("paint start", "to paint"),
@@ -556,7 +556,7 @@ def instrument_picker(clock: Clock, picker: Any) -> None:
     import custgroups.ui.customer_picker as picker_module
 
     search = picker_module.search_customers
-    matching = picker_module.matching_customer_ids
+    matching = picker_module.selectable_customers
 
     def search_customers(term: str = "", offset: int = 0, limit: int = 100,
                          **options: Any) -> Any:
@@ -568,7 +568,7 @@ def instrument_picker(clock: Clock, picker: Any) -> None:
                 clock.stamp("query start", start)
                 clock.stamp("query end")
 
-    def matching_customer_ids(term: str = "") -> Any:
+    def selectable_customers(term: str = "") -> Any:
         start = time.perf_counter()
         try:
             return matching(term)
@@ -577,7 +577,7 @@ def instrument_picker(clock: Clock, picker: Any) -> None:
             clock.stamp("query end")
 
     picker_module.search_customers = search_customers
-    picker_module.matching_customer_ids = matching_customer_ids
+    picker_module.selectable_customers = selectable_customers
     on_first_page = picker._on_first_page
     model_start = picker.model.start
     tick = picker.model.tick
@@ -629,9 +629,9 @@ def measure_keystrokes(clock: Clock, picker: Any, rounds: int) -> list[Sample]:
 
 
 def measure_select_all(clock: Clock, picker: Any, rounds: int) -> list[Sample]:
-    from custgroups.customers import matching_customer_ids
+    from custgroups.customers import selectable_customers
 
-    expected = {term: len(set(matching_customer_ids(term)) - picker.model.members)
+    expected = {term: len(set(selectable_customers(term).ids) - picker.model.members)
                 for term in SELECT_ALL_TERMS}
     samples: list[Sample] = []
     for round_no in range(rounds + 1):
@@ -668,7 +668,7 @@ def measure_select_all(clock: Clock, picker: Any, rounds: int) -> list[Sample]:
 
 def picker_profiles(clock: Clock, picker: Any, terms: Sequence[str], select_all: bool
                     ) -> list[str]:
-    from custgroups.customers import matching_customer_ids, search_customers
+    from custgroups.customers import search_customers, selectable_customers
 
     ui = cProfile.Profile()
     clock.profiler = ui
@@ -694,7 +694,7 @@ def picker_profiles(clock: Clock, picker: Any, terms: Sequence[str], select_all:
     query = cProfile.Profile()
     for term in terms:
         if select_all:
-            query.runcall(matching_customer_ids, term)
+            query.runcall(selectable_customers, term)
         else:
             for _ in range(3):
                 query.runcall(search_customers, term, 0, 200)
@@ -1171,7 +1171,9 @@ def worker(args: argparse.Namespace) -> int:
 
     # 4. Save with pending additions.
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    outside = [cid for (cid,) in conn.execute("SELECT id FROM customer") if cid not in members]
+    # Active customers only: inactive ones are never added to a group.
+    outside = [cid for (cid,) in conn.execute("SELECT id FROM customer WHERE active")
+               if cid not in members]
     conn.close()
     add_ids = sorted(rng.sample(outside, args.add))
     add_rows = customers_by_ids(add_ids)

@@ -217,9 +217,16 @@ class Selectable:
 @db.reads
 def selectable_customers(term: str = "") -> Selectable:
     """The active customers matching ``term`` (inactive ones are never added to a group)."""
-    rows = list(_matching(term).select(Customer.id, Customer.active).tuples())
-    ids = [cid for cid, active in rows if active]
-    return Selectable(tuple(ids), len(rows) - len(ids))
+    # Straight from the cursor: building peewee rows doubles the time for 200,000 matches.
+    cursor = database.execute_sql(*_matching(term).select(Customer.id, Customer.active).sql())
+    ids: list[int] = []
+    inactive = 0
+    for cid, active in cursor:
+        if active:
+            ids.append(cid)
+        else:
+            inactive += 1
+    return Selectable(tuple(ids), inactive)
 
 
 @db.reads
