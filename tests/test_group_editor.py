@@ -59,11 +59,8 @@ def save(qtbot: QtBot, dialog: GroupDialog) -> None:
 
 def paste(qtbot: QtBot, dialog: GroupDialog, text: str) -> str:
     dialog.paste.edit.setPlainText(text)
-    dialog.paste.resolve()
-    qtbot.waitUntil(lambda: dialog.paste.resolution is not None or not text.strip(),
-                    timeout=10_000)
-    qtbot.waitUntil(lambda: not dialog.paste._lane.busy, timeout=10_000)
-    qtbot.wait(10)
+    with qtbot.waitSignal(dialog.paste.resolved, timeout=10_000):
+        dialog.paste.resolve()
     return str(dialog.paste.summary.text())
 
 

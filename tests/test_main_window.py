@@ -453,8 +453,8 @@ def test_add_new_through_the_dialog(qtbot: QtBot, window: MainWindow,
         dialog.accept()  # refused: the error shows beside the field, the dialog stays
         assert dialog.errors["name"].text() == "Group Name is required."
         dialog.name_edit.setText("south GROUP  001")
-        dialog.accept()
-        qtbot.waitUntil(lambda: not dialog._saving, timeout=5000)
+        with qtbot.waitSignal(dialog.save_ended, timeout=5000):
+            dialog.accept()
         assert dialog.errors["name"].text() == ("A group named 'South group 001' already "
                                                 "exists (CG-000002).")
         dialog.name_edit.setText("Brand new")
