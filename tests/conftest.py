@@ -92,3 +92,17 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
     for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any message box or conflict view a test did not answer fails it, instead of waiting."""
+    from custgroups.ui import messages
+    from custgroups.ui.conflict_dialog import ConflictDialog
+
+    def unexpected(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("confirm", "inform", "warn", "done_with_folder"):
+        monkeypatch.setattr(messages, name, unexpected)
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(unexpected))

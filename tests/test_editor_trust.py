@@ -16,23 +16,13 @@ from pytestqt.qtbot import QtBot
 from custgroups import customers, groups
 from custgroups.customers import CustomerInput
 from custgroups.groups import GroupChange
-from custgroups.ui import messages
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
 from tests.editing import open_editor
 
-pytestmark = pytest.mark.usefixtures("opened")
+pytestmark = pytest.mark.usefixtures("opened", "no_message_boxes")
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture(autouse=True)
-def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unexpected(*args: object, **kwargs: object) -> None:
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    for name in ("confirm", "inform", "warn", "done_with_folder"):
-        monkeypatch.setattr(messages, name, unexpected)
 
 
 @pytest.fixture

@@ -22,22 +22,12 @@ from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.members_model import MemberColumn
 from tests.editing import open_editor
 
-pytestmark = pytest.mark.usefixtures("opened")
+pytestmark = pytest.mark.usefixtures("opened", "no_message_boxes")
 
 CONTRACT = ["codeEdit", "nameEdit", "descriptionEdit", "activeCheck", "membersTable",
             "membersFilter", "addCustomersButton", "removeMembersButton", "pasteBox",
             "pasteSummary", "pasteAddButton", "importMembersButton", "saveButton",
             "cancelButton"]
-
-
-@pytest.fixture(autouse=True)
-def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unexpected(*args: object, **kwargs: object) -> None:
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    for name in ("confirm", "inform", "warn", "done_with_folder"):
-        monkeypatch.setattr(messages, name, unexpected)
-    monkeypatch.setattr(ConflictDialog, "ask", classmethod(unexpected))
 
 
 @pytest.fixture
