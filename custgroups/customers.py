@@ -285,10 +285,19 @@ def _matching(term: str) -> Any:
 def _starts(field: Any, key: str) -> Any:
     if not key:
         return SQL("1 = 0")
-    if db.is_postgres():
+    after = _next_character(key[-1])
+    if db.is_postgres() or after is None:
         return db.like(field, like_pattern(key)[1:])
     # A range on the indexed column: SQLite's LIKE could not use the index here.
-    return (field >= key) & (field < key[:-1] + chr(ord(key[-1]) + 1))
+    return (field >= key) & (field < key[:-1] + after)
+
+
+def _next_character(char: str) -> str | None:
+    """The character after ``char`` that a text can hold (surrogates skipped), if any."""
+    following = ord(char) + 1
+    if 0xD800 <= following <= 0xDFFF:
+        following = 0xE000
+    return chr(following) if following <= 0x10FFFF else None
 
 
 # --- resolving pasted codes -------------------------------------------------------------

@@ -29,6 +29,7 @@ from custgroups.progress import ProgressFn, no_progress
 from custgroups.text import (
     fold,
     has_control_characters,
+    key_safe,
     like_pattern,
     search_fold,
     strip_invisible,
@@ -211,7 +212,8 @@ def save_group(change: GroupChange, who: str, progress: ProgressFn = no_progress
 
 
 def _who(who: str) -> str:
-    who = tidy(who)[:100]
+    # Control characters (a NUL cannot even reach PostgreSQL) are no part of a name.
+    who = tidy(key_safe(who))[:100]
     return who or "unknown"
 
 

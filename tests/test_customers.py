@@ -238,3 +238,10 @@ def test_control_characters_and_surrogates_in_searches(people: dict[str, int], j
     customers.resolve_codes([junk, "C00001"])
     groups.list_groups(groups.GroupQuery(code=junk, text=junk))
     groups.list_members(1, junk)
+
+
+@pytest.mark.parametrize("term", ["a\U0010ffff", "\U0010ffff", "\ud7ff", "k\ud7ff", "\uffff"])
+def test_short_terms_at_the_end_of_unicode_search_without_error(term: str) -> None:
+    customers.upsert_customers([CustomerInput("K1", "Kaffe"), CustomerInput("A1", "Atlas")])
+    assert customers.search_customers(term).rows == ()
+    assert customers.count_matching_customers(term) == 0

@@ -531,3 +531,9 @@ def test_lookup_by_code_ignores_case() -> None:
     assert groups.get_group_by_code("cg-000001").id == group.id
     with pytest.raises(NotFoundError, match="no group with the code 'NOPE'"):
         groups.get_group_by_code(" NOPE ")
+
+
+def test_a_who_with_control_characters_is_cleaned_not_refused() -> None:
+    saved = groups.save_group(GroupChange(name="Night shift"), "m.jen\x00sen\x07")
+    assert saved.created_by == "m.jensen"
+    assert [e.by for e in history.group_history(saved.id)] == ["m.jensen"]
