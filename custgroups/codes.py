@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from custgroups.text import fold, key_safe, strip_invisible
 
@@ -60,7 +61,12 @@ def format_group_code(number: int) -> str:
     return f"CG-{number:06d}"
 
 
-def parse_codes(text: str) -> list[str]:
+def never(_code: str) -> bool:
+    """For ``known``: no code is known to be a customer's."""
+    return False
+
+
+def parse_codes(text: str, known: Callable[[str], bool] = never) -> list[str]:
     """Every code in pasted text, in order, duplicates kept.
 
     Accepts one code per line, or codes separated by commas, semicolons, tabs or spaces.
@@ -68,12 +74,14 @@ def parse_codes(text: str) -> list[str]:
     contributes its first column; a heading such as "Customer Code" on top is skipped.
     Byte-order marks, zero-width characters, non-breaking and full-width spaces, full-width
     letters and surrounding quotes are cleaned away.
+    A first line that reads like a heading is kept when ``known`` says it is a customer's
+    code (customers coded "NO" or "Account" exist).
     """
     text = unicodedata.normalize("NFKC", strip_invisible(key_safe(text)))
     lines = [line for line in _LINE_BREAKS.split(text) if line.strip()]
     if not lines:
         return []
-    if _is_heading(lines[0]):
+    if _is_heading(lines[0]) and not known(_first_cell(lines[0])):
         # A heading heads its column: drop the line, or only its first cell if it is alone.
         lines[0] = lines[0].split("\t", 1)[1] if len(lines) == 1 and "\t" in lines[0] else ""
     if len(lines) > 1 and all("\t" in line for line in lines[1:]):
@@ -94,9 +102,12 @@ def _tokens(text: str) -> list[str]:
     return [token for token in tokens if token]
 
 
+def _first_cell(line: str) -> str:
+    return line.split("\t", 1)[0].strip().strip(_QUOTES)
+
+
 def _is_heading(line: str) -> bool:
-    first_cell = line.split("\t", 1)[0].strip().strip(_QUOTES)
-    return fold(first_cell) in CODE_HEADINGS
+    return fold(_first_cell(line)) in CODE_HEADINGS
 
 
 def near_codes(code_key: str, alphabet: str) -> list[str]:

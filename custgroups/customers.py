@@ -136,6 +136,11 @@ def count_existing_codes(codes: Sequence[str]) -> int:
                for i in range(0, len(keys), _LOOKUP_CHUNK))
 
 
+def is_customer_code(code: str) -> bool:
+    """True when ``code`` (ignoring case) is an existing customer's code."""
+    return count_existing_codes([code]) > 0
+
+
 @db.reads
 def count_customers() -> int:
     """How many customers there are."""

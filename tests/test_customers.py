@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from custgroups import customers, groups
@@ -245,3 +247,27 @@ def test_short_terms_at_the_end_of_unicode_search_without_error(term: str) -> No
     customers.upsert_customers([CustomerInput("K1", "Kaffe"), CustomerInput("A1", "Atlas")])
     assert customers.search_customers(term).rows == ()
     assert customers.count_matching_customers(term) == 0
+
+
+@pytest.mark.parametrize("heading", ["NO", "ID", "Account", "Client"])
+def test_known_codes_that_read_like_headings_are_codes(heading: str) -> None:
+    customers.upsert_customers([CustomerInput(heading, "Looks like a heading"),
+                                CustomerInput("C1", "Plain")])
+    alone = parse_codes(heading, customers.is_customer_code)
+    first = parse_codes(f"{heading.lower()}\nC1", customers.is_customer_code)
+    assert alone == [heading] and first == [heading.lower(), "C1"]
+    assert customers.resolve_codes(first).recognised[0].code == heading
+    assert parse_codes("Customer Code\nC1", customers.is_customer_code) == ["C1"]
+
+
+@pytest.mark.parametrize("heading", ["NO", "Account"])
+def test_a_known_code_first_in_a_file_is_read_as_a_code(heading: str, tmp_path: Any) -> None:
+    from custgroups.sheets.imports import member_columns, read_member_codes
+
+    customers.upsert_customers([CustomerInput(heading, "Looks like a heading"),
+                                CustomerInput("C1", "Plain")])
+    path = tmp_path / "codes.csv"
+    path.write_text(f"{heading}\nC1\n", encoding="utf-8")
+    assert read_member_codes(path, known=customers.is_customer_code).codes == (heading, "C1")
+    assert member_columns(path, customers.is_customer_code) == []
+    assert read_member_codes(path).codes == ("C1",)  # without the database: a heading

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
 
 from custgroups import customer_import, customers, groups
-from custgroups.codes import CODE_HEADINGS, customer_code_key, split_codes
+from custgroups.codes import CODE_HEADINGS, customer_code_key, never, split_codes
 from custgroups.customer_import import CustomerImportPlan, CustomerInput
 from custgroups.customers import CodeResolution
 from custgroups.errors import CustgroupsError
 from custgroups.progress import ProgressFn, no_progress
 from custgroups.sheets.reading import FileRefused, Sheet, open_sheets
 from custgroups.text import fold
+
+#: Tells whether a cell is an existing customer's code (cells that read like headings).
+Known = Callable[[str], bool]
 
 #: Headings recognised for each field, strongest first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -255,14 +258,15 @@ class MemberFile:
 
 
 def read_member_codes(path: Path, group_code: str | None = None,
-                      column: str | None = None) -> MemberFile:
+                      column: str | None = None, known: Known = never) -> MemberFile:
     """The customer codes in a file's code column (or the column headed ``column``).
 
     Sheets with a "Customer code" column win over those with a bare "Code" (in our own
     exports the Groups sheet lists group codes); all winning sheets are read, so a
     membership export continued on "Members (2)" comes back whole. Where a "Group code"
     column exists, only rows of ``group_code`` count. Without any heading, the first column
-    of the first sheet is taken as codes.
+    of the first sheet is taken as codes. A cell that reads like a heading is a code when
+    ``known`` says it is a customer's.
     """
     path = Path(path)
     with open_sheets(path) as sheets:
@@ -270,7 +274,7 @@ def read_member_codes(path: Path, group_code: str | None = None,
         for sheet in sheets:
             head = list(islice(sheet.rows, _HEADER_SEARCH_ROWS))
             sheet.rows = chain(head, sheet.rows)  # put back what was looked at
-            header = _member_header(head, column)
+            header = _member_header(head, column, known)
             if header is None:
                 continue
             header_row, index = header
@@ -279,7 +283,7 @@ def read_member_codes(path: Path, group_code: str | None = None,
         if not found:
             if column is not None:
                 raise FileRefused(path, f"no column headed '{column}' was found.")
-            return _headerless_codes(path, sheets)
+            return _headerless_codes(path, sheets, known)
         strongest = max(strength for strength, *_ in found)
         codes: list[str] = []
         skipped = 0
@@ -294,14 +298,14 @@ def read_member_codes(path: Path, group_code: str | None = None,
         return MemberFile(tuple(codes), ", ".join(titles), column or "code", skipped)
 
 
-def member_columns(path: Path) -> list[str]:
+def member_columns(path: Path, known: Known = never) -> list[str]:
     """The headings a clerk can choose the code column from: the code column found by name
     first, then the others of its heading row; empty when the file has no heading row."""
     path = Path(path)
     with open_sheets(path) as sheets:
         for sheet in sheets:
             head = list(islice(sheet.rows, _HEADER_SEARCH_ROWS))
-            header = _member_header(head, None)
+            header = _member_header(head, None, known)
             if header is not None:
                 row = head[header[0] - 1]
                 others = [cell for i, cell in enumerate(row) if cell and i != header[1]]
@@ -309,14 +313,18 @@ def member_columns(path: Path) -> list[str]:
     return []
 
 
-def _member_header(rows: list[list[str]], column: str | None) -> tuple[int, int] | None:
-    """(row number, column index) of the code column's heading among the top rows."""
+def _member_header(rows: list[list[str]], column: str | None,
+                   known: Known) -> tuple[int, int] | None:
+    """(row number, column index) of the code column's heading among the top rows; a cell
+    that is a known customer code heads nothing."""
     wanted = heading_key(column) if column is not None else None
     for number, row in enumerate(rows, 1):
         if wanted is not None:
             index = next((i for i, cell in enumerate(row) if heading_key(cell) == wanted), None)
         else:
             index = find_columns(row, ["code"]).get("code")
+            if index is not None and known(row[index]):
+                return None
         if index is not None:
             return number, index
     return None
@@ -343,11 +351,12 @@ def _collect(rows: Iterator[list[str]], header_row: int, code_index: int,
     return skipped
 
 
-def _headerless_codes(path: Path, sheets: list[Sheet]) -> MemberFile:
+def _headerless_codes(path: Path, sheets: list[Sheet], known: Known) -> MemberFile:
     codes: list[str] = []
     if sheets:
         for number, cells in enumerate(sheets[0].rows, 1):
-            if cells and not (number == 1 and fold(cells[0]) in CODE_HEADINGS):
+            heading = number == 1 and fold(cells[0]) in CODE_HEADINGS if cells else False
+            if cells and not (heading and not known(cells[0])):
                 codes.extend(split_codes(cells[0]))
     if not codes:
         raise FileRefused(path, "no customer codes were found in it.")
@@ -369,7 +378,7 @@ def preview_members(group_code: str, path: Path, column: str | None = None,
                     progress: ProgressFn = no_progress) -> MemberImport:
     """What a member file would add to a group, before anything is written."""
     group = groups.get_group_by_code(group_code)
-    found = read_member_codes(path, group.code, column)
+    found = read_member_codes(path, group.code, column, customers.is_customer_code)
     resolution = customers.resolve_codes(found.codes, group.id, progress)
     return MemberImport(group, found, resolution, 0, True)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.customers import CustomerRef, customers_by_ids
+from custgroups.customers import CustomerRef, customers_by_ids, is_customer_code
 from custgroups.errors import plain_message
 from custgroups.groups import Group, list_members
 from custgroups.members import Member, filter_key, matching, members_of
@@ -318,7 +318,7 @@ class MembersPanel(QWidget):
         if column is not None:
             self._read_codes(path, column)
             return
-        self._lane.submit(lambda _p: member_columns(path),
+        self._lane.submit(lambda _p: member_columns(path, is_customer_code),
                           succeeded=lambda headings: self._on_columns_read(path, headings),
                           failed=self._on_import_failed)
 
@@ -337,7 +337,8 @@ class MembersPanel(QWidget):
         from custgroups.sheets.imports import read_member_codes
 
         group_code = self._group.code if self._group else None
-        self._lane.submit(lambda _p: read_member_codes(path, group_code, column),
+        self._lane.submit(lambda _p: read_member_codes(path, group_code, column,
+                                                       is_customer_code),
                           succeeded=lambda found: self.paste.edit.setPlainText(
                               "\n".join(found.codes)),
                           failed=self._on_import_failed)

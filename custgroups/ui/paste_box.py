@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.codes import parse_codes
-from custgroups.customers import CodeResolution, CustomerRef, resolve_codes
+from custgroups.customers import (
+    CodeResolution,
+    CustomerRef,
+    is_customer_code,
+    resolve_codes,
+)
 from custgroups.errors import plain_message
 from custgroups.tasks import Lane
 
@@ -138,7 +143,8 @@ class PasteBox(QWidget):
         added, removed = self._pending()  # the editor's changes not saved yet
 
         def work(progress: Callable[[int, int], None]) -> CodeResolution:
-            return _adjusted(resolve_codes(parse_codes(text), group_id, progress), added,
+            codes = parse_codes(text, is_customer_code)
+            return _adjusted(resolve_codes(codes, group_id, progress), added,
                              removed)
 
         self.summary.setText(self.tr("Checking the codes…"))
