@@ -590,3 +590,30 @@ def test_an_unreadable_file_is_explained(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(FileRefused, match=r"cannot be read \(Permission denied\)"):
         read_customers(path)
+
+
+@pytest.mark.parametrize("text, heading, letters", [
+    ("Customer Code,Name,City,Name\nC1,One,Oslo,Uno\n", "Name", "B and D"),
+    ("Code,Customer Name,Code\nC1,One,C2\n", "Code", "A and C"),
+])
+def test_two_columns_with_one_heading_are_refused_and_named(tmp_path: Path, text: str,
+                                                            heading: str, letters: str) -> None:
+    path = tmp_path / "twins.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FileRefused, match=f"2 columns are headed '{heading}' "
+                                          f"\\(columns {letters}\\)"):
+        read_customers(path)
+
+
+def test_two_code_columns_in_a_member_file_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "twins.csv"
+    path.write_text("Customer Code,Customer Code\nC1,C2\n", encoding="utf-8")
+    with pytest.raises(FileRefused, match="columns A and B"):
+        read_member_codes(path)
+
+
+def test_a_csv_cell_too_long_is_called_too_long(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("Customer Code,Name\nC1,One\nC2," + "x" * 140_000 + "\n", encoding="utf-8")
+    with pytest.raises(FileRefused, match="line 3 holds a cell longer than 131,072 characters"):
+        read_customers(path)

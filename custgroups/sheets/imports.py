@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
+
+from openpyxl.utils import get_column_letter
 
 from custgroups import customer_import, customers, groups
 from custgroups.codes import CODE_HEADINGS, customer_code_key, never, split_codes
@@ -67,16 +69,30 @@ def find_columns(header: Sequence[str], fields: Sequence[str]) -> dict[str, int]
     return found
 
 
-def _header(rows: Iterator[list[str]], required: Sequence[str], optional: Sequence[str]
-            ) -> tuple[int, dict[str, int]] | None:
+def _header(path: Path, rows: Iterator[list[str]], required: Sequence[str],
+            optional: Sequence[str]) -> tuple[int, dict[str, int]] | None:
     """(row number, columns) of the first of the top rows naming every required field."""
     for number, row in enumerate(rows, 1):
         columns = find_columns(row, [*required, *optional])
         if all(field in columns for field in required):
+            _refuse_twin_headings(path, row, columns.values())
             return number, columns
         if number >= _HEADER_SEARCH_ROWS:
             return None
     return None
+
+
+def _refuse_twin_headings(path: Path, row: Sequence[str], used: Iterable[int]) -> None:
+    """A column chosen by its heading must be the only one so headed: with two, which one the
+    clerk meant is a guess, and a guess is never imported."""
+    for index in used:
+        key = heading_key(row[index])
+        twins = [i for i, cell in enumerate(row) if heading_key(cell) == key]
+        if len(twins) > 1:
+            letters = " and ".join(get_column_letter(i + 1) for i in twins)
+            raise FileRefused(path, f"{len(twins)} columns are headed '{row[index].strip()}' "
+                                    f"(columns {letters}): rename or remove all but one, so "
+                                    "it is clear which to import.")
 
 
 class ImportProblems(CustgroupsError):
@@ -120,7 +136,7 @@ def read_customers(path: Path, progress: ProgressFn = no_progress) -> CustomerFi
     path = Path(path)
     with open_sheets(path) as sheets:
         for sheet in sheets:
-            found = _header(sheet.rows, ["code", "name"],
+            found = _header(path, sheet.rows, ["code", "name"],
                             ["email", "phone", "city", "country", "status"])
             if found is not None:
                 header_row, columns = found
@@ -278,6 +294,7 @@ def read_member_codes(path: Path, group_code: str | None = None,
             if header is None:
                 continue
             header_row, index = header
+            _refuse_twin_headings(path, head[header_row - 1], [index])
             strength = 0 if heading_key(head[header_row - 1][index]) == "code" else 1
             found.append((strength, sheet.rows, header_row, index, sheet.title))
         if not found:

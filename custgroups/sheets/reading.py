@@ -267,6 +267,10 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
                 raise FileRefused(path, f"the file has more than {MAX_ROWS:,} rows.")
             yield [_unprefixed(cell.strip()) for cell in row[:MAX_COLUMNS]]
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise FileRefused(path, f"line {reader.line_num} holds a cell longer than "
+                                    f"{csv.field_size_limit():,} characters; no code, name or "
+                                    "address is that long, so the file is not read.") from None
         raise FileRefused(path, f"line {reader.line_num} is not well-formed ({exc}); a quote "
                                 "may be missing its partner.") from None
 
