@@ -711,7 +711,7 @@ def picker_profiles(clock: Clock, picker: Any, terms: Sequence[str], select_all:
 PASTE_ORDER = (
     ("trigger returned", "resolve() on the UI thread"),
     ("parse start", "to worker"),
-    ("parse end", "parse_codes"),
+    ("parse end", "read_paste"),
     ("resolve end", "resolve_codes"),
     ("handler start", "to UI thread"),
     ("show start", "_adjusted + members()"),
@@ -793,13 +793,13 @@ def instrument_editor(clock: Clock, dialog: Any) -> None:
     import custgroups.ui.paste_box as paste_module
 
     if not getattr(paste_module, "_bench_wrapped", False):
-        parse, resolve, by_ids = (paste_module.parse_codes, paste_module.resolve_codes,
+        parse, resolve, by_ids = (paste_module.read_paste, paste_module.resolve_codes,
                                   form_module.customers_by_ids)
 
-        def parse_codes(text: str) -> Any:
+        def read_paste(text: str, known: Any = None) -> Any:
             clock.stamp("parse start")
             try:
-                return parse(text)
+                return parse(text, known) if known is not None else parse(text)
             finally:
                 clock.stamp("parse end")
 
@@ -820,7 +820,7 @@ def instrument_editor(clock: Clock, dialog: Any) -> None:
                 clock.stamp("query start", start)
                 clock.stamp("query end")
 
-        paste_module.parse_codes = parse_codes
+        paste_module.read_paste = read_paste
         paste_module.resolve_codes = resolve_codes
         form_module.customers_by_ids = customers_by_ids
         paste_module._bench_wrapped = True  # type: ignore[attr-defined]
@@ -828,9 +828,9 @@ def instrument_editor(clock: Clock, dialog: Any) -> None:
     paste = dialog.paste
     on_resolved, show, add = paste._on_resolved, paste._show, dialog.members.arrive
 
-    def resolved(number: int, resolution: Any) -> None:
+    def resolved(number: int, resolution: Any, kept_whole: Any) -> None:
         clock.stamp("handler start")
-        on_resolved(number, resolution)
+        on_resolved(number, resolution, kept_whole)
 
     def shown(resolution: Any) -> None:
         if resolution is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from custgroups.text import fold, key_safe, strip_invisible
 
@@ -28,6 +29,8 @@ CODE_HEADINGS = frozenset(
 
 _QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
 _SEPARATORS = re.compile(r"[\s,;]+")
+_PIECES = re.compile(r"[\s;]+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -66,35 +69,66 @@ def never(_code: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class PastedCodes:
+    """The codes in a paste, and the numbers with thousands separators kept whole in it."""
+
+    codes: list[str]
+    kept_whole: list[str]
+
+
 def parse_codes(text: str, known: Callable[[str], bool] = never) -> list[str]:
+    """Every code in pasted text, in order, duplicates kept (see :func:`read_paste`)."""
+    return read_paste(text, known).codes
+
+
+def read_paste(text: str, known: Callable[[str], bool] = never) -> PastedCodes:
     """Every code in pasted text, in order, duplicates kept.
 
     Accepts one code per line, or codes separated by commas, semicolons, tabs or spaces.
     A block of several columns copied from a spreadsheet (every line holding a tab)
-    contributes its first column; a heading such as "Customer Code" on top is skipped.
+    contributes its first column, each cell one code; a heading such as "Customer Code" on
+    top is skipped. A number written with thousands separators ("12,345") is never split
+    into codes: it is kept whole and listed in ``kept_whole`` for the clerk to see.
     Byte-order marks, zero-width characters, non-breaking and full-width spaces, full-width
     letters and surrounding quotes are cleaned away.
     A first line that reads like a heading is kept when ``known`` says it is a customer's
     code (customers coded "NO" or "Account" exist).
     """
-    text = unicodedata.normalize("NFKC", strip_invisible(key_safe(text)))
+    text = _cleaned(text)
     lines = [line for line in _LINE_BREAKS.split(text) if line.strip()]
     if not lines:
-        return []
+        return PastedCodes([], [])
     if _is_heading(lines[0]) and not known(_first_cell(lines[0])):
         # A heading heads its column: drop the line, or only its first cell if it is alone.
         lines[0] = lines[0].split("\t", 1)[1] if len(lines) == 1 and "\t" in lines[0] else ""
     if len(lines) > 1 and all("\t" in line for line in lines[1:]):
-        lines = [line.split("\t", 1)[0] for line in lines]
+        cells = (_one_code(line.split("\t", 1)[0]) for line in lines)
+        return PastedCodes([cell for cell in cells if cell], [])
     codes: list[str] = []
+    kept_whole: list[str] = []
     for line in lines:
-        codes.extend(_tokens(line))
-    return codes
+        for piece in _PIECES.split(line):
+            token = piece.strip(_QUOTES).strip()
+            if _THOUSANDS.fullmatch(token):
+                codes.append(token)
+                kept_whole.append(token)
+            else:
+                codes.extend(_tokens(piece))
+    return PastedCodes(codes, kept_whole)
 
 
-def split_codes(cell: str) -> list[str]:
-    """The codes in one spreadsheet cell: usually one, sometimes a list; cleaned like a paste."""
-    return _tokens(unicodedata.normalize("NFKC", strip_invisible(key_safe(cell))))
+def cell_code(cell: str) -> str:
+    """The code in one spreadsheet cell: a cell is always one code, cleaned like a paste."""
+    return _one_code(_cleaned(cell))
+
+
+def _cleaned(text: str) -> str:
+    return unicodedata.normalize("NFKC", strip_invisible(key_safe(text)))
+
+
+def _one_code(cell: str) -> str:
+    return cell.strip().strip(_QUOTES).strip()
 
 
 def _tokens(text: str) -> list[str]:

@@ -469,3 +469,12 @@ def test_members_that_cannot_be_read_say_so(qtbot: QtBot, shop: dict[str, int],
         dialog.show()
     assert dialog.panel.count_label.text() == "The members could not be read."
     assert dialog.errors["form"].text() == "Cannot reach the database server."
+
+
+def test_a_pasted_number_with_thousands_separators_is_kept_whole_and_said(
+        qtbot: QtBot, shop: dict[str, int]) -> None:
+    dialog = open_editor(qtbot)
+    paste_codes(qtbot, dialog, ["12,345 C00001"])
+    assert dialog.paste.summary.text() == (
+        "1 recognised · 1 unknown: 12,345 · kept whole, as numbers with thousands separators: "
+        "12,345 (to paste them as separate codes, put a space or a new line between)")

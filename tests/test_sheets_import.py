@@ -400,13 +400,14 @@ def test_member_import_previews_then_adds(shop: dict[str, int], tmp_path: Path) 
     path = xlsx(tmp_path / "codes.xlsx", [["Cust No"], ["C001"], ["c002"], ["C002"],
                                           ["C00X4"], ["C009"], ["C005, C006"]])
     preview = preview_members(group.code, path)
+    # A cell is always one code: "C005, C006" is not split into two customers.
     assert preview.resolution.summary() == (
-        "3 recognised · 1 already in the group · 1 duplicate · "
-        "1 unknown: C00X4 (did you mean C004?) · 1 inactive, not added")
+        "1 recognised · 1 already in the group · 1 duplicate · "
+        "2 unknown: C00X4 (did you mean C004?), C005, C006 · 1 inactive, not added")
     assert groups.get_group(group.id).member_count == 1  # a preview writes nothing
     done = import_members(group.code, path, "bob")
-    assert done.added == 3 and done.group.member_count == 4
-    assert groups.member_ids(group.id) == {shop[c] for c in ("C001", "C002", "C005", "C006")}
+    assert done.added == 1 and done.group.member_count == 2
+    assert groups.member_ids(group.id) == {shop[c] for c in ("C001", "C002")}
 
 
 @pytest.mark.usefixtures("opened")
@@ -617,3 +618,15 @@ def test_a_csv_cell_too_long_is_called_too_long(tmp_path: Path) -> None:
     path.write_text("Customer Code,Name\nC1,One\nC2," + "x" * 140_000 + "\n", encoding="utf-8")
     with pytest.raises(FileRefused, match="line 3 holds a cell longer than 131,072 characters"):
         read_customers(path)
+
+
+@pytest.mark.usefixtures("opened")
+def test_a_cell_is_always_one_code(tmp_path: Path) -> None:
+    customers.upsert_customers([CustomerInput("12", "Twelve"), CustomerInput("345", "Three"),
+                                CustomerInput("A,1", "With a comma"), CustomerInput("1", "One")])
+    path = tmp_path / "codes.csv"
+    path.write_text('Customer Code\n"12,345"\n"A,1"\n', encoding="utf-8")
+    assert read_member_codes(path).codes == ("12,345", "A,1")
+    resolution = customers.resolve_codes(read_member_codes(path).codes)
+    assert [r.code for r in resolution.recognised] == ["A,1"]
+    assert [u.code for u in resolution.unknown] == ["12,345"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from custgroups import customer_import, customers, groups
-from custgroups.codes import CODE_HEADINGS, customer_code_key, never, split_codes
+from custgroups.codes import CODE_HEADINGS, cell_code, customer_code_key, never
 from custgroups.customer_import import CustomerImportPlan, CustomerInput
 from custgroups.customers import CodeResolution
 from custgroups.errors import CustgroupsError
@@ -364,7 +364,9 @@ def _collect(rows: Iterator[list[str]], header_row: int, code_index: int,
             skipped += 1
             continue
         if code_index < len(cells):
-            codes.extend(split_codes(cells[code_index]))
+            code = cell_code(cells[code_index])
+            if code:
+                codes.append(code)
     return skipped
 
 
@@ -374,7 +376,9 @@ def _headerless_codes(path: Path, sheets: list[Sheet], known: Known) -> MemberFi
         for number, cells in enumerate(sheets[0].rows, 1):
             heading = number == 1 and fold(cells[0]) in CODE_HEADINGS if cells else False
             if cells and not (heading and not known(cells[0])):
-                codes.extend(split_codes(cells[0]))
+                code = cell_code(cells[0])
+                if code:
+                    codes.append(code)
     if not codes:
         raise FileRefused(path, "no customer codes were found in it.")
     return MemberFile(tuple(codes), sheets[0].title, "first column", 0)

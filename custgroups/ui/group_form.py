@@ -161,7 +161,8 @@ class GroupDialog(QDialog):
                             if group else self.tr("Add New Customer Group"))
         self.code_edit.setReadOnly(group is not None)
         self.copy_code.setVisible(group is not None)
-        self.paste.edit.clear()
+        if self.paste.edit.toPlainText():
+            self.paste.edit.clear()
         if group is not None:
             self._set_fields(group.name, group.description, group.active)
             self.code_edit.setText(group.code)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.codes import parse_codes
+from custgroups.codes import read_paste
 from custgroups.customers import (
     CodeResolution,
     CustomerRef,
@@ -142,22 +142,23 @@ class PasteBox(QWidget):
             return
         added, removed = self._pending()  # the editor's changes not saved yet
 
-        def work(progress: Callable[[int, int], None]) -> CodeResolution:
-            codes = parse_codes(text, is_customer_code)
-            return _adjusted(resolve_codes(codes, group_id, progress), added,
-                             removed)
+        def work(progress: Callable[[int, int], None]) -> tuple[CodeResolution, list[str]]:
+            pasted = read_paste(text, is_customer_code)
+            resolution = resolve_codes(pasted.codes, group_id, progress)
+            return _adjusted(resolution, added, removed), pasted.kept_whole
 
         self.summary.setText(self.tr("Checking the codes…"))
         self._lane.submit(work,
-                          succeeded=lambda result: self._on_resolved(number, result),
+                          succeeded=lambda result: self._on_resolved(number, *result),
                           failed=lambda exc: self._on_failed(number, exc),
                           progressed=lambda done, total: self._on_progress(number, done,
                                                                             total))
 
-    def _on_resolved(self, number: int, resolution: CodeResolution) -> None:
+    def _on_resolved(self, number: int, resolution: CodeResolution,
+                     kept_whole: list[str]) -> None:
         if number == self._request:
             self._answered = number
-            self._show(resolution)
+            self._show(resolution, kept_whole)
 
     def _on_progress(self, number: int, done: int, total: int) -> None:
         if number == self._request and total and done < total:
@@ -175,10 +176,16 @@ class PasteBox(QWidget):
         self.add_button.setEnabled(False)
         self.resolved.emit()
 
-    def _show(self, resolution: CodeResolution | None) -> None:
+    def _show(self, resolution: CodeResolution | None, kept_whole: list[str] | None = None
+              ) -> None:
         self.resolution = resolution
         if resolution is None:
             self.summary.setText(self.tr("Nothing pasted yet."))
+        elif kept_whole:
+            self.summary.setText(resolution.summary() + self.tr(
+                " · kept whole, as numbers with thousands separators: {numbers} (to paste "
+                "them as separate codes, put a space or a new line between)").format(
+                numbers=", ".join(kept_whole[:5]) + (" …" if len(kept_whole) > 5 else "")))
         else:
             self.summary.setText(resolution.summary())
         self.add_button.setEnabled(bool(resolution and resolution.recognised))
