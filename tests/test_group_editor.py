@@ -158,7 +158,8 @@ def test_pending_removals_show_struck_through_and_undo(qtbot: QtBot,
     assert model.change_at(0) == "removed"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).strikeOut()
     assert dialog.panel.count_label.text() == "4 customers (1 to remove)"
-    dialog.panel.table.selectRow(0)
+    # Row 0 stays selected: the removal changed its marks, not the rows.
+    assert [i.row() for i in dialog.panel.table.selectionModel().selectedRows()] == [0]
     dialog.panel.undo_button.click()
     assert model.change_at(0) == "" and dialog.panel.count_label.text() == "5 customers"
 
