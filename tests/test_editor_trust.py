@@ -478,3 +478,11 @@ def test_a_pasted_number_with_thousands_separators_is_kept_whole_and_said(
     assert dialog.paste.summary.text() == (
         "1 recognised · 1 unknown: 12,345 · kept whole, as numbers with thousands separators: "
         "12,345 (to paste them as separate codes, put a space or a new line between)")
+
+
+def test_enter_on_the_active_box_changes_nothing(qtbot: QtBot) -> None:
+    dialog = open_editor(qtbot)
+    dialog.active_check.setFocus()
+    with qtbot.assertNotEmitted(dialog.save_ended, wait=50):
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert dialog.active_check.isChecked() and dialog.isVisible()
