@@ -361,3 +361,34 @@ def test_hostile_group_names_stay_text_on_every_member_row(tmp_path: Path) -> No
     assert len(rows) == 2
     assert all(row[0].quotePrefix and row[1].quotePrefix for row in rows)
     assert [row[1].value for row in rows] == ['=HYPERLINK("x")'] * 2
+
+
+def test_a_csv_export_failing_on_a_full_disk_leaves_no_part_files(
+        made: list[groups.Group], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.sheets import writing
+
+    real_open = open
+
+    class FullDisk:
+        """A file whose last flush, on closing, finds the disk full."""
+
+        def __init__(self, handle: Any) -> None:
+            self._handle = handle
+
+        def write(self, text: str) -> int:
+            return int(self._handle.write(text))
+
+        def close(self) -> None:
+            self._handle.close()
+            raise OSError(28, "No space left on device")
+
+    def opening(path: object, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(path, mode, *args, **kwargs)  # noqa: SIM115
+        return FullDisk(handle) if mode == "x" else handle
+
+    monkeypatch.setattr(writing, "open", opening, raising=False)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with pytest.raises(ValidationError, match="No space left"):
+        export_groups(folder / "out.csv", GroupQuery(), members=True)
+    assert list(folder.iterdir()) == []

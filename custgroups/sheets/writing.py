@@ -191,10 +191,11 @@ class CsvWriter:
         _replace_all([(temp, target) for target, temp, _handle in self._files])
 
     def discard(self) -> None:
-        """Throw every unfinished file away."""
+        """Throw every unfinished file away (even one whose closing failed: a full disk)."""
         for _target, temp, handle in self._files:
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError, ValueError):
                 handle.close()
+            with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
 
 
