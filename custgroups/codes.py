@@ -128,7 +128,8 @@ def _cleaned(text: str) -> str:
 
 
 def _one_code(cell: str) -> str:
-    return cell.strip().strip(_QUOTES).strip()
+    code = cell.strip().strip(_QUOTES).strip()
+    return code if _tokens(code) else ""  # separators and quotes alone are no code
 
 
 def _tokens(text: str) -> list[str]:
