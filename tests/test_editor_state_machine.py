@@ -107,6 +107,16 @@ class EditorMachine(RuleBasedStateMachine):
         base = self.saved[group_id] if group_id is not None else Ref()
         self.editor = Editor(group_id, base, replace(base))
 
+    def _retype(self, field: QWidget, text: str) -> None:
+        """Click into a field, select all, delete, and type ``text`` (Enter between lines)."""
+        field.setFocus()
+        self.qtbot.keyClick(self._focused(), Qt.Key.Key_A, CTRL)
+        self.qtbot.keyClick(self._focused(), Qt.Key.Key_Delete)
+        for line_number, line in enumerate(text.split("\n")):
+            if line_number:
+                self.qtbot.keyClick(self._focused(), Qt.Key.Key_Return)
+            self.qtbot.keyClicks(self._focused(), line)
+
     def _codes(self, ids: frozenset[int]) -> list[str]:
         by_id = {v: k for k, v in self.ids.items()}
         return sorted(by_id[i] for i in ids)
@@ -176,23 +186,14 @@ class EditorMachine(RuleBasedStateMachine):
     @rule(name=st.sampled_from(NAMES))
     def type_name(self, name: str) -> None:
         assert self.dialog is not None and self.editor is not None
-        self.dialog.name_edit.setFocus()
-        self.qtbot.keyClick(self._focused(), Qt.Key.Key_A, CTRL)
-        self.qtbot.keyClick(self._focused(), Qt.Key.Key_Delete)
-        self.qtbot.keyClicks(self._focused(), name)
+        self._retype(self.dialog.name_edit, name)
         self.editor.now.name = name
 
     @precondition(lambda self: self.dialog is not None)
     @rule(text=st.sampled_from(TEXTS))
     def type_description(self, text: str) -> None:
         assert self.dialog is not None and self.editor is not None
-        self.dialog.description_edit.setFocus()
-        self.qtbot.keyClick(self._focused(), Qt.Key.Key_A, CTRL)
-        self.qtbot.keyClick(self._focused(), Qt.Key.Key_Delete)
-        for line_number, line in enumerate(text.split("\n")):
-            if line_number:
-                self.qtbot.keyClick(self._focused(), Qt.Key.Key_Return)
-            self.qtbot.keyClicks(self._focused(), line)
+        self._retype(self.dialog.description_edit, text)
         self.editor.now.description = text
 
     @precondition(lambda self: self.dialog is not None)
