@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,7 +26,12 @@ CODE_HEADINGS = frozenset(
     )
 )
 
-_QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
+_QUOTES = ("\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
+           "\uff02\uff07")
+# Full-width and ideographic separators, read as the separators they look like. Nothing
+# else of a paste is normalised: "K²" and "K2", "ＡＢＣ" and "ABC" are different codes.
+_WIDE_SEPARATORS = str.maketrans({"\uff0c": ",", "\u3001": ",", "\uff64": ",",
+                                  "\uff1b": ";"})
 _SEPARATORS = re.compile(r"[\s,;]+")
 _PIECES = re.compile(r"[\s;]+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -90,8 +94,9 @@ def read_paste(text: str, known: Callable[[str], bool] = never) -> PastedCodes:
     contributes its first column, each cell one code; a heading such as "Customer Code" on
     top is skipped. A number written with thousands separators ("12,345") is never split
     into codes: it is kept whole and listed in ``kept_whole`` for the clerk to see.
-    Byte-order marks, zero-width characters, non-breaking and full-width spaces, full-width
-    letters and surrounding quotes are cleaned away.
+    Byte-order marks, zero-width characters, non-breaking and full-width spaces and
+    surrounding quotes are cleaned away. The codes themselves are compared exactly as
+    stored codes are (:func:`customer_code_key`): "K²" is not "K2", nor "ＡＢＣ" "ABC".
     A first line that reads like a heading is kept when ``known`` says it is a customer's
     code (customers coded "NO" or "Account" exist).
     """
@@ -124,7 +129,7 @@ def cell_code(cell: str) -> str:
 
 
 def _cleaned(text: str) -> str:
-    return unicodedata.normalize("NFKC", strip_invisible(key_safe(text)))
+    return strip_invisible(key_safe(text)).translate(_WIDE_SEPARATORS)
 
 
 def _one_code(cell: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -371,12 +372,17 @@ def resolve_codes(
 
 
 def _suggest(unknown_keys: Sequence[str]) -> dict[str, str]:
-    """The existing customer code one edit away from each unknown key, where there is one."""
+    """The existing customer code each unknown key may have meant, where there is one.
+
+    First the code it reads as when width and form are ignored ("ＡＢＣ" for ABC, "K²" for
+    K2), then one edit away. A suggestion is only shown, never applied.
+    """
     candidates: dict[str, list[str]] = {}
     for key in unknown_keys:
         if len(key) <= CUSTOMER_CODE_MAX:
             alphabet = _SUGGEST_ALPHABET + "".join(sorted(set(key) - set(_SUGGEST_ALPHABET)))
-            candidates[key] = near_codes(key, alphabet)
+            candidates[key] = [customer_code_key(unicodedata.normalize("NFKC", key)),
+                               *near_codes(key, alphabet)]
     wanted = list({c for near in candidates.values() for c in near})
     existing: dict[str, str] = {}
     for start in range(0, len(wanted), _LOOKUP_CHUNK):

@@ -37,7 +37,8 @@ from custgroups.text import fold, like_pattern, search_fold
         "\ufeffC001\nC002\nC003",
         "C0\u200b01\nC002\u200d\n\u2060C003",
         "C001\u00a0C002\u3000C003",
-        "Ｃ００１，Ｃ００２；Ｃ００３",
+        "C001，C002；C003",
+        "C001、C002 ＂C003＂",
         "C001\u2028C002\u2029C003",
     ],
 )
@@ -74,6 +75,13 @@ def test_one_row_with_a_heading_cell_keeps_the_other_cells() -> None:
 
 def test_control_characters_and_surrogates_are_dropped() -> None:
     assert parse_codes("C0\x0001 C\x07002 \ud800C003") == ["C001", "C002", "C003"]
+
+
+@pytest.mark.parametrize("pasted", ["K²", "ＡＢＣ", "Ｃ００１", "ｶ1", "Cafe\u0301"])
+def test_a_paste_keys_codes_exactly_as_stored_codes_are_keyed(pasted: str) -> None:
+    # One key on both sides: what a clerk pastes is looked up as a stored code is stored.
+    (code,) = parse_codes(pasted)
+    assert customer_code_key(code) == customer_code_key(pasted) == pasted.casefold()
 
 
 def test_codes_keep_their_own_characters_but_not_their_case() -> None:

@@ -161,6 +161,17 @@ def test_near_match_suggestions(people: dict[str, int], typed: str, meant: str) 
     assert result.unknown[0].suggestion == meant
 
 
+def test_a_pasted_code_adds_that_customer_and_no_look_alike() -> None:
+    customers.upsert_customers([CustomerInput("K2", "Kay Two"), CustomerInput("K²", "Kay Squared"),
+                                CustomerInput("ABC", "Plain Letters")])
+    result = customers.resolve_codes(parse_codes("K²\nk2\nＡＢＣ\nk²"))
+    assert [(r.code, r.name) for r in result.recognised] == [("K²", "Kay Squared"),
+                                                             ("K2", "Kay Two")]
+    assert result.duplicates == ("k²",)
+    # A full-width code is not quietly taken for another customer: it is asked about.
+    assert [(u.code, u.suggestion) for u in result.unknown] == [("ＡＢＣ", "ABC")]
+
+
 def test_resolve_without_group_treats_nobody_as_member(people: dict[str, int]) -> None:
     result = customers.resolve_codes(["C00001", "C00002"])
     assert len(result.recognised) == 2 and not result.already_members

@@ -630,3 +630,19 @@ def test_a_cell_is_always_one_code(tmp_path: Path) -> None:
     resolution = customers.resolve_codes(read_member_codes(path).codes)
     assert [r.code for r in resolution.recognised] == ["A,1"]
     assert [u.code for u in resolution.unknown] == ["12,345"]
+
+
+@pytest.mark.usefixtures("opened")
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_file_cell_names_that_customer_and_no_look_alike(tmp_path: Path, suffix: str) -> None:
+    customers.upsert_customers([CustomerInput("K2", "Kay Two"), CustomerInput("K²", "Kay Squared"),
+                                CustomerInput("ABC", "Plain Letters")])
+    rows: list[list[object]] = [["Customer Code"], ["K²"], ["ＡＢＣ"]]
+    path = tmp_path / f"codes{suffix}"
+    if suffix == ".xlsx":
+        xlsx(path, rows)
+    else:
+        path.write_text("\n".join(str(row[0]) for row in rows) + "\n", encoding="utf-8")
+    resolution = customers.resolve_codes(read_member_codes(path).codes)
+    assert [r.name for r in resolution.recognised] == ["Kay Squared"]
+    assert [(u.code, u.suggestion) for u in resolution.unknown] == [("ＡＢＣ", "ABC")]
