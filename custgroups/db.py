@@ -21,7 +21,11 @@ from playhouse.pool import MaxConnectionsExceeded
 
 from custgroups import database_file, failures, models
 from custgroups.errors import CustgroupsError, DatabaseError
-from custgroups.migrations import LATEST_SCHEMA, migrate  # noqa: F401 (db.LATEST_SCHEMA)
+from custgroups.migrations import (  # noqa: F401 (db.LATEST_SCHEMA)
+    LATEST_SCHEMA,
+    check_sqlite_file,
+    migrate,
+)
 from custgroups.text import like_pattern
 
 log = logging.getLogger("custgroups.db")
@@ -102,6 +106,8 @@ def open_database(url: str | None = None, create: bool = False) -> peewee.Databa
     models.database.initialize(db)
     path = _sqlite_path(url) if kind == "sqlite" else None
     with translated_errors(url):
+        if path is not None:  # before the connection's pragmas write anything to it
+            check_sqlite_file(path)
         db.connect(reuse_if_open=True)
         try:
             if kind == "postgresql":

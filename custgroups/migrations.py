@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
 
 import peewee
 
 from custgroups import models
-from custgroups.errors import SchemaTooNewError
+from custgroups.database_file import connection_uri
+from custgroups.errors import DatabaseError, SchemaTooNewError
 
 log = logging.getLogger("custgroups.db")
 
@@ -16,17 +20,36 @@ log = logging.getLogger("custgroups.db")
 LATEST_SCHEMA = 1
 
 
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, untouched, an SQLite file custgroups must not open or change.
+
+    Runs on a plain connection that only reads, before the database is opened for use, so no
+    pragma, table or trigger is written to a file that is refused: another program's database
+    (tables, but no custgroups schema record), one made by a newer custgroups, or one whose
+    schema version is not a number. An empty file is a new database, to be initialised.
+    """
+    table = models.SchemaInfo._meta.table_name
+    with closing(sqlite3.connect(connection_uri(path), uri=True)) as conn:
+        names = [name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name")]
+        if not names:
+            return
+        if table not in names:
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3
+                                            else "")
+            raise DatabaseError(
+                f"{path} belongs to another program: it holds tables ({shown}) but no "
+                "custgroups schema, so custgroups left it untouched. Open a custgroups "
+                "database, or give a new file name to start one.")
+        row = conn.execute(f'SELECT value FROM "{table}" WHERE key = ?',
+                           ["schema_version"]).fetchone()
+    _check_version(row[0] if row is not None else "0")
+
+
 def migrate(db: peewee.Database, kind: str) -> bool:
     """Bring the schema to :data:`LATEST_SCHEMA`; returns whether customer search is indexed."""
-    if models.SchemaInfo.table_exists():
-        version = _schema_version()
-        if version > LATEST_SCHEMA:
-            raise SchemaTooNewError(
-                f"This database was made by a newer version of custgroups (schema {version}; "
-                f"this copy knows up to {LATEST_SCHEMA}). Update custgroups to open it."
-            )
-    else:
-        version = 0
+    version = _schema_version() if models.SchemaInfo.table_exists() else 0
     if version < LATEST_SCHEMA:
         with db.atomic():
             if kind == "postgresql":
@@ -45,7 +68,24 @@ def migrate(db: peewee.Database, kind: str) -> bool:
 
 def _schema_version() -> int:
     row = models.SchemaInfo.get_or_none(models.SchemaInfo.key == "schema_version")
-    return int(row.value) if row is not None else 0
+    return _check_version(row.value) if row is not None else 0
+
+
+def _check_version(value: object) -> int:
+    """The recorded schema version as a number this copy can work with, or a refusal."""
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit():
+        raise DatabaseError(
+            f"This database records its schema version as '{text[:40]}', which custgroups "
+            "never writes: the record was changed by hand or by another program, so "
+            "custgroups left the database untouched. Open a backup made before that change.")
+    version = int(text)
+    if version > LATEST_SCHEMA:
+        raise SchemaTooNewError(
+            f"This database was made by a newer version of custgroups (schema {version}; "
+            f"this copy knows up to {LATEST_SCHEMA}). Update custgroups to open it."
+        )
+    return version
 
 
 def _migration_1(db: peewee.Database, kind: str) -> None:

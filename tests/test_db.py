@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -75,6 +76,95 @@ def test_newer_schema_is_refused_untouched(sqlite_url: str) -> None:
     conn = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
     assert conn.execute("SELECT value FROM schema_info").fetchone() == ("999",)
     conn.close()
+
+
+def _foreign_database(path: Path, journal_mode: str) -> None:
+    """Another program's database: its own tables, an index and triggers using new.id."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA journal_mode={journal_mode}")
+        conn.executescript("""
+            CREATE TABLE item (item_no INTEGER PRIMARY KEY, label TEXT NOT NULL);
+            CREATE TABLE customer (code TEXT PRIMARY KEY, name TEXT);
+            CREATE TABLE item_log (item_no INTEGER, what TEXT);
+            CREATE INDEX item_label ON item (label);
+            CREATE TRIGGER item_added AFTER INSERT ON item
+                BEGIN INSERT INTO item_log VALUES (new.item_no, 'added'); END;
+            CREATE TRIGGER item_removed AFTER DELETE ON item
+                BEGIN INSERT INTO item_log VALUES (old.item_no, 'removed'); END;
+            INSERT INTO item (label) VALUES ('bolts'), ('nuts');
+            INSERT INTO customer VALUES ('C1', 'Someone');
+            DELETE FROM item WHERE label = 'nuts';
+        """)
+        conn.commit()
+
+
+@pytest.mark.parametrize("journal_mode", ["delete", "wal"])
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path,
+                                                           journal_mode: str) -> None:
+    path = tmp_path / "stock.db"
+    _foreign_database(path, journal_mode)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError) as exc:
+        db.open_database(f"sqlite:///{path.as_posix()}", create=True)
+    assert str(exc.value) == (
+        f"{path} belongs to another program: it holds tables (customer, item, item_log) but "
+        "no custgroups schema, so custgroups left it untouched. Open a custgroups database, "
+        "or give a new file name to start one.")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stock.db"]
+    with contextlib.closing(sqlite3.connect(path)) as conn:  # its owner still works
+        conn.execute("INSERT INTO item (label) VALUES ('washers')")
+        conn.execute("DELETE FROM item WHERE label = 'bolts'")
+        assert conn.execute("SELECT what FROM item_log").fetchall() == [
+            ("added",), ("added",), ("removed",), ("added",), ("removed",)]
+
+
+def test_an_empty_file_becomes_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    path.touch()
+    db.open_database(f"sqlite:///{path.as_posix()}")
+    assert groups.count_groups() == 0
+
+
+@pytest.mark.parametrize("recorded", ["999", "2.0", "one", "", "²"])
+def test_a_schema_version_this_copy_cannot_use_is_refused_before_any_pragma(
+        sqlite_url: str, recorded: str) -> None:
+    db.open_database(sqlite_url, create=True)
+    SchemaInfo.update(value=recorded).where(SchemaInfo.key == "schema_version").execute()
+    database.execute_sql("PRAGMA journal_mode=delete")  # so WAL mode would show in the file
+    db.close_database()
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError) as exc:
+        db.open_database(sqlite_url)
+    message = str(exc.value)
+    if recorded == "999":
+        assert isinstance(exc.value, SchemaTooNewError) and "newer version" in message
+    else:
+        assert message.startswith(f"This database records its schema version as '{recorded}'")
+        assert "unexpected" not in message
+    assert path.read_bytes() == before
+
+
+def test_info_on_another_programs_file_fails_in_one_sentence(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from custgroups.cli import main
+
+    path = tmp_path / "stock.db"
+    _foreign_database(path, "delete")
+    before = path.read_bytes()
+    assert main(["--database", str(path), "info"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "belongs to another program" in err
+    assert path.read_bytes() == before
+
+
+def test_a_schema_version_that_is_not_a_number_gets_a_sentence(database_url: str) -> None:
+    db.open_database(database_url, create=True)
+    SchemaInfo.update(value="v2").where(SchemaInfo.key == "schema_version").execute()
+    db.close_database()
+    with pytest.raises(DatabaseError, match="records its schema version as 'v2'"):
+        db.open_database(database_url)
 
 
 @pytest.mark.parametrize(
