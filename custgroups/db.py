@@ -417,4 +417,15 @@ def _discard_connection() -> None:
 def explain(exc: BaseException, url: str | None = None) -> str:
     """One sentence a clerk understands for a database failure (details go to the log)."""
     where = display_name(url) if url else (_info.display_name if _info else "the database")
-    return failures.explain(exc, where, url)
+    return failures.explain(exc, where, url, _sqlite_folder(url))
+
+
+def _sqlite_folder(url: str | None) -> Path | None:
+    """The folder of the SQLite file at ``url`` (or of the open one), if it is SQLite."""
+    if not url:
+        return _opened_file.path.parent if _opened_file is not None else None
+    try:
+        path = _sqlite_path(url)
+    except DatabaseError:  # a server address
+        return None
+    return path.parent if path is not None else None

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
+
+#: Less free space than this beside a database that failed to write means the disk is full:
+#: SQLite then reports only "disk I/O error" (it could not grow its shared-memory file).
+NEARLY_FULL_BYTES = 1 << 20
 
 
 def chain(exc: BaseException) -> Iterator[BaseException]:
@@ -37,13 +43,37 @@ def connection_lost(exc: BaseException) -> bool:
     )
 
 
-def explain(exc: BaseException, where: str, url: str | None = None) -> str:
-    """One sentence a clerk understands for a database failure at ``where``."""
+def is_disk_full(exc: BaseException) -> bool:
+    """True when a failure says outright that the disk (or the user's quota) is full."""
+    text = " ".join(str(e) for e in chain(exc)).lower()
+    return ("database or disk is full" in text or "no space left" in text
+            or "disk quota exceeded" in text
+            or any(isinstance(e, OSError) and e.errno in (28, 122) for e in chain(exc)))
+
+
+def nearly_full(folder: Path | None) -> bool:
+    """True when the disk holding ``folder`` has (almost) no room left."""
+    if folder is None:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def explain(exc: BaseException, where: str, url: str | None = None,
+            folder: Path | None = None) -> str:
+    """One sentence a clerk understands for a database failure at ``where``.
+
+    ``folder`` is where an SQLite database lives: a failure to write there on a disk with no
+    room left is a full disk, whatever SQLite called it, and never a reason to restore.
+    """
     text = " ".join(str(e) for e in chain(exc)).lower()
     errno = next((e.errno for e in chain(exc) if isinstance(e, OSError)), None)
 
-    if "database or disk is full" in text or "no space left" in text or errno == 28:
-        return "The disk is full, so nothing was saved. Free some space and try again."
+    if is_disk_full(exc) or ("disk i/o error" in text and nearly_full(folder)):
+        return (f"The disk holding {where} is full, so nothing was saved; the database itself "
+                "is intact. Free some space and try again.")
     if "database is locked" in text or "database table is locked" in text:
         return ("The database is busy: another program has kept it locked. "
                 "Nothing was saved; try again in a moment.")
@@ -53,8 +83,9 @@ def explain(exc: BaseException, where: str, url: str | None = None) -> str:
     if "file is not a database" in text or "encrypted or is not a database" in text:
         return f"{where} is not a custgroups database (or it is damaged). Open another file."
     if "malformed" in text or "disk i/o error" in text:
-        return (f"The database {where} is damaged or its disk failed. Restore it from a backup; "
-                "details are in the log.")
+        return (f"The database {where} could not be read or written: it is damaged or its disk "
+                "failed. Nothing was saved; details are in the log. If this happens again, "
+                "restore it from a backup.")
     if "unable to open database file" in text:
         return (f"The database {where} cannot be opened: the file or its folder is missing, "
                 "or you may not write there.")

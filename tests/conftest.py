@@ -106,3 +106,55 @@ def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("confirm", "inform", "warn", "done_with_folder"):
         monkeypatch.setattr(messages, name, unexpected)
     monkeypatch.setattr(ConflictDialog, "ask", classmethod(unexpected))
+
+
+class SmallDisk:
+    """A tiny disk of its own (tmpfs) that a test can fill to the last byte."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._filler = root / "filler.bin"
+
+    def fill(self) -> None:
+        """Write zeros until not one more byte fits."""
+        descriptor = os.open(self._filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        try:
+            for size in (1 << 16, 4096, 1):
+                try:
+                    while os.write(descriptor, b"\0" * size):
+                        pass
+                except OSError:
+                    pass
+        finally:
+            os.close(descriptor)
+
+    def free(self) -> None:
+        """Make room again."""
+        self._filler.unlink(missing_ok=True)
+
+    def files(self) -> list[str]:
+        """The names in the disk's folder, the filler aside."""
+        return sorted(p.name for p in self.root.iterdir() if p != self._filler)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A 16 MB disk mounted for the test: needs root and a system that allows the mount."""
+    import shutil
+    import subprocess
+
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a full disk is simulated on a small tmpfs, which needs root on Linux")
+    root = tmp_path / "small-disk"
+    root.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(root)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"this system does not allow mounting a tmpfs: {done.stderr.strip()}")
+    try:
+        yield SmallDisk(root)
+    finally:
+        from custgroups import db
+
+        db.close_database()
+        subprocess.run(["umount", "-l", str(root)], check=False)

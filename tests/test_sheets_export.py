@@ -270,15 +270,16 @@ def test_the_writer_quotes_every_risky_start(tmp_path: Path) -> None:
 
 def test_a_failure_while_saving_leaves_no_part_file(made: list[groups.Group], tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
-    def broken_save(self: object, target: object) -> None:
+    def broken_save(self: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(ExcelWriter, "write_data", broken_save)
     folder = tmp_path / "exports"
     folder.mkdir()
-    with pytest.raises(ValidationError, match="out.xlsx could not be written .*No space left"):
+    with pytest.raises(ValidationError, match="out.xlsx could not be written: the disk holding "
+                                              ".* is full"):
         export_groups(folder / "out.xlsx", GroupQuery())
     assert list(folder.iterdir()) == []
 
@@ -370,7 +371,7 @@ def test_a_csv_export_failing_on_a_full_disk_leaves_no_part_files(
     real_open = open
 
     class FullDisk:
-        """A file whose last flush, on closing, finds the disk full."""
+        """A file whose last flush finds the disk full."""
 
         def __init__(self, handle: Any) -> None:
             self._handle = handle
@@ -378,9 +379,12 @@ def test_a_csv_export_failing_on_a_full_disk_leaves_no_part_files(
         def write(self, text: str) -> int:
             return int(self._handle.write(text))
 
+        def flush(self) -> None:
+            self._handle.flush()
+            raise OSError(28, "No space left on device")
+
         def close(self) -> None:
             self._handle.close()
-            raise OSError(28, "No space left on device")
 
     def opening(path: object, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
         handle = real_open(path, mode, *args, **kwargs)  # noqa: SIM115
@@ -389,6 +393,6 @@ def test_a_csv_export_failing_on_a_full_disk_leaves_no_part_files(
     monkeypatch.setattr(writing, "open", opening, raising=False)
     folder = tmp_path / "exports"
     folder.mkdir()
-    with pytest.raises(ValidationError, match="No space left"):
+    with pytest.raises(ValidationError, match="the disk holding .* is full"):
         export_groups(folder / "out.csv", GroupQuery(), members=True)
     assert list(folder.iterdir()) == []

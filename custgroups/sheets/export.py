@@ -10,6 +10,7 @@ from typing import Any
 
 from custgroups import db
 from custgroups.errors import ValidationError
+from custgroups.failures import is_disk_full
 from custgroups.groups import GroupQuery, count_matching, iter_groups, member_rows
 from custgroups.history import HistoryEntry, iter_history
 from custgroups.models import local_time
@@ -74,6 +75,10 @@ def _file_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
+        if is_disk_full(exc):
+            raise ValidationError("file", f"{path.name} could not be written: the disk holding "
+                                          f"{path.parent} is full. Free some space and export "
+                                          "again; nothing was saved there.") from exc
         raise ValidationError("file", f"{path.name} could not be written in {path.parent}: "
                                       f"{exc.strerror or exc}. Nothing was saved there.") from exc
 

@@ -1,24 +1,25 @@
-"""Writing workbooks (xlsx, write-only) and csv files to a temporary name, renamed on success."""
+"""Writing workbooks (xlsx, write-only) and csv files to a temporary name, placed on success."""
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import os
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from custgroups.errors import ValidationError
 from custgroups.sheets.cells import csv_text, fit_text, needs_care
+from custgroups.sheets.placing import finish_pending, flush_to_disk, place, temporary_beside
 
 #: Rows in one Excel sheet, header included.
 EXCEL_MAX_ROWS = 1_048_576
@@ -52,11 +53,6 @@ def check_target(path: Path) -> None:
         raise ValidationError("file", f"{path} is a folder.")
 
 
-def _temporary_beside(path: Path, suffix: str) -> Path:
-    """An unused hidden name in the target's folder, so the final rename stays on one disk."""
-    return path.with_name(f".{path.stem}-{secrets.token_hex(6)}{suffix}.part")
-
-
 class XlsxWriter:
     """A write-only workbook: bold frozen header, autofilter, widths; long sheets continue."""
 
@@ -64,7 +60,7 @@ class XlsxWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._temp = _temporary_beside(path, ".xlsx")
+        self._temp = temporary_beside(path, ".xlsx")
         self._book = Workbook(write_only=True)
         self._sheet: Any = None
         self._spec: SheetSpec | None = None
@@ -131,11 +127,12 @@ class XlsxWriter:
         return cell
 
     def commit(self) -> None:
-        """Finish the workbook and move it to its name."""
+        """Finish the workbook, flush it to the disk and put it under its name in one step."""
         self._close_sheet()
         with open(self._temp, "xb") as handle:  # closed before any clean-up, even on error
-            self._book.save(handle)
-        _replace_all([(self._temp, self.path)])
+            _save_workbook(self._book, handle)
+            flush_to_disk(handle)
+        place([(self._temp, self.path)])
 
     def discard(self) -> None:
         """Throw the unfinished workbook away; the target name is left as it was."""
@@ -174,7 +171,7 @@ class CsvWriter:
         """Begin the next file with its header row."""
         target = self.path if not self._files else self.path.with_name(
             f"{self.path.stem}-{spec.title.lower().replace(' ', '-')}{self.path.suffix}")
-        temp = _temporary_beside(target, ".csv")
+        temp = temporary_beside(target, ".csv")
         handle = open(temp, "x", encoding="utf-8-sig", newline="")  # noqa: SIM115
         self._files.append((target, temp, handle))
         self._writer = csv.writer(handle)
@@ -185,10 +182,11 @@ class CsvWriter:
         self._writer.writerow([_csv_value(v) for v in values])
 
     def commit(self) -> None:
-        """Close every file and move each to its name: all of them, or none."""
+        """Flush every file to the disk and put each under its name: all of them, or none."""
         for _target, _temp, handle in self._files:
+            flush_to_disk(handle)
             handle.close()
-        _replace_all([(temp, target) for target, temp, _handle in self._files])
+        place([(temp, target) for target, temp, _handle in self._files])
 
     def discard(self) -> None:
         """Throw every unfinished file away (even one whose closing failed: a full disk)."""
@@ -199,33 +197,23 @@ class CsvWriter:
                 temp.unlink(missing_ok=True)
 
 
-def _replace_all(moves: list[tuple[Path, Path]]) -> None:
-    """Move finished files to their names together: if one move fails, the files that were
-    there before come back and the new ones are removed."""
-    for _temp, target in moves:
-        if target.is_dir():
-            raise IsADirectoryError(21, "a folder has that name", str(target))
-    kept: list[tuple[Path, Path]] = []
-    done: list[Path] = []
+def _save_workbook(book: Workbook, handle: IO[bytes]) -> None:
+    """``Workbook.save`` into an open file, leaving no half-closed archive behind a failure.
+
+    On a full disk openpyxl's own save leaves its zip archive open; collected later, it
+    would try to finish writing into a file already closed and print a traceback.
+    """
+    if not book.worksheets:
+        book.create_sheet()
+    archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
     try:
-        for temp, target in moves:
-            if target.exists():
-                backup = _temporary_beside(target, ".old")
-                os.replace(target, backup)
-                kept.append((backup, target))
-            os.replace(temp, target)
-            done.append(target)
-    except OSError:
-        for target in done:
-            with contextlib.suppress(OSError):
-                target.unlink()
-        for backup, target in kept:
-            with contextlib.suppress(OSError):
-                os.replace(backup, target)
+        book.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()
+        archive.fp = None  # closed or not, nothing more is to be written through it
         raise
-    for backup, _target in kept:
-        with contextlib.suppress(OSError):
-            backup.unlink()
 
 
 def _csv_value(value: Any) -> Any:
@@ -237,6 +225,11 @@ def _csv_value(value: Any) -> Any:
 
 
 def open_writer(path: Path) -> XlsxWriter | CsvWriter:
-    """The writer for the target's format (by its suffix)."""
+    """The writer for the target's format (by its suffix).
+
+    An earlier export into the same folder that was stopped between the renames of a csv
+    pair is finished first (see :mod:`custgroups.sheets.placing`).
+    """
     check_target(path)
+    finish_pending(path.parent)
     return XlsxWriter(path) if path.suffix.lower() == ".xlsx" else CsvWriter(path)

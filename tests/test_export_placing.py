@@ -1,0 +1,151 @@
+"""An export's files reach their names whole: one durable rename each, and a csv pair together.
+
+The stops are real: an export runs in a process of its own that kills itself (SIGKILL) at
+the chosen moment, and what is left on the disk is examined.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from custgroups import db
+from custgroups.cli import main
+from custgroups.sheets import placing
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs one export and kills itself on the chosen call of a function of ``placing``.
+_KILLED_EXPORT = textwrap.dedent("""
+    import os, signal, sys
+    from custgroups import db
+    from custgroups.groups import GroupQuery
+    from custgroups.sheets import placing
+    from custgroups.sheets.export import export_groups
+
+    database, target, where, nth = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    module, name = where.split(".")
+    owner = os if module == "os" else placing
+    real, calls = getattr(owner, name), 0
+
+    def stopping(*args, **kwargs):
+        global calls
+        calls += 1
+        if calls == nth:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+
+    setattr(owner, name, stopping)
+    db.open_database(database)
+    export_groups(target, GroupQuery(), members=True)
+""")
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    path = tmp_path / "shop.db"
+    assert main(["--database", str(path), "demo", "--customers", "300", "--groups", "12"]) == 0
+    db.close_database()
+    return path
+
+
+def _killed_export(database: Path, target: Path, where: str, nth: int) -> None:
+    done = subprocess.run([sys.executable, "-c", _KILLED_EXPORT, str(database), str(target),
+                           where, str(nth)], cwd=ROOT, capture_output=True, check=False)
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+
+
+def _old_pair(folder: Path) -> tuple[Path, Path]:
+    groups_file, members_file = folder / "groups.csv", folder / "groups-members.csv"
+    groups_file.write_text("old groups\n")
+    members_file.write_text("old members\n")
+    return groups_file, members_file
+
+
+def _age(folder: Path) -> None:
+    """Make every note look as old as a stopped export's note is by the next export."""
+    past = time.time() - 3600
+    for note in folder.glob(f".*{placing.PENDING_SUFFIX}"):
+        os.utime(note, (past, past))
+
+
+def test_a_pair_stopped_between_its_renames_is_all_new_after_the_next_export(
+        shop: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    groups_file, members_file = _old_pair(folder)
+    _killed_export(shop, groups_file, "os.replace", 3)  # the note, the groups file, then stop
+    assert groups_file.read_text(encoding="utf-8-sig").startswith("Code,Name")
+    assert members_file.read_text() == "old members\n"  # mixed, for now
+    _age(folder)
+    assert main(["--database", str(shop), "export", str(folder / "other.xlsx")]) == 0
+    assert members_file.read_text(encoding="utf-8-sig").startswith("Group code,")
+    assert sorted(p.name for p in folder.iterdir()) == ["groups-members.csv", "groups.csv",
+                                                       "other.xlsx"]
+
+
+def test_a_pair_stopped_before_its_note_stays_all_old(shop: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    groups_file, members_file = _old_pair(folder)
+    _killed_export(shop, groups_file, "placing._write_note", 1)
+    _age(folder)
+    assert main(["--database", str(shop), "export", str(folder / "other.xlsx")]) == 0
+    assert (groups_file.read_text(), members_file.read_text()) == ("old groups\n",
+                                                                   "old members\n")
+
+
+@pytest.mark.parametrize("where", ["os.fsync", "os.replace", "placing._sync_folder"])
+def test_a_single_file_stopped_at_any_step_is_old_or_new_never_missing(
+        shop: Path, tmp_path: Path, where: str) -> None:
+    target = tmp_path / "groups.xlsx"
+    target.write_text("old export\n")
+    _killed_export(shop, target, where, 1)
+    if where == "placing._sync_folder":  # the rename was done
+        assert len(openpyxl.load_workbook(target, read_only=True).sheetnames) == 2
+    else:
+        assert target.read_text() == "old export\n"
+
+
+def test_a_file_is_on_the_disk_before_it_takes_the_name(
+        shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace",
+                        lambda a, b: (events.append(f"replace {Path(b).name}"),
+                                      real_replace(a, b))[1])
+    target = tmp_path / "groups.xlsx"
+    target.write_text("old export\n")
+    assert main(["--database", str(shop), "export", "--members", str(target)]) == 0
+    assert events[:2] == ["fsync", "replace groups.xlsx"]
+    assert events.count("replace groups.xlsx") == 1  # no moving the old file aside first
+
+
+def test_a_pair_whose_second_file_is_held_open_is_put_back(
+        shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    groups_file, members_file = _old_pair(folder)
+    real_replace = os.replace
+
+    def held(source: str | Path, target: str | Path) -> None:
+        if Path(target) == members_file:  # as a spreadsheet program holds an open file
+            raise PermissionError(13, "The process cannot access the file", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", held)
+    assert main(["--database", str(shop), "export", "--members", str(groups_file)]) == 1
+    assert "groups.csv could not be written" in capsys.readouterr().err
+    assert (groups_file.read_text(), members_file.read_text()) == ("old groups\n",
+                                                                   "old members\n")
+    assert sorted(p.name for p in folder.iterdir()) == ["groups-members.csv", "groups.csv"]
