@@ -9,6 +9,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,10 @@ log = logging.getLogger("custgroups.db")
 
 ENV_VAR = "CUSTGROUPS_DATABASE"
 SQLITE_BUSY_TIMEOUT_S = 15.0
+#: Seconds to wait before each repeat of a read whose server connection died or whose server
+#: is restarting: the first repeat at once (a pooled connection outlived a restart), then
+#: about eight seconds in all, as long as a server takes to come back up.
+READ_RETRY_WAITS = (0.0, 0.5, 1.0, 2.0, 4.5)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -105,7 +110,7 @@ def open_database(url: str | None = None, create: bool = False) -> peewee.Databa
                             f"{exc}.") from None
     models.database.initialize(db)
     path = _sqlite_path(url) if kind == "sqlite" else None
-    with translated_errors(url):
+    with translated_errors(url, reading=True):
         if path is not None:  # before the connection's pragmas write anything to it
             check_sqlite_file(path)
         db.connect(reuse_if_open=True)
@@ -279,12 +284,14 @@ def _operation(fn: Callable[P, T], retry: bool) -> Callable[P, T]:
         if depth:  # inside another operation: its connection, its errors, its retry
             return fn(*args, **kwargs)
         _nesting.depth = 1
+        waits = READ_RETRY_WAITS if retry else ()
         try:
-            for attempt in (1, 2):
-                with translated_errors(retry=retry and attempt == 1):
+            for attempt in range(len(waits) + 1):
+                with translated_errors(retry=attempt < len(waits), reading=retry):
                     _ensure_connection()
                     return fn(*args, **kwargs)
                 log.info("retrying %s on a fresh connection", fn.__name__)
+                time.sleep(waits[attempt])
             raise AssertionError("unreachable")  # pragma: no cover
         finally:
             _nesting.depth = 0
@@ -382,22 +389,23 @@ def transaction() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def translated_errors(url: str | None = None, retry: bool = False) -> Iterator[None]:
+def translated_errors(url: str | None = None, retry: bool = False,
+                      reading: bool = False) -> Iterator[None]:
     """Turn any database failure inside the block into :class:`DatabaseError` in plain words.
 
-    With ``retry`` true, a dead server connection is dropped and the failure swallowed, so
-    the code after the block can try again on a new one.
+    With ``retry`` true, a dead server connection, or a server that says it is restarting, is
+    dropped and the failure swallowed, so the code after the block can try again on a new one.
     """
     try:
         yield
     except CustgroupsError:
         raise
     except (peewee.PeeweeException, sqlite3.Error, OSError, MaxConnectionsExceeded) as exc:
-        if failures.connection_lost(exc):
+        if failures.connection_lost(exc) or failures.server_restarting(exc):
             _discard_connection()
             if retry:
                 return
-        message = explain(exc, url)
+        message = explain(exc, url, reading)
         log.error("database error: %s", message, exc_info=True)
         raise DatabaseError(message) from exc
 
@@ -414,10 +422,10 @@ def _discard_connection() -> None:
             db.close()
 
 
-def explain(exc: BaseException, url: str | None = None) -> str:
+def explain(exc: BaseException, url: str | None = None, reading: bool = False) -> str:
     """One sentence a clerk understands for a database failure (details go to the log)."""
     where = display_name(url) if url else (_info.display_name if _info else "the database")
-    return failures.explain(exc, where, url, _sqlite_folder(url))
+    return failures.explain(exc, where, url, _sqlite_folder(url), reading)
 
 
 def _sqlite_folder(url: str | None) -> Path | None:

@@ -61,12 +61,25 @@ def nearly_full(folder: Path | None) -> bool:
         return False
 
 
+def server_restarting(exc: BaseException) -> bool:
+    """True when the database server said it is shutting down, starting up or recovering."""
+    text = " ".join(str(e) for e in chain(exc)).lower()
+    return any(needle in text for needle in (
+        "the database system is starting up",
+        "the database system is shutting down",
+        "the database system is in recovery mode",
+        "the database system is not yet accepting connections",
+        "terminating connection due to administrator command",
+    ))
+
+
 def explain(exc: BaseException, where: str, url: str | None = None,
-            folder: Path | None = None) -> str:
+            folder: Path | None = None, reading: bool = False) -> str:
     """One sentence a clerk understands for a database failure at ``where``.
 
     ``folder`` is where an SQLite database lives: a failure to write there on a disk with no
     room left is a full disk, whatever SQLite called it, and never a reason to restore.
+    ``reading`` says the failure stopped a read, which changed nothing whatever happened.
     """
     text = " ".join(str(e) for e in chain(exc)).lower()
     errno = next((e.errno for e in chain(exc) if isinstance(e, OSError)), None)
@@ -105,7 +118,16 @@ def explain(exc: BaseException, where: str, url: str | None = None,
     ):
         return (f"Cannot reach the database server for {where}. Check that it is running and "
                 "that this computer is on its network.")
+    if server_restarting(exc):
+        if reading:
+            return (f"The database server for {where} is restarting, so nothing could be read. "
+                    "Try again in a moment.")
+        return (f"The database server for {where} is restarting, so your change was not "
+                "saved. Try again in a moment.")
     if connection_lost(exc):
+        if reading:
+            return ("The connection to the database server was lost while reading; nothing "
+                    "was changed. Try again: it reconnects by itself.")
         return ("The connection to the database server was lost. It will reconnect on the next "
                 "try; check whether your last change is there before repeating it.")
     if "deadlock" in text or "could not serialize" in text:

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import peewee
@@ -19,6 +20,7 @@ from custgroups.errors import DatabaseError, SchemaTooNewError
 from custgroups.groups import GroupChange
 from custgroups.models import SchemaInfo, database
 from tests.conftest import postgres_base_url
+from tests.pg_proxy import RestartingServer, restarting_server
 
 
 @pytest.fixture(autouse=True)
@@ -414,3 +416,76 @@ def test_a_read_that_loses_its_connection_repeats_once(postgres_url: str,
     monkeypatch.setattr(db, "_ensure_connection", connect_then_lose)
     assert groups.count_groups() == 1
     assert calls == 2
+
+
+# --- a server restarting, played by a proxy in front of the test server ------------------
+
+
+def _terminate_backends() -> None:
+    """End every custgroups session on the real server, as a restart does (SQLSTATE 57P01)."""
+    from tests.conftest import _pg_admin
+
+    base = postgres_base_url()
+    assert base is not None
+    _pg_admin(base, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'custgroups' AND pid <> pg_backend_pid()")
+
+
+@pytest.fixture
+def restarting(postgres_url: str) -> Iterator[RestartingServer]:
+    with restarting_server(postgres_url) as proxy:
+        db.open_database(proxy.url())
+        yield proxy
+        db.close_database()
+
+
+@pytest.mark.postgres
+def test_a_read_waits_out_a_server_restart(restarting: RestartingServer) -> None:
+    groups.save_group(GroupChange(name="Before restart"), "alice")
+    _terminate_backends()
+    restarting.restart("the database system is starting up", refusals=2)
+    assert groups.count_groups() == 1
+    assert restarting.refused == 2
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("said", ["the database system is shutting down",
+                                  "the database system is starting up"])
+def test_a_save_during_a_restart_says_try_again_and_keeps_nothing(
+        restarting: RestartingServer, said: str) -> None:
+    group = groups.save_group(GroupChange(name="Steady"), "alice")
+    _terminate_backends()
+    restarting.restart(said)
+    with pytest.raises(DatabaseError) as exc:
+        groups.save_group(GroupChange(name="Renamed", group_id=group.id,
+                                      expected_version=group.version), "alice")
+    assert str(exc.value) == (f"The database server for {db.display_name(restarting.url())} is "
+                              "restarting, so your change was not saved. Try again in a moment.")
+    restarting.up()
+    assert groups.get_group(group.id).name == "Steady"
+    groups.save_group(GroupChange(name="Renamed", group_id=group.id,
+                                  expected_version=group.version), "alice")
+    assert groups.get_group(group.id).name == "Renamed"
+
+
+@pytest.mark.postgres
+def test_an_export_cut_off_by_a_restart_says_nothing_changed(
+        restarting: RestartingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.groups import GroupQuery
+    from custgroups.sheets.export import export_groups
+
+    for i in range(3):
+        groups.save_group(GroupChange(name=f"Group {i}"), "alice")
+    monkeypatch.setattr(db, "READ_RETRY_WAITS", (0.0, 0.05, 0.05))
+
+    def restart_once(done: int, total: int) -> None:
+        if restarting.refused == 0 and not restarting.refusing:
+            _terminate_backends()
+            restarting.restart("the database system is shutting down")
+
+    with pytest.raises(DatabaseError) as exc:
+        export_groups(tmp_path / "out.xlsx", GroupQuery(), members=True, progress=restart_once)
+    message = str(exc.value)
+    assert "is restarting, so nothing could be read" in message
+    assert "last change" not in message
+    assert list(tmp_path.iterdir()) == []
