@@ -33,6 +33,14 @@ log = logging.getLogger("custgroups.db")
 
 ENV_VAR = "CUSTGROUPS_DATABASE"
 SQLITE_BUSY_TIMEOUT_S = 15.0
+#: Set on every PostgreSQL connection, so nothing waits forever: a lock another session holds
+#: (given up after as long as SQLite waits), a statement (generous, for exports), and a
+#: transaction left open by a client that froze or slept (its locks are freed).
+SERVER_TIMEOUTS = {
+    "lock_timeout": f"{SQLITE_BUSY_TIMEOUT_S:g}s",
+    "statement_timeout": "30min",
+    "idle_in_transaction_session_timeout": "60s",
+}
 #: Seconds to wait before each repeat of a read whose server connection died or whose server
 #: is restarting: the first repeat at once (a pooled connection outlived a restart), then
 #: about eight seconds in all, as long as a server takes to come back up.
@@ -234,10 +242,12 @@ def _make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Dat
         kwargs["user"] = unquote(parsed.username)
     if parsed.password:
         kwargs["password"] = unquote(parsed.password)
+    settings = dict(SERVER_TIMEOUTS)
     schema = options.pop("schema", None)
     if schema:
         # Extensions such as pg_trgm live in public; keep it reachable.
-        kwargs["options"] = f"-c search_path={schema},public"
+        settings["search_path"] = f"{schema},public"
+    kwargs["options"] = " ".join(f"-c {name}={value}" for name, value in settings.items())
     kwargs.update(options)
     database: peewee.Database = PooledPostgresqlDatabase(
         name, max_connections=16, stale_timeout=600, timeout=30, **kwargs)
@@ -382,7 +392,12 @@ def transaction() -> Iterator[None]:
     moved meanwhile are rolled back and refused, not kept where nobody will find them.
     """
     with models.database.atomic():
-        yield
+        try:
+            yield
+        except Exception as exc:
+            # Failed before the commit was asked for: whatever it was, nothing was saved.
+            exc.before_commit = True  # type: ignore[attr-defined]
+            raise
         opened = _opened_file
         if opened is not None:
             opened.check()
@@ -425,6 +440,7 @@ def _discard_connection() -> None:
 def explain(exc: BaseException, url: str | None = None, reading: bool = False) -> str:
     """One sentence a clerk understands for a database failure (details go to the log)."""
     where = display_name(url) if url else (_info.display_name if _info else "the database")
+    url = url or (_info.url if _info else None)
     return failures.explain(exc, where, url, _sqlite_folder(url), reading)
 
 

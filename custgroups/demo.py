@@ -12,7 +12,8 @@ from custgroups import db
 from custgroups.codes import customer_code_key, format_group_code, group_code_key
 from custgroups.errors import ValidationError
 from custgroups.history import HistoryKind
-from custgroups.models import Counter, Customer, CustomerGroup, database, utc_now
+from custgroups.groups import number_groups_from
+from custgroups.models import Customer, CustomerGroup, database, utc_now
 from custgroups.progress import ProgressFn, no_progress
 from custgroups.text import fold, search_fold
 
@@ -123,7 +124,7 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
                      group_rows)
         group_ids: list[int] = db.first_column(
             CustomerGroup.select(CustomerGroup.id).order_by(CustomerGroup.id))
-        Counter.update(value=groups).where(Counter.name == "group_code").execute()
+        number_groups_from(groups)
         _bulk_insert("membership", ("group_id", "customer_id"),
                      ((group_ids[g], cid) for g, cids in enumerate(members) for cid in cids))
         progress(3, steps)

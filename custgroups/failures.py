@@ -85,11 +85,24 @@ def explain(exc: BaseException, where: str, url: str | None = None,
     errno = next((e.errno for e in chain(exc) if isinstance(e, OSError)), None)
 
     if is_disk_full(exc) or ("disk i/o error" in text and nearly_full(folder)):
-        return (f"The disk holding {where} is full, so nothing was saved; the database itself "
-                "is intact. Free some space and try again.")
+        if url and urlparse(url).scheme.lower().startswith("postgres"):
+            return ("The database server's disk is full, so nothing was saved; the database "
+                    "itself is intact. Ask the server's administrator to free some space.")
+        disk = f"The disk holding {folder}" if folder is not None else "The disk"
+        return (f"{disk} is full, so nothing was saved; the database itself is intact. Free "
+                "some space and try again.")
     if "database is locked" in text or "database table is locked" in text:
-        return ("The database is busy: another program has kept it locked. "
-                "Nothing was saved; try again in a moment.")
+        return ("Another clerk's change or another program is holding the database, so nothing "
+                "was saved; try again in a moment.")
+    if "lock timeout" in text:
+        return ("Another clerk's change is holding this group, so nothing was saved; try again "
+                "in a moment.")
+    if "statement timeout" in text:
+        return ("The database server stopped this because it ran too long, so nothing was "
+                "saved. Try again when the server is less busy, or ask its administrator.")
+    if "idle-in-transaction timeout" in text:
+        return ("This save was left waiting part-way (did the computer sleep?), so the database "
+                "server cancelled it and nothing was saved. Try again.")
     if "readonly database" in text or "read-only" in text or errno in (13, 30):
         return (f"The database {where} is read-only here, so nothing was saved. "
                 "Check the file's permissions or open a copy you can change.")
@@ -128,6 +141,9 @@ def explain(exc: BaseException, where: str, url: str | None = None,
         if reading:
             return ("The connection to the database server was lost while reading; nothing "
                     "was changed. Try again: it reconnects by itself.")
+        if any(getattr(e, "before_commit", False) for e in chain(exc)):
+            return ("The connection to the database server was lost before your change was "
+                    "saved, so nothing was saved. Try again: it reconnects by itself.")
         return ("The connection to the database server was lost. It will reconnect on the next "
                 "try; check whether your last change is there before repeating it.")
     if "deadlock" in text or "could not serialize" in text:

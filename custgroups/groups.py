@@ -24,6 +24,7 @@ from custgroups.errors import (
 )
 from custgroups.history import HistoryKind
 from custgroups.history import record as _record
+from custgroups.migrations import GROUP_CODE_SEQUENCE
 from custgroups.models import Counter, Customer, CustomerGroup, Membership, database, utc_now
 from custgroups.progress import ProgressFn, no_progress
 from custgroups.text import (
@@ -218,12 +219,10 @@ def _who(who: str) -> str:
 
 
 def _insert_group(change: GroupChange, name: str, who: str, now: datetime) -> int:
-    if db.is_postgres():
-        # One creation at a time, so a typed code and the next CG- number cannot collide
-        # between two uncommitted saves (SQLite's IMMEDIATE transactions already queue).
-        Counter.select().where(Counter.name == "group_code").for_update().execute()
-    _check_name_free(name, None)
     code = change.code.strip()
+    if code:
+        _claim_code(code, wait=True)
+    _check_name_free(name, None)
     if code:
         clash = CustomerGroup.get_or_none(CustomerGroup.code_key == group_code_key(code))
         if clash is not None:
@@ -231,6 +230,33 @@ def _insert_group(change: GroupChange, name: str, who: str, now: datetime) -> in
                                           f"'{clash.name}'.")
     else:
         code = _next_code()
+    group_id = _insert_row(change, code, name, who, now)
+    _record(group_id, who, now, HistoryKind.CREATED, None, name)
+    if not change.active:
+        _record(group_id, who, now, HistoryKind.DEACTIVATED, None, None)
+    return group_id
+
+
+def _claim_code(code: str, wait: bool) -> bool:
+    """Hold ``code`` until the transaction ends, so no other save can take it meanwhile.
+
+    Only a save of that very code waits (a typed code); numbering passes a held number by
+    (``wait`` false returns False), so no creation waits for another. On PostgreSQL this is
+    a transaction's advisory lock on the code; SQLite's writers take turns anyway.
+    """
+    if not db.is_postgres():
+        return True
+    call = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
+    row = database.execute_sql(f"SELECT {call}({_CODE_LOCKS}, hashtext(%s))",
+                               [group_code_key(code)]).fetchone()
+    return wait or bool(row[0])
+
+
+#: The first key of the advisory locks that hold group codes (the second is the code's hash).
+_CODE_LOCKS = 4242002
+
+
+def _insert_row(change: GroupChange, code: str, name: str, who: str, now: datetime) -> int:
     group_id: int = CustomerGroup.insert(
         code=code,
         code_key=group_code_key(code),
@@ -246,21 +272,34 @@ def _insert_group(change: GroupChange, name: str, who: str, now: datetime) -> in
         updated_at=now,
         updated_by=who,
     ).execute()
-    _record(group_id, who, now, HistoryKind.CREATED, None, name)
-    if not change.active:
-        _record(group_id, who, now, HistoryKind.DEACTIVATED, None, None)
     return group_id
 
 
 def _next_code() -> str:
-    """The next free ``CG-`` code; the counter skips numbers a clerk has typed by hand."""
+    """The next free ``CG-`` code, passing numbers a clerk has typed or is typing by hand."""
+    while True:
+        code = format_group_code(_take_number())
+        if _claim_code(code, wait=False) and not CustomerGroup.select().where(
+                CustomerGroup.code_key == group_code_key(code)).exists():
+            return code
+
+
+def _take_number() -> int:
+    """The next number for a CG- code: from a sequence on PostgreSQL, which no creation waits
+    for (a save that fails leaves a gap), and from the counter row on SQLite, whose writers
+    take turns anyway."""
+    if db.is_postgres():
+        row = database.execute_sql(f"SELECT nextval('{GROUP_CODE_SEQUENCE}')").fetchone()
+        return int(row[0])
     Counter.update(value=Counter.value + 1).where(Counter.name == "group_code").execute()
-    number = Counter.get(Counter.name == "group_code").value
-    while CustomerGroup.select().where(
-            CustomerGroup.code_key == group_code_key(format_group_code(number))).exists():
-        number += 1
-    Counter.update(value=number).where(Counter.name == "group_code").execute()
-    return format_group_code(number)
+    return int(Counter.get(Counter.name == "group_code").value)
+
+
+def number_groups_from(last: int) -> None:
+    """Make the next CG- number ``last + 1`` (for a database filled in bulk)."""
+    Counter.update(value=last).where(Counter.name == "group_code").execute()
+    if db.is_postgres():
+        database.execute_sql(f"SELECT setval('{GROUP_CODE_SEQUENCE}', %s)", [last])
 
 
 def _lock_group(group_id: int) -> Any:

@@ -17,7 +17,7 @@ from custgroups.errors import DatabaseError, SchemaTooNewError
 log = logging.getLogger("custgroups.db")
 
 #: Bumped by every migration; a database newer than this is refused, never damaged.
-LATEST_SCHEMA = 1
+LATEST_SCHEMA = 2
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -100,7 +100,21 @@ def _migration_1(db: peewee.Database, kind: str) -> None:
         _create_postgres_search_index(db)
 
 
-_MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_1}
+def _migration_2(db: peewee.Database, kind: str) -> None:
+    # PostgreSQL numbers new groups from a sequence, which no creation has to wait for; it
+    # goes on from the counter. SQLite's one writer at a time keeps using the counter row.
+    if kind != "postgresql":
+        return
+    db.execute_sql(f"CREATE SEQUENCE IF NOT EXISTS {GROUP_CODE_SEQUENCE} AS bigint MINVALUE 0")
+    db.execute_sql(f"SELECT setval('{GROUP_CODE_SEQUENCE}', "
+                   "(SELECT value FROM counter WHERE name = 'group_code'))")
+
+
+#: The PostgreSQL sequence behind the CG- numbers.
+GROUP_CODE_SEQUENCE = "group_code_seq"
+
+_MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_1,
+                                                                  2: _migration_2}
 
 
 def _create_sqlite_search_index(db: peewee.Database) -> None:

@@ -215,7 +215,7 @@ def test_saving_fifty_thousand_members_is_atomic(qtbot: QtBot,
     monkeypatch.setattr(groups, "_insert_members", failing_late)
     dialog.name_edit.setText("Bulk renamed")
     save(qtbot, dialog)
-    assert "disk is full" in dialog.errors["form"].text()
+    assert "is full, so nothing was saved" in dialog.errors["form"].text()
     after = groups.get_group(group.id)
     assert (after.name, after.member_count) == ("Bulk", 0)
     assert groups.member_ids(group.id) == set()
