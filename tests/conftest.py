@@ -115,8 +115,8 @@ class SmallDisk:
         self.root = root
         self._filler = root / "filler.bin"
 
-    def fill(self) -> None:
-        """Write zeros until not one more byte fits."""
+    def fill(self, leave: int = 0) -> None:
+        """Write zeros until not one more byte fits; then give ``leave`` bytes back."""
         descriptor = os.open(self._filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         try:
             for size in (1 << 16, 4096, 1):
@@ -127,6 +127,8 @@ class SmallDisk:
                     pass
         finally:
             os.close(descriptor)
+        if leave:
+            os.truncate(self._filler, max(0, self._filler.stat().st_size - leave))
 
     def free(self) -> None:
         """Make room again."""

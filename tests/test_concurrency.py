@@ -48,3 +48,43 @@ def test_three_processes_save_a_hundred_times_each(database_url: str) -> None:
     assert all_codes == {f"CG-{n:06d}" for n in range(1, 301)}
     assert all(g.version == 2 and g.description == "edited" for g in page.rows)
     assert sum(1 for _ in history.iter_history()) == 600
+
+
+KILLED_SAVE = textwrap.dedent("""
+    import os, signal, sys
+    from custgroups import db, groups
+    from custgroups.groups import GroupChange
+    url, group_id, version = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    db.open_database(url)
+    real, calls = groups._insert_members, 0
+
+    def dying(*args):
+        global calls
+        calls += 1
+        if calls == 2:  # 10,000 members written, the transaction still open
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args)
+
+    groups._insert_members = dying
+    groups.save_group(GroupChange(name="Renamed", group_id=group_id, expected_version=version,
+                                  add_customer_ids=frozenset(range(1, 12_001))), "killed")
+""")
+
+
+def test_a_save_killed_half_way_leaves_the_group_as_it_was(database_url: str) -> None:
+    from custgroups.customers import CustomerInput, upsert_customers
+
+    db.open_database(database_url, create=True)
+    upsert_customers(CustomerInput(f"K{i:05d}", f"Customer {i}") for i in range(12_000))
+    group = groups.save_group(groups.GroupChange(name="Steady"), "alice")
+    db.close_database()
+    done = subprocess.run([sys.executable, "-c", KILLED_SAVE, database_url, str(group.id),
+                           str(group.version)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == -9, done.stderr
+    db.open_database(database_url)
+    after = groups.get_group(group.id)
+    assert (after.name, after.version, after.member_count) == ("Steady", group.version, 0)
+    assert groups.member_ids(group.id) == set()
+    if not db.is_postgres():
+        assert db.models.database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert groups.save_group(groups.GroupChange(name="Next"), "alice").code == "CG-000002"

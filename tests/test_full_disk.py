@@ -52,16 +52,13 @@ def test_an_import_that_fills_the_disk_says_so_and_writes_nothing(
     many = tmp_path / "customers.csv"
     many.write_text("Customer Code,Name,City\n" + "".join(
         f"N{i:06d},New customer number {i} with a long name,Somewhere {i}\n"
-        for i in range(60_000)), encoding="utf-8")
-    small_disk.fill()
-    small_disk.free()  # room again, but not for 60,000 customers:
-    filler = small_disk.root / "most-of-it.bin"
-    filler.write_bytes(b"\0" * (12 << 20))
+        for i in range(15_000)), encoding="utf-8")
+    small_disk.fill(leave=1 << 20)  # room, but not for 15,000 customers
     capsys.readouterr()
     assert main(["--database", str(path), "import-customers", str(many)]) == 1
     err = _one_sentence(capsys.readouterr().err)
     assert "is full, so nothing was saved" in err
-    filler.unlink()
+    small_disk.free()
     assert main(["--database", str(path), "info"]) == 0
     assert "Customers: 100\n" in capsys.readouterr().out
 
