@@ -72,7 +72,7 @@ SEARCH_LIMIT_MS = 10.0
 LIST_RATIO = 2.0
 RESOLVE_RATIO = 1.5
 ADD_RATIO = 1.5
-# Same pragmas as custgroups.db._make_sqlite, so the comparison measures code, not settings.
+# Same pragmas as custgroups.database_file.make_sqlite, so the comparison measures code, not settings.
 RAW_PRAGMAS = (
     "PRAGMA journal_mode = wal",
     "PRAGMA foreign_keys = 1",

@@ -12,11 +12,18 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import peewee
+import platformdirs
 
 from custgroups.errors import DatabaseError
 from custgroups.models import utc_now
 
 log = logging.getLogger("custgroups.db")
+
+#: How long an SQLite write waits for another writer before it gives up with a sentence.
+SQLITE_BUSY_TIMEOUT_S = 15.0
 
 #: Written beside the default database once it exists, so that a later start can tell a
 #: first start (create it) from a file that went missing (refuse, and say so).
@@ -106,3 +113,80 @@ class OpenedFile:
                 f"The database file {self.path} is gone or was moved while custgroups was "
                 "open, so nothing more can be read or saved: put it back, or restart "
                 "custgroups and open it where it is now.")
+
+
+# --- addresses and connections ----------------------------------------------------------
+
+
+def display_name(url: str) -> str:
+    """The URL as a clerk may see it: no password."""
+    parsed = urlparse(url)
+    if parsed.password:
+        netloc = parsed.netloc.replace(":" + parsed.password + "@", ":***@")
+        return parsed._replace(netloc=netloc).geturl()
+    return url
+
+
+def default_database_path() -> Path:
+    """The per-user SQLite file used when no other database is named."""
+    return platformdirs.user_data_path("custgroups", appauthor=False) / "custgroups.db"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file an SQLite address names (None for ``:memory:``); refuses other addresses."""
+    parsed = urlparse(url)
+    scheme = parsed.scheme.lower()
+    if scheme in ("", "file") or len(scheme) == 1:  # a bare path, or "C:\..." on Windows
+        return Path(url if scheme != "file" else parsed.path).expanduser()
+    if scheme == "sqlite":
+        path = unquote(parsed.path[1:] if parsed.path.startswith("/") else parsed.path)
+        if parsed.netloc:  # "sqlite://relative.db": the name landed in the host part
+            path = parsed.netloc + ("/" + path if path else "")
+        if not path:
+            raise DatabaseError(f"'{url}' names no database file: use sqlite:///path/to/file.db.")
+        return Path(path).expanduser() if path != ":memory:" else None
+    raise DatabaseError(
+        f"'{display_name(url)}' is not a database address custgroups understands: "
+        "use sqlite:///path/to/file.db or postgresql://user@host:5432/name."
+    )
+
+
+def is_default(path: Path) -> bool:
+    """True when ``path`` is the per-user default database file."""
+    return path.resolve() == default_database_path().resolve()
+
+
+def make_sqlite(path: Path | None, options: dict[str, str], create: bool) -> peewee.Database:
+    """The SQLite database at ``path`` with its pragmas, after checking the file can be used."""
+    timeout = float(options.get("timeout", SQLITE_BUSY_TIMEOUT_S))
+    if path is not None:
+        default = is_default(path)
+        if default:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            raise DatabaseError(f"The folder {path.parent} does not exist, so the database "
+                                f"{path.name} cannot be opened or created there.")
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a database file.")
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            raise DatabaseError(f"The database file {path} is read-only or not yours to change: "
+                                "check its permissions, or copy it somewhere you can write.")
+        if not path.exists() and not os.access(path.parent, os.W_OK):
+            raise DatabaseError(f"The folder {path.parent} is read-only, so the database "
+                                f"{path.name} cannot be created there.")
+        prepare(path, create, default)
+    return peewee.SqliteDatabase(
+        connection_uri(path) if path is not None else ":memory:",
+        uri=path is not None,
+        pragmas=[
+            ("journal_mode", "wal"),
+            ("foreign_keys", 1),
+            ("synchronous", "normal"),
+            ("cache_size", -32000),
+            ("temp_store", "memory"),
+        ],
+        timeout=timeout,
+        # A DEFERRED transaction that later wants to write fails at once with
+        # "database is locked" whatever the timeout; IMMEDIATE waits its turn.
+        lock_type="IMMEDIATE",
+    )

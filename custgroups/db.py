@@ -17,11 +17,15 @@ from typing import Any, ParamSpec, TypeVar
 from urllib.parse import parse_qsl, unquote, urlparse
 
 import peewee
-import platformdirs
 from playhouse.pool import MaxConnectionsExceeded
 
 from custgroups import database_file, failures, models
 from custgroups.errors import CustgroupsError, DatabaseError
+from custgroups.database_file import (  # noqa: F401 (db.default_database_path)
+    SQLITE_BUSY_TIMEOUT_S,
+    default_database_path,
+    display_name,
+)
 from custgroups.migrations import (  # noqa: F401 (db.LATEST_SCHEMA)
     LATEST_SCHEMA,
     check_sqlite_file,
@@ -32,7 +36,6 @@ from custgroups.text import like_pattern
 log = logging.getLogger("custgroups.db")
 
 ENV_VAR = "CUSTGROUPS_DATABASE"
-SQLITE_BUSY_TIMEOUT_S = 15.0
 #: Set on every PostgreSQL connection, so nothing waits forever: a lock another session holds
 #: (given up after as long as SQLite waits), a statement (generous, for exports), and a
 #: transaction left open by a client that froze or slept (its locks are freed).
@@ -65,11 +68,6 @@ _info: DatabaseInfo | None = None
 _opened_file: database_file.OpenedFile | None = None
 
 
-def default_database_path() -> Path:
-    """The per-user SQLite file used when no other database is named."""
-    return platformdirs.user_data_path("custgroups", appauthor=False) / "custgroups.db"
-
-
 def default_database_url() -> str:
     """``sqlite:///`` URL of :func:`default_database_path`."""
     return "sqlite:///" + default_database_path().as_posix()
@@ -78,15 +76,6 @@ def default_database_url() -> str:
 def choose_database_url(explicit: str | None = None) -> str:
     """The URL to open: the one given, else ``CUSTGROUPS_DATABASE``, else the default file."""
     return explicit or os.environ.get(ENV_VAR) or default_database_url()
-
-
-def display_name(url: str) -> str:
-    """The URL as a clerk may see it: no password."""
-    parsed = urlparse(url)
-    if parsed.password:
-        netloc = parsed.netloc.replace(":" + parsed.password + "@", ":***@")
-        return parsed._replace(netloc=netloc).geturl()
-    return url
 
 
 def info() -> DatabaseInfo:
@@ -117,7 +106,7 @@ def open_database(url: str | None = None, create: bool = False) -> peewee.Databa
         raise DatabaseError(f"The database address '{display_name(url)}' is not valid: "
                             f"{exc}.") from None
     models.database.initialize(db)
-    path = _sqlite_path(url) if kind == "sqlite" else None
+    path = database_file.sqlite_path(url) if kind == "sqlite" else None
     with translated_errors(url, reading=True):
         if path is not None:  # before the connection's pragmas write anything to it
             check_sqlite_file(path)
@@ -131,7 +120,7 @@ def open_database(url: str | None = None, create: bool = False) -> peewee.Databa
         except BaseException:
             db.close()
             raise
-    if path is not None and _is_default(path):
+    if path is not None and database_file.is_default(path):
         database_file.record_created(path)
     _info = DatabaseInfo(url, display_name(url), kind, search_index)
     _release_connection()
@@ -159,65 +148,7 @@ def _make_database(url: str, create: bool = False) -> tuple[peewee.Database, str
     parsed = urlparse(url)
     if parsed.scheme.lower() in ("postgresql", "postgres"):
         return _make_postgres(url, parsed, dict(parse_qsl(parsed.query))), "postgresql"
-    return _make_sqlite(_sqlite_path(url), dict(parse_qsl(parsed.query)), create), "sqlite"
-
-
-def _sqlite_path(url: str) -> Path | None:
-    """The file an SQLite address names (None for ``:memory:``); refuses other addresses."""
-    parsed = urlparse(url)
-    scheme = parsed.scheme.lower()
-    if scheme in ("", "file") or len(scheme) == 1:  # a bare path, or "C:\..." on Windows
-        return Path(url if scheme != "file" else parsed.path).expanduser()
-    if scheme == "sqlite":
-        path = unquote(parsed.path[1:] if parsed.path.startswith("/") else parsed.path)
-        if parsed.netloc:  # "sqlite://relative.db": the name landed in the host part
-            path = parsed.netloc + ("/" + path if path else "")
-        if not path:
-            raise DatabaseError(f"'{url}' names no database file: use sqlite:///path/to/file.db.")
-        return Path(path).expanduser() if path != ":memory:" else None
-    raise DatabaseError(
-        f"'{display_name(url)}' is not a database address custgroups understands: "
-        "use sqlite:///path/to/file.db or postgresql://user@host:5432/name."
-    )
-
-
-def _is_default(path: Path) -> bool:
-    return path.resolve() == default_database_path().resolve()
-
-
-def _make_sqlite(path: Path | None, options: dict[str, str], create: bool) -> peewee.Database:
-    timeout = float(options.get("timeout", SQLITE_BUSY_TIMEOUT_S))
-    if path is not None:
-        default = _is_default(path)
-        if default:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.parent.is_dir():
-            raise DatabaseError(f"The folder {path.parent} does not exist, so the database "
-                                f"{path.name} cannot be opened or created there.")
-        if path.is_dir():
-            raise DatabaseError(f"{path} is a folder, not a database file.")
-        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-            raise DatabaseError(f"The database file {path} is read-only or not yours to change: "
-                                "check its permissions, or copy it somewhere you can write.")
-        if not path.exists() and not os.access(path.parent, os.W_OK):
-            raise DatabaseError(f"The folder {path.parent} is read-only, so the database "
-                                f"{path.name} cannot be created there.")
-        database_file.prepare(path, create, default)
-    return peewee.SqliteDatabase(
-        database_file.connection_uri(path) if path is not None else ":memory:",
-        uri=path is not None,
-        pragmas=[
-            ("journal_mode", "wal"),
-            ("foreign_keys", 1),
-            ("synchronous", "normal"),
-            ("cache_size", -32000),
-            ("temp_store", "memory"),
-        ],
-        timeout=timeout,
-        # A DEFERRED transaction that later wants to write fails at once with
-        # "database is locked" whatever the timeout; IMMEDIATE waits its turn.
-        lock_type="IMMEDIATE",
-    )
+    return database_file.make_sqlite(database_file.sqlite_path(url), dict(parse_qsl(parsed.query)), create), "sqlite"
 
 
 def _make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Database:
@@ -449,7 +380,7 @@ def _sqlite_folder(url: str | None) -> Path | None:
     if not url:
         return _opened_file.path.parent if _opened_file is not None else None
     try:
-        path = _sqlite_path(url)
+        path = database_file.sqlite_path(url)
     except DatabaseError:  # a server address
         return None
     return path.parent if path is not None else None
