@@ -646,3 +646,13 @@ def test_a_file_cell_names_that_customer_and_no_look_alike(tmp_path: Path, suffi
     resolution = customers.resolve_codes(read_member_codes(path).codes)
     assert [r.name for r in resolution.recognised] == ["Kay Squared"]
     assert [(u.code, u.suggestion) for u in resolution.unknown] == [("ＡＢＣ", "ABC")]
+
+
+def test_codes_sharing_a_key_in_one_file_are_refused_with_both_rows(tmp_path: Path) -> None:
+    path = tmp_path / "twins.csv"
+    path.write_text("Customer Code,Name\nK2,Kay Two\nK²,Kay Squared\nabc,Lower\nABC,Upper\n",
+                    encoding="utf-8")
+    with pytest.raises(ImportProblems) as exc:
+        read_customers(path)
+    # K2 and K² are two customers; abc and ABC one code written twice.
+    assert exc.value.problems == ["Row 5: Customer code 'ABC' already appears on row 4."]
