@@ -101,8 +101,9 @@ def editor_shots(window: MainWindow) -> None:
     settle(400)
     editor.panel.table.selectRow(len(editor.members.added_ids) + 1)  # a saved member
     editor.panel.remove_button.click()
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in codes[11])
     editor.paste.edit.setPlainText("\n".join([codes[1], codes[2], "C0O0412", "ZX-99",
-                                              "C01234X", codes[10]]))
+                                              wide, codes[10]]))
     editor.paste.resolve()
     settle(800)
     shot(editor, "editor-paste.png")
