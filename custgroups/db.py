@@ -37,13 +37,16 @@ log = logging.getLogger("custgroups.db")
 
 ENV_VAR = "CUSTGROUPS_DATABASE"
 #: Set on every PostgreSQL connection, so nothing waits forever: a lock another session holds
-#: (given up after as long as SQLite waits), a statement (generous, for exports), and a
-#: transaction left open by a client that froze or slept (its locks are freed).
+#: (given up after as long as SQLite waits) and a statement (generous, for exports).
 SERVER_TIMEOUTS = {
     "lock_timeout": f"{SQLITE_BUSY_TIMEOUT_S:g}s",
     "statement_timeout": "30min",
-    "idle_in_transaction_session_timeout": "60s",
 }
+#: How long a write transaction may sit idle on PostgreSQL (a client that froze or slept
+#: mid-save) before the server ends it and frees its locks. Reads hold no lock a writer waits
+#: for, and an export may spend minutes between two statements writing rows, so it is set
+#: for writes only.
+IDLE_WRITE_TIMEOUT = "60s"
 #: Seconds to wait before each repeat of a read whose server connection died or whose server
 #: is restarting: the first repeat at once (a pooled connection outlived a restart), then
 #: about eight seconds in all, as long as a server takes to come back up.
@@ -320,9 +323,14 @@ def transaction() -> Iterator[None]:
     """One write transaction (IMMEDIATE on SQLite); nested calls become savepoints.
 
     The SQLite file is checked again just before the commit: writes to a file deleted or
-    moved meanwhile are rolled back and refused, not kept where nobody will find them.
+    moved meanwhile are rolled back and refused, not kept where nobody will find them. On
+    PostgreSQL a transaction left idle longer than :data:`IDLE_WRITE_TIMEOUT` is ended.
     """
-    with models.database.atomic():
+    database = models.database
+    with database.atomic():
+        if is_postgres() and database.transaction_depth() == 1:
+            database.execute_sql("SELECT set_config('idle_in_transaction_session_timeout', "
+                                 "%s, true)", [IDLE_WRITE_TIMEOUT])
         try:
             yield
         except Exception as exc:

@@ -28,8 +28,8 @@ HOLDING = "Another clerk's change is holding this group, so nothing was saved; t
 @pytest.fixture
 def server(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The test server with short waits, so a test of giving up does not take minutes."""
-    monkeypatch.setattr(db, "SERVER_TIMEOUTS", {**db.SERVER_TIMEOUTS, "lock_timeout": "1s",
-                                                "idle_in_transaction_session_timeout": "2s"})
+    monkeypatch.setattr(db, "SERVER_TIMEOUTS", {**db.SERVER_TIMEOUTS, "lock_timeout": "1s"})
+    monkeypatch.setattr(db, "IDLE_WRITE_TIMEOUT", "2s")
     db.open_database(postgres_url, create=True)
     customers.upsert_customers(CustomerInput(f"C{i:03d}", f"Customer {i}") for i in range(20))
     yield postgres_url
@@ -165,3 +165,24 @@ def test_a_frozen_clients_transaction_is_ended_and_its_locks_freed(
     assert isinstance(slept, DatabaseError)
     assert "nothing was saved" in str(slept) and "unexpected" not in str(slept)
     assert groups.get_group(group.id).name == "Awake's name"
+
+
+def test_an_export_slow_between_its_reads_is_not_ended(server: str, tmp_path: Path) -> None:
+    import time
+
+    from custgroups.groups import GroupQuery
+    from custgroups.sheets.export import export_groups
+
+    for i in range(3):
+        groups.save_group(GroupChange(name=f"Group {i}", add_customer_ids=frozenset({i + 1})),
+                          "alice")
+    paused: list[int] = []
+
+    def slow_writing(done: int, total: int) -> None:
+        if done == 3:  # rows written for longer than a write may idle (2 s), on every try
+            paused.append(done)
+            time.sleep(3)
+
+    result = export_groups(tmp_path / "out.xlsx", GroupQuery(), members=True,
+                           progress=slow_writing)
+    assert (result.groups, result.members) == (3, 3) and paused == [3]  # not repeated
