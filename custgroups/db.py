@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
-from urllib.parse import parse_qsl, unquote, urlparse
+from urllib.parse import parse_qsl, urlparse
 
 import peewee
 from playhouse.pool import MaxConnectionsExceeded
 
-from custgroups import database_file, failures, models
+from custgroups import database_file, database_server, failures, models
 from custgroups.errors import CustgroupsError, DatabaseError
 from custgroups.database_file import (  # noqa: F401 (db.default_database_path)
     SQLITE_BUSY_TIMEOUT_S,
@@ -36,17 +36,6 @@ from custgroups.text import like_pattern
 log = logging.getLogger("custgroups.db")
 
 ENV_VAR = "CUSTGROUPS_DATABASE"
-#: Set on every PostgreSQL connection, so nothing waits forever: a lock another session holds
-#: (given up after as long as SQLite waits) and a statement (generous, for exports).
-SERVER_TIMEOUTS = {
-    "lock_timeout": f"{SQLITE_BUSY_TIMEOUT_S:g}s",
-    "statement_timeout": "30min",
-}
-#: How long a write transaction may sit idle on PostgreSQL (a client that froze or slept
-#: mid-save) before the server ends it and frees its locks. Reads hold no lock a writer waits
-#: for, and an export may spend minutes between two statements writing rows, so it is set
-#: for writes only.
-IDLE_WRITE_TIMEOUT = "60s"
 #: Seconds to wait before each repeat of a read whose server connection died or whose server
 #: is restarting: the first repeat at once (a pooled connection outlived a restart), then
 #: about eight seconds in all, as long as a server takes to come back up.
@@ -116,7 +105,7 @@ def open_database(url: str | None = None, create: bool = False) -> peewee.Databa
         db.connect(reuse_if_open=True)
         try:
             if kind == "postgresql":
-                _check_schema(db, url)
+                database_server.check_schema(db, url)
             search_index = migrate(db, kind)
             if path is not None:
                 _opened_file = database_file.OpenedFile.of(path)
@@ -149,52 +138,10 @@ def close_database() -> None:
 
 def _make_database(url: str, create: bool = False) -> tuple[peewee.Database, str]:
     parsed = urlparse(url)
+    options = dict(parse_qsl(parsed.query))
     if parsed.scheme.lower() in ("postgresql", "postgres"):
-        return _make_postgres(url, parsed, dict(parse_qsl(parsed.query))), "postgresql"
-    return database_file.make_sqlite(database_file.sqlite_path(url), dict(parse_qsl(parsed.query)), create), "sqlite"
-
-
-def _make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Database:
-    try:
-        import psycopg2  # noqa: F401
-    except ImportError:
-        raise DatabaseError(
-            "PostgreSQL support is not installed: run  pip install 'custgroups[postgres]'."
-        ) from None
-    from playhouse.pool import PooledPostgresqlDatabase
-
-    name = unquote(parsed.path.lstrip("/"))
-    if not name:
-        raise DatabaseError(f"'{display_name(url)}' names no database: add /name at the end.")
-    kwargs: dict[str, Any] = {
-        "host": parsed.hostname or "localhost",
-        "port": parsed.port or 5432,
-        "connect_timeout": int(options.pop("connect_timeout", "5")),
-        "application_name": "custgroups",
-    }
-    if parsed.username:
-        kwargs["user"] = unquote(parsed.username)
-    if parsed.password:
-        kwargs["password"] = unquote(parsed.password)
-    settings = dict(SERVER_TIMEOUTS)
-    schema = options.pop("schema", None)
-    if schema:
-        # Extensions such as pg_trgm live in public; keep it reachable.
-        settings["search_path"] = f"{schema},public"
-    kwargs["options"] = " ".join(f"-c {name}={value}" for name, value in settings.items())
-    kwargs.update(options)
-    database: peewee.Database = PooledPostgresqlDatabase(
-        name, max_connections=16, stale_timeout=600, timeout=30, **kwargs)
-    return database
-
-
-def _check_schema(db: peewee.Database, url: str) -> None:
-    """Refuse a ``?schema=`` that does not exist, rather than quietly filling ``public``."""
-    schema = dict(parse_qsl(urlparse(url).query)).get("schema")
-    if schema and db.execute_sql("SELECT to_regnamespace(%s)", [schema]).fetchone()[0] is None:
-        raise DatabaseError(f"The database server has no schema named '{schema}' "
-                            f"({display_name(url)}). Correct the address, or ask the "
-                            "administrator to create it.")
+        return database_server.make_postgres(url, parsed, options), "postgresql"
+    return database_file.make_sqlite(database_file.sqlite_path(url), options, create), "sqlite"
 
 
 # --- running operations -----------------------------------------------------------------
@@ -324,13 +271,12 @@ def transaction() -> Iterator[None]:
 
     The SQLite file is checked again just before the commit: writes to a file deleted or
     moved meanwhile are rolled back and refused, not kept where nobody will find them. On
-    PostgreSQL a transaction left idle longer than :data:`IDLE_WRITE_TIMEOUT` is ended.
+    PostgreSQL a transaction left idle too long is ended (see :mod:`database_server`).
     """
     database = models.database
     with database.atomic():
         if is_postgres() and database.transaction_depth() == 1:
-            database.execute_sql("SELECT set_config('idle_in_transaction_session_timeout', "
-                                 "%s, true)", [IDLE_WRITE_TIMEOUT])
+            database_server.limit_idle_write(database)
         try:
             yield
         except Exception as exc:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from custgroups import customers, db, groups
+from custgroups import customers, database_server, db, groups
 from custgroups.customers import CustomerInput
 from custgroups.errors import DatabaseError
 from custgroups.groups import GroupChange
@@ -28,8 +28,9 @@ HOLDING = "Another clerk's change is holding this group, so nothing was saved; t
 @pytest.fixture
 def server(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The test server with short waits, so a test of giving up does not take minutes."""
-    monkeypatch.setattr(db, "SERVER_TIMEOUTS", {**db.SERVER_TIMEOUTS, "lock_timeout": "1s"})
-    monkeypatch.setattr(db, "IDLE_WRITE_TIMEOUT", "2s")
+    monkeypatch.setattr(database_server, "SERVER_TIMEOUTS",
+                        {**database_server.SERVER_TIMEOUTS, "lock_timeout": "1s"})
+    monkeypatch.setattr(database_server, "IDLE_WRITE_TIMEOUT", "2s")
     db.open_database(postgres_url, create=True)
     customers.upsert_customers(CustomerInput(f"C{i:03d}", f"Customer {i}") for i in range(20))
     yield postgres_url
@@ -186,3 +187,39 @@ def test_an_export_slow_between_its_reads_is_not_ended(server: str, tmp_path: Pa
     result = export_groups(tmp_path / "out.xlsx", GroupQuery(), members=True,
                            progress=slow_writing)
     assert (result.groups, result.members) == (3, 3) and paused == [3]  # not repeated
+
+
+def test_every_connection_carries_the_limits(postgres_url: str) -> None:
+    from custgroups.models import database
+
+    db.open_database(postgres_url, create=True)
+    try:
+        seen = {name: database.execute_sql(f"SHOW {name}").fetchone()[0]
+                for name in ("lock_timeout", "statement_timeout",
+                             "idle_in_transaction_session_timeout")}
+        assert seen == {"lock_timeout": "15s", "statement_timeout": "30min",
+                        "idle_in_transaction_session_timeout": "0"}  # reads may idle
+        with db.transaction():
+            idle = database.execute_sql("SHOW idle_in_transaction_session_timeout").fetchone()
+        assert idle == ("1min",)
+    finally:
+        db.close_database()
+
+
+def test_a_schema_named_with_spaces_and_capitals(postgres_url: str) -> None:
+    from tests.conftest import _pg_admin, postgres_base_url
+
+    base = postgres_base_url()
+    assert base is not None
+    _pg_admin(base, 'CREATE SCHEMA "Sales Team"')
+    try:
+        url = base + ("&" if "?" in base else "?") + "schema=Sales%20Team"
+        db.open_database(url)
+        groups.save_group(GroupChange(name="Spaced"), "alice")
+        assert groups.count_groups() == 1
+        db.close_database()
+        with pytest.raises(DatabaseError, match="no schema named 'sales team'"):
+            db.open_database(url.replace("Sales%20Team", "sales%20team"))
+    finally:
+        db.close_database()
+        _pg_admin(base, 'DROP SCHEMA "Sales Team" CASCADE')

@@ -1,0 +1,103 @@
+"""The PostgreSQL server behind a shared database: connections that never wait forever.
+
+Every connection is set up, once when it is made, with a limit on waiting for a lock another
+session holds (as long as SQLite waits for another writer) and a generous limit on one
+statement; a write transaction is also ended by the server when it sits idle too long (a
+client that froze or slept mid-save), which frees its locks. The settings are sent as
+statements after connecting, not as start-up options, so connection poolers that refuse
+start-up options still work.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlparse
+
+import peewee
+from playhouse.pool import PooledPostgresqlDatabase
+
+from custgroups.database_file import SQLITE_BUSY_TIMEOUT_S, display_name
+from custgroups.errors import DatabaseError
+
+#: Set on every connection, so nothing waits forever: a lock another session holds (given up
+#: after as long as SQLite waits) and a statement (generous, for exports).
+SERVER_TIMEOUTS = {
+    "lock_timeout": f"{SQLITE_BUSY_TIMEOUT_S:g}s",
+    "statement_timeout": "30min",
+}
+#: How long a write transaction may sit idle (a client that froze or slept mid-save) before
+#: the server ends it and frees its locks. Reads hold no lock a writer waits for, and an
+#: export may spend minutes between two statements writing rows, so it is set for writes only.
+IDLE_WRITE_TIMEOUT = "60s"
+
+
+class _SessionSettings(peewee.PostgresqlDatabase):
+    """Applies ``session`` settings to each new server connection (not to each checkout)."""
+
+    session: dict[str, str]
+
+    def _connect(self) -> Any:
+        conn = super()._connect()  # type: ignore[misc]  # autocommit: for the session
+        with conn.cursor() as cursor:
+            for name, value in self.session.items():
+                cursor.execute("SELECT set_config(%s, %s, false)", [name, value])
+        return conn
+
+
+class ServerDatabase(PooledPostgresqlDatabase, _SessionSettings):  # type: ignore[misc]
+    """A pool of server connections, each set up with :data:`SERVER_TIMEOUTS` and a schema."""
+
+    def __init__(self, name: str, session: dict[str, str], **kwargs: Any) -> None:
+        self.session = session
+        super().__init__(name, **kwargs)
+
+
+def make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Database:
+    """The database at a ``postgresql://`` address (``options`` from its query string)."""
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        raise DatabaseError(
+            "PostgreSQL support is not installed: run  pip install 'custgroups[postgres]'."
+        ) from None
+    name = unquote(parsed.path.lstrip("/"))
+    if not name:
+        raise DatabaseError(f"'{display_name(url)}' names no database: add /name at the end.")
+    kwargs: dict[str, Any] = {
+        "host": parsed.hostname or "localhost",
+        "port": parsed.port or 5432,
+        "connect_timeout": int(options.pop("connect_timeout", "5")),
+        "application_name": "custgroups",
+    }
+    if parsed.username:
+        kwargs["user"] = unquote(parsed.username)
+    if parsed.password:
+        kwargs["password"] = unquote(parsed.password)
+    session = dict(SERVER_TIMEOUTS)
+    schema = options.pop("schema", None)
+    if schema:
+        # Extensions such as pg_trgm live in public; keep it reachable.
+        session["search_path"] = f"{_quoted(schema)}, public"
+    kwargs.update(options)
+    return ServerDatabase(name, session, max_connections=16, stale_timeout=600, timeout=30,
+                          **kwargs)
+
+
+def check_schema(db: peewee.Database, url: str) -> None:
+    """Refuse a ``?schema=`` that does not exist, rather than quietly filling ``public``."""
+    schema = dict(parse_qsl(urlparse(url).query)).get("schema")
+    if schema and db.execute_sql("SELECT to_regnamespace(%s)",
+                                 [_quoted(schema)]).fetchone()[0] is None:
+        raise DatabaseError(f"The database server has no schema named '{schema}' "
+                            f"({display_name(url)}). Correct the address, or ask the "
+                            "administrator to create it.")
+
+
+def limit_idle_write(db: Any) -> None:
+    """Let the server end the current (write) transaction if it sits idle too long."""
+    db.execute_sql("SELECT set_config('idle_in_transaction_session_timeout', %s, true)",
+                   [IDLE_WRITE_TIMEOUT])
+
+
+def _quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
