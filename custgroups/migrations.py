@@ -11,7 +11,6 @@ from pathlib import Path
 import peewee
 
 from custgroups import models
-from custgroups.database_file import connection_uri
 from custgroups.errors import DatabaseError, SchemaTooNewError
 
 log = logging.getLogger("custgroups.db")
@@ -23,28 +22,52 @@ LATEST_SCHEMA = 2
 def check_sqlite_file(path: Path) -> None:
     """Refuse, untouched, an SQLite file custgroups must not open or change.
 
-    Runs on a plain connection that only reads, before the database is opened for use, so no
-    pragma, table or trigger is written to a file that is refused: another program's database
-    (tables, but no custgroups schema record), one made by a newer custgroups, or one whose
-    schema version is not a number. An empty file is a new database, to be initialised.
+    Runs before the database is opened for use, on a connection that cannot write (and,
+    unless another program left a journal or write-ahead log beside the file, reads it as
+    immutable, so it makes no files beside it either): no pragma, table or trigger is written
+    to a file that is refused. Refused are another program's database (anything in it, but
+    no custgroups schema record), one made by a newer custgroups, and one whose schema
+    version is not a number. A file with nothing in it is a new database, to be initialised.
     """
+    pending = any(_nonempty(path.with_name(path.name + suffix)) for suffix in ("-wal", "-journal"))
+    uri = path.absolute().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
     table = models.SchemaInfo._meta.table_name
-    with closing(sqlite3.connect(connection_uri(path), uri=True)) as conn:
-        names = [name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
-        if not names:
+    with closing(sqlite3.connect(uri, uri=True)) as conn:
+        try:
+            objects = conn.execute(
+                "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+                "ORDER BY type = 'table' DESC, name").fetchall()
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY_R"):
+                raise DatabaseError(
+                    f"{path} was left half-written when the program using it stopped, and "
+                    "custgroups leaves it as it is: open it in that program first, so it can "
+                    "finish, then try again.") from exc
+            raise
+        if not objects:
             return
-        if table not in names:
-            shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3
-                                            else "")
-            raise DatabaseError(
-                f"{path} belongs to another program: it holds tables ({shown}) but no "
-                "custgroups schema, so custgroups left it untouched. Open a custgroups "
-                "database, or give a new file name to start one.")
-        row = conn.execute(f'SELECT value FROM "{table}" WHERE key = ?',
-                           ["schema_version"]).fetchone()
-    _check_version(row[0] if row is not None else "0")
+        try:
+            row = conn.execute(f'SELECT value FROM "{table}" WHERE key = ?',
+                               ["schema_version"]).fetchone()
+        except sqlite3.OperationalError:  # no such table, or one of that name but not ours
+            row = None
+    if row is None:
+        kind = objects[0][0]  # tables first, if there are any
+        names = [name for each, name in objects if each == kind]
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3
+                                        else "")
+        raise DatabaseError(
+            f"{path} belongs to another program: it holds {kind}s ({shown}) but no custgroups "
+            "schema, so custgroups left it untouched. Open a custgroups database, or give a "
+            "new file name to start one.")
+    _check_version(row[0])
+
+
+def _nonempty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def migrate(db: peewee.Database, kind: str) -> bool:

@@ -121,6 +121,42 @@ def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path,
             ("added",), ("added",), ("removed",), ("added",), ("removed",)]
 
 
+@pytest.mark.parametrize("schema", [
+    "CREATE TABLE schema_info (key TEXT PRIMARY KEY, value TEXT)",  # our name, not our record
+    "CREATE TABLE schema_info (version INTEGER)",  # another tool's table of that name
+    "CREATE VIEW today AS SELECT date('now') AS day",  # nothing but a view
+])
+def test_a_file_with_anything_but_our_schema_record_is_refused(tmp_path: Path,
+                                                                schema: str) -> None:
+    path = tmp_path / "other.db"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.execute(schema)
+        conn.commit()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="belongs to another program"):
+        db.open_database(str(path))
+    assert path.read_bytes() == before
+
+
+def test_another_programs_interrupted_file_is_left_for_it_to_finish(tmp_path: Path) -> None:
+    path = tmp_path / "stock.db"
+    _foreign_database(path, "delete")
+    script = textwrap.dedent(f"""
+        import os, sqlite3
+        conn = sqlite3.connect({str(path)!r})
+        conn.execute("PRAGMA cache_size = 1")
+        conn.executemany("INSERT INTO item (label) VALUES (?)", [("x" * 200,)] * 3000)
+        os._exit(0)  # stopped mid-transaction: a hot journal stays beside the file
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True)
+    journal = path.with_name("stock.db-journal")
+    assert journal.stat().st_size > 0
+    before, pending = path.read_bytes(), journal.read_bytes()
+    with pytest.raises(DatabaseError, match="left half-written when the program using it"):
+        db.open_database(str(path))
+    assert (path.read_bytes(), journal.read_bytes()) == (before, pending)
+
+
 def test_an_empty_file_becomes_a_database(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     path.touch()
