@@ -71,10 +71,10 @@ def _old_pair(folder: Path) -> tuple[Path, Path]:
 
 
 def _age(folder: Path) -> None:
-    """Make every note look as old as a stopped export's note is by the next export."""
-    past = time.time() - 3600
-    for note in folder.glob(f".*{placing.PENDING_SUFFIX}"):
-        os.utime(note, (past, past))
+    """Make the hidden files of a stopped export look as old as they are by a later export."""
+    past = time.time() - 2 * placing.STALE_PART_SECONDS
+    for hidden in folder.glob(".*"):
+        os.utime(hidden, (past, past))
 
 
 def test_a_pair_stopped_between_its_renames_is_all_new_after_the_next_export(
@@ -97,10 +97,14 @@ def test_a_pair_stopped_before_its_note_stays_all_old(shop: Path, tmp_path: Path
     folder.mkdir()
     groups_file, members_file = _old_pair(folder)
     _killed_export(shop, groups_file, "placing._write_note", 1)
+    assert any(p.name.endswith(".part") for p in folder.iterdir())
     _age(folder)
     assert main(["--database", str(shop), "export", str(folder / "other.xlsx")]) == 0
     assert (groups_file.read_text(), members_file.read_text()) == ("old groups\n",
                                                                    "old members\n")
+    # What the stopped export left behind is swept away once it is an hour old.
+    assert sorted(p.name for p in folder.iterdir()) == ["groups-members.csv", "groups.csv",
+                                                       "other.xlsx"]
 
 
 @pytest.mark.parametrize("where", ["os.fsync", "os.replace", "placing._sync_folder"])
@@ -139,13 +143,37 @@ def test_a_pair_whose_second_file_is_held_open_is_put_back(
     real_replace = os.replace
 
     def held(source: str | Path, target: str | Path) -> None:
-        if Path(target) == members_file:  # as a spreadsheet program holds an open file
-            raise PermissionError(13, "The process cannot access the file", str(target))
+        if Path(target) == members_file:  # as Excel holds a file it shows, on Windows
+            error = PermissionError(13, "The process cannot access the file", str(source),
+                                    None, str(target))
+            error.winerror = 32  # type: ignore[attr-defined]
+            raise error
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", held)
     assert main(["--database", str(shop), "export", "--members", str(groups_file)]) == 1
-    assert "groups.csv could not be written" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "custgroups: groups-members.csv is open in another program (Excel?), so the export "
+        "could not replace it. Close it there and export again; nothing was changed.\n")
     assert (groups_file.read_text(), members_file.read_text()) == ("old groups\n",
                                                                    "old members\n")
     assert sorted(p.name for p in folder.iterdir()) == ["groups-members.csv", "groups.csv"]
+
+
+def test_an_old_file_that_cannot_be_put_back_is_kept(
+        shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    groups_file, members_file = _old_pair(folder)
+    real_replace = os.replace
+
+    def stuck(source: str | Path, target: str | Path) -> None:
+        if Path(target) == members_file or Path(source).name.endswith(".old.part"):
+            raise PermissionError(13, "Permission denied", str(source), None, str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", stuck)
+    assert main(["--database", str(shop), "export", "--members", str(groups_file)]) == 1
+    kept = [p for p in folder.iterdir() if p.name.endswith(".old.part")]
+    assert [p.read_text() for p in kept] == ["old groups\n"]  # never deleted
+    assert members_file.read_text() == "old members\n"

@@ -16,6 +16,7 @@ from custgroups.history import HistoryEntry, iter_history
 from custgroups.models import local_time
 from custgroups.progress import ProgressFn, no_progress
 from custgroups.sheets.cells import MAX_CELL_TEXT, needs_care
+from custgroups.sheets.placing import target_name
 from custgroups.sheets.writing import Column, CsvWriter, SheetSpec, XlsxWriter, open_writer
 
 GROUPS_SHEET = SheetSpec("Groups", (
@@ -32,6 +33,8 @@ HISTORY_SHEET = SheetSpec("History", (
     Column("What", 40), Column("Customer codes", 60),
 ))
 _PROGRESS_EVERY = 1000
+#: Windows' error for a file another program holds open (Excel holds every file it shows).
+_SHARING_VIOLATION = 32
 
 
 def _status(active: bool) -> str:
@@ -75,11 +78,17 @@ def _file_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
+        failed = exc.filename2 or exc.filename  # a rename's target, or the file being written
+        name = target_name(failed) if failed else path.name
         if is_disk_full(exc):
-            raise ValidationError("file", f"{path.name} could not be written: the disk holding "
+            raise ValidationError("file", f"{name} could not be written: the disk holding "
                                           f"{path.parent} is full. Free some space and export "
                                           "again; nothing was saved there.") from exc
-        raise ValidationError("file", f"{path.name} could not be written in {path.parent}: "
+        if getattr(exc, "winerror", None) == _SHARING_VIOLATION:
+            raise ValidationError("file", f"{name} is open in another program (Excel?), so "
+                                          "the export could not replace it. Close it there and "
+                                          "export again; nothing was changed.") from exc
+        raise ValidationError("file", f"{name} could not be written in {path.parent}: "
                                       f"{exc.strerror or exc}. Nothing was saved there.") from exc
 
 

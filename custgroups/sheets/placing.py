@@ -19,6 +19,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import secrets
 import shutil
 import time
@@ -51,9 +52,12 @@ def place(moves: list[tuple[Path, Path]]) -> None:
         os.replace(temp, target)
         _sync_folder(target.parent)
         return
-    backups = [(_keep_old(target), target) for _temp, target in moves if target.exists()]
+    backups: list[tuple[Path, Path]] = []
+    kept: set[Path] = set()  # backups of old files that could not be put back: never deleted
     note = _note_path(moves[0][1])
     try:
+        backups.extend((_keep_old(target), target) for _temp, target in moves
+                       if target.exists())
         _write_note(note, moves, [backup for backup, _target in backups])
         done: list[Path] = []
         try:
@@ -61,13 +65,14 @@ def place(moves: list[tuple[Path, Path]]) -> None:
                 os.replace(temp, target)
                 done.append(target)
         except OSError:
-            _put_back(done, backups)
+            kept = _put_back(done, backups)
             raise
         _sync_folder(note.parent)
     finally:
         for backup, _target in backups:
-            with contextlib.suppress(OSError):
-                backup.unlink()
+            if backup not in kept:
+                with contextlib.suppress(OSError):
+                    backup.unlink()
         with contextlib.suppress(OSError):
             note.unlink()
 
@@ -94,6 +99,29 @@ def finish_pending(folder: Path, settled: float = 30.0) -> None:
             log.warning("could not finish the export noted in %s", note, exc_info=True)
         else:
             log.info("finished the export noted in %s", note)
+    _sweep_parts(folder)
+
+
+#: A hidden file of an export older than this was left by one that was stopped.
+STALE_PART_SECONDS = 3600.0
+_PART = re.compile(r"\..+-[0-9a-f]{12}\.(xlsx|csv|old|note)\.part")
+
+
+def _sweep_parts(folder: Path) -> None:
+    """Remove hidden files that stopped exports left behind (an hour old or more)."""
+    now = time.time()
+    for part in folder.glob(".*.part"):
+        with contextlib.suppress(OSError):
+            if _PART.fullmatch(part.name) and now - part.stat().st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+                log.info("removed %s, left by an export that was stopped", part)
+
+
+def target_name(filename: str | os.PathLike[str]) -> str:
+    """The name a clerk knows for a file of an export: a hidden temporary one's target."""
+    name = Path(filename).name
+    match = re.fullmatch(r"\.(.+)-[0-9a-f]{12}(\.(?:xlsx|csv))\.part", name)
+    return match.group(1) + match.group(2) if match else name
 
 
 def _note_path(first_target: Path) -> Path:
@@ -126,14 +154,22 @@ def _keep_old(target: Path) -> Path:
     return backup
 
 
-def _put_back(done: list[Path], backups: list[tuple[Path, Path]]) -> None:
+def _put_back(done: list[Path], backups: list[tuple[Path, Path]]) -> set[Path]:
+    """Undo the renames ``done``; the backups that could not be put back, kept for the clerk."""
     old = {target: backup for backup, target in backups}
+    kept: set[Path] = set()
     for target in done:
-        with contextlib.suppress(OSError):
+        try:
             if target in old:
                 os.replace(old[target], target)
             else:
                 target.unlink()
+        except OSError:
+            if target in old:
+                kept.add(old[target])
+                log.error("could not put the earlier %s back; it is kept as %s", target,
+                          old[target], exc_info=True)
+    return kept
 
 
 def _sync_folder(folder: Path) -> None:
