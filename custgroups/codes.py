@@ -100,7 +100,7 @@ def read_paste(text: str, known: Callable[[str], bool] = never) -> PastedCodes:
     A first line that reads like a heading is kept when ``known`` says it is a customer's
     code (customers coded "NO" or "Account" exist).
     """
-    text = _cleaned(text)
+    text = _cleaned(text).translate(_WIDE_SEPARATORS)
     lines = [line for line in _LINE_BREAKS.split(text) if line.strip()]
     if not lines:
         return PastedCodes([], [])
@@ -129,7 +129,7 @@ def cell_code(cell: str) -> str:
 
 
 def _cleaned(text: str) -> str:
-    return strip_invisible(key_safe(text)).translate(_WIDE_SEPARATORS)
+    return strip_invisible(key_safe(text))
 
 
 def _one_code(cell: str) -> str:

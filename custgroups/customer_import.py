@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from peewee import EXCLUDED, chunked
+from peewee import EXCLUDED, OperationalError, chunked
 
 from custgroups import db
 from custgroups.codes import CUSTOMER_CODE_MAX, clean_customer_code, customer_code_key
-from custgroups.errors import ValidationError
+from custgroups.errors import DatabaseError, ValidationError
 from custgroups.models import Customer, database, utc_now
 from custgroups.progress import ProgressFn, no_progress
 from custgroups.text import has_control_characters, search_fold, tidy
@@ -178,8 +178,7 @@ def apply_import(rows: Sequence[CustomerInput], columns: Collection[str], clear_
     now = utc_now()
     with db.transaction():
         if db.is_postgres():
-            # Nobody may change customers between the comparison and the writes.
-            database.execute_sql("LOCK TABLE customer IN SHARE ROW EXCLUSIVE MODE")
+            _lock_customers()
         for done, pairs in _compare(rows, columns):
             records = [_record(*target, now) for incoming, stored in pairs
                        if (target := tally.add(incoming, stored)) is not None]
@@ -224,6 +223,17 @@ def _compare(rows: Sequence[CustomerInput], columns: frozenset[str]
         stored = _stored(keys)
         yield start + len(chunk), [(stated, stored.get(key))
                                    for stated, key in zip(incoming, keys, strict=True)]
+
+
+def _lock_customers() -> None:
+    """Nobody may change customers between the comparison and the writes (PostgreSQL)."""
+    try:
+        database.execute_sql("LOCK TABLE customer IN SHARE ROW EXCLUSIVE MODE")
+    except OperationalError as exc:
+        if "lock timeout" not in str(exc):
+            raise
+        raise DatabaseError("Another clerk is importing customers right now, so nothing was "
+                            "changed; try again in a moment.") from exc
 
 
 def _tidy(text: str) -> str:

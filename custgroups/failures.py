@@ -91,15 +91,15 @@ def explain(exc: BaseException, where: str, url: str | None = None,
         disk = f"The disk holding {folder}" if folder is not None else "The disk"
         return (f"{disk} is full, so nothing was saved; the database itself is intact. Free "
                 "some space and try again.")
+    nothing = "nothing was changed" if reading else "nothing was saved"
     if "database is locked" in text or "database table is locked" in text:
-        return ("Another clerk's change or another program is holding the database, so nothing "
-                "was saved; try again in a moment.")
+        return ("Another clerk's change or another program is holding the database, so "
+                f"{nothing}; try again in a moment.")
     if "lock timeout" in text:
-        return ("Another clerk's change is holding this group, so nothing was saved; try again "
-                "in a moment.")
+        return f"Another clerk's change is holding this group, so {nothing}; try again in a moment."
     if "statement timeout" in text:
-        return ("The database server stopped this because it ran too long, so nothing was "
-                "saved. Try again when the server is less busy, or ask its administrator.")
+        return (f"The database server stopped this because it ran too long, so {nothing}. "
+                "Try again when the server is less busy, or ask its administrator.")
     if "idle-in-transaction timeout" in text:
         return ("This save was left waiting part-way (did the computer sleep?), so the database "
                 "server cancelled it and nothing was saved. Try again.")
@@ -131,17 +131,21 @@ def explain(exc: BaseException, where: str, url: str | None = None,
     ):
         return (f"Cannot reach the database server for {where}. Check that it is running and "
                 "that this computer is on its network.")
+    before_commit = any(getattr(e, "before_commit", False) for e in chain(exc))
     if server_restarting(exc):
         if reading:
             return (f"The database server for {where} is restarting, so nothing could be read. "
                     "Try again in a moment.")
-        return (f"The database server for {where} is restarting, so your change was not "
-                "saved. Try again in a moment.")
+        if before_commit or not connection_lost(exc):  # refused at connecting: nothing sent
+            return (f"The database server for {where} is restarting, so your change was not "
+                    "saved. Try again in a moment.")
+        return (f"The database server for {where} restarted while your change was being "
+                "saved: check whether it is there before repeating it.")
     if connection_lost(exc):
         if reading:
             return ("The connection to the database server was lost while reading; nothing "
                     "was changed. Try again: it reconnects by itself.")
-        if any(getattr(e, "before_commit", False) for e in chain(exc)):
+        if before_commit:
             return ("The connection to the database server was lost before your change was "
                     "saved, so nothing was saved. Try again: it reconnects by itself.")
         return ("The connection to the database server was lost. It will reconnect on the next "

@@ -247,8 +247,10 @@ def _claim_code(code: str, wait: bool) -> bool:
     if not db.is_postgres():
         return True
     call = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
-    row = database.execute_sql(f"SELECT {call}({_CODE_LOCKS}, hashtext(%s))",
-                               [group_code_key(code)]).fetchone()
+    # Keyed by schema and code: copies kept in other schemas of the database never meet.
+    row = database.execute_sql(
+        f"SELECT {call}({_CODE_LOCKS}, hashtext(current_schema() || ' ' || %s))",
+        [group_code_key(code)]).fetchone()
     return wait or bool(row[0])
 
 

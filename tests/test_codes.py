@@ -84,6 +84,13 @@ def test_a_paste_keys_codes_exactly_as_stored_codes_are_keyed(pasted: str) -> No
     assert customer_code_key(code) == customer_code_key(pasted) == pasted.casefold()
 
 
+def test_a_file_cell_keeps_its_own_characters() -> None:
+    from custgroups.codes import cell_code
+
+    for cell in ("A，1", "K²", "ＡＢＣ", "A,1"):
+        assert customer_code_key(cell_code(cell)) == customer_code_key(cell)
+
+
 def test_codes_keep_their_own_characters_but_not_their_case() -> None:
     assert customer_code_key("K²") != customer_code_key("K2")
     assert customer_code_key(" Ab-1\u200b ") == "ab-1"

@@ -223,3 +223,23 @@ def test_a_schema_named_with_spaces_and_capitals(postgres_url: str) -> None:
     finally:
         db.close_database()
         _pg_admin(base, 'DROP SCHEMA "Sales Team" CASCADE')
+
+
+def test_a_customer_import_waiting_on_another_gives_up_with_a_sentence(
+        server: str, tmp_path: Path) -> None:
+    from custgroups.sheets.imports import import_customers
+
+    path = tmp_path / "customers.csv"
+    path.write_text("Customer Code,Name\nC001,Renamed\nN1,New\n", encoding="utf-8")
+    other = _second_session(server)
+    try:
+        with other.cursor() as cursor:  # another import, its transaction still open
+            cursor.execute("LOCK TABLE customer IN SHARE ROW EXCLUSIVE MODE")
+        failure = _within(30, lambda: import_customers(path))
+        assert isinstance(failure, DatabaseError)
+        assert str(failure) == ("Another clerk is importing customers right now, so nothing "
+                                "was changed; try again in a moment.")
+    finally:
+        other.rollback()
+        other.close()
+    assert import_customers(path).inserted == 1
