@@ -110,8 +110,8 @@ def explain(exc: BaseException, where: str, url: str | None = None,
         return f"{where} is not a custgroups database (or it is damaged). Open another file."
     if "malformed" in text or "disk i/o error" in text:
         return (f"The database {where} could not be read or written: it is damaged or its disk "
-                "failed. Nothing was saved; details are in the log. If this happens again, "
-                "restore it from a backup.")
+                f"failed. {nothing.capitalize()}; details are in the log. If this happens "
+                "again, restore it from a backup.")
     if "unable to open database file" in text:
         return (f"The database {where} cannot be opened: the file or its folder is missing, "
                 "or you may not write there.")

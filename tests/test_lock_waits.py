@@ -29,8 +29,8 @@ HOLDING = "Another clerk's change is holding this group, so nothing was saved; t
 def server(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The test server with short waits, so a test of giving up does not take minutes."""
     monkeypatch.setattr(database_server, "SERVER_TIMEOUTS",
-                        {**database_server.SERVER_TIMEOUTS, "lock_timeout": "1s"})
-    monkeypatch.setattr(database_server, "IDLE_WRITE_TIMEOUT", "2s")
+                        {**database_server.SERVER_TIMEOUTS, "lock_timeout": "300ms"})
+    monkeypatch.setattr(database_server, "IDLE_WRITE_TIMEOUT", "1s")
     db.open_database(postgres_url, create=True)
     customers.upsert_customers(CustomerInput(f"C{i:03d}", f"Customer {i}") for i in range(20))
     yield postgres_url
@@ -150,7 +150,7 @@ def test_a_frozen_clients_transaction_is_ended_and_its_locks_freed(
     _inside, release, outcome, worker = _paused_save(GroupChange(
         name="Sleepy's name", group_id=group.id, expected_version=group.version),
         "Sleepy's name")
-    # The sleeper holds the group; the server ends its transaction after 2 s idle.
+    # The sleeper holds the group; the server ends its transaction after 1 s idle.
     awake: list[Any] = []
     for _ in range(10):
         done = _within(30, lambda: groups.save_group(GroupChange(
@@ -180,9 +180,9 @@ def test_an_export_slow_between_its_reads_is_not_ended(server: str, tmp_path: Pa
     paused: list[int] = []
 
     def slow_writing(done: int, total: int) -> None:
-        if done == 3:  # rows written for longer than a write may idle (2 s), on every try
+        if done == 3:  # rows written for longer than a write may idle (1 s), on every try
             paused.append(done)
-            time.sleep(3)
+            time.sleep(1.6)
 
     result = export_groups(tmp_path / "out.xlsx", GroupQuery(), members=True,
                            progress=slow_writing)
