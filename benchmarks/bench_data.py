@@ -1,6 +1,6 @@
 """Benchmark the data floor at XL scale against the raw ``sqlite3`` floor on the same file.
 
-Builds (or reuses) a demo database with :func:`custgroups.demo.generate_demo`, then times
+Builds (or reuses) a demo database with :func:`custgroups.core.demo.generate_demo`, then times
 each operation the clerk waits for twice in the same run: once through ``custgroups``
 (ours) and once as the tightest raw SQL on a separate ``sqlite3`` connection to the same
 file, with the same pragmas the app uses (the "raw floor"). Each side gets one warm-up,
@@ -43,16 +43,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from custgroups import db
-from custgroups.codes import customer_code_key
-from custgroups.customers import (
+from custgroups.core import db
+from custgroups.core.codes import customer_code_key
+from custgroups.core.customers import (
     CodeResolution,
     count_customers,
     resolve_codes,
     search_customers,
 )
-from custgroups.demo import generate_demo
-from custgroups.groups import (
+from custgroups.core.demo import generate_demo
+from custgroups.core.groups import (
     Group,
     GroupChange,
     GroupPage,
@@ -63,7 +63,7 @@ from custgroups.groups import (
     list_groups,
     save_group,
 )
-from custgroups.text import fold, like_pattern, search_fold
+from custgroups.core.text import fold, like_pattern, search_fold
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 WHO = "bench"
@@ -72,7 +72,7 @@ SEARCH_LIMIT_MS = 10.0
 LIST_RATIO = 2.0
 RESOLVE_RATIO = 1.5
 ADD_RATIO = 1.5
-# Same pragmas as custgroups.database_file.make_sqlite, so the comparison measures code, not settings.
+# Same pragmas as custgroups.core.db.files.make_sqlite, so the comparison measures code, not settings.
 RAW_PRAGMAS = (
     "PRAGMA journal_mode = wal",
     "PRAGMA foreign_keys = 1",

@@ -629,7 +629,7 @@ def measure_keystrokes(clock: Clock, picker: Any, rounds: int) -> list[Sample]:
 
 
 def measure_select_all(clock: Clock, picker: Any, rounds: int) -> list[Sample]:
-    from custgroups.customers import selectable_customers
+    from custgroups.core.customers import selectable_customers
 
     expected = {term: len(set(selectable_customers(term).ids) - picker.model.members)
                 for term in SELECT_ALL_TERMS}
@@ -668,7 +668,7 @@ def measure_select_all(clock: Clock, picker: Any, rounds: int) -> list[Sample]:
 
 def picker_profiles(clock: Clock, picker: Any, terms: Sequence[str], select_all: bool
                     ) -> list[str]:
-    from custgroups.customers import search_customers, selectable_customers
+    from custgroups.core.customers import search_customers, selectable_customers
 
     ui = cProfile.Profile()
     clock.profiler = ui
@@ -910,7 +910,7 @@ def measure_paste(clock: Clock, probe: Probe, dialog: Any, paste: Paste, rounds:
 def measure_save(clock: Clock, probe: Probe | None, group_id: int, add_ids: list[int],
                  add_rows: list[Any], rounds: int) -> dict[str, list[Any]]:
     import custgroups.ui.group_form as form_module
-    from custgroups.groups import change_members, get_group
+    from custgroups.core.groups import change_members, get_group
 
     original = form_module.save_group
 
@@ -999,10 +999,10 @@ def worker(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from custgroups import db
-    from custgroups.app import configure_application
-    from custgroups.customers import customers_by_ids, search_customers
-    from custgroups.groups import get_group, member_ids
+    from custgroups.core import db
+    from custgroups.qt.app import configure_application
+    from custgroups.core.customers import customers_by_ids, search_customers
+    from custgroups.core.groups import get_group, member_ids
     from custgroups.ui import messages
     from custgroups.ui.customer_picker import CustomerPicker
 
@@ -1153,8 +1153,8 @@ def worker(args: argparse.Namespace) -> int:
     print(f"  resolve p50 {percentile(resolve_ms, 50):.0f} ms; lateness worst "
           f"{paste_row.worst:.1f} ms {paste_row.result}", flush=True)
     if (args.profile or not paste_row.passed) and not args.no_profile:
-        from custgroups.codes import parse_codes
-        from custgroups.customers import resolve_codes
+        from custgroups.core.codes import parse_codes
+        from custgroups.core.customers import resolve_codes
 
         def one_more_paste() -> None:
             editor.paste.edit.setPlainText(paste.text)
@@ -1196,7 +1196,7 @@ def worker(args: argparse.Namespace) -> int:
     print(f"  save p50 {percentile([s.total_ms for s in saves['save']], 50):.0f} ms; "
           f"lateness worst {save_row.worst:.1f} ms {save_row.result}", flush=True)
     if (args.profile or not save_row.passed) and not args.no_profile:
-        from custgroups.groups import GroupChange, change_members, save_group
+        from custgroups.core.groups import GroupChange, change_members, save_group
 
         def one_more_save() -> None:
             measure_save(clock, probe, group_id, add_ids, add_rows, 0)

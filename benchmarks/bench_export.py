@@ -1,11 +1,11 @@
 """Benchmark the xlsx and csv exports at XL scale against a bare openpyxl write-only loop.
 
-Reuses (or builds, with :func:`custgroups.demo.generate_demo`) the XL database that
+Reuses (or builds, with :func:`custgroups.core.demo.generate_demo`) the XL database that
 ``bench_data.py`` keeps in ``benchmarks/out/`` (200,000 customers, 20,000 groups,
 2,000,000 memberships), then times, each run in a fresh subprocess so its peak memory
 (``ru_maxrss``) belongs to that run alone:
 
-* ours: :func:`custgroups.sheets.export.export_groups` to .xlsx, groups only and with the
+* ours: :func:`custgroups.core.sheets.export.export_groups` to .xlsx, groups only and with the
   members sheet (2,000,000 rows, which continues on a second sheet past Excel's row limit);
 * bare: ``Workbook(write_only=True)`` and ``ws.append(row)`` for the very same cell values,
   fetched into Python lists *before* the clock starts (with the package's own read functions,
@@ -70,17 +70,17 @@ from typing import Any
 import openpyxl
 from openpyxl import Workbook
 
-from custgroups import db
-from custgroups.customers import count_customers
-from custgroups.demo import generate_demo
-from custgroups.groups import GroupQuery, iter_groups, member_rows
-from custgroups.sheets.export import GROUPS_SHEET, MEMBERS_SHEET, export_groups
-from custgroups.sheets.writing import EXCEL_MAX_ROWS, SheetSpec
+from custgroups.core import db
+from custgroups.core.customers import count_customers
+from custgroups.core.demo import generate_demo
+from custgroups.core.groups import GroupQuery, iter_groups, member_rows
+from custgroups.core.sheets.export import GROUPS_SHEET, MEMBERS_SHEET, export_groups
+from custgroups.core.sheets.writing import EXCEL_MAX_ROWS, SheetSpec
 
 try:
-    from custgroups.models import local_time
+    from custgroups.core.models import local_time
 except ImportError:  # before it moved beside utc_now
-    from custgroups.sheets.cells import local_time  # type: ignore[attr-defined,no-redef]
+    from custgroups.core.sheets.cells import local_time  # type: ignore[attr-defined,no-redef]
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 GROUPS_RATIO = 1.2

@@ -199,8 +199,8 @@ def main() -> int:
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from custgroups import db
-    from custgroups.groups import get_group
+    from custgroups.core import db
+    from custgroups.core.groups import get_group
 
     db.open_database("sqlite:///" + path.as_posix())
     group = get_group(busiest_group(path))

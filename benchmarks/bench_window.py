@@ -1,6 +1,6 @@
 """Benchmark the Customer Groups window at XL scale: from the clerk's action to pixels.
 
-Reuses (or builds, with :func:`custgroups.demo.generate_demo`) the XL database that
+Reuses (or builds, with :func:`custgroups.core.demo.generate_demo`) the XL database that
 ``bench_data.py`` keeps in ``benchmarks/out/`` (200,000 customers, 20,000 groups,
 2,000,000 memberships) and measures, on every Qt platform asked for (``offscreen``, and
 ``xcb`` under ``xvfb-run``), each in its own worker process:
@@ -110,8 +110,8 @@ def mark(name):
 
 import custgroups.cli as cli
 mark("cli imported")
-import custgroups.app as app_module
-import custgroups.db as db_module
+import custgroups.qt.app as app_module
+import custgroups.core.db as db_module
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 mark("Qt imported")
@@ -354,9 +354,9 @@ def machine_facts() -> list[tuple[str, str]]:
 
 def prepare_database(args: argparse.Namespace, path: Path) -> None:
     """Open the file through custgroups, filling it with demo data unless it holds some."""
-    from custgroups import db
-    from custgroups.customers import count_customers
-    from custgroups.demo import generate_demo
+    from custgroups.core import db
+    from custgroups.core.customers import count_customers
+    from custgroups.core.demo import generate_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
     db.open_database("sqlite:///" + path.as_posix(), create=True)
@@ -780,7 +780,7 @@ def sort_steps(window: Any) -> StepMaker:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    from custgroups.ui.group_model import Column
+    from custgroups.ui.models.group_model import Column
 
     header = window.table.horizontalHeader()
 
@@ -837,7 +837,7 @@ def profile_text(profiler: cProfile.Profile, title: str, lines: int = 18) -> str
 def profile_scenario(instruments: Instruments, scenario: Scenario, rng: random.Random,
                      rounds: int = 3) -> list[str]:
     """cProfile of the UI thread (handler and paint) over a few rounds, and of the queries."""
-    from custgroups.groups import list_groups
+    from custgroups.core.groups import list_groups
 
     ui = cProfile.Profile()
     instruments.profiler = ui
@@ -931,7 +931,7 @@ def measure_export(window: Any, seconds: float, profiler: cProfile.Profile | Non
     """10 ms timer lateness on the UI thread while an export of every group runs."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from custgroups.sheets.export import export_groups
+    from custgroups.core.sheets.export import export_groups
     from custgroups.ui import messages
 
     messages.done_with_folder = lambda *args, **kwargs: False  # no dialog may block
@@ -1065,8 +1065,8 @@ def worker(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from custgroups.app import configure_application, open_main_window
-    from custgroups.ui.group_model import Column
+    from custgroups.qt.app import configure_application, open_main_window
+    from custgroups.ui.models.group_model import Column
 
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

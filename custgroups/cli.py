@@ -12,11 +12,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from custgroups import __version__, db
-from custgroups.database_file import MARKER_SUFFIX
-from custgroups.errors import CustgroupsError
-from custgroups.groups import GroupQuery, GroupSort, Status
-from custgroups.logs import setup_logging
+from custgroups import __version__
+
+from custgroups.core import db
+from custgroups.core.db.files import MARKER_SUFFIX
+from custgroups.core.errors import CustgroupsError
+from custgroups.core.groups import GroupQuery, GroupSort, Status
+from custgroups.core.logs import setup_logging
 
 log = logging.getLogger("custgroups.cli")
 
@@ -167,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from custgroups.demo import generate_demo
+    from custgroups.core.demo import generate_demo
 
     started = time.perf_counter()
     result = generate_demo(args.customers, args.groups, args.members_per_customer,
@@ -179,7 +181,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from custgroups.sheets.export import export_groups
+    from custgroups.core.sheets.export import export_groups
 
     query = GroupQuery(code=args.code, text=args.name, status=Status(args.status),
                        sort=GroupSort(args.sort), descending=args.descending)
@@ -191,8 +193,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_import_customers(args: argparse.Namespace) -> int:
-    from custgroups.sheets.imports import import_customers, plan_customer_import
-    from custgroups.sheets.reading import check_xml_defences
+    from custgroups.core.sheets.imports import import_customers, plan_customer_import
+    from custgroups.core.sheets.reading import check_xml_defences
 
     check_xml_defences()
 
@@ -215,8 +217,8 @@ def _run_import_customers(args: argparse.Namespace) -> int:
 
 
 def _run_import_members(args: argparse.Namespace) -> int:
-    from custgroups.sheets.imports import import_members
-    from custgroups.sheets.reading import check_xml_defences
+    from custgroups.core.sheets.imports import import_members
+    from custgroups.core.sheets.reading import check_xml_defences
 
     check_xml_defences()
 
@@ -241,8 +243,8 @@ def _run_import_members(args: argparse.Namespace) -> int:
 
 
 def _run_history(args: argparse.Namespace) -> int:
-    from custgroups.groups import get_group_by_code
-    from custgroups.sheets.export import export_history
+    from custgroups.core.groups import get_group_by_code
+    from custgroups.core.sheets.export import export_history
 
     group_id = get_group_by_code(args.group_code).id if args.group_code else None
     result = export_history(Path(args.out), group_id)
@@ -251,8 +253,8 @@ def _run_history(args: argparse.Namespace) -> int:
 
 
 def _run_info(args: argparse.Namespace) -> int:
-    from custgroups.customers import count_customers
-    from custgroups.groups import count_groups
+    from custgroups.core.customers import count_customers
+    from custgroups.core.groups import count_groups
 
     current = db.info()
     print(f"Database: {current.display_name} ({current.kind})")
@@ -267,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     setup_logging()
     if not hasattr(args, "run"):
-        from custgroups.app import run as run_window
+        from custgroups.qt.app import run as run_window
 
         return run_window(args.database)
     run: Callable[[argparse.Namespace], int] = args.run
@@ -282,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except Exception as exc:  # the last line of defence: never a traceback on screen
         log.exception("unexpected error in %s", args.command or "the application")
-        from custgroups.logs import log_file_path
+        from custgroups.core.logs import log_file_path
 
         print(f"custgroups: something unexpected went wrong ({type(exc).__name__}); "
               f"details are in {log_file_path()}.", file=sys.stderr)

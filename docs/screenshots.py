@@ -26,8 +26,8 @@ for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
 
 app = QApplication(sys.argv[:1])
 
-from custgroups import db, demo, groups  # noqa: E402
-from custgroups.app import open_main_window  # noqa: E402
+from custgroups.core import db, demo, groups  # noqa: E402
+from custgroups.qt.app import open_main_window  # noqa: E402
 from custgroups.ui.export_dialog import ExportDialog  # noqa: E402
 from custgroups.ui.group_form import GroupDialog  # noqa: E402
 from custgroups.ui.history_view import HistoryDialog  # noqa: E402
@@ -69,8 +69,8 @@ def window_on(url: str, size: tuple[int, int], prepare: Callable[[MainWindow], N
 
 
 def editor_shots(window: MainWindow) -> None:
-    from custgroups import customers
-    from custgroups.conflicts import rebase
+    from custgroups.core import customers
+    from custgroups.core.conflicts import rebase
     from custgroups.ui.conflict_dialog import ConflictDialog
     from custgroups.ui.customer_picker import CustomerPicker
 
@@ -202,15 +202,15 @@ def main() -> None:
     export.close()
 
     group = groups.get_group_by_code("CG-000001")
-    history = HistoryDialog(group, __import__("custgroups.history", fromlist=["x"])
+    history = HistoryDialog(group, __import__("custgroups.core.history", fromlist=["x"])
                             .group_history(group.id), window)
     history.show()
     settle()
     shot(history, "dialog-history.png")
     history.close()
 
-    from custgroups import customers
-    from custgroups.sheets.imports import plan_customer_import
+    from custgroups.core import customers
+    from custgroups.core.sheets.imports import plan_customer_import
     from custgroups.ui.import_preview import ImportPreviewDialog
 
     erp = WORK / "erp-customers.csv"

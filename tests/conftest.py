@@ -24,7 +24,7 @@ def postgres_base_url() -> str | None:
 def _pg_admin(base_url: str, sql: str) -> None:
     import psycopg2
 
-    from custgroups.db import _make_database  # reuse the URL parsing of the app
+    from custgroups.core.db import _make_database  # reuse the URL parsing of the app
 
     database, _kind = _make_database(base_url)
     params = dict(database.connect_params)
@@ -48,7 +48,7 @@ def postgres_url() -> Iterator[str]:
     try:
         yield base + ("&" if "?" in base else "?") + f"schema={schema}"
     finally:
-        from custgroups import db
+        from custgroups.core import db
 
         db.close_database()
         _pg_admin(base, f'DROP SCHEMA "{schema}" CASCADE')
@@ -57,7 +57,7 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """A URL for a new SQLite file in the test's temp folder."""
-    return f"sqlite:///{(tmp_path / 'custgroups.db').as_posix()}"
+    return f"sqlite:///{(tmp_path / 'custgroups.core.db').as_posix()}"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -71,7 +71,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture
 def opened(database_url: str) -> Iterator[str]:
     """The fresh database, opened and migrated; closed afterwards."""
-    from custgroups import db
+    from custgroups.core import db
 
     db.open_database(database_url, create=True)
     try:
@@ -156,7 +156,7 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
     try:
         yield SmallDisk(root)
     finally:
-        from custgroups import db
+        from custgroups.core import db
 
         db.close_database()
         subprocess.run(["umount", "-l", str(root)], check=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from custgroups.groups import Group
+from custgroups.core.groups import Group
 from custgroups.ui.group_form import GroupDialog
 
 

@@ -35,7 +35,7 @@ def test_every_subcommand_has_help() -> None:
 
 def new_database(path: Path) -> str:
     """The URL of a new, empty database file (commands other than demo make none)."""
-    from custgroups import db
+    from custgroups.core import db
 
     url = f"sqlite:///{path.as_posix()}"
     db.open_database(url, create=True)
@@ -95,7 +95,7 @@ def test_a_missing_database_file_is_refused_and_not_created(
 
 
 def test_the_default_database_is_made_once(capsys: pytest.CaptureFixture[str]) -> None:
-    from custgroups import db
+    from custgroups.core import db
 
     default = db.default_database_path()
     assert main(["info"]) == 0  # the first start makes it

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from custgroups.codes import (
+from custgroups.core.codes import (
     CODE_HEADINGS,
     customer_code_key,
     format_group_code,
@@ -17,7 +17,7 @@ from custgroups.codes import (
     parse_codes,
     read_paste,
 )
-from custgroups.text import fold, like_pattern, search_fold
+from custgroups.core.text import fold, like_pattern, search_fold
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_a_paste_keys_codes_exactly_as_stored_codes_are_keyed(pasted: str) -> No
 
 
 def test_a_file_cell_keeps_its_own_characters() -> None:
-    from custgroups.codes import cell_code
+    from custgroups.core.codes import cell_code
 
     for cell in ("A，1", "K²", "ＡＢＣ", "A,1"):
         assert customer_code_key(cell_code(cell)) == customer_code_key(cell)

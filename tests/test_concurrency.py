@@ -8,13 +8,13 @@ import textwrap
 
 import pytest
 
-from custgroups import db, groups, history
-from custgroups.groups import GroupQuery
+from custgroups.core import db, groups, history
+from custgroups.core.groups import GroupQuery
 
 WRITER = textwrap.dedent("""
     import sys
-    from custgroups import db, groups
-    from custgroups.groups import GroupChange
+    from custgroups.core import db, groups
+    from custgroups.core.groups import GroupChange
     url, name = sys.argv[1], sys.argv[2]
     db.open_database(url)
     for i in range(100):
@@ -52,8 +52,8 @@ def test_three_processes_save_a_hundred_times_each(database_url: str) -> None:
 
 KILLED_SAVE = textwrap.dedent("""
     import os, signal, sys
-    from custgroups import db, groups
-    from custgroups.groups import GroupChange
+    from custgroups.core import db, groups
+    from custgroups.core.groups import GroupChange
     url, group_id, version = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     db.open_database(url)
     real, calls = groups._insert_members, 0
@@ -72,7 +72,7 @@ KILLED_SAVE = textwrap.dedent("""
 
 
 def test_a_save_killed_half_way_leaves_the_group_as_it_was(database_url: str) -> None:
-    from custgroups.customers import CustomerInput, upsert_customers
+    from custgroups.core.customers import CustomerInput, upsert_customers
 
     db.open_database(database_url, create=True)
     upsert_customers(CustomerInput(f"K{i:05d}", f"Customer {i}") for i in range(12_000))

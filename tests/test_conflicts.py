@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from custgroups import customers, groups, history
-from custgroups.conflicts import Side, rebase
-from custgroups.customers import CustomerInput
-from custgroups.groups import Group, GroupChange
-from custgroups.history import HistoryKind
+from custgroups.core import customers, groups, history
+from custgroups.core.conflicts import Side, rebase
+from custgroups.core.customers import CustomerInput
+from custgroups.core.groups import Group, GroupChange
+from custgroups.core.history import HistoryKind
 from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from tests.editing import open_editor
 

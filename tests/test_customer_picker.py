@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from custgroups import customers
-from custgroups.customers import CustomerInput
+from custgroups.core import customers
+from custgroups.core.customers import CustomerInput
 from custgroups.ui import customer_picker
 from custgroups.ui.customer_picker import CustomerPicker
 

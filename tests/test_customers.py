@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from custgroups import customers, groups
-from custgroups.codes import parse_codes
-from custgroups.customers import CustomerInput
-from custgroups.errors import ValidationError
-from custgroups.groups import GroupChange
+from custgroups.core import customers, groups
+from custgroups.core.codes import parse_codes
+from custgroups.core.customers import CustomerInput
+from custgroups.core.errors import ValidationError
+from custgroups.core.groups import GroupChange
 
 pytestmark = pytest.mark.usefixtures("opened")
 
@@ -44,7 +44,7 @@ def test_upsert_inserts_then_updates_by_code_ignoring_case() -> None:
 
 
 def test_upsert_writes_only_what_changed() -> None:
-    from custgroups import customer_import
+    from custgroups.core import customer_import
 
     assert customers.CustomerInput is customer_import.CustomerInput  # still importable here
     customers.upsert_customers(PEOPLE)
@@ -195,8 +195,8 @@ def test_resolve_a_million_codes() -> None:
 
 def test_search_without_a_search_index(opened: str, people: dict[str, int]) -> None:
     """SQLite builds without FTS5 (and servers without pg_trgm) search by scanning."""
-    from custgroups import db
-    from custgroups.models import database
+    from custgroups.core import db
+    from custgroups.core.models import database
 
     if db.is_postgres():
         database.execute_sql("DROP INDEX customer_code_trgm")
@@ -273,7 +273,7 @@ def test_known_codes_that_read_like_headings_are_codes(heading: str) -> None:
 
 @pytest.mark.parametrize("heading", ["NO", "Account"])
 def test_a_known_code_first_in_a_file_is_read_as_a_code(heading: str, tmp_path: Any) -> None:
-    from custgroups.sheets.imports import member_columns, read_member_codes
+    from custgroups.core.sheets.imports import member_columns, read_member_codes
 
     customers.upsert_customers([CustomerInput(heading, "Looks like a heading"),
                                 CustomerInput("C1", "Plain")])

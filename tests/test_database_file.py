@@ -11,10 +11,10 @@ from typing import Any
 import peewee
 import pytest
 
-from custgroups import db, groups
-from custgroups.errors import DatabaseError
-from custgroups.groups import GroupChange
-from custgroups.models import database
+from custgroups.core import db, groups
+from custgroups.core.errors import DatabaseError
+from custgroups.core.groups import GroupChange
+from custgroups.core.models import database
 
 GONE = "is gone or was moved while custgroups was open"
 
@@ -185,7 +185,7 @@ def test_the_window_refuses_a_missing_file(tmp_path: Path, qtbot: object,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from custgroups import app
+    from custgroups.qt import app
 
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical",

@@ -14,11 +14,11 @@ from pathlib import Path
 import peewee
 import pytest
 
-from custgroups import db, groups
-from custgroups.customers import CustomerInput, upsert_customers
-from custgroups.errors import DatabaseError, SchemaTooNewError
-from custgroups.groups import GroupChange
-from custgroups.models import SchemaInfo, database
+from custgroups.core import db, groups
+from custgroups.core.customers import CustomerInput, upsert_customers
+from custgroups.core.errors import DatabaseError, SchemaTooNewError
+from custgroups.core.groups import GroupChange
+from custgroups.core.models import SchemaInfo, database
 from tests.conftest import postgres_base_url
 from tests.pg_proxy import RestartingServer, restarting_server
 
@@ -31,7 +31,7 @@ def _closed() -> object:
 
 def test_default_database_is_created_in_the_app_data_folder(tmp_path: Path) -> None:
     db.open_database()
-    assert (tmp_path / "appdata" / "custgroups.db").is_file()
+    assert (tmp_path / "appdata" / "custgroups.core.db").is_file()
     assert db.info().kind == "sqlite"
 
 
@@ -303,7 +303,7 @@ def test_disk_full_hidden_behind_a_failed_rollback_is_found() -> None:
 
 
 def test_details_go_to_the_log_not_the_message(tmp_path: Path) -> None:
-    from custgroups.logs import setup_logging
+    from custgroups.core.logs import setup_logging
 
     log_path = setup_logging()
     junk = tmp_path / "junk.db"
@@ -319,7 +319,7 @@ def test_details_go_to_the_log_not_the_message(tmp_path: Path) -> None:
 def test_two_copies_migrating_a_new_file_at_once(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
     script = textwrap.dedent(f"""
-        from custgroups import db, groups
+        from custgroups.core import db, groups
         db.open_database({str(path)!r}, create=True)
         print(groups.count_groups())
     """)
@@ -508,8 +508,8 @@ def test_a_save_during_a_restart_says_try_again_and_keeps_nothing(
 @pytest.mark.postgres
 def test_an_export_cut_off_by_a_restart_says_nothing_changed(
         restarting: RestartingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.groups import GroupQuery
-    from custgroups.sheets.export import export_groups
+    from custgroups.core.groups import GroupQuery
+    from custgroups.core.sheets.export import export_groups
 
     for i in range(3):
         groups.save_group(GroupChange(name=f"Group {i}"), "alice")
@@ -529,7 +529,7 @@ def test_an_export_cut_off_by_a_restart_says_nothing_changed(
 
 
 def test_a_schema_1_database_numbers_on_from_its_counter(database_url: str) -> None:
-    from custgroups.models import Counter
+    from custgroups.core.models import Counter
 
     db.open_database(database_url, create=True)
     for i in range(3):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from custgroups import customers, demo, groups
-from custgroups.errors import ValidationError
-from custgroups.groups import GroupQuery, GroupSort
-from custgroups.history import HistoryKind, group_history
-from custgroups.models import Membership
+from custgroups.core import customers, demo, groups
+from custgroups.core.errors import ValidationError
+from custgroups.core.groups import GroupQuery, GroupSort
+from custgroups.core.history import HistoryKind, group_history
+from custgroups.core.models import Membership
 
 pytestmark = pytest.mark.usefixtures("opened")
 

@@ -33,13 +33,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from custgroups import customers, groups, history
-from custgroups.conflicts import Side
-from custgroups.customers import CustomerInput
-from custgroups.errors import ConflictError
-from custgroups.groups import Group, GroupChange, clean_description, clean_name
-from custgroups.history import HistoryKind
-from custgroups.text import fold
+from custgroups.core import customers, groups, history
+from custgroups.core.conflicts import Side
+from custgroups.core.customers import CustomerInput
+from custgroups.core.errors import ConflictError
+from custgroups.core.groups import Group, GroupChange, clean_description, clean_name
+from custgroups.core.history import HistoryKind
+from custgroups.core.text import fold
 from custgroups.ui import messages
 from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from custgroups.ui.customer_picker import CustomerPicker
@@ -432,7 +432,7 @@ def machine_world(request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path,
                   monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The machine's class wired to this test: a fresh database per example, and the
     picker, the conflict dialog and the discard question answered as the machine says."""
-    from custgroups import db
+    from custgroups.core import db
 
     kind = request.param
 

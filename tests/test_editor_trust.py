@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from custgroups import customers, groups
-from custgroups.customers import CustomerInput
-from custgroups.groups import GroupChange
+from custgroups.core import customers, groups
+from custgroups.core.customers import CustomerInput
+from custgroups.core.groups import GroupChange
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
 from tests.editing import open_editor
@@ -150,7 +150,7 @@ def drive_next_dialog(qtbot: QtBot, steps: Callable[[GroupDialog], None]) -> lis
 
 
 def test_ctrl_n_then_typing_names_the_group(qtbot: QtBot, opened: str) -> None:
-    from custgroups.app import open_main_window
+    from custgroups.qt.app import open_main_window
 
     window = open_main_window(opened)
     qtbot.addWidget(window)
@@ -232,7 +232,7 @@ def test_save_refuses_while_recognised_pasted_codes_are_not_added(
 
 
 def test_inactive_customers_are_refused_by_the_data_floor(shop: dict[str, int]) -> None:
-    from custgroups.errors import InactiveCustomersError
+    from custgroups.core.errors import InactiveCustomersError
 
     with pytest.raises(InactiveCustomersError, match="C00013"):
         groups.save_group(GroupChange(name="Never", add_customer_ids=frozenset(
@@ -281,7 +281,8 @@ def test_the_picker_never_ticks_inactive_customers(qtbot: QtBot, shop: dict[str,
 
 def test_import_members_says_inactive_customers_were_not_added(
         shop: dict[str, int], tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    from custgroups import cli, db
+    from custgroups import cli
+    from custgroups.core import db
 
     group = groups.save_group(GroupChange(name="Cli"), "x")
     path = tmp_path / "codes.csv"
@@ -298,8 +299,8 @@ def test_import_members_says_inactive_customers_were_not_added(
 
 def test_a_job_failure_nobody_handles_reaches_the_clerk(qtbot: QtBot,
                                                          caplog: pytest.LogCaptureFixture) -> None:
-    from custgroups.errors import UNEXPECTED, NotFoundError
-    from custgroups.tasks import Lane
+    from custgroups.core.errors import UNEXPECTED, NotFoundError
+    from custgroups.qt.tasks import Lane
 
     told: list[str] = []
     lane = Lane("test", None, told.append)
@@ -321,7 +322,7 @@ def test_a_job_failure_nobody_handles_reaches_the_clerk(qtbot: QtBot,
 
 def test_a_failed_picker_search_says_so_and_shows_no_stale_rows(
         qtbot: QtBot, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.errors import DatabaseError
+    from custgroups.core.errors import DatabaseError
     from custgroups.ui import customer_picker
 
     picker = CustomerPicker(set())
@@ -352,8 +353,8 @@ def test_a_failed_picker_search_says_so_and_shows_no_stale_rows(
 def test_opening_a_group_and_reading_a_files_columns_run_off_the_ui_thread(
         qtbot: QtBot, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch,
         tmp_path: Any) -> None:
-    from custgroups.app import open_main_window
-    from custgroups.sheets import imports
+    from custgroups.qt.app import open_main_window
+    from custgroups.core.sheets import imports
     from custgroups.ui import main_window
 
     groups.save_group(GroupChange(name="Threads"), "x")
@@ -392,7 +393,7 @@ def test_opening_a_group_and_reading_a_files_columns_run_off_the_ui_thread(
 
 
 def db_url() -> str:
-    from custgroups import db
+    from custgroups.core import db
 
     return db.info().url
 
@@ -454,7 +455,7 @@ def test_alt_a_with_nothing_to_add_types_nothing(qtbot: QtBot, shop: dict[str, i
 
 def test_members_that_cannot_be_read_say_so(qtbot: QtBot, shop: dict[str, int],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.errors import DatabaseError
+    from custgroups.core.errors import DatabaseError
     from custgroups.ui import members_panel
 
     group = groups.save_group(GroupChange(name="Unreadable"), "x")

@@ -17,19 +17,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from custgroups import db
+from custgroups.core import db
 from custgroups.cli import main
-from custgroups.sheets import placing
+from custgroups.core.sheets import placing
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # Runs one export and kills itself on the chosen call of a function of ``placing``.
 _KILLED_EXPORT = textwrap.dedent("""
     import os, signal, sys
-    from custgroups import db
-    from custgroups.groups import GroupQuery
-    from custgroups.sheets import placing
-    from custgroups.sheets.export import export_groups
+    from custgroups.core import db
+    from custgroups.core.groups import GroupQuery
+    from custgroups.core.sheets import placing
+    from custgroups.core.sheets.export import export_groups
 
     database, target, where, nth = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     module, name = where.split(".")

@@ -10,16 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from custgroups import customers, groups, history
-from custgroups.customers import CustomerInput
-from custgroups.errors import GroupInactiveError
-from custgroups.groups import GroupChange
-from custgroups.history import HistoryKind
+from custgroups.core import customers, groups, history
+from custgroups.core.customers import CustomerInput
+from custgroups.core.errors import GroupInactiveError
+from custgroups.core.groups import GroupChange
+from custgroups.core.history import HistoryKind
 from custgroups.ui import messages
 from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
-from custgroups.ui.members_model import MemberColumn
+from custgroups.ui.models.members_model import MemberColumn
 from tests.editing import open_editor
 
 pytestmark = pytest.mark.usefixtures("opened", "no_message_boxes")
@@ -339,7 +339,7 @@ def test_create_and_fill_by_keyboard_in_six_actions(qtbot: QtBot, opened: str,
     """Ctrl+N, type the name, Alt+P, paste 500 codes, Alt+A, Ctrl+S."""
     from PySide6.QtGui import QGuiApplication
 
-    from custgroups.app import open_main_window
+    from custgroups.qt.app import open_main_window
 
     window = open_main_window(opened)
     qtbot.addWidget(window)

@@ -9,18 +9,18 @@ from dataclasses import replace
 
 import pytest
 
-from custgroups import customers, db, groups, history
-from custgroups.customers import CustomerInput
-from custgroups.errors import (
+from custgroups.core import customers, db, groups, history
+from custgroups.core.customers import CustomerInput
+from custgroups.core.errors import (
     ConflictError,
     DuplicateNameError,
     GroupInactiveError,
     NotFoundError,
     ValidationError,
 )
-from custgroups.groups import GroupChange, GroupQuery, GroupSort, Status
-from custgroups.history import HistoryKind
-from custgroups.models import Membership
+from custgroups.core.groups import GroupChange, GroupQuery, GroupSort, Status
+from custgroups.core.history import HistoryKind
+from custgroups.core.models import Membership
 
 pytestmark = pytest.mark.usefixtures("opened")
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from custgroups import customers
-from custgroups.customer_import import CustomerImportPlan, CustomerInput
-from custgroups.sheets.imports import CustomerFile, CustomerImportPlans, plan_customer_import
+from custgroups.core import customers
+from custgroups.core.customer_import import CustomerImportPlan, CustomerInput
+from custgroups.core.sheets.imports import CustomerFile, CustomerImportPlans, plan_customer_import
 from custgroups.ui.import_preview import ImportPreviewDialog
 
 FILE = CustomerFile(rows=tuple(CustomerInput(f"C{i}", f"Name {i}") for i in range(58)),

@@ -14,11 +14,13 @@ from typing import Any
 
 import pytest
 
-from custgroups import customers, database_server, db, groups
-from custgroups.customers import CustomerInput
-from custgroups.errors import DatabaseError
-from custgroups.groups import GroupChange
-from custgroups.sheets.imports import import_members
+from custgroups.core.db import server as database_server
+
+from custgroups.core import customers, db, groups
+from custgroups.core.customers import CustomerInput
+from custgroups.core.errors import DatabaseError
+from custgroups.core.groups import GroupChange
+from custgroups.core.sheets.imports import import_members
 
 pytestmark = pytest.mark.postgres
 
@@ -171,8 +173,8 @@ def test_a_frozen_clients_transaction_is_ended_and_its_locks_freed(
 def test_an_export_slow_between_its_reads_is_not_ended(server: str, tmp_path: Path) -> None:
     import time
 
-    from custgroups.groups import GroupQuery
-    from custgroups.sheets.export import export_groups
+    from custgroups.core.groups import GroupQuery
+    from custgroups.core.sheets.export import export_groups
 
     for i in range(3):
         groups.save_group(GroupChange(name=f"Group {i}", add_customer_ids=frozenset({i + 1})),
@@ -190,7 +192,7 @@ def test_an_export_slow_between_its_reads_is_not_ended(server: str, tmp_path: Pa
 
 
 def test_every_connection_carries_the_limits(postgres_url: str) -> None:
-    from custgroups.models import database
+    from custgroups.core.models import database
 
     db.open_database(postgres_url, create=True)
     try:
@@ -227,7 +229,7 @@ def test_a_schema_named_with_spaces_and_capitals(postgres_url: str) -> None:
 
 def test_a_customer_import_waiting_on_another_gives_up_with_a_sentence(
         server: str, tmp_path: Path) -> None:
-    from custgroups.sheets.imports import import_customers
+    from custgroups.core.sheets.imports import import_customers
 
     path = tmp_path / "customers.csv"
     path.write_text("Customer Code,Name\nC001,Renamed\nN1,New\n", encoding="utf-8")

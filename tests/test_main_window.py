@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from custgroups import customers, groups
-from custgroups.app import open_main_window
-from custgroups.customers import CustomerInput
-from custgroups.errors import DatabaseError
-from custgroups.groups import GroupChange, GroupPage, GroupQuery, GroupSort, Status
+from custgroups.core import customers, groups
+from custgroups.qt.app import open_main_window
+from custgroups.core.customers import CustomerInput
+from custgroups.core.errors import DatabaseError
+from custgroups.core.groups import GroupChange, GroupPage, GroupQuery, GroupSort, Status
 from custgroups.ui import main_window as main_window_module
 from custgroups.ui import messages
 from custgroups.ui.filter_bar import DEBOUNCE_MS
-from custgroups.ui.group_model import Column, GroupTableModel
+from custgroups.ui.models.group_model import Column, GroupTableModel
 from custgroups.ui.main_window import MainWindow
 from tests.helpers import assert_no_formulas
 
@@ -344,13 +344,13 @@ def test_cancelled_export_leaves_no_file(qtbot: QtBot, window: MainWindow, tmp_p
         threading.Event().wait(0.02)
         return real_rows(group_id)
 
-    monkeypatch.setattr("custgroups.sheets.export.member_rows", slow_member_rows)
+    monkeypatch.setattr("custgroups.core.sheets.export.member_rows", slow_member_rows)
     with qtbot.waitSignal(window.export_finished, timeout=20_000) as blocker:
         window.export_action.trigger()
         qtbot.waitUntil(started.is_set, timeout=5000)
         assert window.export_job is not None
         window.export_job.cancel()
-    from custgroups.errors import Cancelled
+    from custgroups.core.errors import Cancelled
 
     assert isinstance(blocker.args[0], Cancelled)
     assert list(tmp_path.glob("*.xlsx")) == [] and list(tmp_path.glob(".*part")) == []
@@ -488,7 +488,7 @@ def test_history_dialog_lists_the_changes(qtbot: QtBot, window: MainWindow,
 
 def test_models_pass_the_model_tester(qtmodeltester: Any, window: MainWindow) -> None:
     qtmodeltester.check(window.model)
-    from custgroups.history import group_history
+    from custgroups.core.history import group_history
     from custgroups.ui.history_view import HistoryModel
 
     history = HistoryModel()
@@ -516,7 +516,7 @@ def test_sample_data_fills_an_empty_database(qtbot: QtBot, opened: str) -> None:
 
 def test_export_reports_progress(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.sheets.export import export_groups as export
+    from custgroups.core.sheets.export import export_groups as export
 
     monkeypatch.setattr(messages, "done_with_folder", lambda *args: False)
 
@@ -542,8 +542,8 @@ def test_unexpected_errors_are_logged_and_shown(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from custgroups import app
-    from custgroups.logs import setup_logging
+    from custgroups.qt import app
+    from custgroups.core.logs import setup_logging
 
     log_path = setup_logging()
     shown: list[str] = []

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from custgroups import customers, db, groups
-from custgroups.customers import CustomerInput
-from custgroups.errors import Cancelled, ValidationError
-from custgroups.groups import GroupChange, GroupQuery, GroupSort, Status
-from custgroups.models import CustomerGroup
-from custgroups.sheets import export as export_module
-from custgroups.sheets import writing
-from custgroups.sheets.cells import MAX_CELL_TEXT
-from custgroups.sheets.export import export_groups, export_history
+from custgroups.core import customers, db, groups
+from custgroups.core.customers import CustomerInput
+from custgroups.core.errors import Cancelled, ValidationError
+from custgroups.core.groups import GroupChange, GroupQuery, GroupSort, Status
+from custgroups.core.models import CustomerGroup
+from custgroups.core.sheets import export as export_module
+from custgroups.core.sheets import writing
+from custgroups.core.sheets.cells import MAX_CELL_TEXT
+from custgroups.core.sheets.export import export_groups, export_history
 from tests.helpers import assert_no_formulas
 
 pytestmark = pytest.mark.usefixtures("opened")
@@ -252,7 +252,7 @@ def test_history_codes_that_overflow_a_cell_continue(tmp_path: Path) -> None:
 def test_the_writer_quotes_every_risky_start(tmp_path: Path) -> None:
     """Straight to the writer: values the rules keep out of the database can still come in
     from elsewhere, and must still never run."""
-    from custgroups.sheets.writing import Column, SheetSpec, XlsxWriter
+    from custgroups.core.sheets.writing import Column, SheetSpec, XlsxWriter
 
     values = ["=1", "+1", "-1", "@1", "\tTab", "\rCR", "\nLF", "#N/A", "bad\ufffeend", "ok"]
     path = tmp_path / "risky.xlsx"
@@ -319,7 +319,7 @@ def test_local_time_agrees_with_astimezone(zone: str, monkeypatch: pytest.Monkey
     from datetime import datetime as dt
     from datetime import timezone
 
-    from custgroups.models import local_time
+    from custgroups.core.models import local_time
 
     monkeypatch.setenv("TZ", zone)
     time.tzset()
@@ -341,7 +341,7 @@ def test_local_time_agrees_with_astimezone(zone: str, monkeypatch: pytest.Monkey
 def test_needs_care_matches_its_definition(text: str) -> None:
     import re
 
-    from custgroups.sheets.cells import needs_care
+    from custgroups.core.sheets.cells import needs_care
 
     illegal = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
     expected = (len(text) > MAX_CELL_TEXT or text in {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
@@ -366,7 +366,7 @@ def test_hostile_group_names_stay_text_on_every_member_row(tmp_path: Path) -> No
 
 def test_a_csv_export_failing_on_a_full_disk_leaves_no_part_files(
         made: list[groups.Group], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.sheets import writing
+    from custgroups.core.sheets import writing
 
     real_open = open
 

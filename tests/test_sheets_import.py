@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from custgroups import customers, groups
-from custgroups.customers import CustomerInput
-from custgroups.errors import Cancelled, GroupInactiveError
-from custgroups.groups import GroupChange, GroupQuery
-from custgroups.sheets.export import export_groups
-from custgroups.sheets.imports import (
+from custgroups.core import customers, groups
+from custgroups.core.customers import CustomerInput
+from custgroups.core.errors import Cancelled, GroupInactiveError
+from custgroups.core.groups import GroupChange, GroupQuery
+from custgroups.core.sheets.export import export_groups
+from custgroups.core.sheets.imports import (
     ImportProblems,
     apply_customer_import,
     find_columns,
@@ -25,7 +25,7 @@ from custgroups.sheets.imports import (
     read_customers,
     read_member_codes,
 )
-from custgroups.sheets.reading import FileRefused, open_sheets, sniff_delimiter
+from custgroups.core.sheets.reading import FileRefused, open_sheets, sniff_delimiter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -82,7 +82,7 @@ def test_binary_junk_with_a_csv_name(tmp_path: Path) -> None:
 
 def test_absurd_size_is_refused_before_reading(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.sheets import reading
+    from custgroups.core.sheets import reading
 
     monkeypatch.setattr(reading, "MAX_FILE_BYTES", 1000)
     big = tmp_path / "big.csv"
@@ -245,7 +245,7 @@ def stored() -> dict[str, customers.CustomerRow]:
 
 
 def updated_at() -> dict[str, object]:
-    from custgroups.models import Customer
+    from custgroups.core.models import Customer
 
     return {code: at for code, at in Customer.select(Customer.code, Customer.updated_at).tuples()}
 
@@ -362,7 +362,7 @@ def test_a_cancelled_import_changes_nothing(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("opened")
 def test_stored_customers_are_read_a_chunk_of_codes_at_a_time(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups import customer_import
+    from custgroups.core import customer_import
 
     customers.upsert_customers(CustomerInput(f"C{i:05d}", f"Customer {i}") for i in range(2500))
     path = csv_file(tmp_path / "many.csv", "Code,Name",

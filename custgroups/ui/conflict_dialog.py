@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.conflicts import Clash, FieldChange, FieldValue, Rebase, Side
+from custgroups.core.conflicts import Clash, FieldChange, FieldValue, Rebase, Side
 
 
 class Action(Enum):

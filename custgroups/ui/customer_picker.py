@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.customers import (
+from custgroups.core.customers import (
     CustomerPage,
     CustomerRow,
     Selectable,
@@ -36,9 +36,9 @@ from custgroups.customers import (
     search_customers,
     selectable_customers,
 )
-from custgroups.errors import plain_message
-from custgroups.tasks import Lane
-from custgroups.ui.table_model import Index, RowsTableModel
+from custgroups.core.errors import plain_message
+from custgroups.qt.tasks import Lane
+from custgroups.ui.models.table_model import Index, RowsTableModel
 
 #: Rows fetched at a time as the clerk scrolls.
 BATCH = 200

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from custgroups.errors import ValidationError
+from custgroups.core.errors import ValidationError
 
 ERROR_STYLE = "color: #b00020;"
 

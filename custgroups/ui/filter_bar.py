@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from custgroups.groups import Status
+from custgroups.core.groups import Status
 
 #: How long typing must pause before the list follows it.
 DEBOUNCE_MS = 250

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.conflicts import rebase
-from custgroups.errors import ConflictError, ValidationError, plain_message
-from custgroups.groups import (
+from custgroups.core.conflicts import rebase
+from custgroups.core.errors import ConflictError, ValidationError, plain_message
+from custgroups.core.groups import (
     DESCRIPTION_MAX,
     NAME_MAX,
     Group,
@@ -33,8 +33,8 @@ from custgroups.groups import (
     save_group,
     validate_group,
 )
-from custgroups.members import Member
-from custgroups.tasks import Lane
+from custgroups.core.members import Member
+from custgroups.qt.tasks import Lane
 from custgroups.ui import messages
 from custgroups.ui.conflict_dialog import Action, ConflictDialog
 from custgroups.ui.field_errors import ERROR_STYLE, FieldErrors

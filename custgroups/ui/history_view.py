@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.groups import Group
-from custgroups.history import HistoryEntry
-from custgroups.models import local_time
-from custgroups.ui.table_model import Index, RowsTableModel
+from custgroups.core.groups import Group
+from custgroups.core.history import HistoryEntry
+from custgroups.core.models import local_time
+from custgroups.ui.models.table_model import Index, RowsTableModel
 
 _SHOWN_CODES = 12
 

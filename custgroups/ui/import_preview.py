@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:  # the dialog only reads the plans; the data floor stays out of the window
-    from custgroups.customer_import import CustomerImportPlan
-    from custgroups.sheets.imports import CustomerImportPlans
+    from custgroups.core.customer_import import CustomerImportPlan
+    from custgroups.core.sheets.imports import CustomerImportPlans
 
 #: Columns a customer file may leave out; what is stored there is then left alone.
 _OPTIONAL_COLUMNS = ("email", "phone", "city", "country", "status")

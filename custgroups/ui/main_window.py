@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups import db
-from custgroups.errors import Cancelled, plain_message
-from custgroups.groups import (
+from custgroups.core import db
+from custgroups.core.errors import Cancelled, plain_message
+from custgroups.core.groups import (
     Group,
     GroupPage,
     GroupQuery,
@@ -35,14 +35,14 @@ from custgroups.groups import (
     list_groups,
     set_group_active,
 )
-from custgroups.history import group_history
-from custgroups.settings import Settings
-from custgroups.tasks import Job, Lane
+from custgroups.core.history import group_history
+from custgroups.qt.settings import Settings
+from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import messages
 from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.filter_bar import FilterBar, Filters
 from custgroups.ui.group_form import GroupDialog
-from custgroups.ui.group_model import COLUMN_BY_SORT, Column, GroupTableModel
+from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.history_view import HistoryDialog
 from custgroups.ui.import_preview import ImportPreviewDialog
 from custgroups.ui.pager import Pager
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _export_history(self, group: Group, parent: QWidget) -> None:
-        from custgroups.sheets.export import export_history
+        from custgroups.core.sheets.export import export_history
 
         chosen, _filter = QFileDialog.getSaveFileName(
             parent, self.tr("Export History"),
@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_export_triggered(self) -> None:
-        from custgroups.sheets.export import export_groups
+        from custgroups.core.sheets.export import export_groups
 
         matching = self._page.total if self._page else 0
         suggested = Path.home() / "customer-groups.xlsx"
@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_sample_clicked(self) -> None:
-        from custgroups.demo import generate_demo
+        from custgroups.core.demo import generate_demo
 
         self.empty_sample.setEnabled(False)
 
@@ -555,7 +555,7 @@ class MainWindow(QMainWindow):
     def import_customers(self, path: Path) -> Job:
         """Read and check a customer file in the background, show what importing it would
         change, and import it only if the clerk says so."""
-        from custgroups.sheets.imports import ImportProblems, plan_customer_import
+        from custgroups.core.sheets.imports import ImportProblems, plan_customer_import
 
         def on_failure(exc: BaseException) -> None:
             if isinstance(exc, ImportProblems):
@@ -582,7 +582,7 @@ class MainWindow(QMainWindow):
 
     def _apply_import(self, path: Path, plans: Any, clear_empty: bool, failed: Any,
                       cancelled: Any) -> Job:
-        from custgroups.sheets.imports import apply_customer_import
+        from custgroups.core.sheets.imports import apply_customer_import
 
         def on_success(result: Any) -> None:
             messages.inform(self, self.tr("Customers imported"), self.tr(

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.customers import CustomerRef, customers_by_ids, is_customer_code
-from custgroups.errors import plain_message
-from custgroups.groups import Group, list_members
-from custgroups.members import Member, filter_key, matching, members_of
-from custgroups.tasks import Lane
+from custgroups.core.customers import CustomerRef, customers_by_ids, is_customer_code
+from custgroups.core.errors import plain_message
+from custgroups.core.groups import Group, list_members
+from custgroups.core.members import Member, filter_key, matching, members_of
+from custgroups.qt.tasks import Lane
 from custgroups.ui.customer_picker import CustomerPicker
-from custgroups.ui.members_model import MemberColumn, MembersModel
+from custgroups.ui.models.members_model import MemberColumn, MembersModel
 from custgroups.ui.paste_box import PasteBox
 
 #: The filter waits for this pause in typing before it scans the members.
@@ -312,7 +312,7 @@ class MembersPanel(QWidget):
         found by name comes first); a file without headings gives its first column. The
         file is read on a worker.
         """
-        from custgroups.sheets.imports import member_columns
+        from custgroups.core.sheets.imports import member_columns
 
         self.paste.summary.setText(self.tr("Reading {name}…").format(name=path.name))
         if column is not None:
@@ -334,7 +334,7 @@ class MembersPanel(QWidget):
         self._read_codes(path, column)
 
     def _read_codes(self, path: Path, column: str | None) -> None:
-        from custgroups.sheets.imports import read_member_codes
+        from custgroups.core.sheets.imports import read_member_codes
 
         group_code = self._group.code if self._group else None
         self._lane.submit(lambda _p: read_member_codes(path, group_code, column,

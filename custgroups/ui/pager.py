@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from custgroups.groups import PAGE_SIZES, GroupPage
+from custgroups.core.groups import PAGE_SIZES, GroupPage
 
 
 class Pager(QWidget):

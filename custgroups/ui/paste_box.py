@@ -16,15 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.codes import read_paste
-from custgroups.customers import (
+from custgroups.core.codes import read_paste
+from custgroups.core.customers import (
     CodeResolution,
     CustomerRef,
     is_customer_code,
     resolve_codes,
 )
-from custgroups.errors import plain_message
-from custgroups.tasks import Lane
+from custgroups.core.errors import plain_message
+from custgroups.qt.tasks import Lane
 
 DEBOUNCE_MS = 300
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from custgroups import customer_import, customers, groups
-from custgroups.codes import CODE_HEADINGS, cell_code, customer_code_key, never
-from custgroups.customer_import import CustomerImportPlan, CustomerInput
-from custgroups.customers import CodeResolution
-from custgroups.errors import CustgroupsError
-from custgroups.progress import ProgressFn, no_progress
-from custgroups.sheets.reading import FileRefused, Sheet, open_sheets
-from custgroups.text import fold
+from custgroups.core import customer_import, customers, groups
+from custgroups.core.codes import CODE_HEADINGS, cell_code, customer_code_key, never
+from custgroups.core.customer_import import CustomerImportPlan, CustomerInput
+from custgroups.core.customers import CodeResolution
+from custgroups.core.errors import CustgroupsError
+from custgroups.core.progress import ProgressFn, no_progress
+from custgroups.core.sheets.reading import FileRefused, Sheet, open_sheets
+from custgroups.core.text import fold
 
 #: Tells whether a cell is an existing customer's code (cells that read like headings).
 Known = Callable[[str], bool]

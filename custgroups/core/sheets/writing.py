@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from custgroups.errors import ValidationError
-from custgroups.sheets.cells import csv_text, fit_text, needs_care
-from custgroups.sheets.placing import finish_pending, flush_to_disk, place, temporary_beside
+from custgroups.core.errors import ValidationError
+from custgroups.core.sheets.cells import csv_text, fit_text, needs_care
+from custgroups.core.sheets.placing import finish_pending, flush_to_disk, place, temporary_beside
 
 #: Rows in one Excel sheet, header included.
 EXCEL_MAX_ROWS = 1_048_576
@@ -228,7 +228,7 @@ def open_writer(path: Path) -> XlsxWriter | CsvWriter:
     """The writer for the target's format (by its suffix).
 
     An earlier export into the same folder that was stopped between the renames of a csv
-    pair is finished first (see :mod:`custgroups.sheets.placing`).
+    pair is finished first (see :mod:`custgroups.core.sheets.placing`).
     """
     check_target(path)
     finish_pending(path.parent)

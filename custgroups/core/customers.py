@@ -10,19 +10,19 @@ from typing import Any, NamedTuple
 import peewee
 from peewee import SQL, chunked
 
-from custgroups import db
-from custgroups.codes import CUSTOMER_CODE_MAX, customer_code_key, near_codes
+from custgroups.core import db
+from custgroups.core.codes import CUSTOMER_CODE_MAX, customer_code_key, near_codes
 
 # Writing lives in customer_import; these names stay importable from here.
-from custgroups.customer_import import CONTACT_MAX as CONTACT_MAX
-from custgroups.customer_import import NAME_MAX as NAME_MAX
-from custgroups.customer_import import CustomerInput as CustomerInput
-from custgroups.customer_import import UpsertResult as UpsertResult
-from custgroups.customer_import import upsert_customers as upsert_customers
-from custgroups.customer_import import validate_customer as validate_customer
-from custgroups.models import Customer, database
-from custgroups.progress import ProgressFn, no_progress
-from custgroups.text import like_pattern, search_fold
+from custgroups.core.customer_import import CONTACT_MAX as CONTACT_MAX
+from custgroups.core.customer_import import NAME_MAX as NAME_MAX
+from custgroups.core.customer_import import CustomerInput as CustomerInput
+from custgroups.core.customer_import import UpsertResult as UpsertResult
+from custgroups.core.customer_import import upsert_customers as upsert_customers
+from custgroups.core.customer_import import validate_customer as validate_customer
+from custgroups.core.models import Customer, database
+from custgroups.core.progress import ProgressFn, no_progress
+from custgroups.core.text import like_pattern, search_fold
 
 # Terms shorter than a trigram cannot use the search index: they match code or name prefixes.
 MIN_INDEXED_TERM = 3

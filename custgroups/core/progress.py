@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-#: ``progress(done, total)``; raising :class:`custgroups.errors.Cancelled` stops the work.
+#: ``progress(done, total)``; raising :class:`custgroups.core.errors.Cancelled` stops the work.
 ProgressFn = Callable[[int, int], None]
 
 

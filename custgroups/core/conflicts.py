@@ -6,7 +6,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from custgroups.groups import Group, GroupChange, clean_description, clean_name
+from custgroups.core.groups import Group, GroupChange, clean_description, clean_name
 
 FieldValue = str | bool
 

@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from custgroups import db
-from custgroups.errors import ValidationError
-from custgroups.failures import is_disk_full
-from custgroups.groups import GroupQuery, count_matching, iter_groups, member_rows
-from custgroups.history import HistoryEntry, iter_history
-from custgroups.models import local_time
-from custgroups.progress import ProgressFn, no_progress
-from custgroups.sheets.cells import MAX_CELL_TEXT, needs_care
-from custgroups.sheets.placing import target_name
-from custgroups.sheets.writing import Column, CsvWriter, SheetSpec, XlsxWriter, open_writer
+from custgroups.core import db
+from custgroups.core.errors import ValidationError
+from custgroups.core.db.failures import is_disk_full
+from custgroups.core.groups import GroupQuery, count_matching, iter_groups, member_rows
+from custgroups.core.history import HistoryEntry, iter_history
+from custgroups.core.models import local_time
+from custgroups.core.progress import ProgressFn, no_progress
+from custgroups.core.sheets.cells import MAX_CELL_TEXT, needs_care
+from custgroups.core.sheets.placing import target_name
+from custgroups.core.sheets.writing import Column, CsvWriter, SheetSpec, XlsxWriter, open_writer
 
 GROUPS_SHEET = SheetSpec("Groups", (
     Column("Code", 13), Column("Name", 34), Column("Description", 50), Column("Status", 10),
@@ -57,7 +57,7 @@ def export_groups(path: Path, query: GroupQuery, members: bool = False,
     """Write every group the filter matches, in its sort order, and optionally their members.
 
     The file appears under its name only when complete: a cancelled (progress raised
-    :class:`~custgroups.errors.Cancelled`) or failed export leaves nothing there.
+    :class:`~custgroups.core.errors.Cancelled`) or failed export leaves nothing there.
     """
     path = Path(path)
     writer = open_writer(path)

@@ -21,7 +21,7 @@ database = DatabaseProxy()
 
 
 class BaseModel(Model):
-    """Binds every model to the proxy that :func:`custgroups.db.open_database` fills."""
+    """Binds every model to the proxy that :func:`custgroups.core.db.open_database` fills."""
 
     class Meta:
         database = database

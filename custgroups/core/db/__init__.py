@@ -19,19 +19,22 @@ from urllib.parse import parse_qsl, urlparse
 import peewee
 from playhouse.pool import MaxConnectionsExceeded
 
-from custgroups import database_file, database_server, failures, models
-from custgroups.errors import CustgroupsError, DatabaseError
-from custgroups.database_file import (  # noqa: F401 (db.default_database_path)
+from custgroups.core import models
+from custgroups.core.db import failures
+from custgroups.core.db import files as database_file
+from custgroups.core.db import server as database_server
+from custgroups.core.db.files import (  # noqa: F401 (db.default_database_path)
     SQLITE_BUSY_TIMEOUT_S,
     default_database_path,
     display_name,
 )
-from custgroups.migrations import (  # noqa: F401 (db.LATEST_SCHEMA)
+from custgroups.core.db.migrations import (  # noqa: F401 (db.LATEST_SCHEMA)
     LATEST_SCHEMA,
     check_sqlite_file,
     migrate,
 )
-from custgroups.text import like_pattern
+from custgroups.core.errors import CustgroupsError, DatabaseError
+from custgroups.core.text import like_pattern
 
 log = logging.getLogger("custgroups.db")
 
@@ -87,7 +90,7 @@ def open_database(url: str | None = None, create: bool = False) -> peewee.Databa
 
     A missing SQLite file is created only with ``create`` (the ``demo`` command) or when it is
     the default file at its first start; otherwise :class:`DatabaseError` says it is missing
-    and nothing is created (see :mod:`custgroups.database_file`).
+    and nothing is created (see :mod:`custgroups.core.db.files`).
     """
     global _info, _opened_file
     url = choose_database_url(url)

@@ -11,10 +11,10 @@ from typing import Any
 
 import peewee
 
-from custgroups import db
-from custgroups.codes import format_group_code, group_code_key, is_valid_group_code
-from custgroups.customers import CustomerPage, _row, _select_rows
-from custgroups.errors import (
+from custgroups.core import db
+from custgroups.core.codes import format_group_code, group_code_key, is_valid_group_code
+from custgroups.core.customers import CustomerPage, _row, _select_rows
+from custgroups.core.errors import (
     ConflictError,
     DuplicateNameError,
     GroupInactiveError,
@@ -22,12 +22,12 @@ from custgroups.errors import (
     NotFoundError,
     ValidationError,
 )
-from custgroups.history import HistoryKind
-from custgroups.history import record as _record
-from custgroups.migrations import GROUP_CODE_SEQUENCE
-from custgroups.models import Counter, Customer, CustomerGroup, Membership, database, utc_now
-from custgroups.progress import ProgressFn, no_progress
-from custgroups.text import (
+from custgroups.core.history import HistoryKind
+from custgroups.core.history import record as _record
+from custgroups.core.db.migrations import GROUP_CODE_SEQUENCE
+from custgroups.core.models import Counter, Customer, CustomerGroup, Membership, database, utc_now
+from custgroups.core.progress import ProgressFn, no_progress
+from custgroups.core.text import (
     fold,
     has_control_characters,
     key_safe,
@@ -551,7 +551,7 @@ def iter_groups(query: GroupQuery, batch: int = 2000) -> Iterator[Group]:
     """Every group the filter matches (all pages) in its sort order.
 
     Runs on the caller's connection: call it inside an operation, ideally a
-    :func:`custgroups.db.snapshot`, so the rows agree with each other.
+    :func:`custgroups.core.db.snapshot`, so the rows agree with each other.
     """
     where, params = _where(query)
     cursor = database.execute_sql(

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from custgroups.groups import Group, GroupSort
-from custgroups.models import local_time
-from custgroups.ui.table_model import Index, RowsTableModel
+from custgroups.core.groups import Group, GroupSort
+from custgroups.core.models import local_time
+from custgroups.ui.models.table_model import Index, RowsTableModel
 
 
 class Column(IntEnum):

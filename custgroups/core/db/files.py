@@ -17,8 +17,8 @@ from urllib.parse import unquote, urlparse
 import peewee
 import platformdirs
 
-from custgroups.errors import DatabaseError
-from custgroups.models import utc_now
+from custgroups.core.errors import DatabaseError
+from custgroups.core.models import utc_now
 
 log = logging.getLogger("custgroups.db")
 
@@ -129,7 +129,7 @@ def display_name(url: str) -> str:
 
 def default_database_path() -> Path:
     """The per-user SQLite file used when no other database is named."""
-    return platformdirs.user_data_path("custgroups", appauthor=False) / "custgroups.db"
+    return platformdirs.user_data_path("custgroups", appauthor=False) / "custgroups.core.db"
 
 
 def sqlite_path(url: str) -> Path | None:

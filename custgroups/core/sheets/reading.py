@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from custgroups.errors import ValidationError
+from custgroups.core.errors import ValidationError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_CSV_BYTES = 100 * 1024 * 1024

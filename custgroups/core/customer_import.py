@@ -15,12 +15,12 @@ from typing import cast
 
 from peewee import EXCLUDED, OperationalError, chunked
 
-from custgroups import db
-from custgroups.codes import CUSTOMER_CODE_MAX, clean_customer_code, customer_code_key
-from custgroups.errors import DatabaseError, ValidationError
-from custgroups.models import Customer, database, utc_now
-from custgroups.progress import ProgressFn, no_progress
-from custgroups.text import has_control_characters, search_fold, tidy
+from custgroups.core import db
+from custgroups.core.codes import CUSTOMER_CODE_MAX, clean_customer_code, customer_code_key
+from custgroups.core.errors import DatabaseError, ValidationError
+from custgroups.core.models import Customer, database, utc_now
+from custgroups.core.progress import ProgressFn, no_progress
+from custgroups.core.text import has_control_characters, search_fold, tidy
 
 NAME_MAX = 200
 CONTACT_MAX = {"email": 200, "phone": 50, "city": 100, "country": 100}

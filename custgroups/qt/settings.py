@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from custgroups.groups import PAGE_SIZES, GroupSort, Status
+from custgroups.core.groups import PAGE_SIZES, GroupSort, Status
 
 ORGANIZATION = "custgroups"
 APPLICATION = "custgroups"

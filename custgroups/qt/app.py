@@ -10,10 +10,12 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from custgroups import __version__, db
-from custgroups.logs import log_file_path, setup_logging
-from custgroups.resources import app_icon
-from custgroups.settings import APPLICATION, ORGANIZATION, Settings
+from custgroups import __version__
+
+from custgroups.core import db
+from custgroups.core.logs import log_file_path, setup_logging
+from custgroups.qt.resources import app_icon
+from custgroups.qt.settings import APPLICATION, ORGANIZATION, Settings
 
 log = logging.getLogger("custgroups.app")
 
@@ -79,7 +81,7 @@ def run(database_url: str | None = None) -> int:
     try:
         window = open_main_window(database_url, create=False)
     except Exception as exc:  # the database could not be opened: say so, plainly
-        from custgroups.errors import plain_message
+        from custgroups.core.errors import plain_message
 
         message = plain_message(exc)
         log.error("could not start: %s", message, exc_info=True)

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from custgroups.errors import Cancelled, plain_message
+from custgroups.core.errors import Cancelled, plain_message
 
 log = logging.getLogger("custgroups.tasks")
 

@@ -8,8 +8,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from custgroups import db
-from custgroups.models import CustomerGroup, HistoryEvent
+from custgroups.core import db
+from custgroups.core.models import CustomerGroup, HistoryEvent
 
 
 class HistoryKind(StrEnum):

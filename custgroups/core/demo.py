@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from custgroups import db
-from custgroups.codes import customer_code_key, format_group_code, group_code_key
-from custgroups.errors import ValidationError
-from custgroups.history import HistoryKind
-from custgroups.groups import number_groups_from
-from custgroups.models import Customer, CustomerGroup, database, utc_now
-from custgroups.progress import ProgressFn, no_progress
-from custgroups.text import fold, search_fold
+from custgroups.core import db
+from custgroups.core.codes import customer_code_key, format_group_code, group_code_key
+from custgroups.core.errors import ValidationError
+from custgroups.core.history import HistoryKind
+from custgroups.core.groups import number_groups_from
+from custgroups.core.models import Customer, CustomerGroup, database, utc_now
+from custgroups.core.progress import ProgressFn, no_progress
+from custgroups.core.text import fold, search_fold
 
 FIRST_NAMES = (
     "Anna", "Ben", "Chloé", "David", "Emma", "Farid", "Greta", "Hiroshi", "Ingrid", "José",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from custgroups.customers import CustomerRow
-from custgroups.text import search_fold
+from custgroups.core.customers import CustomerRow
+from custgroups.core.text import search_fold
 
 
 class Member(NamedTuple):

@@ -16,8 +16,8 @@ from urllib.parse import parse_qsl, unquote, urlparse
 import peewee
 from playhouse.pool import PooledPostgresqlDatabase
 
-from custgroups.database_file import SQLITE_BUSY_TIMEOUT_S, display_name
-from custgroups.errors import DatabaseError
+from custgroups.core.db.files import SQLITE_BUSY_TIMEOUT_S, display_name
+from custgroups.core.errors import DatabaseError
 
 #: Set on every connection, so nothing waits forever: a lock another session holds (given up
 #: after as long as SQLite waits) and a statement (generous, for exports).

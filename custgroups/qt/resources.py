@@ -1,4 +1,4 @@
-"""Files shipped beside the code: the application icon."""
+"""Files shipped inside the package (qt/assets): the application icon."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+ASSETS = Path(__file__).resolve().parent / "assets"
 
 
 def app_icon() -> QIcon:
     """The custgroups icon (an empty icon if the file is missing, never an error)."""
-    return QIcon(str(RESOURCES / "custgroups.svg"))
+    return QIcon(str(ASSETS / "custgroups.svg"))

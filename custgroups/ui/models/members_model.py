@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from custgroups.customers import CustomerRow
-from custgroups.members import Member, matching
-from custgroups.ui.table_model import Index, RowsTableModel
+from custgroups.core.customers import CustomerRow
+from custgroups.core.members import Member, matching
+from custgroups.ui.models.table_model import Index, RowsTableModel
 
 _ADDED = QColor("#1b5e20")
 _REMOVED = QColor("#8a1c1c")

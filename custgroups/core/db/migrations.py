@@ -10,8 +10,8 @@ from pathlib import Path
 
 import peewee
 
-from custgroups import models
-from custgroups.errors import DatabaseError, SchemaTooNewError
+from custgroups.core import models
+from custgroups.core.errors import DatabaseError, SchemaTooNewError
 
 log = logging.getLogger("custgroups.db")
 

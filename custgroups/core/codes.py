@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from custgroups.text import fold, key_safe, strip_invisible
+from custgroups.core.text import fold, key_safe, strip_invisible
 
 GROUP_CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,30}")
 GROUP_CODE_MAX = 30

@@ -1,0 +1,1 @@
+"""Floor 1: data and rules. No Qt; every query and transaction; frozen dataclasses out."""

@@ -1,0 +1,1 @@
+"""The table models behind the views: dumb, explicit, checked by qtmodeltester."""
