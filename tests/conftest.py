@@ -24,7 +24,7 @@ def postgres_base_url() -> str | None:
 def _pg_admin(base_url: str, sql: str) -> None:
     import psycopg2
 
-    from custgroups.core.db import _make_database  # reuse the URL parsing of the app
+    from custgroups.core.db.connect import _make_database  # reuse the URL parsing of the app
 
     database, _kind = _make_database(base_url)
     params = dict(database.connect_params)

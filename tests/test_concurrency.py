@@ -10,6 +10,7 @@ import pytest
 
 from custgroups.core import db, groups, history
 from custgroups.core.groups import GroupQuery
+from custgroups.core.models import database
 
 WRITER = textwrap.dedent("""
     import sys
@@ -52,11 +53,11 @@ def test_three_processes_save_a_hundred_times_each(database_url: str) -> None:
 
 KILLED_SAVE = textwrap.dedent("""
     import os, signal, sys
-    from custgroups.core import db, groups
+    from custgroups.core import db, groups, memberships
     from custgroups.core.groups import GroupChange
     url, group_id, version = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     db.open_database(url)
-    real, calls = groups._insert_members, 0
+    real, calls = memberships._insert_members, 0
 
     def dying(*args):
         global calls
@@ -65,7 +66,7 @@ KILLED_SAVE = textwrap.dedent("""
             os.kill(os.getpid(), signal.SIGKILL)
         return real(*args)
 
-    groups._insert_members = dying
+    memberships._insert_members = dying
     groups.save_group(GroupChange(name="Renamed", group_id=group_id, expected_version=version,
                                   add_customer_ids=frozenset(range(1, 12_001))), "killed")
 """)
@@ -86,5 +87,5 @@ def test_a_save_killed_half_way_leaves_the_group_as_it_was(database_url: str) ->
     assert (after.name, after.version, after.member_count) == ("Steady", group.version, 0)
     assert groups.member_ids(group.id) == set()
     if not db.is_postgres():
-        assert db.models.database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert database.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
     assert groups.save_group(groups.GroupChange(name="Next"), "alice").code == "CG-000002"

@@ -15,6 +15,7 @@ import peewee
 import pytest
 
 from custgroups.core import db, groups
+from custgroups.core.db import operations
 from custgroups.core.customers import CustomerInput, upsert_customers
 from custgroups.core.errors import DatabaseError, SchemaTooNewError
 from custgroups.core.groups import GroupChange
@@ -378,13 +379,13 @@ def test_a_connection_lost_mid_save_says_so_and_keeps_nothing(
     db.open_database(postgres_url)
     upsert_customers(CustomerInput(f"C{i:03d}", f"Customer {i}") for i in range(10))
     group = groups.save_group(GroupChange(name="Steady"), "alice")
-    real = groups._change_members
+    real = groups.change_members_of
 
     def cut_off(*args: object, **kwargs: object) -> object:
         _kill_custgroups_connections()
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(groups, "_change_members", cut_off)
+    monkeypatch.setattr(groups, "change_members_of", cut_off)
     with pytest.raises(DatabaseError, match="connection to the database server was lost"):
         groups.save_group(GroupChange(name="Renamed", group_id=group.id,
                                       expected_version=group.version,
@@ -440,7 +441,7 @@ def test_a_read_that_loses_its_connection_repeats_once(postgres_url: str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     db.open_database(postgres_url)
     groups.save_group(GroupChange(name="Only"), "alice")
-    real = db._ensure_connection
+    real = operations._ensure_connection
     calls = 0
 
     def connect_then_lose() -> None:
@@ -450,7 +451,7 @@ def test_a_read_that_loses_its_connection_repeats_once(postgres_url: str,
         if calls == 1:  # the server goes away after handing out the connection
             _kill_custgroups_connections()
 
-    monkeypatch.setattr(db, "_ensure_connection", connect_then_lose)
+    monkeypatch.setattr(operations, "_ensure_connection", connect_then_lose)
     assert groups.count_groups() == 1
     assert calls == 2
 
@@ -513,7 +514,7 @@ def test_an_export_cut_off_by_a_restart_says_nothing_changed(
 
     for i in range(3):
         groups.save_group(GroupChange(name=f"Group {i}"), "alice")
-    monkeypatch.setattr(db, "READ_RETRY_WAITS", (0.0, 0.05, 0.05))
+    monkeypatch.setattr(operations, "READ_RETRY_WAITS", (0.0, 0.05, 0.05))
 
     def restart_once(done: int, total: int) -> None:
         if restarting.refused == 0 and not restarting.refusing:

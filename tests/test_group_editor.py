@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from custgroups.core import customers, groups, history
+from custgroups.core import customers, groups, history, memberships
 from custgroups.core.customers import CustomerInput
 from custgroups.core.errors import GroupInactiveError
 from custgroups.core.groups import GroupChange
@@ -203,7 +203,7 @@ def test_saving_fifty_thousand_members_is_atomic(qtbot: QtBot,
     dialog.panel.add_ids(all_ids)
     assert dialog.members.count_after_save() == 50_000
     calls = 0
-    real = groups._insert_members
+    real = memberships._insert_members
 
     def failing_late(group_id: int, ids: Any) -> None:
         nonlocal calls
@@ -212,7 +212,7 @@ def test_saving_fifty_thousand_members_is_atomic(qtbot: QtBot,
             raise OSError(28, "No space left on device")
         real(group_id, ids)
 
-    monkeypatch.setattr(groups, "_insert_members", failing_late)
+    monkeypatch.setattr(memberships, "_insert_members", failing_late)
     dialog.name_edit.setText("Bulk renamed")
     save(qtbot, dialog)
     assert "is full, so nothing was saved" in dialog.errors["form"].text()

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from custgroups.core import customers, db, groups, history
+from custgroups.core import customers, db, groups, history, memberships
 from custgroups.core.customers import CustomerInput
 from custgroups.core.errors import (
     ConflictError,
@@ -371,6 +371,7 @@ def test_a_failure_mid_save_leaves_nothing_half_written(monkeypatch: pytest.Monk
         real_record(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(groups, "_record", failing_record)
+    monkeypatch.setattr(memberships, "_record", failing_record)
     with pytest.raises(Exception, match="power cut|unexpected|problem"):
         groups.save_group(_edit(group, name="Renamed", add_customer_ids=frozenset(ids[10:40]),
                                 remove_customer_ids=frozenset(ids[:2])), "bob")
@@ -387,7 +388,7 @@ def test_a_failed_create_leaves_no_group_and_at_most_a_gap(monkeypatch: pytest.M
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(groups, "_insert_members", fail)
+    monkeypatch.setattr(memberships, "_insert_members", fail)
     with pytest.raises(RuntimeError):
         _create("Doomed", add_customer_ids=frozenset(ids))
     monkeypatch.undo()

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from custgroups.core.db import connect
 from custgroups.core.db import server as database_server
 
 from custgroups.core import customers, db, groups
@@ -60,7 +61,7 @@ def _second_session(url: str) -> Any:
     """Another client's own connection, on the test's schema."""
     import psycopg2
 
-    database, _kind = db._make_database(url)
+    database, _kind = connect._make_database(url)
     params = dict(database.connect_params)
     schema = url.rsplit("schema=", 1)[1]
     params["options"] = f"-c search_path={schema},public"  # none of custgroups' timeouts

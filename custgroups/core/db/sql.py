@@ -1,0 +1,52 @@
+"""Small SQL helpers that read alike on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import peewee
+
+from custgroups.core.db.connect import is_postgres
+from custgroups.core.text import like_pattern
+
+
+def mark() -> str:
+    """The driver's parameter placeholder, for the few statements written as SQL text."""
+    return "%s" if is_postgres() else "?"
+
+
+def id_list(ids: Sequence[int]) -> tuple[str, object]:
+    """A ``SELECT`` listing ``ids`` from one parameter (no variable limit), and that parameter."""
+    if is_postgres():
+        return "SELECT unnest(%s::bigint[])", list(ids)
+    return "SELECT value FROM json_each(?)", json.dumps(list(ids))
+
+
+def text_list(values: Sequence[str]) -> tuple[str, object]:
+    """A ``FROM`` item ``k(value)`` listing ``values`` from one parameter, and that parameter."""
+    if is_postgres():
+        return "unnest(%s::text[]) AS k(value)", list(values)
+    return "json_each(?) AS k", json.dumps(list(values))
+
+
+def in_ids(column: Any, ids: Sequence[int]) -> Any:
+    """``column IN (ids)`` for any number of ids."""
+    sql, param = id_list(ids)
+    return column.in_(peewee.SQL(f"({sql})", [param]))
+
+
+def contains(column: Any, key: str) -> Any:
+    """``column LIKE '%key%'`` with ``key`` taken literally (columns hold folded keys)."""
+    return like(column, like_pattern(key))
+
+
+def like(column: Any, pattern: str) -> Any:
+    """``column LIKE pattern`` with backslash escapes, alike on SQLite and PostgreSQL."""
+    return peewee.NodeList((column, peewee.SQL("LIKE"), pattern, peewee.SQL("ESCAPE '\\'")))
+
+
+def first_column(query: Any) -> list[Any]:
+    """The first value of every row a query returns."""
+    return [row[0] for row in query.tuples()]

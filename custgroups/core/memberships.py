@@ -1,0 +1,125 @@
+"""A group's members: adding and removing them inside a save, and reading them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+
+from custgroups.core import db
+from custgroups.core.customers import CustomerPage, _row, _select_rows
+from custgroups.core.errors import GroupInactiveError, InactiveCustomersError
+from custgroups.core.history import HistoryKind
+from custgroups.core.history import record as _record
+from custgroups.core.models import Customer, CustomerGroup, Membership, database
+from custgroups.core.progress import ProgressFn
+from custgroups.core.text import fold, search_fold
+
+_MEMBER_CHUNK = 10_000
+
+
+def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[int], who: str,
+                      now: datetime, progress: ProgressFn) -> tuple[int, int]:
+    """Add and remove members of a group the caller's transaction has locked; keeps its count
+    and history right."""
+    add = sorted(set(add_ids) - set(remove_ids))
+    remove = sorted(set(remove_ids))
+    total = len(add) + len(remove)
+    done = 0
+    added: list[str] = []
+    removed: list[str] = []
+    for start in range(0, len(remove), _MEMBER_CHUNK):
+        batch = remove[start:start + _MEMBER_CHUNK]
+        codes = [code for _cid, code, _active in _member_codes(group_id, batch, members=True)]
+        if codes:
+            Membership.delete().where(
+                (Membership.group == group_id) & db.in_ids(Membership.customer, batch)
+            ).execute()
+        removed.extend(codes)
+        done += len(batch)
+        progress(done, total)
+    if add:
+        active = CustomerGroup.select(CustomerGroup.active).where(
+            CustomerGroup.id == group_id).scalar()
+        if not active:
+            code = CustomerGroup.select(CustomerGroup.code).where(
+                CustomerGroup.id == group_id).scalar()
+            raise GroupInactiveError(code)
+    for start in range(0, len(add), _MEMBER_CHUNK):
+        batch = add[start:start + _MEMBER_CHUNK]
+        new = _member_codes(group_id, batch, members=False)
+        inactive = sorted(code for _cid, code, active in new if not active)
+        if inactive:
+            raise InactiveCustomersError(inactive)
+        if new:
+            _insert_members(group_id, [cid for cid, _code, _active in new])
+        added.extend(code for _cid, code, _active in new)
+        done += len(batch)
+        progress(done, total)
+    delta = len(added) - len(removed)
+    if delta:
+        CustomerGroup.update(member_count=CustomerGroup.member_count + delta).where(
+            CustomerGroup.id == group_id).execute()
+    if added:
+        _record(group_id, who, now, HistoryKind.MEMBERS_ADDED, None, None, sorted(added))
+    if removed:
+        _record(group_id, who, now, HistoryKind.MEMBERS_REMOVED, None, None, sorted(removed))
+    return len(added), len(removed)
+
+
+def _member_codes(group_id: int, ids: Sequence[int], members: bool
+                  ) -> list[tuple[int, str, bool]]:
+    """(id, code, active) of the customers among ``ids`` that are (or are not) members."""
+    sql, param = db.id_list(ids)
+    test = "IS NOT NULL" if members else "IS NULL"
+    cursor = database.execute_sql(
+        f"SELECT c.id, c.code, c.active FROM customer c "
+        f"LEFT JOIN membership m ON m.group_id = {db.mark()} AND m.customer_id = c.id "
+        f"WHERE c.id IN ({sql}) AND m.customer_id {test}",
+        [group_id, param],
+    )
+    return [(int(cid), str(code), bool(active)) for cid, code, active in cursor]
+
+
+def _insert_members(group_id: int, ids: Sequence[int]) -> None:
+    # The id list's SELECT yields one column, so it serves as the INSERT's source as it is.
+    sql, param = db.id_list(ids)
+    select = sql.replace("SELECT ", f"SELECT {db.mark()}, ", 1)
+    database.execute_sql(f"INSERT INTO membership (group_id, customer_id) {select}",
+                         [group_id, param])
+
+
+def member_rows(group_id: int, batch: int = 2000) -> Iterator[tuple[str, str, str, bool]]:
+    """(code, name, city, active) of every member, by code, fetched in batches so a group
+    of any size costs the same memory; on the caller's connection."""
+    cursor = database.execute_sql(
+        "SELECT c.code, c.name, c.city, c.active FROM membership m "
+        f"JOIN customer c ON c.id = m.customer_id WHERE m.group_id = {db.mark()} "
+        "ORDER BY c.code_key",
+        [group_id])
+    while rows := cursor.fetchmany(batch):
+        for code, name, city, active in rows:
+            yield code, name, city, bool(active)
+
+
+@db.reads
+def member_ids(group_id: int) -> set[int]:
+    """Ids of every customer in the group."""
+    return set(db.first_column(
+        Membership.select(Membership.customer).where(Membership.group == group_id)))
+
+
+@db.reads
+def list_members(group_id: int, term: str = "", offset: int = 0, limit: int = 100,
+                 with_total: bool = True) -> CustomerPage:
+    """A page of the group's members whose code or name contains ``term``, by code
+    (``total`` is -1 without ``with_total``)."""
+    query = _select_rows().join(Membership, on=(Membership.customer == Customer.id)).where(
+        Membership.group == group_id)
+    key = fold(term)
+    if key:
+        skey = search_fold(term)
+        query = query.where(db.contains(Customer.code_key, key)
+                            | db.contains(Customer.name_key, skey))
+    total = query.count() if with_total else -1
+    rows = query.order_by(Customer.code_key).offset(max(0, offset)).limit(max(1, limit)).tuples()
+    return CustomerPage(tuple(_row(*r) for r in rows), total, max(0, offset))
