@@ -1,3 +1,3 @@
-from custgroups.cli import main
+from custgroups.__main__ import main
 
 raise SystemExit(main())

@@ -1000,7 +1000,7 @@ def worker(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from custgroups.core import db
-    from custgroups.qt.app import configure_application
+    from custgroups.app import configure_application
     from custgroups.core.customers import customers_by_ids, search_customers
     from custgroups.core.groups import get_group, member_ids
     from custgroups.ui import messages

@@ -78,7 +78,7 @@ from custgroups.core.sheets.export import GROUPS_SHEET, MEMBERS_SHEET, export_gr
 from custgroups.core.sheets.writing import EXCEL_MAX_ROWS, SheetSpec
 
 try:
-    from custgroups.core.models import local_time
+    from custgroups.core.clock import local_time
 except ImportError:  # before it moved beside utc_now
     from custgroups.core.sheets.cells import local_time  # type: ignore[attr-defined,no-redef]
 

@@ -93,7 +93,7 @@ FILTER_CASES = (
     ("filter: code 'g-0199'", "g-0199", ""),
 )
 
-# The launcher is what main.py does (custgroups.cli.main), plus time stamps. It is passed
+# The launcher is what main.py does (custgroups.__main__.main), plus time stamps. It is passed
 # to ``python -c`` so that it imports nothing the application would not.
 LAUNCHER = r'''
 import time
@@ -108,9 +108,9 @@ def mark(name):
     marks.setdefault(name, time.time())
 
 
-import custgroups.cli as cli
+import custgroups.__main__ as launcher
 mark("cli imported")
-import custgroups.qt.app as app_module
+import custgroups.app as app_module
 import custgroups.core.db as db_module
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
@@ -177,7 +177,7 @@ def open_main_window(url=None, create=False):
 app_module.open_main_window = open_main_window
 db_module.open_database = open_database
 sys.argv = ["main.py", *sys.argv[1:]]
-raise SystemExit(cli.main())
+raise SystemExit(launcher.main())
 '''
 
 
@@ -1065,7 +1065,7 @@ def worker(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from custgroups.qt.app import configure_application, open_main_window
+    from custgroups.app import configure_application, open_main_window
     from custgroups.ui.models.group_model import Column
 
     QApplication.setHighDpiScaleFactorRoundingPolicy(

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -18,6 +16,7 @@ from custgroups.core import db
 from custgroups.core.db.files import MARKER_SUFFIX
 from custgroups.core.errors import CustgroupsError
 from custgroups.core.groups import GroupQuery, GroupSort, Status
+from custgroups.core.identity import login_name
 from custgroups.core.logs import setup_logging
 
 log = logging.getLogger("custgroups.cli")
@@ -28,16 +27,8 @@ EXIT_USAGE = 2
 EXIT_BUG = 70
 EXIT_INTERRUPTED = 130
 
-
-def login_name() -> str:
-    """Who is at the keyboard: ``CUSTGROUPS_USER`` if set, else the operating-system login."""
-    name = os.environ.get("CUSTGROUPS_USER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in this environment
-        return "unknown"
+#: Starts the window on a database address as a user (both may be None); its exit code.
+OpenWindow = Callable[[str | None, str | None], int]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -263,15 +254,20 @@ def _run_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit code; errors become one line on stderr."""
+def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """Run one command and return its exit code; errors become one line on stderr.
+
+    Without a command, ``open_window`` (the launcher passes the window's) starts the window
+    on ``--database`` as ``--user``; without one, the usage is shown.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging()
     if not hasattr(args, "run"):
-        from custgroups.qt.app import run as run_window
-
-        return run_window(args.database)
+        if open_window is None:
+            parser.print_usage(sys.stderr)
+            return EXIT_USAGE
+        return open_window(args.database, args.user)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         db.open_database(args.database, create=getattr(args, "creates_database", False))

@@ -185,7 +185,7 @@ def test_the_window_refuses_a_missing_file(tmp_path: Path, qtbot: object,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from custgroups.qt import app
+    from custgroups import app
 
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical",

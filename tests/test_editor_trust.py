@@ -150,7 +150,7 @@ def drive_next_dialog(qtbot: QtBot, steps: Callable[[GroupDialog], None]) -> lis
 
 
 def test_ctrl_n_then_typing_names_the_group(qtbot: QtBot, opened: str) -> None:
-    from custgroups.qt.app import open_main_window
+    from custgroups.app import open_main_window
 
     window = open_main_window(opened)
     qtbot.addWidget(window)
@@ -353,7 +353,7 @@ def test_a_failed_picker_search_says_so_and_shows_no_stale_rows(
 def test_opening_a_group_and_reading_a_files_columns_run_off_the_ui_thread(
         qtbot: QtBot, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch,
         tmp_path: Any) -> None:
-    from custgroups.qt.app import open_main_window
+    from custgroups.app import open_main_window
     from custgroups.core.sheets import imports
     from custgroups.ui import main_window
 

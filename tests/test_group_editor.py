@@ -339,7 +339,7 @@ def test_create_and_fill_by_keyboard_in_six_actions(qtbot: QtBot, opened: str,
     """Ctrl+N, type the name, Alt+P, paste 500 codes, Alt+A, Ctrl+S."""
     from PySide6.QtGui import QGuiApplication
 
-    from custgroups.qt.app import open_main_window
+    from custgroups.app import open_main_window
 
     window = open_main_window(opened)
     qtbot.addWidget(window)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import customers, groups
-from custgroups.qt.app import open_main_window
+from custgroups.app import open_main_window
 from custgroups.core.customers import CustomerInput
 from custgroups.core.errors import DatabaseError
 from custgroups.core.groups import GroupChange, GroupPage, GroupQuery, GroupSort, Status
@@ -542,7 +542,7 @@ def test_unexpected_errors_are_logged_and_shown(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from custgroups.qt import app
+    from custgroups import app
     from custgroups.core.logs import setup_logging
 
     log_path = setup_logging()
@@ -580,3 +580,24 @@ def test_import_customers_from_the_window(qtbot: QtBot, window: MainWindow, tmp_
     qtbot.waitUntil(lambda: len(told) == 2, timeout=10_000)
     assert told[1] == ("Nothing was imported", "Row 2: Customer name is missing.")
     assert job is not None
+
+
+def test_the_launcher_opens_the_window_as_the_user_given(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups import __main__ as launcher
+    from custgroups import app
+
+    url = f"sqlite:///{(tmp_path / 'kim.db').as_posix()}"
+    shown: list[MainWindow] = []
+
+    def run(database: str | None, user: str | None) -> int:  # the window, without its loop
+        window = app.open_main_window(database, create=True, user=user)
+        qtbot.addWidget(window)
+        shown.append(window)
+        return 0
+
+    monkeypatch.setattr(app, "run", run)
+    assert launcher.main(["--database", url, "--user", "kim"]) == 0
+    assert shown[0].statusBar().currentMessage().endswith("You: kim")
+    assert launcher.main(["--database", url]) == 0  # no --user: the login name (tests: tester)
+    assert shown[1].statusBar().currentMessage().endswith("You: tester")

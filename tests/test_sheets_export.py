@@ -319,7 +319,7 @@ def test_local_time_agrees_with_astimezone(zone: str, monkeypatch: pytest.Monkey
     from datetime import datetime as dt
     from datetime import timezone
 
-    from custgroups.core.models import local_time
+    from custgroups.core.clock import local_time
 
     monkeypatch.setenv("TZ", zone)
     time.tzset()

@@ -41,7 +41,8 @@ from custgroups.core.memberships import change_members_of
 from custgroups.core.memberships import list_members as list_members
 from custgroups.core.memberships import member_ids as member_ids
 from custgroups.core.memberships import member_rows as member_rows
-from custgroups.core.models import Counter, CustomerGroup, database, utc_now
+from custgroups.core.clock import utc_now
+from custgroups.core.models import Counter, CustomerGroup, database
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.text import (
     fold,

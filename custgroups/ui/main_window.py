@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.core import db
 from custgroups.core.errors import Cancelled, plain_message
 from custgroups.core.groups import (
     Group,
@@ -66,9 +65,10 @@ class MainWindow(QMainWindow):
     page_shown = Signal(object)  # GroupPage, once it is on screen
     export_finished = Signal(object)  # the ExportResult, or the exception
 
-    def __init__(self, who: str, settings: Settings | None = None) -> None:
+    def __init__(self, who: str, database_name: str, settings: Settings | None = None) -> None:
         super().__init__(objectName="MainWindow")
         self._who = who
+        self._database_name = database_name
         self._settings = settings or Settings()
         self._queries = Lane("queries", self, self._show_message)
         self._jobs = Lane("jobs", self, self._show_message)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
                                  descending=descending, page_size=self._settings.page_size)
         self._page: GroupPage | None = None
         self.export_job: Job | None = None
-        self.setWindowTitle(self.tr("Customer Groups — {db}").format(db=db.info().display_name))
+        self.setWindowTitle(self.tr("Customer Groups — {db}").format(db=database_name))
         self._init_actions()
         self._init_widgets()
         self._init_menus()
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pager)
         self.setCentralWidget(central)
         self.statusBar().showMessage(self.tr("Database: {db} · You: {who}").format(
-            db=db.info().display_name, who=self._who))
+            db=self._database_name, who=self._who))
         self._update_actions()
 
     def _init_empty_state(self) -> QWidget:

@@ -18,7 +18,7 @@ import peewee
 import platformdirs
 
 from custgroups.core.errors import DatabaseError
-from custgroups.core.models import utc_now
+from custgroups.core.clock import utc_now
 
 log = logging.getLogger("custgroups.db")
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from custgroups import __version__
-
 from custgroups.core import db
+from custgroups.core.identity import login_name
 from custgroups.core.logs import log_file_path, setup_logging
 from custgroups.qt.resources import app_icon
 from custgroups.qt.settings import APPLICATION, ORGANIZATION, Settings
@@ -30,15 +30,14 @@ def configure_application() -> None:
         app.setWindowIcon(app_icon())
 
 
-def who_is_working(settings: Settings | None = None) -> str:
-    """The name recorded in history: the settings' name if one is set, else the login name."""
-    from custgroups.cli import login_name
-
-    return (settings or Settings()).user_name or login_name()
+def who_is_working(settings: Settings | None = None, user: str | None = None) -> str:
+    """The name recorded in history: ``user`` (``--user``) if given, else the settings' name
+    if one is set, else the login name."""
+    return user or (settings or Settings()).user_name or login_name()
 
 
 def open_main_window(database_url: str | None = None,  # type: ignore[no-untyped-def]
-                     create: bool = True):
+                     create: bool = True, user: str | None = None):
     """Open (creating if needed) the database and return the main window, not yet shown.
 
     Needs a running QApplication, as pytest-qt provides. The application itself (:func:`run`)
@@ -49,7 +48,7 @@ def open_main_window(database_url: str | None = None,  # type: ignore[no-untyped
     configure_application()
     db.open_database(database_url, create=create)
     settings = Settings()
-    return MainWindow(who_is_working(settings), settings)
+    return MainWindow(who_is_working(settings, user), db.info().display_name, settings)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException,
@@ -70,8 +69,8 @@ def _excepthook(kind: type[BaseException], value: BaseException,
     box.exec()
 
 
-def run(database_url: str | None = None) -> int:
-    """Start the application window on a database; returns the exit code."""
+def run(database_url: str | None = None, user: str | None = None) -> int:
+    """Start the application window on a database, as ``user`` if given; the exit code."""
     setup_logging()
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -79,7 +78,7 @@ def run(database_url: str | None = None) -> int:
     configure_application()
     sys.excepthook = _excepthook
     try:
-        window = open_main_window(database_url, create=False)
+        window = open_main_window(database_url, create=False, user=user)
     except Exception as exc:  # the database could not be opened: say so, plainly
         from custgroups.core.errors import plain_message
 

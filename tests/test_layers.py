@@ -1,0 +1,48 @@
+"""The floors keep their imports: core knows no Qt, ui no SQL, the command line no widgets,
+and no modules import each other in a circle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.layers import violations
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_floors_keep_their_imports() -> None:
+    assert violations(ROOT, "custgroups") == []
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_a_deliberate_violation_of_each_rule_is_caught(tmp_path: Path) -> None:
+    _tree(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/cli.py": "def main():\n    from shop.ui import window\n",
+        "shop/core/__init__.py": "",
+        "shop/core/models.py": "import peewee\n",
+        "shop/core/rules.py": "from PySide6.QtCore import QObject\n",
+        "shop/core/a.py": "from shop.core import b\n",
+        "shop/core/b.py": "def late():\n    from . import a\n",
+        "shop/qt/__init__.py": "",
+        "shop/qt/tasks.py": "from ..ui.window import Window\n",
+        "shop/ui/__init__.py": "",
+        "shop/ui/window.py": "from shop.core.models import Thing\nimport sqlite3\n",
+    })
+    found = violations(tmp_path, "shop")
+    assert found == [
+        "shop.core.rules imports PySide6.QtCore: the data floor knows nothing of Qt, the "
+        "widgets or the launchers",
+        "shop.qt.tasks imports shop.ui.window: the glue serves the widgets, never the other way",
+        "shop.ui.window imports shop.core.models: widgets call the data floor's functions, not "
+        "its SQL",
+        "shop.ui.window imports sqlite3: widgets call the data floor's functions, not its SQL",
+        "shop.cli imports shop.ui.window: the command line runs on the data floor alone",
+        "circular imports: shop.core.a -> shop.core.b -> shop.core.a",
+    ]
