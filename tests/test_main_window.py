@@ -143,7 +143,7 @@ def test_typing_in_a_filter(qtbot: QtBot, window: MainWindow, field: str, text: 
     if expected_total == 0:
         assert window.stack.currentWidget() is window.empty
         assert label(window) == "No groups match these filters"
-        assert window.empty_reset.isVisible()
+        assert window.empty.reset_button.isVisible()
 
 
 def wait_after_debounce(qtbot: QtBot, window: MainWindow) -> GroupPage:
@@ -382,9 +382,9 @@ def test_an_unreadable_database_is_refused_in_plain_words(tmp_path: Path, qtbot:
 def test_first_run_state_on_an_empty_database(qtbot: QtBot, opened: str) -> None:
     window = open_window(qtbot, opened)
     assert window.stack.currentWidget() is window.empty
-    assert window.empty_title.text() == "No customer groups yet"
-    assert window.empty_add.isVisible() and window.empty_import.isVisible()
-    assert not window.empty_reset.isVisible()
+    assert window.empty.title.text() == "No customer groups yet"
+    assert window.empty.add_button.isVisible() and window.empty.import_button.isVisible()
+    assert not window.empty.reset_button.isVisible()
     assert label(window) == "No groups yet"
     window.close()
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QTableView,
@@ -69,6 +72,26 @@ class HistoryModel(RowsTableModel[HistoryEntry]):
 
 class HistoryDialog(QDialog):
     """Shows one group's timeline; the window fetches the entries and offers the export."""
+
+    @classmethod
+    def open_for(cls, group: Group, entries: list[HistoryEntry], parent: QWidget,
+                 run_export: Callable[[str, Callable[[Any], Any]], object]) -> None:
+        """Show the timeline; its Export button asks for a file and runs ``run_export``."""
+        dialog = cls(group, entries, parent)
+
+        def export() -> None:
+            from custgroups.core.sheets.export import export_history
+
+            chosen, _filter = QFileDialog.getSaveFileName(
+                dialog, dialog.tr("Export History"),
+                str(Path.home() / f"{group.code}-history.xlsx"),
+                dialog.tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
+            if chosen:
+                run_export(dialog.tr("Exporting history…"),
+                           lambda progress: export_history(Path(chosen), group.id, progress))
+
+        dialog.export_button.clicked.connect(export)
+        dialog.exec()
 
     def __init__(self, group: Group, entries: list[HistoryEntry],
                  parent: QWidget | None = None) -> None:

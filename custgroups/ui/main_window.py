@@ -6,26 +6,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QProgressDialog,
-    QPushButton,
     QStackedWidget,
-    QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from custgroups.core.errors import Cancelled, plain_message
+from custgroups.core.errors import plain_message
 from custgroups.core.groups import (
     Group,
     GroupPage,
@@ -37,27 +30,16 @@ from custgroups.core.groups import (
 from custgroups.core.history import group_history
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
-from custgroups.ui import messages
+from custgroups.ui import messages, transfers
+from custgroups.ui.empty_state import EmptyState
 from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.filter_bar import FilterBar, Filters
+from custgroups.ui.group_table import GroupTable
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.history_view import HistoryDialog
-from custgroups.ui.import_preview import ImportPreviewDialog
 from custgroups.ui.pager import Pager
-
-_COLUMN_WIDTHS = {Column.CODE: 110, Column.NAME: 260, Column.DESCRIPTION: 360,
-                  Column.STATUS: 80, Column.MEMBERS: 130, Column.UPDATED: 140}
-
-
-def _unique(standard: QKeySequence.StandardKey, extra: str) -> list[QKeySequence]:
-    """The platform's shortcuts for an action plus ours, without a duplicate (which Qt would
-    treat as ambiguous and ignore)."""
-    keys = list(QKeySequence.keyBindings(standard))
-    if QKeySequence(extra) not in keys:
-        keys.append(QKeySequence(extra))
-    return keys
-
+from custgroups.ui.window_actions import SEPARATOR, install_bars, make_action, unique_shortcuts
 
 class MainWindow(QMainWindow):
     """Lists groups page by page; queries run off the UI thread, stale answers are dropped."""
@@ -90,12 +72,7 @@ class MainWindow(QMainWindow):
 
     def _init_actions(self) -> None:
         def action(text: str, shortcut: Any, slot: Any, name: str) -> QAction:
-            act = QAction(text, self, objectName=name)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
+            return make_action(self, text, shortcut, slot, name)
 
         self.add_action = action(self.tr("&Add New…"), QKeySequence.StandardKey.New,
                                  self._on_add_triggered, "addAction")
@@ -114,8 +91,8 @@ class MainWindow(QMainWindow):
                                   self._on_find_triggered, "findAction")
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close,
                                   "quitAction")
-        self.refresh_action.setShortcuts(_unique(QKeySequence.StandardKey.Refresh, "F5"))
-        self.quit_action.setShortcuts(_unique(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.refresh_action.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Refresh, "F5"))
+        self.quit_action.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
 
     def _init_widgets(self) -> None:
         self.filter_bar = FilterBar(self)
@@ -126,32 +103,17 @@ class MainWindow(QMainWindow):
 
         self.model = GroupTableModel(self)
         self.model.sort_requested.connect(self._on_model_sort_requested)
-        self.table = QTableView(self, objectName="groupTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table = GroupTable(self.model, self)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         # Double-click and Enter both "activate" a row.
         self.table.activated.connect(self._on_table_activated)
-        self.table.setAccessibleName(self.tr("Customer groups"))
-        header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
-        self.empty = self._init_empty_state()
+        self.empty = EmptyState(self)
+        self.empty.add_requested.connect(self._on_add_triggered)
+        self.empty.import_requested.connect(self._on_import_triggered)
+        self.empty.sample_requested.connect(self._on_sample_clicked)
+        self.empty.reset_requested.connect(self.filter_bar.reset_button.click)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -180,63 +142,16 @@ class MainWindow(QMainWindow):
             db=self._database_name, who=self._who))
         self._update_actions()
 
-    def _init_empty_state(self) -> QWidget:
-        widget = QWidget(self, objectName="emptyState")
-        self.empty_title = QLabel(widget)
-        font = self.empty_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.empty_title.setFont(font)
-        self.empty_text = QLabel(widget)
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setFixedWidth(560)  # a fixed width lets the wrapped text get its height
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.empty_add = QPushButton(self.tr("Add New Group"), widget)
-        self.empty_add.clicked.connect(self._on_add_triggered)
-        self.empty_import = QPushButton(self.tr("Import Customers…"), widget)
-        self.empty_import.clicked.connect(self._on_import_triggered)
-        self.empty_sample = QPushButton(self.tr("Load Sample Data"), widget,
-                                        objectName="sampleDataButton")
-        self.empty_sample.clicked.connect(self._on_sample_clicked)
-        self.empty_reset = QPushButton(self.tr("Reset Filters"), widget)
-        self.empty_reset.clicked.connect(self.filter_bar.reset_button.click)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.empty_add, self.empty_import, self.empty_sample, self.empty_reset):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(widget)
-        layout.addStretch(1)
-        layout.addWidget(self.empty_title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(12)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        return widget
-
     def _init_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        group_menu = self.menuBar().addMenu(self.tr("&Group"))
-        for act in (self.add_action, self.edit_action, self.toggle_action, self.history_action):
-            group_menu.addAction(act)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.find_action)
-        view_menu.addAction(self.refresh_action)
-        toolbar = QToolBar(self.tr("Actions"), self, objectName="mainToolBar")
-        toolbar.setMovable(False)
-        toolbar.setIconSize(QSize(16, 16))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in (self.add_action, self.edit_action, self.toggle_action, self.history_action):
-            toolbar.addAction(act)
-        toolbar.addSeparator()
-        toolbar.addAction(self.export_action)
-        toolbar.addAction(self.import_action)
-        toolbar.addAction(self.refresh_action)
-        self.addToolBar(toolbar)
+        group_actions = (self.add_action, self.edit_action, self.toggle_action,
+                         self.history_action)
+        toolbar = install_bars(self, (
+            (self.tr("&File"), (self.import_action, self.export_action, SEPARATOR,
+                                self.quit_action)),
+            (self.tr("&Group"), group_actions),
+            (self.tr("&View"), (self.find_action, self.refresh_action)),
+        ), (*group_actions, SEPARATOR, self.export_action, self.import_action,
+            self.refresh_action))
         # The toolbar's buttons are the window's Add New and Export buttons.
         self.add_button = toolbar.widgetForAction(self.add_action)
         self.add_button.setObjectName("addNewButton")
@@ -302,22 +217,7 @@ class MainWindow(QMainWindow):
 
     def _show_empty(self, filtered: bool) -> None:
         self.stack.setCurrentWidget(self.empty)
-        if filtered:
-            self.empty_title.setText(self.tr("No groups match these filters"))
-            self.empty_text.setText(self.tr("Change the filters above, or press Reset to see "
-                                            "every group."))
-        else:
-            self.empty_title.setText(self.tr("No customer groups yet"))
-            self.empty_text.setText(self.tr(
-                "Groups gather customers for pricing, reporting and inventory reservation. "
-                "Start with Add New. If the customer list is still empty, import it from your "
-                "ERP's spreadsheet first — or, to try the app out, load sample customers and "
-                "groups into this empty database."))
-        # A wrapped label inside a centring layout is not asked for its height: give it.
-        self.empty_text.setFixedHeight(self.empty_text.heightForWidth(self.empty_text.width()))
-        for button in (self.empty_add, self.empty_import, self.empty_sample):
-            button.setVisible(not filtered)
-        self.empty_reset.setVisible(filtered)
+        self.empty.show_for(filtered)
 
     def show_error(self, exc: BaseException) -> None:
         """One plain sentence above the table; details went to the log."""
@@ -435,20 +335,7 @@ class MainWindow(QMainWindow):
                              failed=self.show_error)
 
     def _show_history(self, group: Group, entries: list[Any]) -> None:
-        dialog = HistoryDialog(group, entries, self)
-        dialog.export_button.clicked.connect(lambda: self._export_history(group, dialog))
-        dialog.exec()
-
-    def _export_history(self, group: Group, parent: QWidget) -> None:
-        from custgroups.core.sheets.export import export_history
-
-        chosen, _filter = QFileDialog.getSaveFileName(
-            parent, self.tr("Export History"),
-            str(Path.home() / f"{group.code}-history.xlsx"),
-            self.tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
-        if chosen:
-            self._run_export(self.tr("Exporting history…"),
-                             lambda progress: export_history(Path(chosen), group.id, progress))
+        HistoryDialog.open_for(group, entries, self, self._run_export)
 
     @Slot(object)
     def _on_table_context_menu_requested(self, position: Any) -> None:
@@ -479,66 +366,23 @@ class MainWindow(QMainWindow):
         self._run_export(self.tr("Exporting groups…"),
                          lambda progress: export_groups(path, query, members, progress))
 
-    def _run_long(self, name: str, title: str, label: str, work: Any, succeeded: Any,
-                  failed: Any, cancelled: Any) -> Job:
-        """Run long work in the background behind a progress dialog with Cancel."""
-        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
-        progress.setObjectName(name)
-        progress.setWindowTitle(title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-
-        def on_progress(done: int, total: int) -> None:
-            if total > 0:
-                progress.setMaximum(1000)
-                progress.setValue(min(1000, int(done * 1000 / total)))
-
-        def finish(handler: Any) -> Any:
-            def run(*args: Any) -> None:
-                progress.close()
-                handler(*args)
-            return run
-
-        job = self._jobs.submit(work, succeeded=finish(succeeded), failed=finish(failed),
-                                progressed=on_progress, cancelled=finish(cancelled))
-        progress.canceled.connect(job.cancel)
-        return job
-
     def _run_export(self, label: str, work: Any) -> Job:
-        def on_success(result: Any) -> None:
-            self.export_finished.emit(result)
-            paths = [str(p) for p in result.paths]
-            if messages.done_with_folder(self, self.tr("Export finished"),
-                                         self.tr("Saved to {paths}.").format(
-                                             paths=self.tr(" and ").join(paths))):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.paths[0].parent)))
-
-        def on_failure(exc: BaseException) -> None:
-            self.export_finished.emit(exc)
-            messages.warn(self, self.tr("Export failed"), plain_message(exc))
-
-        def on_cancel() -> None:
-            self.export_finished.emit(Cancelled())
-            self.statusBar().showMessage(self.tr("Export cancelled; no file was written."), 5000)
-
-        self.export_job = self._run_long("exportProgress", self.tr("Export"), label, work,
-                                         on_success, on_failure, on_cancel)
+        self.export_job = transfers.export(self._jobs, self, label, work,
+                                           self.export_finished.emit)
         return self.export_job
 
     @Slot()
     def _on_sample_clicked(self) -> None:
         from custgroups.core.demo import generate_demo
 
-        self.empty_sample.setEnabled(False)
+        self.empty.sample_button.setEnabled(False)
 
         def on_done(_result: Any) -> None:
-            self.empty_sample.setEnabled(True)
+            self.empty.sample_button.setEnabled(True)
             self.refresh()
 
         def on_failure(exc: BaseException) -> None:
-            self.empty_sample.setEnabled(True)
+            self.empty.sample_button.setEnabled(True)
             self.show_error(exc)
 
         self._jobs.submit(lambda _p: generate_demo(1000, 60, 3, who=self._who),
@@ -553,47 +397,8 @@ class MainWindow(QMainWindow):
             self.import_customers(Path(chosen))
 
     def import_customers(self, path: Path) -> Job:
-        """Read and check a customer file in the background, show what importing it would
-        change, and import it only if the clerk says so."""
-        from custgroups.core.sheets.imports import ImportProblems, plan_customer_import
-
-        def on_failure(exc: BaseException) -> None:
-            if isinstance(exc, ImportProblems):
-                first, _, rest = exc.message.partition("\n")
-                messages.warn(self, self.tr("Nothing was imported"), first, rest)
-            else:
-                messages.warn(self, self.tr("Nothing was imported"), plain_message(exc))
-
-        def on_cancel() -> None:
-            self.statusBar().showMessage(self.tr("Import cancelled; nothing was changed."),
-                                         5000)
-
-        def on_planned(plans: Any) -> None:
-            clear_empty = ImportPreviewDialog.ask(plans, path, self)
-            if clear_empty is None:
-                on_cancel()
-                return
-            self._apply_import(path, plans, clear_empty, on_failure, on_cancel)
-
-        return self._run_long("importProgress", self.tr("Import Customers"),
-                              self.tr("Reading and checking {name}…").format(name=path.name),
-                              lambda progress: plan_customer_import(path, progress),
-                              on_planned, on_failure, on_cancel)
-
-    def _apply_import(self, path: Path, plans: Any, clear_empty: bool, failed: Any,
-                      cancelled: Any) -> Job:
-        from custgroups.core.sheets.imports import apply_customer_import
-
-        def on_success(result: Any) -> None:
-            messages.inform(self, self.tr("Customers imported"), self.tr(
-                "{name}: {summary}.").format(name=path.name, summary=result.plan.summary()))
-            self.refresh()
-
-        return self._run_long("importProgress", self.tr("Import Customers"),
-                              self.tr("Importing {name}…").format(name=path.name),
-                              lambda progress: apply_customer_import(plans.file, clear_empty,
-                                                                     progress),
-                              on_success, failed, cancelled)
+        """Check a customer file, show what importing it would change, import if asked."""
+        return transfers.import_customers(self._jobs, self, path, self.refresh)
 
     # --- closing ------------------------------------------------------------------------
 

@@ -1,0 +1,90 @@
+"""Exports and customer imports started from the window: long work behind a progress dialog,
+with the outcome said in a message box or the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMainWindow
+
+from custgroups.core.errors import Cancelled, plain_message
+from custgroups.qt.tasks import Job, Lane
+from custgroups.ui import messages
+from custgroups.ui.import_preview import ImportPreviewDialog
+from custgroups.ui.long_job import run_long
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("transfers", text)
+
+
+def export(lane: Lane, window: QMainWindow, label: str, work: Callable[[Any], Any],
+           finished: Callable[[object], None]) -> Job:
+    """Run an export; ``finished`` gets its result, its failure, or :class:`Cancelled`."""
+    def on_success(result: Any) -> None:
+        finished(result)
+        paths = [str(p) for p in result.paths]
+        if messages.done_with_folder(window, _tr("Export finished"),
+                                     _tr("Saved to {paths}.").format(
+                                         paths=_tr(" and ").join(paths))):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.paths[0].parent)))
+
+    def on_failure(exc: BaseException) -> None:
+        finished(exc)
+        messages.warn(window, _tr("Export failed"), plain_message(exc))
+
+    def on_cancel() -> None:
+        finished(Cancelled())
+        window.statusBar().showMessage(_tr("Export cancelled; no file was written."), 5000)
+
+    return run_long(lane, window, "exportProgress", _tr("Export"), label, work, on_success,
+                    on_failure, on_cancel)
+
+
+def import_customers(lane: Lane, window: QMainWindow, path: Path,
+                     imported: Callable[[], None]) -> Job:
+    """Read and check a customer file in the background, show what importing it would
+    change, and import it only if the clerk says so; ``imported`` runs after a write."""
+    from custgroups.core.sheets.imports import ImportProblems, plan_customer_import
+
+    def on_failure(exc: BaseException) -> None:
+        if isinstance(exc, ImportProblems):
+            first, _, rest = exc.message.partition("\n")
+            messages.warn(window, _tr("Nothing was imported"), first, rest)
+        else:
+            messages.warn(window, _tr("Nothing was imported"), plain_message(exc))
+
+    def on_cancel() -> None:
+        window.statusBar().showMessage(_tr("Import cancelled; nothing was changed."), 5000)
+
+    def on_planned(plans: Any) -> None:
+        clear_empty = ImportPreviewDialog.ask(plans, path, window)
+        if clear_empty is None:
+            on_cancel()
+            return
+        _apply_import(lane, window, path, plans, clear_empty, imported, on_failure, on_cancel)
+
+    return run_long(lane, window, "importProgress", _tr("Import Customers"),
+                    _tr("Reading and checking {name}…").format(name=path.name),
+                    lambda progress: plan_customer_import(path, progress),
+                    on_planned, on_failure, on_cancel)
+
+
+def _apply_import(lane: Lane, window: QMainWindow, path: Path, plans: Any, clear_empty: bool,
+                  imported: Callable[[], None], failed: Callable[[BaseException], None],
+                  cancelled: Callable[[], None]) -> Job:
+    from custgroups.core.sheets.imports import apply_customer_import
+
+    def on_success(result: Any) -> None:
+        messages.inform(window, _tr("Customers imported"), _tr(
+            "{name}: {summary}.").format(name=path.name, summary=result.plan.summary()))
+        imported()
+
+    return run_long(lane, window, "importProgress", _tr("Import Customers"),
+                    _tr("Importing {name}…").format(name=path.name),
+                    lambda progress: apply_customer_import(plans.file, clear_empty, progress),
+                    on_success, failed, cancelled)
