@@ -162,7 +162,7 @@ def translated_errors(url: str | None = None, reading: bool = False) -> Iterator
 def translate(exc: BaseException, url: str | None = None, reading: bool = False) -> DatabaseError:
     """The failure as one sentence (details to the log); a dead connection is dropped."""
     if is_retryable(exc):
-        _discard_connection()
+        discard_connection()
     message = explain(exc, url, reading)
     log.error("database error: %s", message, exc_info=exc)
     return DatabaseError(message)
@@ -173,7 +173,8 @@ def is_retryable(exc: BaseException) -> bool:
     return failures.connection_lost(exc) or failures.server_restarting(exc)
 
 
-def _discard_connection() -> None:
+def discard_connection() -> None:
+    """Drop the current connection (dead, or about to be): the next use opens a new one."""
     db = models.database.obj
     if db is None:
         return

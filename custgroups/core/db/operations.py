@@ -30,8 +30,9 @@ T = TypeVar("T")
 def reads(fn: Callable[P, T]) -> Callable[P, T]:
     """Run a read on a live connection, with database errors turned into plain words.
 
-    A read may safely run twice: when its pooled server connection turns out dead (the
-    server restarted), the connection is dropped and the read repeats once on a new one.
+    A read may safely run again: when its server connection turns out dead or the server
+    says it is restarting, the connection is dropped and the read repeats on a new one,
+    waiting between tries as :data:`READ_RETRY_WAITS` says.
     """
     return _operation(fn, retry=True)
 
@@ -67,8 +68,8 @@ def _operation(fn: Callable[P, T], retry: bool) -> Callable[P, T]:
                 except DATABASE_ERRORS as exc:
                     if attempt >= len(waits) or not connect.is_retryable(exc):
                         raise connect.translate(exc, reading=retry) from exc
-                    connect.translate(exc, reading=retry)  # drops the dead connection, logs
-                log.info("retrying %s on a fresh connection", fn.__name__)
+                    connect.discard_connection()
+                    log.info("retrying %s on a fresh connection after: %s", fn.__name__, exc)
                 time.sleep(waits[attempt])
                 attempt += 1
         finally:
