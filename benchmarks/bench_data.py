@@ -480,7 +480,7 @@ def add_fixture(conn: sqlite3.Connection, count: int, rng: random.Random) -> Add
     group_id = conn.execute("SELECT id FROM customer_group WHERE active = 1 "
                             "ORDER BY member_count, id LIMIT 1").fetchone()[0]
     candidates = [cid for (cid,) in conn.execute(
-        "SELECT id FROM customer WHERE id NOT IN "
+        "SELECT id FROM customer WHERE active = 1 AND id NOT IN "  # inactive are refused
         "(SELECT customer_id FROM membership WHERE group_id = ?)", (group_id,))]
     ids = frozenset(rng.sample(candidates, min(count, len(candidates))))
     saved = conn.execute("SELECT member_count, version, updated_at, updated_by "
