@@ -999,8 +999,8 @@ def worker(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from custgroups.core import db
     from custgroups.app import configure_application
+    from custgroups.core import db
     from custgroups.core.customers import customers_by_ids, search_customers
     from custgroups.core.groups import get_group, member_ids
     from custgroups.ui import messages

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from custgroups import __version__
-
 from custgroups.core import db
 from custgroups.core.db.files import MARKER_SUFFIX
 from custgroups.core.errors import CustgroupsError

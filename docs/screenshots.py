@@ -26,8 +26,8 @@ for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
 
 app = QApplication(sys.argv[:1])
 
-from custgroups.core import db, demo, groups  # noqa: E402
 from custgroups.app import open_main_window  # noqa: E402
+from custgroups.core import db, demo, groups  # noqa: E402
 from custgroups.ui.export_dialog import ExportDialog  # noqa: E402
 from custgroups.ui.group_form import GroupDialog  # noqa: E402
 from custgroups.ui.history_view import HistoryDialog  # noqa: E402

@@ -15,8 +15,8 @@ import peewee
 import pytest
 
 from custgroups.core import db, groups
-from custgroups.core.db import operations
 from custgroups.core.customers import CustomerInput, upsert_customers
+from custgroups.core.db import operations
 from custgroups.core.errors import DatabaseError, SchemaTooNewError
 from custgroups.core.groups import GroupChange
 from custgroups.core.models import SchemaInfo, database

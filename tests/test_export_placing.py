@@ -17,8 +17,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from custgroups.core import db
 from custgroups.cli import main
+from custgroups.core import db
 from custgroups.core.sheets import placing
 
 ROOT = Path(__file__).resolve().parent.parent

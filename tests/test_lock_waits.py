@@ -14,11 +14,10 @@ from typing import Any
 
 import pytest
 
-from custgroups.core.db import connect
-from custgroups.core.db import server as database_server
-
 from custgroups.core import customers, db, groups
 from custgroups.core.customers import CustomerInput
+from custgroups.core.db import connect
+from custgroups.core.db import server as database_server
 from custgroups.core.errors import DatabaseError
 from custgroups.core.groups import GroupChange
 from custgroups.core.sheets.imports import import_members

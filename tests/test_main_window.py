@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from custgroups.core import customers, groups
 from custgroups.app import open_main_window
+from custgroups.core import customers, groups
 from custgroups.core.customers import CustomerInput
 from custgroups.core.errors import DatabaseError
 from custgroups.core.groups import GroupChange, GroupPage, GroupQuery, GroupSort, Status
 from custgroups.ui import main_window as main_window_module
 from custgroups.ui import messages
 from custgroups.ui.filter_bar import DEBOUNCE_MS
-from custgroups.ui.models.group_model import Column, GroupTableModel
 from custgroups.ui.main_window import MainWindow
+from custgroups.ui.models.group_model import Column, GroupTableModel
 from tests.helpers import assert_no_formulas
 
 CONTRACT = ["codeFilter", "nameFilter", "statusFilter", "searchButton", "resetButton",

@@ -16,9 +16,9 @@ from typing import cast
 from peewee import EXCLUDED, OperationalError, chunked
 
 from custgroups.core import db
+from custgroups.core.clock import utc_now
 from custgroups.core.codes import CUSTOMER_CODE_MAX, clean_customer_code, customer_code_key
 from custgroups.core.errors import DatabaseError, ValidationError
-from custgroups.core.clock import utc_now
 from custgroups.core.models import Customer, database
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.text import has_control_characters, search_fold, tidy

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from custgroups.core import db
+from custgroups.core.clock import utc_now
 from custgroups.core.codes import customer_code_key, format_group_code, group_code_key
 from custgroups.core.errors import ValidationError
-from custgroups.core.history import HistoryKind
 from custgroups.core.groups import number_groups_from
-from custgroups.core.clock import utc_now
+from custgroups.core.history import HistoryKind
 from custgroups.core.models import Customer, CustomerGroup, database
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.text import fold, search_fold

@@ -14,6 +14,7 @@ from typing import Any
 import peewee
 
 from custgroups.core import db
+from custgroups.core.clock import utc_now
 from custgroups.core.codes import format_group_code, group_code_key, is_valid_group_code
 from custgroups.core.db.migrations import GROUP_CODE_SEQUENCE
 from custgroups.core.errors import (
@@ -41,7 +42,6 @@ from custgroups.core.memberships import change_members_of
 from custgroups.core.memberships import list_members as list_members
 from custgroups.core.memberships import member_ids as member_ids
 from custgroups.core.memberships import member_rows as member_rows
-from custgroups.core.clock import utc_now
 from custgroups.core.models import Counter, CustomerGroup, database
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.text import (

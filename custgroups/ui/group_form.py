@@ -41,7 +41,6 @@ from custgroups.ui.field_errors import ERROR_STYLE, FieldErrors
 from custgroups.ui.members_panel import MembersPanel, read_members
 
 
-
 class GroupDialog(QDialog):
     """Creates or edits a group and its members; nothing is written until Save."""
 

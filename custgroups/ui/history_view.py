@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from custgroups.core.clock import local_time
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
-from custgroups.core.clock import local_time
 from custgroups.ui.models.table_model import Index, RowsTableModel
 
 _SHOWN_CODES = 12

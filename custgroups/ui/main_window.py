@@ -34,12 +34,13 @@ from custgroups.ui import messages, transfers
 from custgroups.ui.empty_state import EmptyState
 from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.filter_bar import FilterBar, Filters
-from custgroups.ui.group_table import GroupTable
 from custgroups.ui.group_form import GroupDialog
-from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
+from custgroups.ui.group_table import GroupTable
 from custgroups.ui.history_view import HistoryDialog
+from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.pager import Pager
 from custgroups.ui.window_actions import SEPARATOR, install_bars, make_action, unique_shortcuts
+
 
 class MainWindow(QMainWindow):
     """Lists groups page by page; queries run off the UI thread, stale answers are dropped."""

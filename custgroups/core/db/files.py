@@ -17,8 +17,8 @@ from urllib.parse import unquote, urlparse
 import peewee
 import platformdirs
 
-from custgroups.core.errors import DatabaseError
 from custgroups.core.clock import utc_now
+from custgroups.core.errors import DatabaseError
 
 log = logging.getLogger("custgroups.db")
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from custgroups.core import db
-from custgroups.core.errors import ValidationError
+from custgroups.core.clock import local_time
 from custgroups.core.db.failures import is_disk_full
+from custgroups.core.errors import ValidationError
 from custgroups.core.groups import GroupQuery, count_matching, iter_groups, member_rows
 from custgroups.core.history import HistoryEntry, iter_history
-from custgroups.core.clock import local_time
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.sheets.cells import MAX_CELL_TEXT, needs_care
 from custgroups.core.sheets.placing import target_name

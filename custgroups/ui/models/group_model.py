@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from custgroups.core.groups import Group, GroupSort
 from custgroups.core.clock import local_time
+from custgroups.core.groups import Group, GroupSort
 from custgroups.ui.models.table_model import Index, RowsTableModel
 
 
