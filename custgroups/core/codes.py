@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from custgroups.core.text import fold, key_safe, strip_invisible
 
-GROUP_CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,30}")
 GROUP_CODE_MAX = 30
+GROUP_CODE_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{1,{GROUP_CODE_MAX}}}")
 CUSTOMER_CODE_MAX = 50
 
 # Column headings that name a code column in an ERP export; a pasted column that
@@ -59,7 +59,7 @@ def group_code_key(code: str) -> str:
 
 
 def is_valid_group_code(code: str) -> bool:
-    """Letters, digits, ``-`` and ``_``; 1 to 30 of them."""
+    """Letters, digits, ``-`` and ``_``; 1 to :data:`GROUP_CODE_MAX` of them."""
     return GROUP_CODE_PATTERN.fullmatch(code) is not None
 
 

@@ -15,7 +15,12 @@ import peewee
 
 from custgroups.core import db
 from custgroups.core.clock import utc_now
-from custgroups.core.codes import format_group_code, group_code_key, is_valid_group_code
+from custgroups.core.codes import (
+    GROUP_CODE_MAX,
+    format_group_code,
+    group_code_key,
+    is_valid_group_code,
+)
 from custgroups.core.db.migrations import GROUP_CODE_SEQUENCE
 from custgroups.core.errors import (
     ConflictError,
@@ -110,8 +115,8 @@ def validate_group(change: GroupChange) -> list[ValidationError]:
     if change.group_id is None and code and not is_valid_group_code(code):
         problems.append(ValidationError(
             "code",
-            "Group Code may hold only letters, digits, '-' and '_', at most 30 of them "
-            "(or leave it empty to get the next CG- number)."))
+            "Group Code may hold only letters, digits, '-' and '_', at most "
+            f"{GROUP_CODE_MAX} of them (or leave it empty to get the next CG- number)."))
     if change.group_id is not None and change.expected_version is None:
         problems.append(ValidationError("version",
                                         "An edit must say which version it started from."))

@@ -15,6 +15,8 @@ from peewee import (
     TextField,
 )
 
+from custgroups.core.codes import CUSTOMER_CODE_MAX, GROUP_CODE_MAX
+
 database = DatabaseProxy()
 
 
@@ -49,7 +51,7 @@ class Customer(BaseModel):
 
     id = AutoField()
 
-    code = CharField(max_length=50)
+    code = CharField(max_length=CUSTOMER_CODE_MAX)
     code_key = TextField(unique=True)
     name = CharField(max_length=200)
     name_key = TextField(index=True)
@@ -67,7 +69,7 @@ class CustomerGroup(BaseModel):
 
     id = AutoField()
 
-    code = CharField(max_length=30)
+    code = CharField(max_length=GROUP_CODE_MAX)
     code_key = TextField(unique=True)
     name = CharField(max_length=100)
     name_key = TextField(unique=True)
