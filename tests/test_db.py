@@ -354,25 +354,23 @@ def test_a_missing_server_database_in_plain_words() -> None:
         db.open_database(bad)
 
 
-def _kill_custgroups_connections() -> None:
-    import psycopg2
+def _terminate_backends() -> None:
+    """End every custgroups session on the server, as a restart does (SQLSTATE 57P01)."""
+    from tests.conftest import _pg_admin
 
-    database_obj = database.obj
-    admin = psycopg2.connect(dbname=database_obj.database, **database_obj.connect_params)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+    base = postgres_base_url()
+    assert base is not None
+    _pg_admin(base, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                     "WHERE application_name = 'custgroups' AND pid <> pg_backend_pid()")
-    admin.close()
 
 
 @pytest.mark.postgres
 def test_a_restarted_server_costs_the_clerk_nothing(postgres_url: str) -> None:
     db.open_database(postgres_url)
     groups.save_group(GroupChange(name="Before restart"), "alice")
-    _kill_custgroups_connections()
+    _terminate_backends()
     assert groups.count_groups() == 1
-    _kill_custgroups_connections()
+    _terminate_backends()
     assert groups.save_group(GroupChange(name="After restart"), "alice").code == "CG-000002"
 
 
@@ -385,7 +383,7 @@ def test_a_connection_lost_mid_save_says_so_and_keeps_nothing(
     real = groups.change_members_of
 
     def cut_off(*args: object, **kwargs: object) -> object:
-        _kill_custgroups_connections()
+        _terminate_backends()
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(groups, "change_members_of", cut_off)
@@ -452,7 +450,7 @@ def test_a_read_that_loses_its_connection_repeats_once(postgres_url: str,
         calls += 1
         real()
         if calls == 1:  # the server goes away after handing out the connection
-            _kill_custgroups_connections()
+            _terminate_backends()
 
     monkeypatch.setattr(operations, "_ensure_connection", connect_then_lose)
     assert groups.count_groups() == 1
@@ -460,16 +458,6 @@ def test_a_read_that_loses_its_connection_repeats_once(postgres_url: str,
 
 
 # --- a server restarting, played by a proxy in front of the test server ------------------
-
-
-def _terminate_backends() -> None:
-    """End every custgroups session on the real server, as a restart does (SQLSTATE 57P01)."""
-    from tests.conftest import _pg_admin
-
-    base = postgres_base_url()
-    assert base is not None
-    _pg_admin(base, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE application_name = 'custgroups' AND pid <> pg_backend_pid()")
 
 
 @pytest.fixture

@@ -87,10 +87,11 @@ def test_a_group_locked_by_another_session_gives_up_with_a_sentence(
     assert import_members(group.code, members, "bob").added == 2
 
 
-def _paused_save(change: GroupChange, pause_at: str) -> tuple[threading.Event, threading.Event,
-                                                              list[Any], threading.Thread]:
+def _paused_save(monkeypatch: pytest.MonkeyPatch, change: GroupChange, pause_at: str
+                 ) -> tuple[threading.Event, list[Any], threading.Thread]:
     """Start ``change`` in a thread that stops inside its transaction when it records
-    ``pause_at`` (a history value), as a laptop that went to sleep mid-save."""
+    ``pause_at`` (a history value), as a laptop that went to sleep mid-save; set the
+    returned event to let it go on."""
     real = groups._record
     inside, release = threading.Event(), threading.Event()
     outcome: list[Any] = []
@@ -107,17 +108,16 @@ def _paused_save(change: GroupChange, pause_at: str) -> tuple[threading.Event, t
         except BaseException as exc:  # noqa: BLE001
             outcome.append(exc)
 
-    groups._record = record  # type: ignore[assignment]
+    monkeypatch.setattr(groups, "_record", record)
     worker = threading.Thread(target=run, daemon=True)
     worker.start()
     assert inside.wait(30)
-    return inside, release, outcome, worker
+    return release, outcome, worker
 
 
 def test_creating_a_group_waits_for_no_frozen_creation(server: str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(groups, "_record", groups._record)  # restored after the test
-    _inside, release, outcome, worker = _paused_save(GroupChange(name="Frozen"), "Frozen")
+    release, outcome, worker = _paused_save(monkeypatch, GroupChange(name="Frozen"), "Frozen")
     made = [_within(5, lambda i=i: groups.save_group(GroupChange(name=f"Busy {i}"), "bob"))
             for i in range(3)]
     assert all(isinstance(group, groups.Group) for group in made)
@@ -131,9 +131,8 @@ def test_creating_a_group_waits_for_no_frozen_creation(server: str,
 
 def test_a_typed_code_and_a_frozen_save_of_that_code(server: str,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(groups, "_record", groups._record)
-    _inside, release, outcome, worker = _paused_save(
-        GroupChange(name="Frozen", code="CG-000002"), "Frozen")
+    release, outcome, worker = _paused_save(
+        monkeypatch, GroupChange(name="Frozen", code="CG-000002"), "Frozen")
     numbered = [_within(5, lambda i=i: groups.save_group(GroupChange(name=f"N{i}"), "bob"))
                 for i in range(2)]
     assert [group.code for group in numbered] == ["CG-000001", "CG-000003"]  # 2 is taken
@@ -148,8 +147,7 @@ def test_a_typed_code_and_a_frozen_save_of_that_code(server: str,
 def test_a_frozen_clients_transaction_is_ended_and_its_locks_freed(
         server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     group = groups.save_group(GroupChange(name="Contested"), "alice")
-    monkeypatch.setattr(groups, "_record", groups._record)
-    _inside, release, outcome, worker = _paused_save(GroupChange(
+    release, outcome, worker = _paused_save(monkeypatch, GroupChange(
         name="Sleepy's name", group_id=group.id, expected_version=group.version),
         "Sleepy's name")
     # The sleeper holds the group; the server ends its transaction after 1 s idle.

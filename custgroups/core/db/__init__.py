@@ -16,7 +16,6 @@ from custgroups.core.db.connect import (
     info,
     is_postgres,
     open_database,
-    translated_errors,
 )
 from custgroups.core.db.files import SQLITE_BUSY_TIMEOUT_S, default_database_path, display_name
 from custgroups.core.db.migrations import LATEST_SCHEMA
@@ -36,5 +35,5 @@ __all__ = [
     "choose_database_url", "close_database", "contains", "default_database_path",
     "default_database_url", "display_name", "explain", "first_column", "id_list", "in_ids",
     "info", "is_postgres", "like", "mark", "open_database", "reads", "snapshot", "text_list",
-    "transaction", "translated_errors", "writes",
+    "transaction", "writes",
 ]

@@ -104,7 +104,8 @@ def finish_pending(folder: Path, settled: float = 30.0) -> None:
 
 #: A hidden file of an export older than this was left by one that was stopped.
 STALE_PART_SECONDS = 3600.0
-_PART = re.compile(r"\..+-[0-9a-f]{12}\.(xlsx|csv|old|note)\.part")
+#: The hidden names :func:`temporary_beside` gives: ``.{stem}-{12 hex digits}{suffix}.part``.
+_PART = re.compile(r"\.(?P<stem>.+)-[0-9a-f]{12}(?P<suffix>\.(?:xlsx|csv|old|note))\.part")
 
 
 def _sweep_parts(folder: Path) -> None:
@@ -120,8 +121,10 @@ def _sweep_parts(folder: Path) -> None:
 def target_name(filename: str | os.PathLike[str]) -> str:
     """The name a clerk knows for a file of an export: a hidden temporary one's target."""
     name = Path(filename).name
-    match = re.fullmatch(r"\.(.+)-[0-9a-f]{12}(\.(?:xlsx|csv))\.part", name)
-    return match.group(1) + match.group(2) if match else name
+    match = _PART.fullmatch(name)
+    if match is None or match["suffix"] not in (".xlsx", ".csv"):
+        return name
+    return match["stem"] + match["suffix"]
 
 
 def _note_path(first_target: Path) -> Path:
