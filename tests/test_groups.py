@@ -539,3 +539,13 @@ def test_a_who_with_control_characters_is_cleaned_not_refused() -> None:
     saved = groups.save_group(GroupChange(name="Night shift"), "m.jen\x00sen\x07")
     assert saved.created_by == "m.jensen"
     assert [e.by for e in history.group_history(saved.id)] == ["m.jensen"]
+
+
+def test_a_query_knows_whether_it_filters_and_drops_its_filters_alone() -> None:
+    assert not GroupQuery(code="  ", text=" ").filtered
+    assert all(q.filtered for q in (GroupQuery(code="CG"), GroupQuery(text="north"),
+                                    GroupQuery(status=Status.INACTIVE)))
+    sorted_on_page_3 = GroupQuery(code="CG", text="x", status=Status.ACTIVE,
+                                  sort=GroupSort.MEMBERS, descending=True, page=3, page_size=25)
+    assert sorted_on_page_3.with_filters() == GroupQuery(sort=GroupSort.MEMBERS, descending=True,
+                                                         page_size=25)

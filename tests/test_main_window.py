@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -601,3 +602,22 @@ def test_the_launcher_opens_the_window_as_the_user_given(
     assert shown[0].statusBar().currentMessage().endswith("You: kim")
     assert launcher.main(["--database", url]) == 0  # no --user: the login name (tests: tester)
     assert shown[1].statusBar().currentMessage().endswith("You: tester")
+
+
+def test_stored_list_settings_that_no_longer_fit_fall_back_to_defaults() -> None:
+    from PySide6.QtCore import QSettings
+
+    from custgroups.qt.settings import APPLICATION, ORGANIZATION, Settings
+
+    store = QSettings(ORGANIZATION, APPLICATION)
+    for key, value in (("list/status", "archived"), ("list/sort", "colour"),
+                       ("list/page_size", "33"), ("list/code", "CG-"), ("list/descending", "x")):
+        store.setValue(key, value)
+    store.sync()
+    assert Settings().list_query == GroupQuery(code="CG-")
+    settings = Settings()
+    wanted = GroupQuery(text="north", status=Status.INACTIVE, sort=GroupSort.UPDATED,
+                        descending=True, page_size=200)
+    settings.list_query = replace(wanted, page=7)
+    settings.sync()
+    assert Settings().list_query == wanted  # the list starts again on page 1

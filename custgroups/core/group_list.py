@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -50,6 +50,16 @@ class GroupQuery:
     page: int = 1
     page_size: int = 50
 
+    @property
+    def filtered(self) -> bool:
+        """True when a filter narrows the list (code, name/description or status)."""
+        return bool(self.code.strip() or self.text.strip() or self.status is not Status.ALL)
+
+    def with_filters(self, code: str = "", text: str = "",
+                     status: Status = Status.ALL) -> GroupQuery:
+        """This query with these filters (none by default), back on page 1."""
+        return replace(self, code=code, text=text, status=status, page=1)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -93,12 +103,10 @@ class GroupPage:
         return 0 if not self.rows else self.first_row + len(self.rows) - 1
 
 
-_GROUP_COLUMNS = (
-    CustomerGroup.id, CustomerGroup.code, CustomerGroup.name, CustomerGroup.description,
-    CustomerGroup.active, CustomerGroup.member_count, CustomerGroup.version,
-    CustomerGroup.created_at, CustomerGroup.created_by, CustomerGroup.updated_at,
-    CustomerGroup.updated_by,
-)
+GROUP_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Group))
+"""The columns of a group row, in :class:`Group`'s order; each is a ``customer_group`` column."""
+
+_GROUP_COLUMNS = tuple(getattr(CustomerGroup, name) for name in GROUP_FIELDS)
 
 # The list query is written as SQL text: it runs on every keystroke of the filter bar, and
 # building it through peewee costs more than SQLite takes to answer it at 20,000 groups.
@@ -111,8 +119,7 @@ _SORT_COLUMNS = {
     GroupSort.CREATED: "created_at",
     GroupSort.UPDATED: "updated_at",
 }
-_LIST_COLUMNS = ("id, code, name, description, active, member_count, version, created_at, "
-                 "created_by, updated_at, updated_by")
+_LIST_COLUMNS = ", ".join(GROUP_FIELDS)
 
 
 def _where(query: GroupQuery) -> tuple[str, list[object]]:
@@ -140,17 +147,24 @@ def _order_by(query: GroupQuery) -> str:
     return f" ORDER BY {_SORT_COLUMNS[query.sort]}{direction}, id{direction}"
 
 
-def _group(values: Sequence[Any]) -> Group:
-    (gid, code, name, description, active, members, version, created_at, created_by,
-     updated_at, updated_by) = values
-    return Group(gid, code, name, description, bool(active), members, version,
-                 _as_datetime(created_at), created_by, _as_datetime(updated_at), updated_by)
-
-
 def _as_datetime(value: Any) -> datetime:
     if isinstance(value, datetime):
         return value
     return datetime.fromisoformat(str(value))
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# How a stored value becomes the field's type (SQLite gives 0/1 and ISO text); others as stored.
+_CONVERSIONS: dict[str, Any] = {"active": bool, "created_at": _as_datetime,
+                                "updated_at": _as_datetime}
+_CONVERTERS = tuple(_CONVERSIONS.get(name, _same) for name in GROUP_FIELDS)
+
+
+def _group(values: Sequence[Any]) -> Group:
+    return Group(*[convert(value) for convert, value in zip(_CONVERTERS, values, strict=True)])
 
 
 @db.reads

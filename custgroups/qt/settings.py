@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from custgroups.core.groups import PAGE_SIZES, GroupSort, Status
+from custgroups.core.groups import PAGE_SIZES, GroupQuery, GroupSort, Status
 
 ORGANIZATION = "custgroups"
 APPLICATION = "custgroups"
@@ -43,44 +43,33 @@ class Settings:
         self._store.setValue("window/table_header", value)
 
     @property
-    def page_size(self) -> int:
-        """Rows per page; one of :data:`PAGE_SIZES`."""
-        try:
-            size = int(self._text("list/page_size", "50"))
-        except ValueError:
-            return 50
-        return size if size in PAGE_SIZES else 50
+    def list_query(self) -> GroupQuery:
+        """The group list as it was left: filters, sort and page size (on page 1).
 
-    @page_size.setter
-    def page_size(self, value: int) -> None:
-        self._store.setValue("list/page_size", str(value))
-
-    @property
-    def filters(self) -> tuple[str, str, Status]:
-        """The last code filter, name/description filter and status filter."""
+        A stored value that is no longer valid falls back to its default.
+        """
         status = self._text("list/status", Status.ALL.value)
-        return (self._text("list/code"), self._text("list/text"),
-                Status(status) if status in Status._value2member_map_ else Status.ALL)
-
-    @filters.setter
-    def filters(self, value: tuple[str, str, Status]) -> None:
-        code, text, status = value
-        self._store.setValue("list/code", code)
-        self._store.setValue("list/text", text)
-        self._store.setValue("list/status", status.value)
-
-    @property
-    def sort(self) -> tuple[GroupSort, bool]:
-        """The last sort column and whether it ran high to low."""
         column = self._text("list/sort", GroupSort.CODE.value)
-        descending = self._text("list/descending", "false") == "true"
-        return (GroupSort(column) if column in GroupSort._value2member_map_ else GroupSort.CODE,
-                descending)
+        try:
+            page_size = int(self._text("list/page_size", "50"))
+        except ValueError:
+            page_size = 50
+        return GroupQuery(
+            code=self._text("list/code"),
+            text=self._text("list/text"),
+            status=Status(status) if status in Status._value2member_map_ else Status.ALL,
+            sort=GroupSort(column) if column in GroupSort._value2member_map_ else GroupSort.CODE,
+            descending=self._text("list/descending", "false") == "true",
+            page_size=page_size if page_size in PAGE_SIZES else 50,
+        )
 
-    @sort.setter
-    def sort(self, value: tuple[GroupSort, bool]) -> None:
-        self._store.setValue("list/sort", value[0].value)
-        self._store.setValue("list/descending", "true" if value[1] else "false")
+    @list_query.setter
+    def list_query(self, query: GroupQuery) -> None:
+        for key, value in (("list/code", query.code), ("list/text", query.text),
+                           ("list/status", query.status.value), ("list/sort", query.sort.value),
+                           ("list/descending", "true" if query.descending else "false"),
+                           ("list/page_size", str(query.page_size))):
+            self._store.setValue(key, value)
 
     @property
     def user_name(self) -> str:

@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from custgroups.core.groups import Status
+from custgroups.core.groups import GroupQuery, Status
 
 #: How long typing must pause before the list follows it.
 DEBOUNCE_MS = 250
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the filter bar asks for."""
-
-    code: str = ""
-    text: str = ""
-    status: Status = Status.ALL
-
-    @property
-    def any(self) -> bool:
-        """True when any filter narrows the list."""
-        return bool(self.code.strip() or self.text.strip() or self.status is not Status.ALL)
-
-
 class FilterBar(QWidget):
     """Emits ``filters_changed`` after a pause in typing, or at once on Enter or Search."""
 
-    filters_changed = Signal(object)  # Filters
+    filters_changed = Signal()
     reset_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -87,17 +71,17 @@ class FilterBar(QWidget):
         layout.addWidget(self.search_button)
         layout.addWidget(self.reset_button)
 
-    def filters(self) -> Filters:
-        """The filters as they stand."""
-        return Filters(self.code_edit.text(), self.text_edit.text(),
-                       Status(self.status_combo.currentData()))
+    def applied_to(self, query: GroupQuery) -> GroupQuery:
+        """``query`` with the filters as they stand, back on page 1."""
+        return query.with_filters(self.code_edit.text(), self.text_edit.text(),
+                                  Status(self.status_combo.currentData()))
 
-    def set_filters(self, filters: Filters) -> None:
-        """Show these filters without announcing them."""
-        self.code_edit.setText(filters.code)
-        self.text_edit.setText(filters.text)
+    def show_query(self, query: GroupQuery) -> None:
+        """Show the filters of ``query`` without announcing them."""
+        self.code_edit.setText(query.code)
+        self.text_edit.setText(query.text)
         self.status_combo.setCurrentIndex(
-            max(0, self.status_combo.findData(Status(filters.status).value)))
+            max(0, self.status_combo.findData(Status(query.status).value)))
 
     def focus_text(self) -> None:
         """Put the cursor in the name/description filter, its text selected."""
@@ -110,15 +94,15 @@ class FilterBar(QWidget):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        self.filters_changed.emit(self.filters())
+        self.filters_changed.emit()
 
     @Slot()
     def _on_search_clicked(self) -> None:
         self._timer.stop()
-        self.filters_changed.emit(self.filters())
+        self.filters_changed.emit()
 
     @Slot()
     def _on_reset_clicked(self) -> None:
         self._timer.stop()
-        self.set_filters(Filters())
+        self.show_query(GroupQuery())
         self.reset_requested.emit()

@@ -33,7 +33,7 @@ from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import messages, transfers
 from custgroups.ui.empty_state import EmptyState
 from custgroups.ui.export_dialog import ExportDialog
-from custgroups.ui.filter_bar import FilterBar, Filters
+from custgroups.ui.filter_bar import FilterBar
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.group_table import GroupTable
 from custgroups.ui.history_view import HistoryDialog
@@ -56,10 +56,7 @@ class MainWindow(QMainWindow):
         self._queries = Lane("queries", self, self._show_message)
         self._jobs = Lane("jobs", self, self._show_message)
         self._request_number = 0
-        code, text, status = self._settings.filters
-        sort, descending = self._settings.sort
-        self._query = GroupQuery(code=code, text=text, status=status, sort=sort,
-                                 descending=descending, page_size=self._settings.page_size)
+        self._query: GroupQuery = self._settings.list_query
         self._page: GroupPage | None = None
         self.export_job: Job | None = None
         self.setWindowTitle(self.tr("Customer Groups — {db}").format(db=database_name))
@@ -97,8 +94,7 @@ class MainWindow(QMainWindow):
 
     def _init_widgets(self) -> None:
         self.filter_bar = FilterBar(self)
-        self.filter_bar.set_filters(Filters(self._query.code, self._query.text,
-                                            self._query.status))
+        self.filter_bar.show_query(self._query)
         self.filter_bar.filters_changed.connect(self._on_filter_bar_filters_changed)
         self.filter_bar.reset_requested.connect(self._on_filter_bar_reset_requested)
 
@@ -198,7 +194,7 @@ class MainWindow(QMainWindow):
         self._page = page
         self._query = replace(self._query, page=page.page)
         self.model.set_rows(page.rows)
-        filtered = Filters(self._query.code, self._query.text, self._query.status).any
+        filtered = self._query.filtered
         self.pager.show_page(page, filtered)
         self.error_banner.hide()
         if page.total:
@@ -230,14 +226,13 @@ class MainWindow(QMainWindow):
 
     # --- filters, sorting, pages --------------------------------------------------------
 
-    @Slot(object)
-    def _on_filter_bar_filters_changed(self, filters: Filters) -> None:
-        self._load(replace(self._query, code=filters.code, text=filters.text,
-                           status=filters.status, page=1))
+    @Slot()
+    def _on_filter_bar_filters_changed(self) -> None:
+        self._load(self.filter_bar.applied_to(self._query))
 
     @Slot()
     def _on_filter_bar_reset_requested(self) -> None:
-        self._load(replace(self._query, code="", text="", status=Filters().status, page=1))
+        self._load(self._query.with_filters())
 
     @Slot(object, bool)
     def _on_model_sort_requested(self, sort: Any, descending: bool) -> None:
@@ -407,9 +402,7 @@ class MainWindow(QMainWindow):
         """Remember the window, then stop the workers."""
         self._settings.window_geometry = self.saveGeometry()
         self._settings.table_header = self.table.horizontalHeader().saveState()
-        self._settings.page_size = self._query.page_size
-        self._settings.filters = (self._query.code, self._query.text, self._query.status)
-        self._settings.sort = (self._query.sort, self._query.descending)
+        self._settings.list_query = self._query
         self._settings.sync()
         self._queries.shutdown()
         self._jobs.shutdown()
