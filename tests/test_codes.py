@@ -9,9 +9,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from custgroups.core.codes import (
-    CODE_HEADINGS,
     customer_code_key,
     format_group_code,
+    is_code_heading,
     is_valid_group_code,
     near_codes,
     parse_codes,
@@ -137,7 +137,7 @@ def test_codes_joined_by_any_separators_come_back(codes: list[str], data: st.Dat
     parsed = parse_codes(text)
     # Only a first code that reads as a heading ("code", "no", ...) may be skipped: it is
     # when it stands alone on the first line, and kept when the line goes on ("debtor,0").
-    if fold(codes[0]) in CODE_HEADINGS:
+    if is_code_heading(codes[0]):
         assert parsed in (codes[1:], codes)
     else:
         assert parsed == codes
@@ -220,3 +220,15 @@ def test_numbers_with_thousands_separators_are_kept_whole_and_named() -> None:
     pasted = read_paste("C1, C2\n12,345 1,234,567\n7,8")
     assert pasted.codes == ["C1", "C2", "12,345", "1,234,567", "7", "8"]
     assert pasted.kept_whole == ["12,345", "1,234,567"]
+
+
+@pytest.mark.parametrize("cell", ["Customer No.", "CUST_NO", "cust. no.", "Customer #", "ID",
+                                  "Client ID", "Debtor", "customers", "Account-Number"])
+def test_headings_of_a_code_column_are_told_apart_from_codes(cell: str) -> None:
+    assert is_code_heading(cell)
+    assert parse_codes(f"{cell}\nC001\nC002") == ["C001", "C002"]
+
+
+@pytest.mark.parametrize("cell", ["C001", "Customer Name", "north", "no 5", "1001"])
+def test_codes_and_other_headings_are_not_code_headings(cell: str) -> None:
+    assert not is_code_heading(cell)

@@ -6,25 +6,29 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from custgroups.core.text import fold, key_safe, strip_invisible
+from custgroups.core.text import heading_key, key_safe, strip_invisible
 
 GROUP_CODE_MAX = 30
 GROUP_CODE_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{1,{GROUP_CODE_MAX}}}")
 CUSTOMER_CODE_MAX = 50
 
-# Column headings that name a code column in an ERP export; a pasted column that
-# starts with one of them starts with its heading, not with a code.
-CODE_HEADINGS = frozenset(
-    fold(h)
-    for h in (
-        "code", "codes", "customer", "customers", "customer code", "customer codes",
-        "customer no", "customer no.", "customer number", "customer #", "customer id",
-        "cust no", "cust no.", "cust. no.", "cust code", "cust id", "cust #", "custno",
-        "client", "client code", "client no", "client id", "account", "account no",
-        "account no.", "account number", "account code", "debtor", "debtor no",
-        "debtor code", "id", "no", "no.", "number",
-    )
+#: Headings that name a customer-code column, strongest first; a file's code column is chosen
+#: by them. Compared as :func:`~custgroups.core.text.heading_key`, so "Cust. No." is "cust no".
+CODE_COLUMN_HEADINGS = (
+    "customer code", "customer codes", "customer no", "customer number", "customer id",
+    "cust no", "cust code", "cust id", "custno", "customer #", "cust #", "client code",
+    "client no", "client id", "account code", "account no", "account number", "debtor code",
+    "debtor no", "code", "codes", "account", "number", "no", "id",
 )
+# A pasted column of codes may also be headed by these, which in a file name the name column.
+_PASTE_HEADINGS = ("customer", "customers", "client", "debtor")
+_HEADING_KEYS = frozenset(heading_key(h) for h in (*CODE_COLUMN_HEADINGS, *_PASTE_HEADINGS))
+
+
+def is_code_heading(cell: str) -> bool:
+    """True when a cell reads like the heading of a column of codes ("Customer No.", "ID")."""
+    return heading_key(cell) in _HEADING_KEYS
+
 
 _QUOTES = ("\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
            "\uff02\uff07")
@@ -147,7 +151,7 @@ def _first_cell(line: str) -> str:
 
 
 def _is_heading(line: str) -> bool:
-    return fold(_first_cell(line)) in CODE_HEADINGS
+    return is_code_heading(_first_cell(line))
 
 
 def near_codes(code_key: str, alphabet: str) -> list[str]:

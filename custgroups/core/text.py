@@ -12,12 +12,20 @@ _INVISIBLE = dict.fromkeys(
     None,
 )
 _WHITESPACE_RUN = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
+#: Regular-expression ranges of the characters no clerk types, for building character classes:
+#: control characters but tab and line breaks, lone surrogates (which cannot be encoded at
+#: all) and the two non-characters.
+C0_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f"
+SURROGATES = r"\ud800-\udfff"
+NON_CHARACTERS = r"\ufffe\uffff"
+_DELETE = r"\x7f"
 
+_CONTROL = re.compile(f"[{C0_CONTROLS}{_DELETE}{SURROGATES}{NON_CHARACTERS}]")
 # Never part of a key or a search: control characters (a NUL cannot even reach
-# PostgreSQL) and lone surrogates (which cannot be encoded at all).
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# PostgreSQL) and lone surrogates.
+_UNSAFE = re.compile(f"[{C0_CONTROLS}{_DELETE}{SURROGATES}]")
+_PUNCTUATION = re.compile(r"[\s._#:/\\()\-]+")
 
 
 def key_safe(text: str) -> str:
@@ -54,6 +62,11 @@ def search_fold(text: str) -> str:
 def has_control_characters(text: str) -> bool:
     """True when the text holds control characters other than tab, CR and LF."""
     return _CONTROL.search(text) is not None
+
+
+def heading_key(text: str) -> str:
+    """A column heading reduced for comparison: "Cust. No." and "CUST_NO" both read "cust no"."""
+    return _PUNCTUATION.sub(" ", fold(text)).strip()
 
 
 def like_pattern(term: str) -> str:

@@ -6,20 +6,18 @@ import re
 
 from openpyxl.cell.cell import ERROR_CODES
 
+from custgroups.core.text import C0_CONTROLS, NON_CHARACTERS, SURROGATES
+
 #: Excel keeps at most this many characters in a cell.
 MAX_CELL_TEXT = 32_767
 TRUNCATION_MARK = "… [cut: {n:,} characters in all]"
 
 # First characters that make a spreadsheet evaluate text (OWASP CSV injection), and the
 # control characters that the xlsx format cannot hold at all.
-_RISKY_START = re.compile(r"[=+\-@\t\r\n\x00]")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_NEEDS_CARE = re.compile(
-    r"^[=+\-@\t\r\n\x00]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_ERROR_CODES = frozenset(ERROR_CODES)
-
-
 _RISKY_FIRST = frozenset("=+-@\t\r\n\x00")
+_ILLEGAL = re.compile(f"[{C0_CONTROLS}{SURROGATES}{NON_CHARACTERS}]")
+#: What a formula that failed leaves in a cell (#N/A, #REF!…); never a code or a name.
+ERROR_VALUES = frozenset(ERROR_CODES)
 
 
 def needs_care(text: str) -> bool:
@@ -28,7 +26,7 @@ def needs_care(text: str) -> bool:
     Runs once per text cell (millions in a membership export), hence the quick tests first.
     """
     first = text[:1]
-    if first in _RISKY_FIRST or (first == "#" and text in _ERROR_CODES):
+    if first in _RISKY_FIRST or (first == "#" and text in ERROR_VALUES):
         return True
     if len(text) > MAX_CELL_TEXT:
         return True
@@ -37,7 +35,7 @@ def needs_care(text: str) -> bool:
 
 def looks_like_formula(text: str) -> bool:
     """True when a spreadsheet would evaluate text that starts this way."""
-    return bool(text) and _RISKY_START.match(text) is not None
+    return bool(text) and text[0] in _RISKY_FIRST
 
 
 def fit_text(text: str) -> str:
@@ -52,4 +50,4 @@ def fit_text(text: str) -> str:
 def csv_text(text: str) -> str:
     """Text for a csv cell: prefixed with an apostrophe when it could run as a formula."""
     text = _ILLEGAL.sub("\ufffd", text)
-    return "'" + text if looks_like_formula(text) or text in _ERROR_CODES else text
+    return "'" + text if looks_like_formula(text) or text in ERROR_VALUES else text

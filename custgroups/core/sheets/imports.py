@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, islice
@@ -11,24 +10,27 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from custgroups.core import customer_import, customers, groups
-from custgroups.core.codes import CODE_HEADINGS, cell_code, customer_code_key, never
+from custgroups.core.codes import (
+    CODE_COLUMN_HEADINGS,
+    cell_code,
+    customer_code_key,
+    is_code_heading,
+    never,
+)
 from custgroups.core.customer_import import CustomerImportPlan, CustomerInput
 from custgroups.core.customers import CodeResolution
 from custgroups.core.errors import CustgroupsError
 from custgroups.core.progress import ProgressFn, no_progress
+from custgroups.core.sheets.cells import ERROR_VALUES
 from custgroups.core.sheets.reading import FileRefused, Sheet, open_sheets
-from custgroups.core.text import fold
+from custgroups.core.text import fold, heading_key
 
 #: Tells whether a cell is an existing customer's code (cells that read like headings).
 Known = Callable[[str], bool]
 
 #: Headings recognised for each field, strongest first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "code": ("customer code", "customer codes", "customer no", "customer number",
-             "customer id", "cust no", "cust code", "cust id", "custno", "customer #",
-             "cust #", "client code",
-             "client no", "account code", "account no", "account number", "debtor code",
-             "debtor no", "code", "codes", "account", "number", "no", "id"),
+    "code": CODE_COLUMN_HEADINGS,
     "name": ("customer name", "client name", "company name", "account name", "debtor name",
              "name", "company", "client", "customer", "account holder"),
     "email": ("email", "e mail", "email address", "e mail address", "mail"),
@@ -41,17 +43,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _ACTIVE_WORDS = {"", "active", "yes", "y", "true", "1", "enabled", "open"}
 _INACTIVE_WORDS = {"inactive", "no", "n", "false", "0", "disabled", "closed", "blocked"}
 _HEADER_SEARCH_ROWS = 20
-#: What a formula that failed leaves in a cell; never a customer's code or name.
-ERROR_VALUES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 SHOWN_PROBLEMS = 50
-_PUNCTUATION = re.compile(r"[\s._#:/\\()\-]+")
-
-
-def heading_key(text: str) -> str:
-    """A heading reduced for comparison: "Cust. No." and "CUST_NO" both read "cust no"."""
-    return _PUNCTUATION.sub(" ", fold(text)).strip()
-
-
 _SYNONYM_KEYS = {field: tuple(heading_key(s) for s in words) for field, words in SYNONYMS.items()}
 
 
@@ -374,7 +366,7 @@ def _headerless_codes(path: Path, sheets: list[Sheet], known: Known) -> MemberFi
     codes: list[str] = []
     if sheets:
         for number, cells in enumerate(sheets[0].rows, 1):
-            heading = number == 1 and fold(cells[0]) in CODE_HEADINGS if cells else False
+            heading = number == 1 and is_code_heading(cells[0]) if cells else False
             if cells and not (heading and not known(cells[0])):
                 code = cell_code(cells[0])
                 if code:
