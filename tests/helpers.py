@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+
+from custgroups.core.codes import never, read_paste
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
@@ -24,3 +27,8 @@ def assert_no_formulas(path: Path) -> openpyxl.Workbook:
             for cell in row:
                 assert cell.data_type not in ("f", "e"), (sheet.title, cell.coordinate, cell.value)
     return book
+
+
+def parse_codes(text: str, known: Callable[[str], bool] = never) -> list[str]:
+    """The codes of a paste, in order, duplicates kept."""
+    return read_paste(text, known).codes

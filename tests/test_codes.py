@@ -14,10 +14,10 @@ from custgroups.core.codes import (
     is_code_heading,
     is_valid_group_code,
     near_codes,
-    parse_codes,
     read_paste,
 )
 from custgroups.core.text import fold, like_pattern, search_fold
+from tests.helpers import parse_codes
 
 
 @pytest.mark.parametrize(

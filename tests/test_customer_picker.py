@@ -48,7 +48,7 @@ def test_scrolling_fetches_more(qtbot: QtBot, picker: CustomerPicker) -> None:
     picker.table.scrollToBottom()
     picker.model.fetchMore(picker.model.index(-1, -1).parent())
     qtbot.waitUntil(lambda: picker.model.rowCount() > 50, timeout=5000)
-    assert picker.model.customer_at(50).code == "C0051"
+    assert picker.model.row_at(50).code == "C0051"
 
 
 def test_members_are_ticked_and_cannot_be_unticked(picker: CustomerPicker) -> None:

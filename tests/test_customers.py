@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from custgroups.core import customers, groups
-from custgroups.core.codes import parse_codes
 from custgroups.core.customers import CustomerInput
 from custgroups.core.errors import ValidationError
 from custgroups.core.groups import GroupChange
+from tests.helpers import parse_codes
 
 pytestmark = pytest.mark.usefixtures("opened")
 

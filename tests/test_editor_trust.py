@@ -267,7 +267,7 @@ def test_the_picker_never_ticks_inactive_customers(qtbot: QtBot, shop: dict[str,
     qtbot.keyClicks(picker.search_edit, "c0001")
     qtbot.waitUntil(lambda: picker.model.total == 10, timeout=5000)
     model = picker.model
-    row = next(r for r in range(model.rowCount()) if model.customer_at(r).code == "C00013")
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).code == "C00013")
     index = model.index(row, 0)
     assert model.data(index, Qt.ItemDataRole.CheckStateRole) is None  # no box, unlike members
     assert not model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable

@@ -87,7 +87,7 @@ def window(qtbot: QtBot, opened: str) -> Iterator[MainWindow]:
 
 
 def shown_codes(window: MainWindow) -> list[str]:
-    return [window.model.group_at(r).code for r in range(window.model.rowCount())]  # type: ignore[union-attr]
+    return [window.model.row_at(r).code for r in range(window.model.rowCount())]  # type: ignore[union-attr]
 
 
 def child(window: MainWindow, kind: type, name: str) -> Any:
@@ -159,7 +159,7 @@ def test_status_filter_and_reset(qtbot: QtBot, window: MainWindow) -> None:
         combo.setCurrentIndex(combo.findData(Status.INACTIVE.value))
         combo.activated.emit(combo.currentIndex())
     assert blocker.args[0].total == 18
-    assert all(not window.model.group_at(r).active for r in range(window.model.rowCount()))
+    assert all(not window.model.row_at(r).active for r in range(window.model.rowCount()))
     qtbot.keyClicks(child(window, QLineEdit, "codeFilter"), "1")
     with qtbot.waitSignal(window.page_shown) as blocker:
         qtbot.keyClick(child(window, QLineEdit, "codeFilter"), Qt.Key.Key_Return)

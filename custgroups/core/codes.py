@@ -85,11 +85,6 @@ class PastedCodes:
     kept_whole: list[str]
 
 
-def parse_codes(text: str, known: Callable[[str], bool] = never) -> list[str]:
-    """Every code in pasted text, in order, duplicates kept (see :func:`read_paste`)."""
-    return read_paste(text, known).codes
-
-
 def read_paste(text: str, known: Callable[[str], bool] = never) -> PastedCodes:
     """Every code in pasted text, in order, duplicates kept.
 

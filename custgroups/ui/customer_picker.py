@@ -111,10 +111,6 @@ class PickerModel(RowsTableModel[CustomerRow]):
         self._rows.extend(page.rows)
         self.endInsertRows()
 
-    def customer_at(self, row: int) -> CustomerRow | None:
-        """The customer on a row."""
-        return self.row_at(row)
-
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         if parent.isValid():
             return False
@@ -329,7 +325,7 @@ class CustomerPicker(QDialog):
     @Slot()
     def toggle_selected(self) -> None:
         """Space: tick the selected rows, or untick them if all are ticked."""
-        rows = [self.model.customer_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+        rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
         ids = [c.id for c in rows
                if c is not None and c.id not in self.model.members and c.active]
         if ids:

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
     def selected_group(self) -> Group | None:
         """The group on the selected row, if any."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.group_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     @Slot()
     def _update_actions(self) -> None:

@@ -62,10 +62,6 @@ class GroupTableModel(RowsTableModel[Group]):
         self._rows = rows
         self.endResetModel()
 
-    def group_at(self, row: int) -> Group | None:
-        """The group shown on a row, if there is one."""
-        return self.row_at(row)
-
     def row_of(self, group_id: int) -> int:
         """The row showing a group, or -1."""
         return next((i for i, g in enumerate(self._rows) if g.id == group_id), -1)
