@@ -12,10 +12,9 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from custgroups.core.customers import (
 )
 from custgroups.core.errors import plain_message
 from custgroups.qt.tasks import Lane
+from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
 
 #: Rows fetched at a time as the clerk scrolls.
@@ -74,10 +74,8 @@ class PickerModel(RowsTableModel[CustomerRow]):
         self._asked = False
         self.members = members
         self.ticked: set[int] = set()
-        self._muted = QApplication.palette().color(QPalette.ColorGroup.Disabled,
-                                                   QPalette.ColorRole.Text)
-        self._italic = QFont()
-        self._italic.setItalic(True)
+        self._muted = style.muted()
+        self._italic = style.italic()
 
     @property
     def total(self) -> int:
@@ -156,7 +154,7 @@ class PickerModel(RowsTableModel[CustomerRow]):
             ticked = member or customer.id in self.ticked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and (member or not customer.active):
-            return QColor(self._muted)
+            return self._muted
         if role == Qt.ItemDataRole.FontRole and not member and not customer.active:
             return self._italic
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -239,7 +237,7 @@ class CustomerPicker(QDialog):
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.count_label = QLabel(self)
         self.problem_label = QLabel(self, objectName="pickerProblem")
-        self.problem_label.setStyleSheet("color: #b00020;")
+        style.error_text(self.problem_label)
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
         self.selected_label = QLabel(self, objectName="pickerSelectedLabel")

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from custgroups.ui import style
+
 
 class ExportDialog(QDialog):
     """Asks for the file (xlsx or csv) and the Members option before an export starts."""
@@ -40,7 +42,7 @@ class ExportDialog(QDialog):
         hint.setWordWrap(True)
         hint.setEnabled(False)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        style.error_text(self.error)
         self.error.hide()
         buttons = QDialogButtonBox(self)
         export_button = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from custgroups.core.errors import ValidationError
-
-ERROR_STYLE = "color: #b00020;"
+from custgroups.ui import style
 
 
 class FieldErrors:
@@ -21,7 +20,7 @@ class FieldErrors:
                        for name in (*fields, "form")}
         self._routes = routes or {}
         for label in self.labels.values():
-            label.setStyleSheet(ERROR_STYLE)
+            style.error_text(label)
             label.setWordWrap(True)
             label.hide()
 

@@ -35,9 +35,9 @@ from custgroups.core.groups import (
 )
 from custgroups.core.members import Member
 from custgroups.qt.tasks import Lane
-from custgroups.ui import messages
+from custgroups.ui import messages, style
 from custgroups.ui.conflict_dialog import Action, ConflictDialog
-from custgroups.ui.field_errors import ERROR_STYLE, FieldErrors
+from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.members_panel import MembersPanel, read_members
 
 
@@ -204,7 +204,7 @@ class GroupDialog(QDialog):
 
     def _show_count(self, label: QLabel, length: int, limit: int) -> None:
         label.setText(self.tr("{n} of {max} characters").format(n=length, max=limit))
-        label.setStyleSheet(ERROR_STYLE if length > limit else "")
+        style.error_text(label, length > limit)
 
     @Slot(bool)
     def _on_active_toggled(self, _active: bool) -> None:

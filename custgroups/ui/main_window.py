@@ -30,7 +30,7 @@ from custgroups.core.groups import (
 from custgroups.core.history import group_history
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
-from custgroups.ui import messages, transfers
+from custgroups.ui import messages, style, transfers
 from custgroups.ui.empty_state import EmptyState
 from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.filter_bar import FilterBar
@@ -122,9 +122,7 @@ class MainWindow(QMainWindow):
 
         self.error_banner = QLabel(self, objectName="errorBanner")
         self.error_banner.setWordWrap(True)
-        self.error_banner.setStyleSheet(
-            "background: #fdecea; color: #7a1c1c; border: 1px solid #f5c2c0; "
-            "border-radius: 4px; padding: 6px 10px;")
+        style.banner(self.error_banner)
         self.error_banner.hide()
 
         central = QWidget(self)

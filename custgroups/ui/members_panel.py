@@ -29,6 +29,7 @@ from custgroups.core.errors import plain_message
 from custgroups.core.groups import Group, list_members
 from custgroups.core.members import Member, filter_key, matching, members_of
 from custgroups.qt.tasks import Lane
+from custgroups.ui import style
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.models.members_model import MemberColumn, MembersModel
 from custgroups.ui.paste_box import PasteBox
@@ -107,7 +108,7 @@ class MembersPanel(QWidget):
         for button in (self.add_button, self.remove_button, self.undo_button, self.import_button):
             button.setAutoDefault(False)  # Enter acts on the field that has focus
         self.inactive_note = QLabel(self.tr("Activate the group to add customers."), self)
-        self.inactive_note.setStyleSheet("color: #7a4b00;")
+        style.warning_text(self.inactive_note)
         self.paste = PasteBox(self._group_id, self.model.pending_ids, self)
         self.paste.add_requested.connect(self._on_paste_add_requested)
 

@@ -6,11 +6,10 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
 
 from custgroups.core.clock import local_time
 from custgroups.core.groups import Group, GroupSort
+from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
 
 
@@ -51,10 +50,8 @@ class GroupTableModel(RowsTableModel[Group]):
         super().__init__([self.tr("Code"), self.tr("Name"), self.tr("Description"),
                           self.tr("Status"), self.tr("No. of Customers"),
                           self.tr("Last updated")], parent)
-        self._muted = QApplication.palette().color(QPalette.ColorGroup.Disabled,
-                                                   QPalette.ColorRole.Text)
-        self._italic = QFont()
-        self._italic.setItalic(True)
+        self._muted = style.muted()
+        self._italic = style.italic()
 
     def set_rows(self, rows: tuple[Group, ...]) -> None:
         """Replace every row."""
@@ -89,7 +86,7 @@ class GroupTableModel(RowsTableModel[Group]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.MEMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and not group.active:
-            return QColor(self._muted)
+            return self._muted
         if role == Qt.ItemDataRole.FontRole and not group.active:
             return self._italic
         if role == Role.GROUP:

@@ -12,10 +12,11 @@ from PySide6.QtGui import QColor, QFont
 
 from custgroups.core.customers import CustomerRow
 from custgroups.core.members import Member, matching
+from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
 
-_ADDED = QColor("#1b5e20")
-_REMOVED = QColor("#8a1c1c")
+_ADDED = QColor(style.ADDED)
+_REMOVED = QColor(style.REMOVED)
 
 
 class MemberColumn(IntEnum):
