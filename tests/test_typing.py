@@ -1,4 +1,4 @@
-"""The data floor and the glue floor type-check under strict mypy."""
+"""Every floor (data, glue, widgets) and the launchers type-check under strict mypy."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.slow
-def test_core_and_qt_pass_strict_mypy() -> None:
+def test_the_package_passes_strict_mypy() -> None:
     pytest.importorskip("mypy")
     done = subprocess.run([sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT,
                           capture_output=True, text=True, timeout=240)

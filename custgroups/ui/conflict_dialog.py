@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.core.conflicts import Clash, FieldChange, FieldValue, Rebase, Side
+from custgroups.ui.widgets import named
 
 
 class Action(Enum):
@@ -39,17 +40,18 @@ class ConflictDialog(QDialog):
     """Shows both sides' changes; Apply Mine on Top of Theirs, Reload, or Keep Editing."""
 
     def __init__(self, plan: Rebase, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="ConflictDialog")
+        super().__init__(parent)
+        self.setObjectName("ConflictDialog")
         self.setWindowTitle(self.tr("Changed by someone else"))
         self._plan = plan
         self.action = Action.KEEP_EDITING
         self._groups: dict[str, QButtonGroup] = {}
         theirs = plan.theirs
         when = theirs.updated_at.strftime("%Y-%m-%d %H:%M")
-        intro = QLabel(self.tr(
+        intro = named(QLabel(self.tr(
             "{who} saved {code} at {when} (UTC) after you opened it. Nothing of theirs or "
             "yours has been overwritten.").format(who=theirs.updated_by, code=theirs.code,
-                                                  when=when), self, objectName="conflictIntro")
+                                                  when=when), self), "conflictIntro")
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

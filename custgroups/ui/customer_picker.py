@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,6 +39,7 @@ from custgroups.core.errors import plain_message
 from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
+from custgroups.ui.widgets import named, shortcut
 
 #: Rows fetched at a time as the clerk scrolls.
 BATCH = 200
@@ -192,7 +193,8 @@ class CustomerPicker(QDialog):
     """Pick customers to add to a group; OK hands back their ids, Cancel nothing."""
 
     def __init__(self, members: set[int], parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="CustomerPicker")
+        super().__init__(parent)
+        self.setObjectName("CustomerPicker")
         self.setWindowTitle(self.tr("Add Customers"))
         self._lane = Lane("picker", self, self._show_problem)
         self._skipped = 0
@@ -213,12 +215,12 @@ class CustomerPicker(QDialog):
         return set(picker.model.ticked) if picker.exec() == QDialog.DialogCode.Accepted else set()
 
     def _init_widgets(self) -> None:
-        self.search_edit = QLineEdit(self, objectName="pickerSearch")
+        self.search_edit = named(QLineEdit(self), "pickerSearch")
         self.search_edit.setPlaceholderText(self.tr("Search by code or name…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textEdited.connect(lambda _text: self._timer.start())
         self.search_edit.returnPressed.connect(self._on_search_return_pressed)
-        self.table = QTableView(self, objectName="pickerTable")
+        self.table = named(QTableView(self), "pickerTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -229,18 +231,18 @@ class CustomerPicker(QDialog):
         header = self.table.horizontalHeader()
         header.resizeSection(PickerColumn.CODE, 130)
         header.setSectionResizeMode(PickerColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        QShortcut(QKeySequence(Qt.Key.Key_Space), self.table, activated=self.toggle_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        self.select_all_button = QPushButton(self, objectName="pickerSelectAllButton")
+        shortcut(QKeySequence(Qt.Key.Key_Space), self.table, self.toggle_selected,
+                 Qt.ShortcutContext.WidgetShortcut)
+        self.select_all_button = named(QPushButton(self), "pickerSelectAllButton")
         self.select_all_button.clicked.connect(self._on_select_all_clicked)
         self.clear_button = QPushButton(self.tr("Clear Ticks"), self)
         self.clear_button.clicked.connect(self._on_clear_clicked)
         self.count_label = QLabel(self)
-        self.problem_label = QLabel(self, objectName="pickerProblem")
+        self.problem_label = named(QLabel(self), "pickerProblem")
         style.error_text(self.problem_label)
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
-        self.selected_label = QLabel(self, objectName="pickerSelectedLabel")
+        self.selected_label = named(QLabel(self), "pickerSelectedLabel")
         note = QLabel(self.tr("Customers already in the group are ticked and greyed; inactive "
                               "customers are in italics and cannot be added. Tick with a click "
                               "or Space; Shift and Ctrl select several rows."), self)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from custgroups.ui.widgets import named
+
 
 class EmptyState(QWidget):
     """A title, a sentence and the way on: add, import, sample data, or reset the filters."""
@@ -16,7 +18,8 @@ class EmptyState(QWidget):
     reset_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="emptyState")
+        super().__init__(parent)
+        self.setObjectName("emptyState")
         self.title = QLabel(self)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -30,8 +33,8 @@ class EmptyState(QWidget):
         self.add_button.clicked.connect(self.add_requested)
         self.import_button = QPushButton(self.tr("Import Customers…"), self)
         self.import_button.clicked.connect(self.import_requested)
-        self.sample_button = QPushButton(self.tr("Load Sample Data"), self,
-                                         objectName="sampleDataButton")
+        self.sample_button = named(QPushButton(self.tr("Load Sample Data"), self),
+                                   "sampleDataButton")
         self.sample_button.clicked.connect(self.sample_requested)
         self.reset_button = QPushButton(self.tr("Reset Filters"), self)
         self.reset_button.clicked.connect(self.reset_requested)

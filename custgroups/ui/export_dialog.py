@@ -19,24 +19,26 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.ui import style
+from custgroups.ui.widgets import named
 
 
 class ExportDialog(QDialog):
     """Asks for the file (xlsx or csv) and the Members option before an export starts."""
 
     def __init__(self, suggested: Path, matching: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="ExportDialog")
+        super().__init__(parent)
+        self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export Groups"))
         intro = QLabel(self.tr("Export the {n} groups that the current filters match, in the "
                                "current order — every page, not just this one.").format(
             n=f"{matching:,}"), self)
         intro.setWordWrap(True)
-        self.path_edit = QLineEdit(str(suggested), self, objectName="exportPathEdit")
+        self.path_edit = named(QLineEdit(str(suggested), self), "exportPathEdit")
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._on_browse_clicked)
-        self.members_check = QCheckBox(
-            self.tr("Include a Members sheet (each group's customers)"), self,
-            objectName="exportMembersCheck")
+        self.members_check = named(QCheckBox(
+            self.tr("Include a Members sheet (each group's customers)"), self),
+            "exportMembersCheck")
         hint = QLabel(self.tr("Ends in .xlsx for an Excel workbook or .csv for plain text; with "
                               "csv, members go to a second file."), self)
         hint.setWordWrap(True)

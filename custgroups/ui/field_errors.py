@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from custgroups.core.errors import ValidationError
 from custgroups.ui import style
+from custgroups.ui.widgets import named
 
 
 class FieldErrors:
@@ -16,7 +17,7 @@ class FieldErrors:
 
     def __init__(self, parent: QWidget, fields: Sequence[str],
                  routes: dict[str, str] | None = None) -> None:
-        self.labels = {name: QLabel(parent, objectName=f"{name}Error")
+        self.labels = {name: named(QLabel(parent), f"{name}Error")
                        for name in (*fields, "form")}
         self._routes = routes or {}
         for label in self.labels.values():

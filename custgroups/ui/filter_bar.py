@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from custgroups.core.groups import GroupQuery, Status
+from custgroups.ui.widgets import named
 
 #: How long typing must pause before the list follows it.
 DEBOUNCE_MS = 250
@@ -27,21 +28,21 @@ class FilterBar(QWidget):
         self._init_layout()
 
     def _init_widgets(self) -> None:
-        self.code_edit = QLineEdit(self, objectName="codeFilter")
+        self.code_edit = named(QLineEdit(self), "codeFilter")
         self.code_edit.setPlaceholderText(self.tr("Code contains…"))
         self.code_edit.setClearButtonEnabled(True)
         self.code_edit.setAccessibleName(self.tr("Code filter"))
-        self.text_edit = QLineEdit(self, objectName="nameFilter")
+        self.text_edit = named(QLineEdit(self), "nameFilter")
         self.text_edit.setPlaceholderText(self.tr("Name or description contains…"))
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setAccessibleName(self.tr("Name or description filter"))
-        self.status_combo = QComboBox(self, objectName="statusFilter")
+        self.status_combo = named(QComboBox(self), "statusFilter")
         for label, status in ((self.tr("All"), Status.ALL), (self.tr("Active"), Status.ACTIVE),
                               (self.tr("Inactive"), Status.INACTIVE)):
             self.status_combo.addItem(label, status.value)
         self.status_combo.setAccessibleName(self.tr("Status filter"))
-        self.search_button = QPushButton(self.tr("Search"), self, objectName="searchButton")
-        self.reset_button = QPushButton(self.tr("Reset"), self, objectName="resetButton")
+        self.search_button = named(QPushButton(self.tr("Search"), self), "searchButton")
+        self.reset_button = named(QPushButton(self.tr("Reset"), self), "resetButton")
         for edit in (self.code_edit, self.text_edit):
             edit.textEdited.connect(self._on_edit_text_edited)
             edit.returnPressed.connect(self._on_search_clicked)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -39,6 +39,7 @@ from custgroups.ui import messages, style
 from custgroups.ui.conflict_dialog import Action, ConflictDialog
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.members_panel import MembersPanel, read_members
+from custgroups.ui.widgets import named, shortcut
 
 
 class GroupDialog(QDialog):
@@ -49,7 +50,8 @@ class GroupDialog(QDialog):
 
     def __init__(self, who: str, group: Group | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="GroupDialog")
+        super().__init__(parent)
+        self.setObjectName("GroupDialog")
         self._who = who
         self._group = group
         self._lane = Lane("editor", self, self._show_form_error)
@@ -80,20 +82,20 @@ class GroupDialog(QDialog):
     # --- building ---------------------------------------------------------------------
 
     def _init_fields(self) -> None:
-        self.code_edit = QLineEdit(self, objectName="codeEdit")
+        self.code_edit = named(QLineEdit(self), "codeEdit")
         self.code_edit.setPlaceholderText(self.tr("Assigned on save, e.g. CG-000013"))
         self.copy_code = QToolButton(self)
         self.copy_code.setText(self.tr("Copy"))
         self.copy_code.setToolTip(self.tr("Copy the group code"))
         self.copy_code.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.code_edit.text()))
-        self.name_edit = QLineEdit(self, objectName="nameEdit")
-        self.name_count = QLabel(self, objectName="nameCount")
-        self.description_edit = QPlainTextEdit(self, objectName="descriptionEdit")
+        self.name_edit = named(QLineEdit(self), "nameEdit")
+        self.name_count = named(QLabel(self), "nameCount")
+        self.description_edit = named(QPlainTextEdit(self), "descriptionEdit")
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(70)
-        self.description_count = QLabel(self, objectName="descriptionCount")
-        self.active_check = QCheckBox(self.tr("Active"), self, objectName="activeCheck")
+        self.description_count = named(QLabel(self), "descriptionCount")
+        self.active_check = named(QCheckBox(self.tr("Active"), self), "activeCheck")
         self.active_check.setChecked(True)
         # Problems of the paste box are shown with those of the members.
         self.field_errors = FieldErrors(self, ("code", "name", "description", "members"),
@@ -110,9 +112,9 @@ class GroupDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.progress = QProgressBar(self)
         self.progress.hide()
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
+        shortcut(QKeySequence.StandardKey.Save, self, self.accept)
         # Straight to the paste box: Ctrl+N, name, Alt+P, paste, Alt+A, Ctrl+S.
-        QShortcut(QKeySequence("Alt+P"), self, activated=self._on_paste_shortcut)
+        shortcut(QKeySequence("Alt+P"), self, self._on_paste_shortcut)
         # Enter saves from the one-line fields only; elsewhere it acts on its own widget.
         for edit in (self.code_edit, self.name_edit):
             edit.returnPressed.connect(self.accept)

@@ -15,7 +15,8 @@ class GroupTable(QTableView):
     """Whole rows, one at a time, read-only; clicking a heading asks the model to sort."""
 
     def __init__(self, model: GroupTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="groupTable")
+        super().__init__(parent)
+        self.setObjectName("groupTable")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

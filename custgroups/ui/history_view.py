@@ -24,6 +24,7 @@ from custgroups.core.clock import local_time
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
 from custgroups.ui.models.table_model import Index, RowsTableModel
+from custgroups.ui.widgets import named
 
 _SHOWN_CODES = 12
 
@@ -95,12 +96,13 @@ class HistoryDialog(QDialog):
 
     def __init__(self, group: Group, entries: list[HistoryEntry],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="HistoryDialog")
+        super().__init__(parent)
+        self.setObjectName("HistoryDialog")
         self.setWindowTitle(self.tr("History of {code} {name}").format(code=group.code,
                                                                        name=group.name))
         self.model = HistoryModel(self)
         self.model.set_entries(entries)
-        self.table = QTableView(self, objectName="historyTable")
+        self.table = named(QTableView(self), "historyTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)

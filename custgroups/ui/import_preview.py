@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from custgroups.ui.widgets import named
+
 if TYPE_CHECKING:  # the dialog only reads the plans; the data floor stays out of the window
     from custgroups.core.customer_import import CustomerImportPlan
     from custgroups.core.sheets.imports import CustomerImportPlans
@@ -33,7 +35,8 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, plans: CustomerImportPlans, path: Path,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="ImportPreviewDialog")
+        super().__init__(parent)
+        self.setObjectName("ImportPreviewDialog")
         self._plans = plans
         self.setWindowTitle(self.tr("Import Customers"))
         self._init_widgets(path)
@@ -46,7 +49,7 @@ class ImportPreviewDialog(QDialog):
             file=path.name, rows=f"{len(found.rows):,}", sheet=found.sheet), self)
         self.intro.setWordWrap(True)
         missing = [self._field_name(c) for c in _OPTIONAL_COLUMNS if c not in found.fields]
-        self.columns_note = QLabel(self, objectName="importColumnsNote")
+        self.columns_note = named(QLabel(self), "importColumnsNote")
         self.columns_note.setWordWrap(True)
         if missing:
             self.columns_note.setText(self.tr(
@@ -54,12 +57,12 @@ class ImportPreviewDialog(QDialog):
             ).format(fields=", ".join(missing)))
         else:
             self.columns_note.hide()
-        self.summary = QLabel(self, objectName="importSummary")
+        self.summary = named(QLabel(self), "importSummary")
         self.summary.setWordWrap(True)
-        self.clear_empty_check = QCheckBox(self.tr("Empty cells clear the field"), self,
-                                           objectName="clearEmptyCheck")
+        self.clear_empty_check = named(
+            QCheckBox(self.tr("Empty cells clear the field"), self), "clearEmptyCheck")
         self.clear_empty_check.toggled.connect(self._on_clear_empty_check_toggled)
-        self.clear_empty_hint = QLabel(self, objectName="clearEmptyHint")
+        self.clear_empty_hint = named(QLabel(self), "clearEmptyHint")
         self.clear_empty_hint.setWordWrap(True)
         self.clear_empty_hint.setEnabled(False)
         self.buttons = QDialogButtonBox(self)

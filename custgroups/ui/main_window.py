@@ -39,6 +39,7 @@ from custgroups.ui.group_table import GroupTable
 from custgroups.ui.history_view import HistoryDialog
 from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.pager import Pager
+from custgroups.ui.widgets import named
 from custgroups.ui.window_actions import SEPARATOR, install_bars, make_action, unique_shortcuts
 
 
@@ -49,7 +50,8 @@ class MainWindow(QMainWindow):
     export_finished = Signal(object)  # the ExportResult, or the exception
 
     def __init__(self, who: str, database_name: str, settings: Settings | None = None) -> None:
-        super().__init__(objectName="MainWindow")
+        super().__init__()
+        self.setObjectName("MainWindow")
         self._who = who
         self._database_name = database_name
         self._settings = settings or Settings()
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self.pager.page_requested.connect(self._on_pager_page_requested)
         self.pager.page_size_changed.connect(self._on_pager_page_size_changed)
 
-        self.error_banner = QLabel(self, objectName="errorBanner")
+        self.error_banner = named(QLabel(self), "errorBanner")
         self.error_banner.setWordWrap(True)
         style.banner(self.error_banner)
         self.error_banner.hide()

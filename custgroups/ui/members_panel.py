@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -33,6 +33,7 @@ from custgroups.ui import style
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.models.members_model import MemberColumn, MembersModel
 from custgroups.ui.paste_box import PasteBox
+from custgroups.ui.widgets import named, shortcut
 
 #: The filter waits for this pause in typing before it scans the members.
 FILTER_DEBOUNCE_MS = 150
@@ -69,13 +70,13 @@ class MembersPanel(QWidget):
         self._on_model_changed()
 
     def _init_widgets(self) -> None:
-        self.filter_edit = QLineEdit(self, objectName="membersFilter")
+        self.filter_edit = named(QLineEdit(self), "membersFilter")
         self.filter_edit.setPlaceholderText(self.tr("Filter members by code or name…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
         self.filter_edit.returnPressed.connect(self.apply_filter)
-        self.count_label = QLabel(self, objectName="membersCount")
-        self.table = QTableView(self, objectName="membersTable")
+        self.count_label = named(QLabel(self), "membersCount")
+        self.table = named(QTableView(self), "membersTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -89,21 +90,19 @@ class MembersPanel(QWidget):
         header = self.table.horizontalHeader()
         header.resizeSection(MemberColumn.CODE, 110)
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
-                  activated=self._on_remove_clicked, context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                 self._on_remove_clicked, Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.add_button = QPushButton(self.tr("Add Customers…"), self,
-                                      objectName="addCustomersButton")
+        self.add_button = named(QPushButton(self.tr("Add Customers…"), self), "addCustomersButton")
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.remove_button = QPushButton(self.tr("Remove"), self,
-                                         objectName="removeMembersButton")
+        self.remove_button = named(QPushButton(self.tr("Remove"), self), "removeMembersButton")
         self.remove_button.setToolTip(self.tr("Remove the selected customers (Delete)"))
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.undo_button = QPushButton(self.tr("Undo Change"), self, objectName="undoMemberButton")
+        self.undo_button = named(QPushButton(self.tr("Undo Change"), self), "undoMemberButton")
         self.undo_button.setToolTip(self.tr("Undo the pending change on the selected rows"))
         self.undo_button.clicked.connect(self._on_undo_clicked)
-        self.import_button = QPushButton(self.tr("Import from File…"), self,
-                                         objectName="importMembersButton")
+        self.import_button = named(QPushButton(self.tr("Import from File…"), self),
+                                   "importMembersButton")
         self.import_button.clicked.connect(self._on_import_clicked)
         for button in (self.add_button, self.remove_button, self.undo_button, self.import_button):
             button.setAutoDefault(False)  # Enter acts on the field that has focus

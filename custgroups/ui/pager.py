@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from custgroups.core.groups import PAGE_SIZES, GroupPage
+from custgroups.ui.widgets import named
 
 
 class Pager(QWidget):
@@ -23,14 +24,14 @@ class Pager(QWidget):
     def _init_widgets(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(self, objectName="pageLabel")
+        self.label = named(QLabel(self), "pageLabel")
         layout.addWidget(self.label, 1)
         self.buttons = {}
         for name, text, tip in (("firstPageButton", "«", self.tr("First page")),
                                 ("prevPageButton", "‹", self.tr("Previous page")),
                                 ("nextPageButton", "›", self.tr("Next page")),
                                 ("lastPageButton", "»", self.tr("Last page"))):
-            button = QToolButton(self, objectName=name)
+            button = named(QToolButton(self), name)
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(tip)
@@ -46,7 +47,7 @@ class Pager(QWidget):
         layout.addSpacing(12)
         size_label = QLabel(self.tr("Rows per page"), self)
         layout.addWidget(size_label)
-        self.size_combo = QComboBox(self, objectName="pageSizeCombo")
+        self.size_combo = named(QComboBox(self), "pageSizeCombo")
         for size in PAGE_SIZES:
             self.size_combo.addItem(str(size), size)
         self.size_combo.setAccessibleName(self.tr("Rows per page"))

@@ -25,6 +25,7 @@ from custgroups.core.customers import (
 )
 from custgroups.core.errors import plain_message
 from custgroups.qt.tasks import Lane
+from custgroups.ui.widgets import named
 
 DEBOUNCE_MS = 300
 
@@ -74,18 +75,17 @@ class PasteBox(QWidget):
         self.resolution: CodeResolution | None = None
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.resolve)
-        self.edit = QPlainTextEdit(self, objectName="pasteBox")
+        self.edit = named(QPlainTextEdit(self), "pasteBox")
         self.edit.setPlaceholderText(self.tr(
             "Paste customer codes: one per line, or separated by commas, semicolons, tabs or "
             "spaces. A block copied from Excel gives its first column."))
         self.edit.setTabChangesFocus(True)
         self.edit.installEventFilter(self)
         self.edit.textChanged.connect(self._on_edit_text_changed)
-        self.summary = QLabel(self, objectName="pasteSummary")
+        self.summary = named(QLabel(self), "pasteSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(self.summary.textInteractionFlags())
-        self.add_button = InstantButton(self.tr("&Add Recognised"), self,
-                                        objectName="pasteAddButton")
+        self.add_button = named(InstantButton(self.tr("&Add Recognised"), self), "pasteAddButton")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.copy_button = QPushButton(self.tr("Copy Unknown Codes"), self)
         self.copy_button.clicked.connect(self._on_copy_clicked)

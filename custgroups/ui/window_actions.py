@@ -9,6 +9,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
+from custgroups.ui.widgets import named
+
 #: A separator in a list of actions.
 SEPARATOR = None
 
@@ -16,7 +18,7 @@ SEPARATOR = None
 def make_action(parent: QWidget, text: str, shortcut: Any, slot: Callable[[], Any],
                 name: str) -> QAction:
     """An action of ``parent`` (so its shortcut works anywhere in it), named for tests."""
-    action = QAction(text, parent, objectName=name)
+    action = named(QAction(text, parent), name)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     action.triggered.connect(slot)
@@ -43,7 +45,7 @@ def install_bars(window: QMainWindow, menus: Sequence[tuple[str, Sequence[QActio
                 menu.addSeparator()
             else:
                 menu.addAction(action)
-    toolbar = QToolBar(window.tr("Actions"), window, objectName="mainToolBar")
+    toolbar = named(QToolBar(window.tr("Actions"), window), "mainToolBar")
     toolbar.setMovable(False)
     toolbar.setIconSize(QSize(16, 16))
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

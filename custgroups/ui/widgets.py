@@ -1,0 +1,28 @@
+"""Small makers the widgets share, typed where Qt's constructor keywords are not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+Named = TypeVar("Named", bound=QObject)
+
+
+def named(thing: Named, name: str) -> Named:
+    """``thing`` with its object name: the name tests and accessibility tools find it by."""
+    thing.setObjectName(name)
+    return thing
+
+
+def shortcut(keys: QKeySequence | QKeySequence.StandardKey, parent: QWidget,
+             slot: Callable[[], object],
+             context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
+    """A shortcut on ``parent`` that calls ``slot``, alive as long as ``parent`` is."""
+    made = QShortcut(keys, parent)
+    made.setContext(context)
+    made.activated.connect(slot)
+    return made
