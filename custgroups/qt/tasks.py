@@ -11,13 +11,17 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from custgroups.core.errors import Cancelled, plain_message
+from custgroups.core.progress import ProgressFn
 
 log = logging.getLogger("custgroups.tasks")
+
+#: What a job's function returns, and so what its ``succeeded`` handler is given.
+Result = TypeVar("Result")
 
 #: Progress is passed on at most this often, so a fast job cannot flood the event loop.
 _PROGRESS_INTERVAL_S = 0.05
@@ -72,9 +76,9 @@ class Lane(QObject):
         self._unhandled = unhandled
         self._closed = False
 
-    def submit(self, work: Callable[[Callable[[int, int], None]], Any], *,
-               succeeded: Callable[[Any], None] | None = None,
-               failed: Callable[[Any], None] | None = None,
+    def submit(self, work: Callable[[ProgressFn], Result], *,
+               succeeded: Callable[[Result], None] | None = None,
+               failed: Callable[[BaseException], None] | None = None,
                progressed: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], None] | None = None) -> Job:
         """Queue ``work(progress)``; the returned job reports back by signal.
