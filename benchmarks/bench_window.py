@@ -149,11 +149,11 @@ def hook_paint(window, widget, cls, state):
     widget.paintEvent = paint
 
 
-def open_main_window(url=None, create=False):
+def open_main_window(*args, **kwargs):
     mark("QApplication created")
     import custgroups.ui.main_window  # noqa: F401
     mark("window module imported")
-    window = original_open_window(url, create)
+    window = original_open_window(*args, **kwargs)
     mark("window built")
     state = {"shown": False}
 
