@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PG_ENV = "CUSTGROUPS_TEST_POSTGRES"
 PG_SKIP_REASON = (f"PostgreSQL tests need {PG_ENV}=postgresql://user@host:port/db "
                   "(.ci/run sets it after checking the server is up)")
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Without pytest-qt (``-p no:pytest-qt``, the data floor alone) its settings are known."""
+    if not pluginmanager.has_plugin("pytest-qt"):
+        for name, kind in (("qt_api", "string"), ("qt_log_level_fail", "string"),
+                           ("qt_log_ignore", "linelist")):
+            parser.addini(name, "read by pytest-qt when it runs", type=kind)
 
 
 def postgres_base_url() -> str | None:
@@ -88,10 +97,13 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("CUSTGROUPS_USER", "tester")
     monkeypatch.setattr("platformdirs.user_data_path",
                         lambda *a, **k: tmp_path / "appdata")
-    from PySide6.QtCore import QSettings
-
-    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    # Settings are Qt's: point them away only where Qt is loaded, so the data floor's tests
+    # run (with -p no:pytest-qt) on a machine without PySide6.
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        settings = qtcore.QSettings
+        for kind in (settings.Format.NativeFormat, settings.Format.IniFormat):
+            settings.setPath(kind, settings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture

@@ -30,11 +30,6 @@ def picker(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> CustomerPicker:
     return dialog
 
 
-def settle(qtbot: QtBot, picker: CustomerPicker) -> None:
-    qtbot.waitUntil(lambda: not picker._lane.busy, timeout=5000)
-    qtbot.wait(20)
-
-
 def test_contract_and_first_batch(picker: CustomerPicker) -> None:
     for name in ("pickerSearch", "pickerTable", "pickerSelectAllButton", "pickerSelectedLabel",
                  "okButton", "cancelButton"):

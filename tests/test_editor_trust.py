@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import customers, groups
@@ -18,7 +18,7 @@ from custgroups.core.customers import CustomerInput
 from custgroups.core.groups import GroupChange
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
-from tests.editing import open_editor
+from tests.editing import focused, open_editor, paste_codes, save_by_keys
 
 pytestmark = pytest.mark.usefixtures("opened", "no_message_boxes")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -31,27 +31,6 @@ def shop() -> dict[str, int]:
         CustomerInput(f"C{i:05d}", f"Customer {i}", city="Oslo", active=i != 13)
         for i in range(1, 201))
     return {r.code: r.id for r in customers.search_customers("", limit=1000).rows}
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def paste_codes(qtbot: QtBot, dialog: GroupDialog, codes: list[str]) -> None:
-    """Alt+P, Ctrl+V, and wait for the summary as a clerk waits to read it."""
-    QGuiApplication.clipboard().setText("\n".join(codes))
-    qtbot.keyClick(dialog, Qt.Key.Key_P, ALT)
-    assert focused() is dialog.paste.edit
-    with qtbot.waitSignal(dialog.paste.resolved, timeout=10_000):
-        qtbot.keyClick(focused(), Qt.Key.Key_V, CTRL)
-
-
-def save_by_keys(qtbot: QtBot, dialog: GroupDialog) -> Any:
-    with qtbot.waitSignal(dialog.save_ended, timeout=20_000) as ended:
-        qtbot.keyClick(focused(), Qt.Key.Key_S, CTRL)
-    return ended.args[0]
 
 
 # --- 1. Add, then Save at once --------------------------------------------------------

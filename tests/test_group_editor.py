@@ -20,7 +20,7 @@ from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.members_model import MemberColumn
-from tests.editing import open_editor
+from tests.editing import focused, open_editor, paste_codes, save_by_keys
 
 pytestmark = pytest.mark.usefixtures("opened", "no_message_boxes")
 
@@ -148,12 +148,9 @@ def test_pending_removals_show_struck_through_and_undo(qtbot: QtBot,
     group = groups.save_group(GroupChange(name="Five", add_customer_ids=frozenset(ids)), "x")
     dialog = editor(qtbot, group)
     qtbot.waitUntil(lambda: dialog.members.rowCount() == 5, timeout=5000)
+    dialog.panel.table.setFocus()
     dialog.panel.table.selectRow(0)
-    from PySide6.QtGui import QKeySequence, QShortcut
-
-    delete = [s for s in dialog.panel.table.findChildren(QShortcut)
-              if s.key() == QKeySequence(QKeySequence.StandardKey.Delete)]
-    delete[0].activated.emit()  # the Delete key on the members table
+    qtbot.keyClick(focused(), Qt.Key.Key_Delete)
     model = dialog.members
     assert model.change_at(0) == "removed"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole).strikeOut()
@@ -162,6 +159,28 @@ def test_pending_removals_show_struck_through_and_undo(qtbot: QtBot,
     assert [i.row() for i in dialog.panel.table.selectionModel().selectedRows()] == [0]
     dialog.panel.undo_button.click()
     assert model.change_at(0) == "" and dialog.panel.count_label.text() == "5 customers"
+
+
+def test_the_members_model_passes_the_tester_through_every_kind_of_change(
+        qtbot: QtBot, qtmodeltester: Any, shop: dict[str, int]) -> None:
+    ids = [shop[f"C{i:05d}"] for i in range(1, 21) if i != 13]  # C00013 is inactive
+    group = groups.save_group(GroupChange(name="Nineteen", add_customer_ids=frozenset(ids)), "x")
+    dialog = editor(qtbot, group)
+    qtmodeltester.check(dialog.members)  # and it keeps watching every change below
+    paste_codes(qtbot, dialog, [f"C{i:05d}" for i in range(100, 140)])
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.members.rowCount() == 59, timeout=5000)
+    table = dialog.panel.table
+    table.setFocus()
+    table.selectRow(3)
+    qtbot.keyClick(focused(), Qt.Key.Key_Delete)
+    table.selectAll()
+    dialog.panel.undo_button.click()
+    with qtbot.waitSignal(dialog.panel.filtered, timeout=5000):
+        qtbot.keyClicks(dialog.panel.filter_edit, "c0001")
+    assert dialog.members.count_after_save() == 19  # every pending change undone
+    assert dialog.members.rowCount() == 9  # C00010–C00019 but C00013
+    qtmodeltester.check(dialog.members)
 
 
 def test_members_filter(qtbot: QtBot, shop: dict[str, int]) -> None:
@@ -336,37 +355,33 @@ def test_concurrent_edit_gives_a_conflict_and_keeps_the_first_clerks_work(
 def test_create_and_fill_by_keyboard_in_six_actions(qtbot: QtBot, opened: str,
                                                     shop: dict[str, int],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ctrl+N, type the name, Alt+P, paste 500 codes, Alt+A, Ctrl+S."""
-    from PySide6.QtGui import QGuiApplication
-
+    """Ctrl+N, type the name, Alt+P, paste 500 codes, Alt+A, Ctrl+S: every one a key press."""
     from custgroups.app import open_main_window
 
     window = open_main_window(opened)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window._page is not None, timeout=5000)
+    with qtbot.waitSignal(window.idle, timeout=10_000):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     created: list[Any] = []
 
     def run_editor(cls: Any, who: str, group: Any, parent: Any) -> Any:
         dialog = GroupDialog(who, group, parent)
         qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
         dialog.show()
-        qtbot.keyClicks(dialog.name_edit, "Five hundred")                       # 2
-        dialog._on_paste_shortcut()                                             # 3 (Alt+P)
-        assert dialog.focusWidget() is dialog.paste.edit
-        QGuiApplication.clipboard().setText("\n".join(f"C{i:05d}" for i in range(1, 501)))
-        dialog.paste.edit.paste()                                               # 4 (Ctrl+V)
-        qtbot.waitUntil(lambda: dialog.paste.add_button.isEnabled(), timeout=10_000)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        qtbot.keyClicks(focused(), "Five hundred")                              # 2
+        assert dialog.name_edit.text() == "Five hundred"
+        paste_codes(qtbot, dialog, [f"C{i:05d}" for i in range(1, 501)])         # 3, 4
         assert dialog.paste.summary.text() == "499 recognised · 1 inactive, not added"
-        dialog.paste.add_button.click()                                         # 5 (Alt+A)
-        qtbot.waitUntil(lambda: dialog.members.count_after_save() == 499, timeout=10_000)
-        dialog.accept()                                                         # 6 (Ctrl+S)
-        qtbot.waitUntil(lambda: dialog.saved is not None, timeout=10_000)
-        created.append(dialog.saved)
-        return dialog.saved
+        qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # 5
+        saved = save_by_keys(qtbot, dialog)                                     # 6
+        created.append(saved)
+        return saved
 
     monkeypatch.setattr(GroupDialog, "edit", classmethod(run_editor))
-    window.add_action.trigger()                                                 # 1 (Ctrl+N)
-    assert window.add_action.shortcut().toString() == "Ctrl+N"
+    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # 1
     assert created and groups.get_group(created[0].id).member_count == 499
     window.close()

@@ -3,7 +3,12 @@ and no modules import each other in a circle."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.layers import violations
 
@@ -46,3 +51,18 @@ def test_a_deliberate_violation_of_each_rule_is_caught(tmp_path: Path) -> None:
         "shop.cli imports shop.ui.window: the command line runs on the data floor alone",
         "circular imports: shop.core.a -> shop.core.b -> shop.core.a",
     ]
+
+
+@pytest.mark.slow
+def test_the_data_floor_tests_run_without_qt() -> None:
+    """Without pytest-qt, the data floor's tests pass and never load PySide6."""
+    script = ("import sys, pytest\n"
+              "code = pytest.main(['-q', '-p', 'no:pytest-qt', '-p', 'no:cacheprovider',\n"
+              "                    'tests/test_codes.py', 'tests/test_customers.py'])\n"
+              "loaded = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
+              "print('PySide6 modules loaded:', loaded)\n"
+              "sys.exit(int(code) or (3 if loaded else 0))\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=240, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "PySide6 modules loaded: []" in done.stdout

@@ -50,21 +50,13 @@ def make_groups(count: int = 120) -> None:
 
 
 def open_window(qtbot: QtBot, url: str) -> MainWindow:
+    """The window as the clerk first sees it: shown, with the answer to its first query."""
     window = open_main_window(url)
     qtbot.addWidget(window)
-    window.show()
-    wait_for_page(qtbot, window)
+    with qtbot.waitSignal(window.idle, timeout=10_000):  # answers arrive by queued signal
+        window.show()
+    assert window.shown_page is not None
     return window
-
-
-def wait_for_page(qtbot: QtBot, window: MainWindow) -> GroupPage:
-    """Wait until the window has shown the answer to its newest query."""
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 or window.stack.currentWidget()
-                    is window.empty or window.error_banner.isVisible(), timeout=10_000)
-    qtbot.waitUntil(lambda: not window._queries.busy, timeout=10_000)
-    qtbot.wait(10)
-    assert window._page is not None
-    return window._page
 
 
 @pytest.fixture(autouse=True)
@@ -248,7 +240,8 @@ def test_rapid_typing_issues_one_query(qtbot: QtBot, window: MainWindow,
     monkeypatch.setattr(main_window_module, "list_groups", counting)
     qtbot.keyClicks(child(window, QLineEdit, "nameFilter"), "south group 01")
     wait_after_debounce(qtbot, window)
-    qtbot.wait(DEBOUNCE_MS + 100)
+    with qtbot.assertNotEmitted(window.page_shown, wait=DEBOUNCE_MS + 100):
+        pass
     assert [q.text for q in calls] == ["south group 01"]
 
 
@@ -270,9 +263,8 @@ def test_a_late_answer_to_an_older_query_is_dropped(qtbot: QtBot, window: MainWi
     bar.search_button.click()
     bar.text_edit.setText("south")
     bar.search_button.click()
-    release.set()
-    qtbot.waitUntil(lambda: len(shown) >= 1 and not window._queries.busy, timeout=5000)
-    qtbot.wait(50)
+    with qtbot.waitSignal(window.idle, timeout=5000):  # both questions answered
+        release.set()
     assert [p.total for p in shown] == [40]
     assert all("South" in g.name for g in shown[0].rows)
 
@@ -305,8 +297,8 @@ def test_declining_deactivation_changes_nothing(qtbot: QtBot, window: MainWindow
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(messages, "confirm", lambda *args: False)
     window.table.selectRow(shown_codes(window).index("CG-000002"))
-    window.toggle_action.trigger()
-    qtbot.wait(100)
+    with qtbot.assertNotEmitted(window.page_shown, wait=100):
+        window.toggle_action.trigger()
     assert groups.get_group_by_code("CG-000002").active
 
 
@@ -517,15 +509,17 @@ def test_sample_data_fills_an_empty_database(qtbot: QtBot, opened: str) -> None:
 
 def test_export_reports_progress(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.core.sheets.export import export_groups as export
+    from custgroups.ui.export_dialog import ExportDialog
 
+    monkeypatch.setattr(ExportDialog, "ask",
+                        classmethod(lambda cls, *a: (tmp_path / "p.xlsx", True)))
     monkeypatch.setattr(messages, "done_with_folder", lambda *args: False)
-
     seen: list[tuple[int, int]] = []
     with qtbot.waitSignal(window.export_finished, timeout=20_000):
-        job = window._run_export("Exporting…", lambda progress: export(
-            tmp_path / "p.xlsx", GroupQuery(), True, progress))
-        job.progressed.connect(lambda done, total: seen.append((done, total)))
+        window.export_action.trigger()
+        # Progress arrives by queued signal, so connecting now misses none of it.
+        assert window.export_job is not None
+        window.export_job.progressed.connect(lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1]
     assert window.findChild(object, "exportProgress") is not None
 

@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
     """Lists groups page by page; queries run off the UI thread, stale answers are dropped."""
 
     page_shown = Signal(object)  # GroupPage, once it is on screen
+    #: No list query is pending: the list shows the answer to the newest one (or its failure).
+    idle = Signal()
     export_finished = Signal(object)  # the ExportResult, or the exception
 
     def __init__(self, who: str, database_name: str, settings: Settings | None = None) -> None:
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self._database_name = database_name
         self._settings = settings or Settings()
         self._queries = Lane("queries", self, self._show_message)
+        self._queries.idle.connect(self.idle)
         self._jobs = Lane("jobs", self, self._show_message)
         self._request_number = 0
         self._query: GroupQuery = self._settings.list_query
@@ -174,6 +177,11 @@ class MainWindow(QMainWindow):
     def query(self) -> GroupQuery:
         """The filter, sort and page the window shows (or is about to)."""
         return self._query
+
+    @property
+    def shown_page(self) -> GroupPage | None:
+        """The page on screen; None until the first answer (or after only failures)."""
+        return self._page
 
     def refresh(self) -> None:
         """Fetch the current page again."""
@@ -352,7 +360,7 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self) -> None:
         from custgroups.core.sheets.export import export_groups
 
-        matching = self._page.total if self._page else 0
+        matching = self.shown_page.total if self.shown_page else 0
         suggested = Path.home() / "customer-groups.xlsx"
         chosen = ExportDialog.ask(suggested, matching, self)
         if chosen is None:
