@@ -17,6 +17,7 @@ from custgroups.core.errors import CustgroupsError
 from custgroups.core.groups import GroupQuery, GroupSort, Status
 from custgroups.core.identity import login_name
 from custgroups.core.logs import setup_logging
+from custgroups.core.wording import import_summary, paste_summary
 
 log = logging.getLogger("custgroups.cli")
 
@@ -191,13 +192,13 @@ def _run_import_customers(args: argparse.Namespace) -> int:
     name = Path(args.file).name
     if not args.dry_run:
         result = import_customers(Path(args.file), clear_empty=args.clear_empty)
-        print(f"Imported {name}: {result.plan.summary()}.")
+        print(f"Imported {name}: {import_summary(result.plan)}.")
         return EXIT_OK
     plans = plan_customer_import(Path(args.file))
-    print(f"{name} is fine; importing it would make {plans.plan(args.clear_empty).summary()}. "
-          "Nothing was changed (dry run).")
+    would = import_summary(plans.plan(args.clear_empty))
+    print(f"{name} is fine; importing it would make {would}. Nothing was changed (dry run).")
     if plans.empty_cells_matter:
-        other = plans.plan(not args.clear_empty).summary()
+        other = import_summary(plans.plan(not args.clear_empty))
         if args.clear_empty:
             print(f"Without --clear-empty, empty cells would leave their fields as they are: "
                   f"{other}.")
@@ -215,7 +216,7 @@ def _run_import_members(args: argparse.Namespace) -> int:
     result = import_members(args.group_code, Path(args.file), args.user or login_name(),
                             column=args.column, dry_run=args.dry_run)
     group = result.group
-    print(f"{Path(args.file).name}: {result.resolution.summary()}")
+    print(f"{Path(args.file).name}: {paste_summary(result.resolution)}")
     if result.file.other_groups_rows:
         print(f"({result.file.other_groups_rows:,} rows of other groups were left aside.)")
     if not group.active:

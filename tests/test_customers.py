@@ -10,6 +10,7 @@ from custgroups.core import customers, groups
 from custgroups.core.customers import CustomerInput
 from custgroups.core.errors import ValidationError
 from custgroups.core.groups import GroupChange
+from custgroups.core.wording import paste_summary
 from tests.helpers import parse_codes
 
 pytestmark = pytest.mark.usefixtures("opened")
@@ -146,7 +147,7 @@ def test_resolve_sorts_every_code_into_one_bucket(people: dict[str, int]) -> Non
                                                                  ("ZZZ9", None)]
     assert [r.code for r in result.inactive] == ["C00013"]
     assert result.total == len(pasted)
-    assert result.summary() == (
+    assert paste_summary(result) == (
         "2 recognised · 1 already in the group · 2 duplicates · "
         "2 unknown: C0X012 (did you mean C00012?), ZZZ9 · 1 inactive, not added")
 
@@ -179,7 +180,7 @@ def test_resolve_without_group_treats_nobody_as_member(people: dict[str, int]) -
 
 def test_resolve_nothing() -> None:
     result = customers.resolve_codes([])
-    assert result.total == 0 and result.summary() == "0 recognised"
+    assert result.total == 0 and paste_summary(result) == "0 recognised"
 
 
 def test_resolve_a_million_codes() -> None:

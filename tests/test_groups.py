@@ -21,6 +21,7 @@ from custgroups.core.errors import (
 from custgroups.core.groups import GroupChange, GroupQuery, GroupSort, Status
 from custgroups.core.history import HistoryKind
 from custgroups.core.models import Membership
+from custgroups.core.wording import history_change
 
 pytestmark = pytest.mark.usefixtures("opened")
 
@@ -318,7 +319,7 @@ def test_members_added_and_removed_keep_count_and_history() -> None:
     added = [e for e in entries if e.kind is HistoryKind.MEMBERS_ADDED]
     removed = [e for e in entries if e.kind is HistoryKind.MEMBERS_REMOVED]
     assert added[0].codes == tuple(f"C{i:05d}" for i in range(11, 16))
-    assert added[0].describe() == "Added 5 customers"
+    assert history_change(added[0]) == "Added 5 customers"
     assert removed[0].codes == ("C00001", "C00002", "C00003") and removed[0].by == "bob"
 
 

@@ -26,6 +26,7 @@ from custgroups.core import customers, groups
 from custgroups.core.customers import CustomerInput
 from custgroups.core.errors import DatabaseError
 from custgroups.core.groups import GroupChange, GroupPage, GroupQuery, GroupSort, Status
+from custgroups.core.wording import import_summary
 from custgroups.ui import main_window as main_window_module
 from custgroups.ui import messages
 from custgroups.ui.filter_bar import DEBOUNCE_MS
@@ -561,7 +562,7 @@ def test_import_customers_from_the_window(qtbot: QtBot, window: MainWindow, tmp_
 
     previewed: list[str] = []
     monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(
-        lambda cls, plans, path, parent: previewed.append(plans.plan(False).summary()) or False))
+        lambda cls, plans, path, parent: previewed.append(import_summary(plans.plan(False))) or False))
     good = tmp_path / "erp.csv"
     good.write_text("Customer Code,Customer Name\nN001,New One\nC001,Renamed\n")
     job = window.import_customers(good)

@@ -26,6 +26,7 @@ from custgroups.core.sheets.imports import (
     read_member_codes,
 )
 from custgroups.core.sheets.reading import FileRefused, open_sheets, sniff_delimiter
+from custgroups.core.wording import import_summary, paste_summary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -257,7 +258,7 @@ def test_columns_the_file_lacks_are_left_as_they_are(tmp_path: Path) -> None:
                     "K3,Third Oy", "N1,Newcomer")
     done = import_customers(path)
     assert (done.inserted, done.updated) == (1, 1)
-    assert done.plan.summary() == "1 new · 1 updated (name 1) · 2 unchanged"
+    assert import_summary(done.plan) == "1 new · 1 updated (name 1) · 2 unchanged"
     rows = stored()
     assert (rows["K1"].email, rows["K1"].phone, rows["K1"].city, rows["K1"].country) == (
         "k1@shop.example", "+47 1", "Oslo", "Norway")
@@ -272,9 +273,9 @@ def test_empty_cells_leave_fields_unless_the_clerk_chose_to_clear(tmp_path: Path
     path = csv_file(tmp_path / "gaps.csv", "Code,Name,Email,City,Status",
                     "K1,Kept Ltd,,Drammen,", "K2,Dormant AS,,,", "K3,Third Oy,,,Inactive")
     kept = import_customers(path, dry_run=True)
-    assert kept.plan.summary() == "0 new · 2 updated (city 1) · 1 deactivated · 1 unchanged"
+    assert import_summary(kept.plan) == "0 new · 2 updated (city 1) · 1 deactivated · 1 unchanged"
     cleared = import_customers(path, dry_run=True, clear_empty=True)
-    assert cleared.plan.summary() == (
+    assert import_summary(cleared.plan) == (
         "0 new · 3 updated (city 3, email 2) · 1 reactivated · 1 deactivated")
     assert stored()["K1"].city == "Oslo"  # dry runs wrote nothing
 
@@ -305,7 +306,7 @@ def test_the_dry_run_counts_every_kind_of_change(tmp_path: Path) -> None:
                     "N1,New One,,,", "N2,New Two,,,Inactive")
     dry = import_customers(path, dry_run=True)
     assert dry.dry_run and (dry.inserted, dry.updated) == (2, 4)
-    assert dry.plan.summary() == ("2 new · 4 updated (city 2, code 1, email 1) · "
+    assert import_summary(dry.plan) == ("2 new · 4 updated (city 2, code 1, email 1) · "
                                   "1 reactivated · 1 deactivated · 1 unchanged")
     assert dry.plan.fields == (("city", 2), ("code", 1), ("email", 1))
     assert customers.count_customers() == 5
@@ -321,12 +322,12 @@ def test_unchanged_customers_are_not_written(tmp_path: Path) -> None:
     path = csv_file(tmp_path / "same.csv", "Code,Name,City", "K1,Kept Ltd,Oslo",
                     "K2,Dormant AS,Stavanger", "K3,Third Oy,")
     done = import_customers(path)
-    assert done.plan.summary() == "0 new · 1 updated (city 1) · 2 unchanged"
+    assert import_summary(done.plan) == "0 new · 1 updated (city 1) · 2 unchanged"
     after = updated_at()
     assert after["K1"] == before["K1"] and after["K3"] == before["K3"]
     assert after["K2"] > before["K2"]
     again = import_customers(path)
-    assert again.plan.summary() == "0 new · 0 updated · 3 unchanged"
+    assert import_summary(again.plan) == "0 new · 0 updated · 3 unchanged"
     assert updated_at() == after
 
 
@@ -337,8 +338,8 @@ def test_one_reading_plans_both_ways_then_imports_the_choice(tmp_path: Path) -> 
     plans = plan_customer_import(path)
     assert plans.file.fields == {"code", "name", "city"}
     assert plans.plan(False) is plans.keep_empty and plans.plan(True) is plans.clear_empty
-    assert plans.keep_empty.summary() == "0 new · 0 updated · 2 unchanged"
-    assert plans.clear_empty.summary() == "0 new · 1 updated (city 1) · 1 unchanged"
+    assert import_summary(plans.keep_empty) == "0 new · 0 updated · 2 unchanged"
+    assert import_summary(plans.clear_empty) == "0 new · 1 updated (city 1) · 1 unchanged"
     assert plans.empty_cells_matter and not plans.keep_empty.changes_anything
     done = apply_customer_import(plans.file, clear_empty=True)
     assert done.plan == plans.clear_empty and stored()["K1"].city == ""
@@ -379,7 +380,7 @@ def test_stored_customers_are_read_a_chunk_of_codes_at_a_time(
     monkeypatch.setattr(customer_import, "_stored", counted)
     plans = plan_customer_import(path)
     assert lookups == [1000, 1000, 600]  # one query per chunk, never one per row
-    assert plans.keep_empty.summary() == "100 new · 1,250 updated (name 1,250) · 1,250 unchanged"
+    assert import_summary(plans.keep_empty) == "100 new · 1,250 updated (name 1,250) · 1,250 unchanged"
     lookups.clear()
     assert import_customers(path).plan == plans.keep_empty
     assert lookups == [1000, 1000, 600]
@@ -401,7 +402,7 @@ def test_member_import_previews_then_adds(shop: dict[str, int], tmp_path: Path) 
                                           ["C00X4"], ["C009"], ["C005, C006"]])
     preview = preview_members(group.code, path)
     # A cell is always one code: "C005, C006" is not split into two customers.
-    assert preview.resolution.summary() == (
+    assert paste_summary(preview.resolution) == (
         "1 recognised · 1 already in the group · 1 duplicate · "
         "2 unknown: C00X4 (did you mean C004?), C005, C006 · 1 inactive, not added")
     assert groups.get_group(group.id).member_count == 1  # a preview writes nothing

@@ -87,21 +87,6 @@ class CustomerImportPlan:
         """True when importing would write anything at all."""
         return bool(self.new or self.updated)
 
-    def summary(self) -> str:
-        """One line such as ``2 new · 12 updated (city 12, email 3) · 3 reactivated · …``."""
-        updated = f"{self.updated:,} updated"
-        if self.fields:
-            updated += " (" + ", ".join(f"{field} {count:,}" for field, count in self.fields) + ")"
-        parts = [f"{self.new:,} new", updated]
-        if self.reactivated:
-            parts.append(f"{self.reactivated:,} reactivated")
-        if self.deactivated:
-            parts.append(f"{self.deactivated:,} deactivated")
-        if self.unchanged:
-            parts.append(f"{self.unchanged:,} unchanged")
-        return " · ".join(parts)
-
-
 def validate_customer(row: CustomerInput) -> list[tuple[str, str]]:
     """Every problem with one customer row, as (field, sentence) pairs."""
     problems: list[tuple[str, str]] = []

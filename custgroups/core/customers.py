@@ -99,29 +99,6 @@ class CodeResolution:
         return (len(self.recognised) + len(self.already_members) + len(self.duplicates)
                 + len(self.unknown) + len(self.inactive))
 
-    def summary(self) -> str:
-        """One line such as ``498 recognised · 1 already in the group · 2 unknown: ...``."""
-        parts = [f"{len(self.recognised):,} recognised"]
-        if self.already_members:
-            parts.append(f"{len(self.already_members):,} already in the group")
-        if self.duplicates:
-            parts.append(f"{len(self.duplicates):,} duplicate{_s(len(self.duplicates))}")
-        if self.unknown:
-            shown = ", ".join(
-                f"{u.code} (did you mean {u.suggestion}?)" if u.suggestion else u.code
-                for u in self.unknown[:10]
-            )
-            more = f" and {len(self.unknown) - 10:,} more" if len(self.unknown) > 10 else ""
-            parts.append(f"{len(self.unknown):,} unknown: {shown}{more}")
-        if self.inactive:
-            parts.append(f"{len(self.inactive):,} inactive, not added")
-        return " · ".join(parts)
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
-
-
 # --- reading ----------------------------------------------------------------------------
 
 

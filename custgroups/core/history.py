@@ -40,28 +40,6 @@ class HistoryEntry:
     count: int
     codes: tuple[str, ...]
 
-    def describe(self) -> str:
-        """The change in a few words, e.g. "Renamed from 'A' to 'B'"."""
-        n = self.count
-        customers = f"{n:,} customer{'' if n == 1 else 's'}"
-        match self.kind:
-            case HistoryKind.CREATED:
-                return f"Created as '{self.new_value}'"
-            case HistoryKind.RENAMED:
-                return f"Renamed from '{self.old_value}' to '{self.new_value}'"
-            case HistoryKind.DESCRIPTION_CHANGED:
-                return "Description cleared" if not self.new_value else "Description changed"
-            case HistoryKind.ACTIVATED:
-                return "Activated"
-            case HistoryKind.DEACTIVATED:
-                return "Deactivated"
-            case HistoryKind.MEMBERS_ADDED:
-                return f"Added {customers}"
-            case HistoryKind.MEMBERS_REMOVED:
-                return f"Removed {customers}"
-        return str(self.kind)  # pragma: no cover
-
-
 def record(group_id: int, who: str, at: datetime, kind: HistoryKind, old: str | None,
            new: str | None, codes: Sequence[str] = ()) -> None:
     """Write one history event; called inside the transaction of the change it records."""

@@ -25,6 +25,7 @@ from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.widgets import named
+from custgroups.ui.wording import history_change
 
 _SHOWN_CODES = 12
 
@@ -62,7 +63,7 @@ class HistoryModel(RowsTableModel[HistoryEntry]):
             if column == HistoryColumn.WHO:
                 return entry.by
             if column == HistoryColumn.WHAT:
-                return entry.describe()
+                return history_change(entry)
             shown = ", ".join(entry.codes[:_SHOWN_CODES])
             more = len(entry.codes) - _SHOWN_CODES
             return shown + (self.tr(" and {n} more").format(n=f"{more:,}") if more > 0 else "")
@@ -89,7 +90,8 @@ class HistoryDialog(QDialog):
                 dialog.tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
             if chosen:
                 run_export(dialog.tr("Exporting history…"),
-                           lambda progress: export_history(Path(chosen), group.id, progress))
+                           lambda progress: export_history(Path(chosen), group.id, progress,
+                                                                  history_change))
 
         dialog.export_button.clicked.connect(export)
         dialog.exec()

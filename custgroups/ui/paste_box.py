@@ -26,6 +26,7 @@ from custgroups.core.customers import (
 from custgroups.core.errors import plain_message
 from custgroups.qt.tasks import Lane
 from custgroups.ui.widgets import named
+from custgroups.ui.wording import paste_summary
 
 DEBOUNCE_MS = 300
 
@@ -182,12 +183,12 @@ class PasteBox(QWidget):
         if resolution is None:
             self.summary.setText(self.tr("Nothing pasted yet."))
         elif kept_whole:
-            self.summary.setText(resolution.summary() + self.tr(
+            self.summary.setText(paste_summary(resolution) + self.tr(
                 " · kept whole, as numbers with thousands separators: {numbers} (to paste "
                 "them as separate codes, put a space or a new line between)").format(
                 numbers=", ".join(kept_whole[:5]) + (" …" if len(kept_whole) > 5 else "")))
         else:
-            self.summary.setText(resolution.summary())
+            self.summary.setText(paste_summary(resolution))
         self.add_button.setEnabled(bool(resolution and resolution.recognised))
         self.copy_button.setEnabled(bool(resolution and resolution.unknown))
         self.resolved.emit()

@@ -16,6 +16,7 @@ from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import messages
 from custgroups.ui.import_preview import ImportPreviewDialog
 from custgroups.ui.long_job import run_long
+from custgroups.ui.wording import import_summary
 
 
 def _tr(text: str) -> str:
@@ -81,7 +82,7 @@ def _apply_import(lane: Lane, window: QMainWindow, path: Path, plans: Any, clear
 
     def on_success(result: Any) -> None:
         messages.inform(window, _tr("Customers imported"), _tr(
-            "{name}: {summary}.").format(name=path.name, summary=result.plan.summary()))
+            "{name}: {summary}.").format(name=path.name, summary=import_summary(result.plan)))
         imported()
 
     return run_long(lane, window, "importProgress", _tr("Import Customers"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +18,7 @@ from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.sheets.cells import MAX_CELL_TEXT, needs_care
 from custgroups.core.sheets.placing import target_name
 from custgroups.core.sheets.writing import Column, CsvWriter, SheetSpec, XlsxWriter, open_writer
+from custgroups.core.wording import history_change
 
 GROUPS_SHEET = SheetSpec("Groups", (
     Column("Code", 13), Column("Name", 34), Column("Description", 50), Column("Status", 10),
@@ -128,8 +129,10 @@ def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bo
 
 @db.reads
 def export_history(path: Path, group_id: int | None = None,
-                   progress: ProgressFn = no_progress) -> ExportResult:
-    """Write the history of one group, or of every group, oldest first."""
+                   progress: ProgressFn = no_progress,
+                   describe: Callable[[HistoryEntry], str] = history_change) -> ExportResult:
+    """Write the history of one group, or of every group, oldest first; ``describe`` words
+    each change (plain English unless the caller words it in the clerk's language)."""
     path = Path(path)
     writer = open_writer(path)
     try:
@@ -137,7 +140,8 @@ def export_history(path: Path, group_id: int | None = None,
             count = 0
             writer.start_sheet(HISTORY_SHEET)
             for count, entry in enumerate(iter_history(group_id), 1):
-                for row in _history_rows(entry, isinstance(writer, XlsxWriter)):
+                for row in _history_rows(entry, describe(entry),
+                                         isinstance(writer, XlsxWriter)):
                     writer.write(row)
                 if count % _PROGRESS_EVERY == 0:
                     progress(count, 0)
@@ -150,10 +154,10 @@ def export_history(path: Path, group_id: int | None = None,
     return ExportResult(writer.paths, history_entries=count)
 
 
-def _history_rows(entry: HistoryEntry, cell_limit: bool) -> Iterator[tuple[Any, ...]]:
+def _history_rows(entry: HistoryEntry, what: str, cell_limit: bool
+                  ) -> Iterator[tuple[Any, ...]]:
     """One row per event; in xlsx, codes that overflow a cell continue on following rows."""
     head = (local_time(entry.at), entry.by, entry.group_code, entry.group_name)
-    what = entry.describe()
     if not cell_limit:
         yield (*head, what, ", ".join(entry.codes))
         return

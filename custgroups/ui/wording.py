@@ -1,0 +1,77 @@
+"""What the windows say about results, worded through ``tr()`` so a translation reaches them.
+
+The data floor hands back numbers and codes; the command line and files use the plain English
+of ``core/wording.py``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from custgroups.core.customer_import import CustomerImportPlan
+from custgroups.core.customers import CodeResolution
+from custgroups.core.history import HistoryEntry, HistoryKind
+from custgroups.core.wording import SHOWN_UNKNOWN
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("wording", text)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return _tr(one) if n == 1 else _tr(many).format(n=f"{n:,}")
+
+
+def paste_summary(resolution: CodeResolution) -> str:
+    """One line such as ``498 recognised · 1 already in the group · 2 unknown: ...``."""
+    parts = [_tr("{n} recognised").format(n=f"{len(resolution.recognised):,}")]
+    if resolution.already_members:
+        parts.append(_tr("{n} already in the group").format(
+            n=f"{len(resolution.already_members):,}"))
+    if resolution.duplicates:
+        parts.append(_count(len(resolution.duplicates), "1 duplicate", "{n} duplicates"))
+    if unknown := resolution.unknown:
+        shown = ", ".join(_tr("{code} (did you mean {suggestion}?)").format(
+            code=u.code, suggestion=u.suggestion) if u.suggestion else u.code
+            for u in unknown[:SHOWN_UNKNOWN])
+        more = len(unknown) - SHOWN_UNKNOWN
+        parts.append(_tr("{n} unknown: {codes}").format(n=f"{len(unknown):,}", codes=shown)
+                     + (_tr(" and {n} more").format(n=f"{more:,}") if more > 0 else ""))
+    if resolution.inactive:
+        parts.append(_tr("{n} inactive, not added").format(n=f"{len(resolution.inactive):,}"))
+    return _tr(" · ").join(parts)
+
+
+def import_summary(plan: CustomerImportPlan) -> str:
+    """One line such as ``2 new · 12 updated (city 12, email 3) · 3 reactivated · …``."""
+    updated = _tr("{n} updated").format(n=f"{plan.updated:,}")
+    if plan.fields:
+        updated += " (" + ", ".join(f"{field} {count:,}" for field, count in plan.fields) + ")"
+    parts = [_tr("{n} new").format(n=f"{plan.new:,}"), updated]
+    if plan.reactivated:
+        parts.append(_tr("{n} reactivated").format(n=f"{plan.reactivated:,}"))
+    if plan.deactivated:
+        parts.append(_tr("{n} deactivated").format(n=f"{plan.deactivated:,}"))
+    if plan.unchanged:
+        parts.append(_tr("{n} unchanged").format(n=f"{plan.unchanged:,}"))
+    return _tr(" · ").join(parts)
+
+
+def history_change(entry: HistoryEntry) -> str:
+    """The change in a few words, e.g. "Renamed from 'A' to 'B'"."""
+    match entry.kind:
+        case HistoryKind.CREATED:
+            return _tr("Created as '{name}'").format(name=entry.new_value)
+        case HistoryKind.RENAMED:
+            return _tr("Renamed from '{old}' to '{new}'").format(old=entry.old_value,
+                                                                  new=entry.new_value)
+        case HistoryKind.DESCRIPTION_CHANGED:
+            return _tr("Description changed") if entry.new_value else _tr("Description cleared")
+        case HistoryKind.ACTIVATED:
+            return _tr("Activated")
+        case HistoryKind.DEACTIVATED:
+            return _tr("Deactivated")
+        case HistoryKind.MEMBERS_ADDED:
+            return _count(entry.count, "Added 1 customer", "Added {n} customers")
+        case HistoryKind.MEMBERS_REMOVED:
+            return _count(entry.count, "Removed 1 customer", "Removed {n} customers")
