@@ -832,10 +832,10 @@ def instrument_editor(clock: Clock, dialog: Any) -> None:
         clock.stamp("handler start")
         on_resolved(number, resolution, kept_whole)
 
-    def shown(resolution: Any) -> None:
+    def shown(resolution: Any, *rest: Any) -> None:
         if resolution is not None:
             clock.stamp("show start")
-        show(resolution)
+        show(resolution, *rest)
         if resolution is not None:
             clock.stamp("show end")
 
