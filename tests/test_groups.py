@@ -207,7 +207,7 @@ def slow_lock(monkeypatch: pytest.MonkeyPatch) -> threading.Barrier:
     the saves run one after the other; without it, both read the same version together.
     """
     barrier = threading.Barrier(2, timeout=0.5)
-    real = groups._lock_group
+    real = groups.lock_group
 
     def lock_and_linger(group_id: int) -> object:
         row = real(group_id)
@@ -215,7 +215,7 @@ def slow_lock(monkeypatch: pytest.MonkeyPatch) -> threading.Barrier:
             barrier.wait()
         return row
 
-    monkeypatch.setattr(groups, "_lock_group", lock_and_linger)
+    monkeypatch.setattr(groups, "lock_group", lock_and_linger)
     return barrier
 
 

@@ -52,6 +52,17 @@ class InactiveCustomersError(ValidationError):
         self.codes = codes
 
 
+class WouldEmptyGroupError(ValidationError):
+    """A list would take every member out of a group, which needs the clerk's explicit yes."""
+
+    def __init__(self, code: str, members: int) -> None:
+        super().__init__("members", f"The list would remove all {members:,} members of {code} "
+                                    "and add nobody, so nothing was changed. If that is what "
+                                    "you want, confirm it explicitly.")
+        self.code = code
+        self.members = members
+
+
 class NotFoundError(CustgroupsError):
     """The thing asked for does not exist."""
 

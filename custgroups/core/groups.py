@@ -43,6 +43,8 @@ from custgroups.core.group_list import iter_groups as iter_groups
 from custgroups.core.group_list import list_groups as list_groups
 from custgroups.core.history import HistoryKind
 from custgroups.core.history import record as _record
+from custgroups.core.memberships import ListMode as ListMode
+from custgroups.core.memberships import ListSource as ListSource
 from custgroups.core.memberships import change_members_of
 from custgroups.core.memberships import list_members as list_members
 from custgroups.core.memberships import member_ids as member_ids
@@ -77,6 +79,8 @@ class GroupChange:
     expected_version: int | None = None
     add_customer_ids: frozenset[int] = field(default_factory=frozenset)
     remove_customer_ids: frozenset[int] = field(default_factory=frozenset)
+    #: The list the member changes came from, if they came from one (kept in the history).
+    member_source: ListSource | None = None
 
 
 # --- validation -------------------------------------------------------------------------
@@ -134,7 +138,7 @@ def save_group(change: GroupChange, who: str, progress: ProgressFn = no_progress
     problems = validate_group(change)
     if problems:
         raise problems[0]
-    who = _who(who)
+    who = recorded_name(who)
     name = clean_name(change.name)
     now = utc_now()  # one moment for the whole save, so its history reads as one change
     try:
@@ -145,17 +149,19 @@ def save_group(change: GroupChange, who: str, progress: ProgressFn = no_progress
                 group_id, changed = change.group_id, _update_group(change, name, who, now)
             if change.add_customer_ids or change.remove_customer_ids:
                 counts = change_members_of(group_id, change.add_customer_ids,
-                                         change.remove_customer_ids, who, now, progress)
+                                           change.remove_customer_ids, who, now, progress,
+                                           change.member_source)
                 changed = changed or any(counts)
             if changed and change.group_id is not None:
-                _touch(group_id, who, now)
+                touch_group(group_id, who, now)
     except peewee.IntegrityError as exc:
         # Two clerks saved the same name at the same moment and the unique index chose.
         raise _explain_integrity(exc, name, change.code) from exc
     return get_group(group_id)
 
 
-def _who(who: str) -> str:
+def recorded_name(who: str) -> str:
+    """The clerk's name as the history records it."""
     # Control characters (a NUL cannot even reach PostgreSQL) are no part of a name.
     who = tidy(key_safe(who))[:100]
     return who or "unknown"
@@ -247,7 +253,7 @@ def number_groups_from(last: int) -> None:
         database.execute_sql(f"SELECT setval('{GROUP_CODE_SEQUENCE}', %s)", [last])
 
 
-def _lock_group(group_id: int) -> Any:
+def lock_group(group_id: int) -> Any:
     """The group row, locked until the transaction ends (SQLite's IMMEDIATE already locks)."""
     query = CustomerGroup.select().where(CustomerGroup.id == group_id)
     if db.is_postgres():
@@ -261,7 +267,7 @@ def _lock_group(group_id: int) -> Any:
 def _update_group(change: GroupChange, name: str, who: str, now: datetime) -> bool:
     """Write the edited fields of a locked group and their history; True if any changed."""
     assert change.group_id is not None
-    row = _lock_group(change.group_id)
+    row = lock_group(change.group_id)
     if row.version != change.expected_version:
         raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
     description = clean_description(change.description)
@@ -283,7 +289,7 @@ def _update_group(change: GroupChange, name: str, who: str, now: datetime) -> bo
     return True
 
 
-def _touch(group_id: int, who: str, now: datetime) -> None:
+def touch_group(group_id: int, who: str, now: datetime) -> None:
     """Mark a changed group: a new version, and who changed it when."""
     CustomerGroup.update(version=CustomerGroup.version + 1, updated_at=now,
                          updated_by=who).where(CustomerGroup.id == group_id).execute()
@@ -311,15 +317,15 @@ def _explain_integrity(exc: peewee.IntegrityError, name: str, code: str) -> Exce
 def set_group_active(group_id: int, active: bool, who: str,
                      expected_version: int | None = None) -> Group:
     """Activate or deactivate a group (never delete it); a no-op if it already is so."""
-    who = _who(who)
+    who = recorded_name(who)
     with db.transaction():
-        row = _lock_group(group_id)
+        row = lock_group(group_id)
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
         if bool(row.active) != active:
             now = utc_now()
             CustomerGroup.update(active=active).where(CustomerGroup.id == group_id).execute()
-            _touch(group_id, who, now)
+            touch_group(group_id, who, now)
             kind = HistoryKind.ACTIVATED if active else HistoryKind.DEACTIVATED
             _record(group_id, who, now, kind, None, None)
     return get_group(group_id)
@@ -330,15 +336,15 @@ def change_members(group_id: int, who: str, add_ids: Iterable[int] = (),
                    remove_ids: Iterable[int] = (), expected_version: int | None = None,
                    progress: ProgressFn = no_progress) -> tuple[int, int]:
     """Add and remove members only; returns how many were really added and removed."""
-    who = _who(who)
+    who = recorded_name(who)
     with db.transaction():
-        row = _lock_group(group_id)
+        row = lock_group(group_id)
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
         now = utc_now()
         counts = change_members_of(group_id, add_ids, remove_ids, who, now, progress)
         if any(counts):
-            _touch(group_id, who, now)
+            touch_group(group_id, who, now)
     return counts
 
 

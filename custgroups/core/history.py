@@ -40,6 +40,7 @@ class HistoryEntry:
     count: int
     codes: tuple[str, ...]
 
+
 def record(group_id: int, who: str, at: datetime, kind: HistoryKind, old: str | None,
            new: str | None, codes: Sequence[str] = ()) -> None:
     """Write one history event; called inside the transaction of the change it records."""

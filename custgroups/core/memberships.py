@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from custgroups.core import db
 from custgroups.core.customers import CustomerPage, _row, _select_rows
@@ -17,10 +19,28 @@ from custgroups.core.text import fold, search_fold
 _MEMBER_CHUNK = 10_000
 
 
+class ListMode(StrEnum):
+    """How a list of customers changes a group."""
+
+    ADD = "add"  # add those listed
+    REMOVE = "remove"  # remove those listed
+    MATCH = "match"  # add those listed, remove the members not listed
+
+
+@dataclass(frozen=True)
+class ListSource:
+    """Where member changes came from, for the history: a list applied in a mode, named by
+    its file ("north-dec.xlsx"), or "" for a pasted list."""
+
+    mode: ListMode
+    name: str = ""
+
+
 def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[int], who: str,
-                      now: datetime, progress: ProgressFn) -> tuple[int, int]:
+                      now: datetime, progress: ProgressFn,
+                      source: ListSource | None = None) -> tuple[int, int]:
     """Add and remove members of a group the caller's transaction has locked; keeps its count
-    and history right."""
+    and history right (the history names ``source`` where there is one)."""
     add = sorted(set(add_ids) - set(remove_ids))
     remove = sorted(set(remove_ids))
     total = len(add) + len(remove)
@@ -59,10 +79,11 @@ def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterabl
     if delta:
         CustomerGroup.update(member_count=CustomerGroup.member_count + delta).where(
             CustomerGroup.id == group_id).execute()
+    how, name = (source.mode.value, source.name) if source else (None, None)
     if added:
-        _record(group_id, who, now, HistoryKind.MEMBERS_ADDED, None, None, sorted(added))
+        _record(group_id, who, now, HistoryKind.MEMBERS_ADDED, how, name, sorted(added))
     if removed:
-        _record(group_id, who, now, HistoryKind.MEMBERS_REMOVED, None, None, sorted(removed))
+        _record(group_id, who, now, HistoryKind.MEMBERS_REMOVED, how, name, sorted(removed))
     return len(added), len(removed)
 
 

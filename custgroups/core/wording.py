@@ -6,9 +6,13 @@ The data classes hold numbers and codes only; the windows word the same data thr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from custgroups.core.customer_import import CustomerImportPlan
-from custgroups.core.customers import CodeResolution
+from custgroups.core.customers import CodeResolution, UnknownCode
 from custgroups.core.history import HistoryEntry, HistoryKind
+from custgroups.core.lists import ListPlan
+from custgroups.core.memberships import ListMode
 
 #: Unknown codes named in a paste summary; the rest are counted.
 SHOWN_UNKNOWN = 10
@@ -21,14 +25,37 @@ def paste_summary(resolution: CodeResolution) -> str:
         parts.append(f"{len(resolution.already_members):,} already in the group")
     if duplicates := len(resolution.duplicates):
         parts.append(f"{duplicates:,} duplicate{'' if duplicates == 1 else 's'}")
-    if unknown := resolution.unknown:
-        shown = ", ".join(f"{u.code} (did you mean {u.suggestion}?)" if u.suggestion else u.code
-                          for u in unknown[:SHOWN_UNKNOWN])
-        more = len(unknown) - SHOWN_UNKNOWN
-        parts.append(f"{len(unknown):,} unknown: {shown}"
-                     + (f" and {more:,} more" if more > 0 else ""))
+    if resolution.unknown:
+        parts.append(_unknown(resolution.unknown))
     if resolution.inactive:
         parts.append(f"{len(resolution.inactive):,} inactive, not added")
+    return " · ".join(parts)
+
+
+def _unknown(unknown: Sequence[UnknownCode]) -> str:
+    shown = ", ".join(f"{u.code} (did you mean {u.suggestion}?)" if u.suggestion else u.code
+                      for u in unknown[:SHOWN_UNKNOWN])
+    more = len(unknown) - SHOWN_UNKNOWN
+    return f"{len(unknown):,} unknown: {shown}" + (f" and {more:,} more" if more > 0 else "")
+
+
+def list_summary(plan: ListPlan) -> str:
+    """One line such as ``to add 12 · to remove 40 (not in the list) · unchanged 1,208 · …``."""
+    parts = []
+    if plan.mode is not ListMode.REMOVE:
+        parts.append(f"to add {len(plan.to_add):,}")
+    if plan.mode is not ListMode.ADD:
+        parts.append(f"to remove {len(plan.to_remove):,}"
+                     + (" (not in the list)" if plan.mode is ListMode.MATCH else ""))
+    parts.append(f"unchanged {plan.unchanged:,}")
+    if plan.not_members:
+        parts.append(f"not in the group {len(plan.not_members):,}")
+    if plan.unknown:
+        parts.append(_unknown(plan.unknown))
+    if plan.inactive:
+        parts.append(f"inactive {len(plan.inactive):,}")
+    if plan.duplicates:
+        parts.append(f"duplicates {len(plan.duplicates):,}")
     return " · ".join(parts)
 
 
@@ -60,6 +87,31 @@ def history_change(entry: HistoryEntry) -> str:
         case HistoryKind.DEACTIVATED:
             return "Deactivated"
         case HistoryKind.MEMBERS_ADDED:
-            return f"Added {customers}"
+            return f"Added {customers}{_source(entry)}"
         case HistoryKind.MEMBERS_REMOVED:
-            return f"Removed {customers}"
+            return f"Removed {customers}{_source(entry)}"
+
+
+# How a list changed the members, for a pasted list and for a named file.
+_SOURCES = {
+    ListMode.ADD: ("from a pasted list", "from {name}"),
+    ListMode.REMOVE: ("as listed in a paste", "as listed in {name}"),
+    ListMode.MATCH: ("matched to a pasted list", "matched to {name}"),
+}
+
+
+def list_source(entry: HistoryEntry) -> tuple[ListMode, str] | None:
+    """The list a member change came from (its mode and file name, "" for a paste), if any."""
+    how = entry.old_value
+    if how is None or how not in ListMode._value2member_map_:
+        return None
+    return ListMode(how), entry.new_value or ""
+
+
+def _source(entry: HistoryEntry) -> str:
+    found = list_source(entry)
+    if found is None:
+        return ""
+    mode, name = found
+    pasted, named = _SOURCES[mode]
+    return f" ({named.format(name=name) if name else pasted})"

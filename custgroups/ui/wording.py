@@ -6,12 +6,16 @@ of ``core/wording.py``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from custgroups.core.customer_import import CustomerImportPlan
-from custgroups.core.customers import CodeResolution
+from custgroups.core.customers import CodeResolution, UnknownCode
 from custgroups.core.history import HistoryEntry, HistoryKind
-from custgroups.core.wording import SHOWN_UNKNOWN
+from custgroups.core.lists import ListPlan
+from custgroups.core.memberships import ListMode
+from custgroups.core.wording import SHOWN_UNKNOWN, list_source
 
 
 def _tr(text: str) -> str:
@@ -30,15 +34,40 @@ def paste_summary(resolution: CodeResolution) -> str:
             n=f"{len(resolution.already_members):,}"))
     if resolution.duplicates:
         parts.append(_count(len(resolution.duplicates), "1 duplicate", "{n} duplicates"))
-    if unknown := resolution.unknown:
-        shown = ", ".join(_tr("{code} (did you mean {suggestion}?)").format(
-            code=u.code, suggestion=u.suggestion) if u.suggestion else u.code
-            for u in unknown[:SHOWN_UNKNOWN])
-        more = len(unknown) - SHOWN_UNKNOWN
-        parts.append(_tr("{n} unknown: {codes}").format(n=f"{len(unknown):,}", codes=shown)
-                     + (_tr(" and {n} more").format(n=f"{more:,}") if more > 0 else ""))
+    if resolution.unknown:
+        parts.append(_unknown(resolution.unknown))
     if resolution.inactive:
         parts.append(_tr("{n} inactive, not added").format(n=f"{len(resolution.inactive):,}"))
+    return _tr(" · ").join(parts)
+
+
+def _unknown(unknown: Sequence[UnknownCode]) -> str:
+    shown = ", ".join(_tr("{code} (did you mean {suggestion}?)").format(
+        code=u.code, suggestion=u.suggestion) if u.suggestion else u.code
+        for u in unknown[:SHOWN_UNKNOWN])
+    more = len(unknown) - SHOWN_UNKNOWN
+    return (_tr("{n} unknown: {codes}").format(n=f"{len(unknown):,}", codes=shown)
+            + (_tr(" and {n} more").format(n=f"{more:,}") if more > 0 else ""))
+
+
+def list_summary(plan: ListPlan) -> str:
+    """One line such as ``to add 12 · to remove 40 (not in the list) · unchanged 1,208 · …``."""
+    parts = []
+    if plan.mode is not ListMode.REMOVE:
+        parts.append(_tr("to add {n}").format(n=f"{len(plan.to_add):,}"))
+    if plan.mode is ListMode.MATCH:
+        parts.append(_tr("to remove {n} (not in the list)").format(n=f"{len(plan.to_remove):,}"))
+    elif plan.mode is ListMode.REMOVE:
+        parts.append(_tr("to remove {n}").format(n=f"{len(plan.to_remove):,}"))
+    parts.append(_tr("unchanged {n}").format(n=f"{plan.unchanged:,}"))
+    if plan.not_members:
+        parts.append(_tr("not in the group {n}").format(n=f"{len(plan.not_members):,}"))
+    if plan.unknown:
+        parts.append(_unknown(plan.unknown))
+    if plan.inactive:
+        parts.append(_tr("inactive {n}").format(n=f"{len(plan.inactive):,}"))
+    if plan.duplicates:
+        parts.append(_tr("duplicates {n}").format(n=f"{len(plan.duplicates):,}"))
     return _tr(" · ").join(parts)
 
 
@@ -72,6 +101,21 @@ def history_change(entry: HistoryEntry) -> str:
         case HistoryKind.DEACTIVATED:
             return _tr("Deactivated")
         case HistoryKind.MEMBERS_ADDED:
-            return _count(entry.count, "Added 1 customer", "Added {n} customers")
+            return _count(entry.count, "Added 1 customer", "Added {n} customers") + _source(entry)
         case HistoryKind.MEMBERS_REMOVED:
-            return _count(entry.count, "Removed 1 customer", "Removed {n} customers")
+            return (_count(entry.count, "Removed 1 customer", "Removed {n} customers")
+                    + _source(entry))
+
+
+def _source(entry: HistoryEntry) -> str:
+    found = list_source(entry)
+    if found is None:
+        return ""
+    mode, name = found
+    if mode is ListMode.ADD:
+        how = _tr("from {name}") if name else _tr("from a pasted list")
+    elif mode is ListMode.REMOVE:
+        how = _tr("as listed in {name}") if name else _tr("as listed in a paste")
+    else:
+        how = _tr("matched to {name}") if name else _tr("matched to a pasted list")
+    return _tr(" ({how})").format(how=how.format(name=name))
