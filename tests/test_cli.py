@@ -26,7 +26,7 @@ def test_every_subcommand_has_help() -> None:
     parser = build_parser()
     subcommands = next(a for a in parser._actions if a.dest == "command").choices
     assert set(subcommands) == {"demo", "info", "export", "import-customers", "import-members",
-                                "history"}
+                                "remove-members", "sync-members", "history"}
     for name in subcommands:
         with pytest.raises(SystemExit) as exc:
             main([name, "--help"])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from custgroups.core import customers, groups, history, memberships
+from custgroups.cli import main
+from custgroups.core import customers, db, groups, history, memberships
 from custgroups.core.customers import CodeResolution, CustomerInput, CustomerRef, UnknownCode
 from custgroups.core.errors import DatabaseError, WouldEmptyGroupError
 from custgroups.core.groups import GroupChange
@@ -150,3 +153,40 @@ def test_plans_equal_set_algebra(members: frozenset[int], listed: frozenset[int]
     assert kept.isdisjoint(removed) or mode is ListMode.REMOVE
     assert plan.unchanged == len(now) - len(removed)
     assert plan.empties_group == (bool(removed) and not expected)
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+def test_sync_and_remove_members_from_the_command_line(
+        shop: dict[str, int], opened: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    group = group_of(shop, 1, 2, 3, 4)
+    listing = tmp_path / "north-dec.csv"
+    listing.write_text("Customer code\nC00003\nC00004\nC00005\nC0X006\n", encoding="utf-8")
+    base = ["--database", opened, "--user", "dana"]
+    capsys.readouterr()
+    assert main([*base, "sync-members", group.code, str(listing), "--dry-run"]) == 3
+    said = capsys.readouterr().out
+    assert ("north-dec.csv: to add 1 · to remove 2 (not in the list) · unchanged 2 · "
+            "1 unknown: C0X006 (did you mean C00006?)") in said
+    assert "Nothing was changed (dry run)" in said
+    assert main([*base, "sync-members", group.code, str(listing)]) == 0
+    assert "1 added, 2 removed; it now has 3 members" in capsys.readouterr().out
+    assert main([*base, "sync-members", group.code, str(listing), "--dry-run"]) == 0
+    assert "already matches north-dec.csv" in capsys.readouterr().out
+
+    gone = tmp_path / "gone.txt"
+    gone.write_text("C00004\nC00009\n", encoding="utf-8")
+    assert main([*base, "remove-members", group.code.lower(), str(gone)]) == 0
+    assert "0 added, 1 removed; it now has 2 members" in capsys.readouterr().out
+
+    nobody = tmp_path / "nobody.txt"
+    nobody.write_text("ZZZ1\n", encoding="utf-8")
+    assert main([*base, "sync-members", group.code, str(nobody)]) == 1
+    assert "would remove all 2 members" in capsys.readouterr().err
+    db.open_database(opened)
+    assert member_codes(groups.get_group(group.id)) == set(codes(3, 5))
+    entries = [history_change(e) for e in history.group_history(group.id)]
+    assert "Removed 1 customer (as listed in gone.txt)" in entries
+    assert "Added 1 customer (matched to north-dec.csv)" in entries

@@ -118,15 +118,16 @@ def apply_list(group_id: int, codes: Sequence[str], mode: ListMode, who: str,
     """Plan the list against the group as it is now and, unless ``dry_run``, apply it: all in
     one transaction holding the group, so nobody's change slips in between.
 
-    A list that would leave the group without members is refused
-    (:class:`WouldEmptyGroupError`) unless ``allow_empty`` says the clerk means it.
+    In Match mode, a list that would leave the group without members is refused
+    (:class:`WouldEmptyGroupError`) unless ``allow_empty`` says the clerk means it; Remove
+    mode names everyone it removes, so it needs no second yes.
     """
     who = recorded_name(who)
     counts = (0, 0)
     with db.transaction():
         row = lock_group(group_id)
         plan = plan_list(resolve_codes(codes, group_id), mode, _member_refs(group_id))
-        if plan.empties_group and not (dry_run or allow_empty):
+        if mode is ListMode.MATCH and plan.empties_group and not (dry_run or allow_empty):
             raise WouldEmptyGroupError(row.code, len(plan.to_remove))
         if not dry_run and plan.changes_anything:
             now = utc_now()

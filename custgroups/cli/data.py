@@ -1,95 +1,33 @@
-"""The command line: scripted work on the same data floor as the windows, with plain errors."""
+"""Commands on the data as a whole: demo data, what the database holds, exports, the ERP's
+customer list, the history."""
 
 from __future__ import annotations
 
 import argparse
-import logging
-import sys
 import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any
 
-from custgroups import __version__
+from custgroups.cli.arguments import EXIT_OK, count, share
 from custgroups.core import db
-from custgroups.core.db.files import MARKER_SUFFIX
-from custgroups.core.errors import CustgroupsError
 from custgroups.core.groups import GroupQuery, GroupSort, Status
 from custgroups.core.identity import login_name
-from custgroups.core.logs import setup_logging
-from custgroups.core.wording import import_summary, paste_summary
-
-log = logging.getLogger("custgroups.cli")
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_BUG = 70
-EXIT_INTERRUPTED = 130
-
-#: Starts the window on a database address as a user (both may be None); its exit code.
-OpenWindow = Callable[[str | None, str | None], int]
+from custgroups.core.wording import import_summary
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose complaints are one line and a hint, not a usage dump."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}. Try '{self.prog} --help'.\n")
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text.replace(",", "").replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is below zero")
-    return value
-
-
-def _share(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not 0 <= value <= 1000:
-        raise argparse.ArgumentTypeError(f"{text} is outside 0 to 1000")
-    return value
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser for every subcommand."""
-    parser = _Parser(
-        prog="custgroups",
-        description="Organise existing customers into groups. Without a command, opens the "
-                    "Customer Groups window.",
-        epilog="The default database file is made at the first start, with a note beside it "
-               f"({db.default_database_path().name}{MARKER_SUFFIX}). Should the file later go "
-               "missing, custgroups says so instead of starting over empty: put the file "
-               "back, or delete the note to start afresh. Any other database file must "
-               "exist already; only the demo command makes a new one.",
-    )
-    parser.add_argument("--version", action="version", version=f"custgroups {__version__}")
-    parser.add_argument(
-        "--database", metavar="URL",
-        help="database to use: sqlite:///path/to/file.db or postgresql://user@host:5432/name "
-             f"(default: ${db.ENV_VAR}, else {db.default_database_path()})")
-    parser.add_argument("--user", metavar="NAME",
-                        help="name recorded in the history (default: your login name)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def add_commands(commands: Any) -> None:
+    """Add demo, info, export, import-customers and history to the subcommands."""
     demo = commands.add_parser(
         "demo", help="fill an empty database with realistic sample data",
         description="Fill an empty database with sample customers, groups and memberships, "
                     "making the database file if it does not exist yet (with --customers 0 "
                     "--groups 0 it stays empty). Refuses a database that already holds "
                     "customers or groups.")
-    demo.add_argument("--customers", type=_count, default=1000, metavar="N",
+    demo.add_argument("--customers", type=count, default=1000, metavar="N",
                       help="number of customers (default 1,000)")
-    demo.add_argument("--groups", type=_count, default=50, metavar="M",
+    demo.add_argument("--groups", type=count, default=50, metavar="M",
                       help="number of groups (default 50)")
-    demo.add_argument("--members-per-customer", type=_share, default=3.0, metavar="K",
+    demo.add_argument("--members-per-customer", type=share, default=3.0, metavar="K",
                       help="average number of groups each customer is in (default 3)")
     demo.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
     demo.set_defaults(run=_run_demo, creates_database=True)
@@ -134,20 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
                                 "Active); without this, empty cells leave fields as they are")
     importing.set_defaults(run=_run_import_customers)
 
-    members = commands.add_parser(
-        "import-members", help="add the customers listed in a file to one group",
-        description="Read customer codes from a file's code column and add the recognised "
-                    "ones to the group; already-members, duplicates, unknown and inactive "
-                    "customers are reported and left out. A 'Group code' column, as in our "
-                    "own exports, limits the rows to this group's.")
-    members.add_argument("group_code", metavar="GROUP_CODE",
-                         help="code of the group, e.g. CG-000012")
-    members.add_argument("file", metavar="FILE", help="the .xlsx or .csv file")
-    members.add_argument("--column", help="heading of the column holding the codes")
-    members.add_argument("--dry-run", action="store_true",
-                         help="report what would be added, without adding it")
-    members.set_defaults(run=_run_import_members)
-
     history = commands.add_parser(
         "history", help="export the history of one group, or of all groups",
         description="Write every recorded change (when, who, what, customer codes) of one "
@@ -156,7 +80,6 @@ def build_parser() -> argparse.ArgumentParser:
                          help="code of the group (default: every group)")
     history.add_argument("--out", required=True, metavar="FILE", help="file to write")
     history.set_defaults(run=_run_history)
-    return parser
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -207,32 +130,6 @@ def _run_import_customers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_import_members(args: argparse.Namespace) -> int:
-    from custgroups.core.sheets.imports import import_members
-    from custgroups.core.sheets.reading import check_xml_defences
-
-    check_xml_defences()
-
-    result = import_members(args.group_code, Path(args.file), args.user or login_name(),
-                            column=args.column, dry_run=args.dry_run)
-    group = result.group
-    print(f"{Path(args.file).name}: {paste_summary(result.resolution)}")
-    if result.file.other_groups_rows:
-        print(f"({result.file.other_groups_rows:,} rows of other groups were left aside.)")
-    if not group.active:
-        print(f"{group.code} '{group.name}' is inactive: activate it before adding customers.")
-    if result.dry_run:
-        print(f"Would add {len(result.resolution.recognised):,} customers to {group.code} "
-              f"'{group.name}'. Nothing was changed (dry run).")
-    elif not result.added:
-        print(f"Nothing was added to {group.code} '{group.name}': the file names no customer "
-              "that is recognised, active and not yet a member.")
-    else:
-        print(f"Added {result.added:,} customers to {group.code} '{group.name}', which now "
-              f"has {group.member_count:,}.")
-    return EXIT_OK
-
-
 def _run_history(args: argparse.Namespace) -> int:
     from custgroups.core.groups import get_group_by_code
     from custgroups.core.sheets.export import export_history
@@ -252,38 +149,3 @@ def _run_info(args: argparse.Namespace) -> int:
     print(f"Customers: {count_customers():,}")
     print(f"Groups: {count_groups():,}")
     return EXIT_OK
-
-
-def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
-    """Run one command and return its exit code; errors become one line on stderr.
-
-    Without a command, ``open_window`` (the launcher passes the window's) starts the window
-    on ``--database`` as ``--user``; without one, the usage is shown.
-    """
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    setup_logging()
-    if not hasattr(args, "run"):
-        if open_window is None:
-            parser.print_usage(sys.stderr)
-            return EXIT_USAGE
-        return open_window(args.database, args.user)
-    run: Callable[[argparse.Namespace], int] = args.run
-    try:
-        db.open_database(args.database, create=getattr(args, "creates_database", False))
-        return run(args)
-    except CustgroupsError as exc:
-        print(f"custgroups: {exc.message}", file=sys.stderr)
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("custgroups: interrupted; nothing was half-saved.", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except Exception as exc:  # the last line of defence: never a traceback on screen
-        log.exception("unexpected error in %s", args.command or "the application")
-        from custgroups.core.logs import log_file_path
-
-        print(f"custgroups: something unexpected went wrong ({type(exc).__name__}); "
-              f"details are in {log_file_path()}.", file=sys.stderr)
-        return EXIT_BUG
-    finally:
-        db.close_database()

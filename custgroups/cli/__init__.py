@@ -1,0 +1,11 @@
+"""The command line: scripted work on the same data floor as the windows, with plain errors.
+
+``parser`` builds the arguments, ``run`` runs one command; each family of commands adds its
+own subcommands: ``data`` (demo, info, export, customers, history) and ``members`` (lists
+of customers applied to one group).
+"""
+
+from custgroups.cli.parser import build_parser
+from custgroups.cli.run import OpenWindow, main
+
+__all__ = ["OpenWindow", "build_parser", "main"]

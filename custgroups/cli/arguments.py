@@ -1,0 +1,43 @@
+"""What every command shares: exit codes, and an argument parser that complains in one line."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+#: A dry run found that applying would change something (so a script can tell).
+EXIT_WOULD_CHANGE = 3
+EXIT_BUG = 70
+EXIT_INTERRUPTED = 130
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose complaints are one line and a hint, not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}. Try '{self.prog} --help'.\n")
+
+
+def count(text: str) -> int:
+    """A whole number of zero or more ("1,000" and "1_000" read as 1000)."""
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is below zero")
+    return value
+
+
+def share(text: str) -> float:
+    """A number from 0 to 1000."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 0 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0 to 1000")
+    return value
