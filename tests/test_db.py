@@ -265,7 +265,8 @@ def test_a_locked_database_says_so_and_keeps_nothing(tmp_path: Path) -> None:
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(DatabaseError, match="another program is holding the database, so nothing was saved"):
+        with pytest.raises(DatabaseError, match="another program is holding the database, so "
+                                                "nothing was saved"):
             groups.save_group(GroupChange(name="Blocked"), "alice")
     finally:
         other.execute("ROLLBACK")

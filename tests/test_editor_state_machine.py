@@ -326,7 +326,7 @@ class EditorMachine(RuleBasedStateMachine):
         assert self.dialog is not None and self.editor is not None
         dialog, editor = self.dialog, self.editor
         self.choice = Choice(action, {"name": pick, "description": pick, "active": pick})
-        if editor.pasted and dialog.paste.unadded() is None:
+        if editor.pasted and dialog.paste.unapplied() is None:
             with self.qtbot.waitSignal(dialog.paste.resolved, timeout=10_000):
                 pass  # a clerk reads the summary before saving
         refused = self._refused_locally()

@@ -237,6 +237,32 @@ def test_inactive_pick_is_refused_beside_the_members_and_nothing_saved(
     assert dialog.members.count_after_save() == 2  # nothing the clerk did is lost
 
 
+def test_a_refusal_stays_until_the_clerk_changes_what_was_refused(
+        qtbot: QtBot, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(CustomerPicker, "pick", classmethod(
+        lambda cls, members, parent: {shop["C00013"], shop["C00014"]}))
+    dialog = open_editor(qtbot)
+    qtbot.keyClicks(focused(), "Late")
+    QTest.mouseClick(dialog.panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.members.arriving, timeout=5000)
+    save_by_keys(qtbot, dialog)
+    error = dialog.errors["members"]
+    assert error.isVisible()
+    # The table changing around the same pending members does not make the refusal go.
+    with qtbot.waitSignal(dialog.panel.filtered, timeout=5000):
+        qtbot.keyClicks(dialog.panel.filter_edit, "c0001")
+    assert error.isVisible() and "C00013" in error.text()
+    table = dialog.panel.table
+    table.setFocus()
+    row = next(r for r in range(dialog.members.rowCount())
+               if dialog.members.row_at(r).code == "C00013")  # type: ignore[union-attr]
+    table.selectRow(row)
+    qtbot.keyClick(focused(), Qt.Key.Key_Delete)  # the inactive customer goes: so does the error
+    assert not error.isVisible()
+    saved = save_by_keys(qtbot, dialog)
+    assert groups.member_ids(saved.id) == {shop["C00014"]}
+
+
 def test_the_picker_never_ticks_inactive_customers(qtbot: QtBot, shop: dict[str, int]) -> None:
     picker = CustomerPicker(set())
     qtbot.addWidget(picker)

@@ -24,7 +24,8 @@ from custgroups.core.sheets.imports import import_members
 
 pytestmark = pytest.mark.postgres
 
-HOLDING = "Another clerk's change is holding this group, so nothing was saved; try again in a moment."
+HOLDING = ("Another clerk's change is holding this group, so nothing was saved; try again in "
+           "a moment.")
 
 
 @pytest.fixture

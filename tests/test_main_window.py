@@ -562,7 +562,8 @@ def test_import_customers_from_the_window(qtbot: QtBot, window: MainWindow, tmp_
 
     previewed: list[str] = []
     monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(
-        lambda cls, plans, path, parent: previewed.append(import_summary(plans.plan(False))) or False))
+        lambda cls, plans, path, parent: previewed.append(import_summary(plans.plan(False)))
+        or False))
     good = tmp_path / "erp.csv"
     good.write_text("Customer Code,Customer Name\nN001,New One\nC001,Renamed\n")
     job = window.import_customers(good)

@@ -380,7 +380,8 @@ def test_stored_customers_are_read_a_chunk_of_codes_at_a_time(
     monkeypatch.setattr(customer_import, "_stored", counted)
     plans = plan_customer_import(path)
     assert lookups == [1000, 1000, 600]  # one query per chunk, never one per row
-    assert import_summary(plans.keep_empty) == "100 new · 1,250 updated (name 1,250) · 1,250 unchanged"
+    assert import_summary(plans.keep_empty) == (
+        "100 new · 1,250 updated (name 1,250) · 1,250 unchanged")
     lookups.clear()
     assert import_customers(path).plan == plans.keep_empty
     assert lookups == [1000, 1000, 600]

@@ -13,7 +13,9 @@ from custgroups.core.clock import utc_now
 from custgroups.core.customers import CodeResolution, CustomerRef, UnknownCode, resolve_codes
 from custgroups.core.errors import WouldEmptyGroupError
 from custgroups.core.groups import Group, get_group, lock_group, recorded_name, touch_group
-from custgroups.core.memberships import ListMode, ListSource, change_members_of
+from custgroups.core.memberships import ListMode as ListMode
+from custgroups.core.memberships import ListSource as ListSource
+from custgroups.core.memberships import change_members_of
 from custgroups.core.models import database
 from custgroups.core.progress import ProgressFn, no_progress
 

@@ -33,6 +33,7 @@ from custgroups.core.groups import (
     save_group,
     validate_group,
 )
+from custgroups.core.lists import ListMode
 from custgroups.core.members import Member
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
@@ -57,6 +58,8 @@ class GroupDialog(QDialog):
         self._lane = Lane("editor", self, self._show_form_error)
         self._saving = False
         self._save_after_check = False
+        # The last change the database refused, and why (shown until the clerk changes it).
+        self._refused: tuple[GroupChange, ValidationError] | None = None
         self._loaded = ("", "", True)
         self.saved: Group | None = None
         self.setModal(True)
@@ -184,8 +187,12 @@ class GroupDialog(QDialog):
     # --- fields and their errors --------------------------------------------------------
 
     def _problems(self) -> list[ValidationError]:
-        """Every reason the editor cannot save now, field by field."""
-        problems = validate_group(self.change())
+        """Every reason the editor cannot save now, field by field; a refusal from the
+        database stays one for as long as the clerk asks the same."""
+        change = self.change()
+        problems = validate_group(change)
+        if self._refused is not None and self._refused[0] == change:
+            problems.append(self._refused[1])
         pasted = self._paste_problem()
         return problems + [pasted] if pasted is not None else problems
 
@@ -260,7 +267,8 @@ class GroupDialog(QDialog):
             group_id=group.id if group else None,
             expected_version=group.version if group else None,
             add_customer_ids=self.members.added_ids,
-            remove_customer_ids=self.members.removed_ids)
+            remove_customer_ids=self.members.removed_ids,
+            member_source=self.panel.list_source if self.members.pending else None)
 
     def has_changes(self) -> bool:
         """True when something typed or picked is not saved."""
@@ -278,12 +286,17 @@ class GroupDialog(QDialog):
 
     def _paste_problem(self) -> ValidationError | None:
         """Codes pasted but not added would be lost by a save that ignored them."""
-        unadded = self.paste.unadded()
-        if not unadded:  # none, or not known until the box's check is done
+        unapplied = self.paste.unapplied()
+        if not unapplied:  # none, or not known until the box's check is done
             return None
+        if self.paste.mode is ListMode.ADD:
+            return ValidationError("paste", self.tr(
+                "The paste box holds {n} recognised customers that are not added yet: press "
+                "Add Recognised (Alt+A), or clear the box, before saving.").format(
+                n=f"{unapplied:,}"))
         return ValidationError("paste", self.tr(
-            "The paste box holds {n} recognised customers that are not added yet: press Add "
-            "Recognised (Alt+A), or clear the box, before saving.").format(n=f"{unadded:,}"))
+            "The list in the paste box would make {n} changes that are not applied yet: press "
+            "Apply (Alt+A), or clear the box, before saving.").format(n=f"{unapplied:,}"))
 
     def accept(self) -> None:
         """Check, then save in the background; on any problem everything typed stays."""
@@ -297,7 +310,7 @@ class GroupDialog(QDialog):
             return
         self._show_errors([])
         self._set_saving(True)
-        if self.paste.unadded() is None:
+        if self.paste.unapplied() is None:
             # The box's text is still being checked: save when it is, if it holds nothing
             # that was left out.
             self._save_after_check = True
@@ -341,6 +354,7 @@ class GroupDialog(QDialog):
             return
         self._set_saving(False)
         if isinstance(exc, ValidationError):
+            self._refused = (self.change(), exc)
             self._show_errors([exc])
         else:
             self._show_form_error(plain_message(exc))

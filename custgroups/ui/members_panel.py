@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from custgroups.core.customers import CustomerRef, customers_by_ids, is_customer_code
 from custgroups.core.errors import plain_message
 from custgroups.core.groups import Group, list_members
+from custgroups.core.lists import ListMode, ListPlan, ListSource
 from custgroups.core.members import Member, filter_key, matching, members_of
 from custgroups.qt.tasks import Lane
-from custgroups.ui import style
+from custgroups.ui import messages, style
 from custgroups.ui.customer_picker import CustomerPicker
+from custgroups.ui.match_preview import MatchPreviewDialog
 from custgroups.ui.models.members_model import MemberColumn, MembersModel
 from custgroups.ui.paste_box import PasteBox
 from custgroups.ui.widgets import named, shortcut
@@ -57,6 +59,8 @@ class MembersPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: The last list applied, which the history names as the source of the changes.
+        self.list_source: ListSource | None = None
         self._group: Group | None = None
         self._editable = True
         self._loading = False
@@ -108,8 +112,10 @@ class MembersPanel(QWidget):
             button.setAutoDefault(False)  # Enter acts on the field that has focus
         self.inactive_note = QLabel(self.tr("Activate the group to add customers."), self)
         style.warning_text(self.inactive_note)
-        self.paste = PasteBox(self._group_id, self.model.pending_ids, self)
+        self.paste = PasteBox(self._group_id, self.model.pending_ids, self.model.standing, self)
         self.paste.add_requested.connect(self._on_paste_add_requested)
+        self.paste.remove_requested.connect(self._on_paste_remove_requested)
+        self.paste.match_requested.connect(self._on_paste_match_requested)
 
     def _init_layout(self) -> None:
         members_box = QGroupBox(self.tr("Members"), self)
@@ -272,7 +278,37 @@ class MembersPanel(QWidget):
 
     @Slot(object)
     def _on_paste_add_requested(self, refs: tuple[CustomerRef, ...]) -> None:
+        if self.paste.source_name:
+            self.list_source = ListSource(ListMode.ADD, self.paste.source_name)
         self.add_ids({ref.id for ref in refs})
+
+    @Slot(object)
+    def _on_paste_remove_requested(self, plan: ListPlan) -> None:
+        self.list_source = ListSource(ListMode.REMOVE, self.paste.source_name)
+        self.model.remove_ids(ref.id for ref in plan.to_remove)
+        self.paste.refresh()
+
+    @Slot(object)
+    def _on_paste_match_requested(self, plan: ListPlan) -> None:
+        remove: set[int] = set()
+        if plan.empties_group and not messages.confirm(
+                self, self.tr("Empty the group?"),
+                self.tr("The list names none of the {n} members, so matching it would remove "
+                        "every one of them and add nobody. Remove all {n}?").format(
+                    n=f"{len(plan.to_remove):,}"),
+                self.tr("Remove All")):
+            self.paste.refresh()
+            return
+        if plan.to_remove:
+            chosen = MatchPreviewDialog.ask(plan, self)
+            if chosen is None:
+                self.paste.refresh()
+                return
+            remove = chosen
+        self.list_source = ListSource(ListMode.MATCH, self.paste.source_name)
+        self.model.remove_ids(remove)
+        self.add_ids({ref.id for ref in plan.to_add})
+        self.paste.refresh()
 
     def _selected_rows(self) -> list[int]:
         return [i.row() for i in self.table.selectionModel().selectedRows()]
@@ -340,8 +376,8 @@ class MembersPanel(QWidget):
         group_code = self._group.code if self._group else None
         self._lane.submit(lambda _p: read_member_codes(path, group_code, column,
                                                        is_customer_code),
-                          succeeded=lambda found: self.paste.edit.setPlainText(
-                              "\n".join(found.codes)),
+                          succeeded=lambda found: self.paste.set_codes_from_file(
+                              found.codes, path.name),
                           failed=self._on_import_failed)
 
     def _on_import_failed(self, exc: BaseException) -> None:

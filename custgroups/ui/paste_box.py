@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -24,11 +25,16 @@ from custgroups.core.customers import (
     resolve_codes,
 )
 from custgroups.core.errors import plain_message
+from custgroups.core.lists import Customerish, ListMode, ListPlan, plan_list
 from custgroups.qt.tasks import Lane
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import paste_summary
+from custgroups.ui.wording import list_summary, paste_summary
 
 DEBOUNCE_MS = 300
+
+#: What the editor's members are when a list is planned: those that stay, and the pending
+#: additions (see :meth:`MembersModel.standing`).
+Standing = tuple[Sequence[Customerish], frozenset[int]]
 
 
 def _adjusted(resolution: CodeResolution, added: frozenset[int],
@@ -56,18 +62,30 @@ class InstantButton(QPushButton):
 
 
 class PasteBox(QWidget):
-    """Shows what a paste holds — recognised, already in, duplicates, unknown, inactive —
-    and hands over the recognised customers on Add."""
+    """Shows what a list of codes would change in the mode chosen beside it — add those
+    listed, remove those listed, or make the group match — and hands that over on Apply.
+
+    In Add mode the summary sorts the codes (recognised, already in, duplicates, unknown,
+    inactive); in the others it counts what would be added, removed and left alone.
+    """
 
     add_requested = Signal(object)  # tuple[CustomerRef, ...]
+    remove_requested = Signal(object)  # ListPlan of Remove mode
+    match_requested = Signal(object)  # ListPlan of Match mode
     resolved = Signal()  # the summary now describes the text in the box
 
     def __init__(self, group_id: Callable[[], int | None],
                  pending: Callable[[], tuple[frozenset[int], frozenset[int]]],
+                 standing: Callable[[], Standing],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._group_id = group_id
         self._pending = pending
+        self._standing = standing
+        #: The file the codes in the box were read from ("" when typed or pasted).
+        self.source_name = ""
+        self._from_file = False
+        self.plan: ListPlan | None = None
         self._lane = Lane("paste", self, self._on_unhandled)
         self._request = 0
         self._answered = 0  # the request whose answer the summary shows
@@ -83,6 +101,13 @@ class PasteBox(QWidget):
         self.edit.setTabChangesFocus(True)
         self.edit.installEventFilter(self)
         self.edit.textChanged.connect(self._on_edit_text_changed)
+        self.mode_combo = named(QComboBox(self), "pasteModeCombo")
+        for label, mode in ((self.tr("Add listed"), ListMode.ADD),
+                            (self.tr("Remove listed"), ListMode.REMOVE),
+                            (self.tr("Make group match list"), ListMode.MATCH)):
+            self.mode_combo.addItem(label, mode.value)
+        self.mode_combo.setAccessibleName(self.tr("What the list does"))
+        self.mode_combo.currentIndexChanged.connect(self._on_mode_combo_changed)
         self.summary = named(QLabel(self), "pasteSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(self.summary.textInteractionFlags())
@@ -96,6 +121,12 @@ class PasteBox(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        mode_row = QHBoxLayout()
+        mode_label = QLabel(self.tr("&Mode"), self)
+        mode_label.setBuddy(self.mode_combo)
+        mode_row.addWidget(mode_label)
+        mode_row.addWidget(self.mode_combo, 1)
+        layout.addLayout(mode_row)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
@@ -113,20 +144,49 @@ class PasteBox(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    @property
+    def mode(self) -> ListMode:
+        """What applying the list does."""
+        return ListMode(self.mode_combo.currentData())
+
+    def set_codes_from_file(self, codes: Sequence[str], name: str) -> None:
+        """Put a file's codes in the box; applying them names the file in the history."""
+        self._from_file = True
+        try:
+            self.edit.setPlainText("\n".join(codes))
+        finally:
+            self._from_file = False
+        self.source_name = name
+
+    @Slot(int)
+    def _on_mode_combo_changed(self, _index: int) -> None:
+        self._leftover = False  # the same codes now ask something else: they may be applied
+        self._show_mode()
+        self.refresh()
+
+    def _show_mode(self) -> None:
+        self.add_button.setText({ListMode.ADD: self.tr("&Add Recognised"),
+                                 ListMode.REMOVE: self.tr("&Apply: Remove Listed"),
+                                 ListMode.MATCH: self.tr("&Apply: Match List")}[self.mode])
+
     @Slot()
     def _on_edit_text_changed(self) -> None:
+        if not self._from_file:
+            self.source_name = ""
         self._leftover = False
         self._request += 1  # an answer still on its way is for text no longer there
         self.add_button.setEnabled(False)
         self._timer.start()
 
-    def unadded(self) -> int | None:
-        """How many recognised customers the box holds that were not added (0 when it is
-        empty or holds only what Add left behind); None while its text is being checked."""
+    def unapplied(self) -> int | None:
+        """How many changes the list in the box would make that were not applied (0 when it
+        is empty or holds only what Apply left behind); None while it is being checked."""
         if self._leftover or not self.edit.toPlainText().strip():
             return 0
         if self._timer.isActive() or self._answered != self._request or self.resolution is None:
             return None
+        if self.plan is not None:
+            return len(self.plan.to_add) + len(self.plan.to_remove)
         return len(self.resolution.recognised)
 
     @Slot()
@@ -142,11 +202,16 @@ class PasteBox(QWidget):
             self._show(None)
             return
         added, removed = self._pending()  # the editor's changes not saved yet
+        mode = self.mode
+        members, kept = self._standing() if mode is not ListMode.ADD else ((), frozenset())
 
-        def work(progress: Callable[[int, int], None]) -> tuple[CodeResolution, list[str]]:
+        def work(progress: Callable[[int, int], None]
+                 ) -> tuple[CodeResolution, list[str], ListPlan | None]:
             pasted = read_paste(text, is_customer_code)
             resolution = resolve_codes(pasted.codes, group_id, progress)
-            return _adjusted(resolution, added, removed), pasted.kept_whole
+            plan = plan_list(resolution, mode, members, kept) if mode is not ListMode.ADD \
+                else None
+            return _adjusted(resolution, added, removed), pasted.kept_whole, plan
 
         self.summary.setText(self.tr("Checking the codes…"))
         self._lane.submit(work,
@@ -156,10 +221,10 @@ class PasteBox(QWidget):
                                                                             total))
 
     def _on_resolved(self, number: int, resolution: CodeResolution,
-                     kept_whole: list[str]) -> None:
+                     kept_whole: list[str], plan: ListPlan | None) -> None:
         if number == self._request:
             self._answered = number
-            self._show(resolution, kept_whole)
+            self._show(resolution, kept_whole, plan)
 
     def _on_progress(self, number: int, done: int, total: int) -> None:
         if number == self._request and total and done < total:
@@ -172,24 +237,30 @@ class PasteBox(QWidget):
             self._on_unhandled(plain_message(exc))
 
     def _on_unhandled(self, message: str) -> None:
-        self.resolution = None
+        self.resolution = self.plan = None
         self.summary.setText(message)
         self.add_button.setEnabled(False)
         self.resolved.emit()
 
-    def _show(self, resolution: CodeResolution | None, kept_whole: list[str] | None = None
-              ) -> None:
-        self.resolution = resolution
+    def _show(self, resolution: CodeResolution | None, kept_whole: list[str] | None = None,
+              plan: ListPlan | None = None) -> None:
+        self.resolution, self.plan = resolution, plan
         if resolution is None:
             self.summary.setText(self.tr("Nothing pasted yet."))
-        elif kept_whole:
-            self.summary.setText(paste_summary(resolution) + self.tr(
-                " · kept whole, as numbers with thousands separators: {numbers} (to paste "
-                "them as separate codes, put a space or a new line between)").format(
-                numbers=", ".join(kept_whole[:5]) + (" …" if len(kept_whole) > 5 else "")))
         else:
-            self.summary.setText(paste_summary(resolution))
-        self.add_button.setEnabled(bool(resolution and resolution.recognised))
+            text = list_summary(plan) if plan is not None else paste_summary(resolution)
+            if kept_whole:
+                text += self.tr(
+                    " · kept whole, as numbers with thousands separators: {numbers} (to paste "
+                    "them as separate codes, put a space or a new line between)").format(
+                    numbers=", ".join(kept_whole[:5]) + (" …" if len(kept_whole) > 5 else ""))
+            self.summary.setText(text)
+        if plan is not None:
+            can_apply = plan.changes_anything
+        else:
+            can_apply = bool(resolution and resolution.recognised)
+        # What Apply left behind (codes that need the clerk) is never applied again by itself.
+        self.add_button.setEnabled(can_apply and not self._leftover)
         self.copy_button.setEnabled(bool(resolution and resolution.unknown))
         self.resolved.emit()
 
@@ -200,17 +271,29 @@ class PasteBox(QWidget):
 
     @Slot()
     def _on_add_clicked(self) -> None:
-        resolution = self.resolution
-        if resolution is None or not resolution.recognised:
+        resolution, plan = self.resolution, self.plan
+        if resolution is None or not self.add_button.isEnabled():
             return
-        refs: tuple[CustomerRef, ...] = resolution.recognised
-        left = [u.code for u in resolution.unknown] + [r.code for r in resolution.inactive]
-        # What was added leaves the box; what still needs the clerk stays. The editor sorts
-        # the box again once the additions are in, so no second check is queued here.
-        self.edit.setPlainText("\n".join(left))
+        if plan is None:
+            if not resolution.recognised:
+                return
+            refs: tuple[CustomerRef, ...] = resolution.recognised
+            left = [u.code for u in resolution.unknown] + [r.code for r in resolution.inactive]
+            self._leave(left)
+            self.add_requested.emit(refs)
+        elif plan.changes_anything:
+            self._leave([u.code for u in plan.unknown] + [r.code for r in plan.inactive])
+            (self.match_requested if plan.mode is ListMode.MATCH
+             else self.remove_requested).emit(plan)
+
+    def _leave(self, codes: list[str]) -> None:
+        """What was applied leaves the box; what still needs the clerk stays. The editor
+        sorts the box again once the changes are in, so no second check is queued here."""
+        name = self.source_name
+        self.edit.setPlainText("\n".join(codes))
+        self.source_name = name  # the leftovers still came from the file
         self._leftover = True
         self._timer.stop()
-        self.add_requested.emit(refs)
 
     @Slot()
     def _on_copy_clicked(self) -> None:

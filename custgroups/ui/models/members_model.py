@@ -159,6 +159,26 @@ class MembersModel(RowsTableModel[CustomerRow]):
                 self._removed.add(customer.id)
         self._after_rows_changed(dropped)
 
+    def remove_ids(self, ids: Iterable[int]) -> None:
+        """Remove these customers: saved members are struck through, pending additions go."""
+        dropped = forgotten = False
+        for cid in ids:
+            if cid in self._added:
+                del self._added[cid]
+                dropped = True
+            elif cid in self._incoming:
+                self._incoming.discard(cid)
+                forgotten = True
+            elif cid in self._saved_ids:
+                self._removed.add(cid)
+        self._after_rows_changed(dropped or forgotten)
+
+    def standing(self) -> tuple[list[CustomerRow], frozenset[int]]:
+        """What a list is planned against: the saved members that stay (no removal pending)
+        and the customers whose addition is pending."""
+        removed = self._removed
+        return [m.row for m in self._saved if m.row.id not in removed], self.added_ids
+
     def undo_rows(self, rows: Sequence[int]) -> None:
         """Undo the pending change on these rows: a new member goes, a removed one stays."""
         dropped = False
