@@ -33,7 +33,6 @@ from custgroups.core.groups import (
     save_group,
     validate_group,
 )
-from custgroups.core.lists import ListMode
 from custgroups.core.members import Member
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
@@ -193,7 +192,7 @@ class GroupDialog(QDialog):
         problems = validate_group(change)
         if self._refused is not None and self._refused[0] == change:
             problems.append(self._refused[1])
-        pasted = self._paste_problem()
+        pasted = self.paste.problem()
         return problems + [pasted] if pasted is not None else problems
 
     def _recheck(self, *names: str) -> None:
@@ -283,20 +282,6 @@ class GroupDialog(QDialog):
                  "paste": self.paste.edit}
         if problems:
             focus.get(problems[0].field, self.name_edit).setFocus()
-
-    def _paste_problem(self) -> ValidationError | None:
-        """Codes pasted but not added would be lost by a save that ignored them."""
-        unapplied = self.paste.unapplied()
-        if not unapplied:  # none, or not known until the box's check is done
-            return None
-        if self.paste.mode is ListMode.ADD:
-            return ValidationError("paste", self.tr(
-                "The paste box holds {n} recognised customers that are not added yet: press "
-                "Add Recognised (Alt+A), or clear the box, before saving.").format(
-                n=f"{unapplied:,}"))
-        return ValidationError("paste", self.tr(
-            "The list in the paste box would make {n} changes that are not applied yet: press "
-            "Apply (Alt+A), or clear the box, before saving.").format(n=f"{unapplied:,}"))
 
     def accept(self) -> None:
         """Check, then save in the background; on any problem everything typed stays."""

@@ -24,7 +24,7 @@ from custgroups.core.customers import (
     is_customer_code,
     resolve_codes,
 )
-from custgroups.core.errors import plain_message
+from custgroups.core.errors import ValidationError, plain_message
 from custgroups.core.lists import Customerish, ListMode, ListPlan, plan_list
 from custgroups.qt.tasks import Lane
 from custgroups.ui.widgets import named
@@ -188,6 +188,21 @@ class PasteBox(QWidget):
         if self.plan is not None:
             return len(self.plan.to_add) + len(self.plan.to_remove)
         return len(self.resolution.recognised)
+
+    def problem(self) -> ValidationError | None:
+        """Why saving now would leave the list in the box out, if it would: codes pasted but
+        not applied would be lost by a save that ignored them."""
+        unapplied = self.unapplied()
+        if not unapplied:  # none, or not known until the box's check is done
+            return None
+        if self.mode is ListMode.ADD:
+            return ValidationError("paste", self.tr(
+                "The paste box holds {n} recognised customers that are not added yet: press "
+                "Add Recognised (Alt+A), or clear the box, before saving.").format(
+                n=f"{unapplied:,}"))
+        return ValidationError("paste", self.tr(
+            "The list in the paste box would make {n} changes that are not applied yet: press "
+            "Apply (Alt+A), or clear the box, before saving.").format(n=f"{unapplied:,}"))
 
     @Slot()
     def resolve(self) -> None:
