@@ -44,9 +44,11 @@ def settle(ms: int = 300) -> None:
 
 
 def wait_for_page(window: MainWindow) -> None:
+    idle = [False]
+    window.idle.connect(lambda: idle.__setitem__(0, True))
     for _ in range(200):
         settle(20)
-        if not window._queries.busy and window._page is not None:
+        if idle[0] and window.shown_page is not None:
             break
     settle(150)
 
@@ -131,11 +133,37 @@ def editor_shots(window: MainWindow) -> None:
     picker.search()
     settle(500)
     for row in (1, 2, 4):
-        picker.model.tick([picker.model.customer_at(row).id], True)
+        picker.model.tick([picker.model.row_at(row).id], True)
     picker.table.selectRow(4)
     settle()
     shot(picker, "picker.png")
     picker.done(0)
+    mode_shots(window, group, codes)
+
+
+def mode_shots(window: MainWindow, group: groups.Group, codes: list[str]) -> None:
+    """The paste box making a group match a list, and the removals it previews."""
+    from custgroups.core.lists import ListMode
+    from custgroups.ui.match_preview import MatchPreviewDialog
+
+    members = [code for code, *_ in groups.member_rows(group.id)]
+    editor = GroupDialog("m.jensen", group, window)
+    editor.show()
+    settle(600)
+    editor.paste.mode_combo.setCurrentIndex(editor.paste.mode_combo.findData(ListMode.MATCH))
+    listed = members[3:] + codes[20:24] + ["C0O0412"]
+    editor.paste.set_codes_from_file(listed, "north-dec.xlsx")
+    editor.paste.resolve()
+    settle(800)
+    shot(editor, "editor-match.png")
+    assert editor.paste.plan is not None
+    preview = MatchPreviewDialog(editor.paste.plan, editor)
+    preview.rows.item(1).setCheckState(preview.rows.item(1).checkState().Unchecked)
+    preview.show()
+    settle()
+    shot(preview, "dialog-match-preview.png")
+    preview.done(0)
+    editor.done(0)
 
 
 def main() -> None:
