@@ -44,7 +44,7 @@ from custgroups.core.group_list import list_groups as list_groups
 from custgroups.core.history import HistoryKind
 from custgroups.core.history import record as _record
 from custgroups.core.memberships import ListMode as ListMode
-from custgroups.core.memberships import ListSource as ListSource
+from custgroups.core.memberships import MemberSource as MemberSource
 from custgroups.core.memberships import change_members_of
 from custgroups.core.memberships import list_members as list_members
 from custgroups.core.memberships import member_ids as member_ids
@@ -80,7 +80,7 @@ class GroupChange:
     add_customer_ids: frozenset[int] = field(default_factory=frozenset)
     remove_customer_ids: frozenset[int] = field(default_factory=frozenset)
     #: The list the member changes came from, if they came from one (kept in the history).
-    member_source: ListSource | None = None
+    member_source: MemberSource | None = None
 
 
 # --- validation -------------------------------------------------------------------------

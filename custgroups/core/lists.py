@@ -14,7 +14,7 @@ from custgroups.core.customers import CodeResolution, CustomerRef, UnknownCode, 
 from custgroups.core.errors import WouldEmptyGroupError
 from custgroups.core.groups import Group, get_group, lock_group, recorded_name, touch_group
 from custgroups.core.memberships import ListMode as ListMode
-from custgroups.core.memberships import ListSource as ListSource
+from custgroups.core.memberships import MemberSource as MemberSource
 from custgroups.core.memberships import change_members_of
 from custgroups.core.models import database
 from custgroups.core.progress import ProgressFn, no_progress
@@ -135,6 +135,6 @@ def apply_list(group_id: int, codes: Sequence[str], mode: ListMode, who: str,
             now = utc_now()
             counts = change_members_of(group_id, [r.id for r in plan.to_add],
                                        [r.id for r in plan.to_remove], who, now, progress,
-                                       ListSource(mode, source_name))
+                                       MemberSource(mode, source_name))
             touch_group(group_id, who, now)
     return ListResult(get_group(group_id), plan, *counts, dry_run)

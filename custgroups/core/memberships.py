@@ -27,18 +27,32 @@ class ListMode(StrEnum):
     MATCH = "match"  # add those listed, remove the members not listed
 
 
-@dataclass(frozen=True)
-class ListSource:
-    """Where member changes came from, for the history: a list applied in a mode, named by
-    its file ("north-dec.xlsx"), or "" for a pasted list."""
+class Combination(StrEnum):
+    """How the members of several groups make one set."""
 
-    mode: ListMode
+    UNION = "union"  # in any of them
+    INTERSECTION = "intersection"  # in all of them
+    DIFFERENCE = "difference"  # in the first and in none of the others
+
+    @property
+    def symbol(self) -> str:
+        """The sign between the group codes: ∪, ∩ or −."""
+        return {"union": "∪", "intersection": "∩", "difference": "−"}[self.value]
+
+
+@dataclass(frozen=True)
+class MemberSource:
+    """Where member changes came from, for the history: a list applied in a mode and named
+    by its file ("north-dec.xlsx", or "" for a pasted list), or groups combined and named by
+    the formula ("CG-000012 ∩ CG-000040 on 2026-12-01")."""
+
+    how: ListMode | Combination
     name: str = ""
 
 
 def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[int], who: str,
                       now: datetime, progress: ProgressFn,
-                      source: ListSource | None = None) -> tuple[int, int]:
+                      source: MemberSource | None = None) -> tuple[int, int]:
     """Add and remove members of a group the caller's transaction has locked; keeps its count
     and history right (the history names ``source`` where there is one)."""
     add = sorted(set(add_ids) - set(remove_ids))
@@ -79,7 +93,7 @@ def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterabl
     if delta:
         CustomerGroup.update(member_count=CustomerGroup.member_count + delta).where(
             CustomerGroup.id == group_id).execute()
-    how, name = (source.mode.value, source.name) if source else (None, None)
+    how, name = (source.how.value, source.name) if source else (None, None)
     if added:
         _record(group_id, who, now, HistoryKind.MEMBERS_ADDED, how, name, sorted(added))
     if removed:

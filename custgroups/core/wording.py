@@ -12,7 +12,7 @@ from custgroups.core.customer_import import CustomerImportPlan
 from custgroups.core.customers import CodeResolution, UnknownCode
 from custgroups.core.history import HistoryEntry, HistoryKind
 from custgroups.core.lists import ListPlan
-from custgroups.core.memberships import ListMode
+from custgroups.core.memberships import Combination, ListMode, MemberSource
 
 #: Unknown codes named in a paste summary; the rest are counted.
 SHOWN_UNKNOWN = 10
@@ -100,18 +100,23 @@ _SOURCES = {
 }
 
 
-def list_source(entry: HistoryEntry) -> tuple[ListMode, str] | None:
-    """The list a member change came from (its mode and file name, "" for a paste), if any."""
+def member_source(entry: HistoryEntry) -> MemberSource | None:
+    """Where a member change came from (a list, or groups combined), if the history says."""
     how = entry.old_value
-    if how is None or how not in ListMode._value2member_map_:
+    if how is None:
         return None
-    return ListMode(how), entry.new_value or ""
+    if how in ListMode._value2member_map_:
+        return MemberSource(ListMode(how), entry.new_value or "")
+    if how in Combination._value2member_map_:
+        return MemberSource(Combination(how), entry.new_value or "")
+    return None
 
 
 def _source(entry: HistoryEntry) -> str:
-    found = list_source(entry)
-    if found is None:
+    source = member_source(entry)
+    if source is None:
         return ""
-    mode, name = found
-    pasted, named = _SOURCES[mode]
-    return f" ({named.format(name=name) if name else pasted})"
+    if isinstance(source.how, Combination):
+        return f" (= {source.name})"
+    pasted, named = _SOURCES[source.how]
+    return f" ({named.format(name=source.name) if source.name else pasted})"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from custgroups.core.customers import CustomerRef, customers_by_ids, is_customer_code
 from custgroups.core.errors import plain_message
 from custgroups.core.groups import Group, list_members
-from custgroups.core.lists import ListMode, ListPlan, ListSource
+from custgroups.core.lists import ListMode, ListPlan, MemberSource
 from custgroups.core.members import Member, filter_key, matching, members_of
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
@@ -60,7 +60,7 @@ class MembersPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         #: The last list applied, which the history names as the source of the changes.
-        self.list_source: ListSource | None = None
+        self.list_source: MemberSource | None = None
         self._group: Group | None = None
         self._editable = True
         self._loading = False
@@ -279,12 +279,12 @@ class MembersPanel(QWidget):
     @Slot(object)
     def _on_paste_add_requested(self, refs: tuple[CustomerRef, ...]) -> None:
         if self.paste.source_name:
-            self.list_source = ListSource(ListMode.ADD, self.paste.source_name)
+            self.list_source = MemberSource(ListMode.ADD, self.paste.source_name)
         self.add_ids({ref.id for ref in refs})
 
     @Slot(object)
     def _on_paste_remove_requested(self, plan: ListPlan) -> None:
-        self.list_source = ListSource(ListMode.REMOVE, self.paste.source_name)
+        self.list_source = MemberSource(ListMode.REMOVE, self.paste.source_name)
         self.model.remove_ids(ref.id for ref in plan.to_remove)
         self.paste.refresh()
 
@@ -305,7 +305,7 @@ class MembersPanel(QWidget):
                 self.paste.refresh()
                 return
             remove = chosen
-        self.list_source = ListSource(ListMode.MATCH, self.paste.source_name)
+        self.list_source = MemberSource(ListMode.MATCH, self.paste.source_name)
         self.model.remove_ids(remove)
         self.add_ids({ref.id for ref in plan.to_add})
         self.paste.refresh()

@@ -14,8 +14,8 @@ from custgroups.core.customer_import import CustomerImportPlan
 from custgroups.core.customers import CodeResolution, UnknownCode
 from custgroups.core.history import HistoryEntry, HistoryKind
 from custgroups.core.lists import ListPlan
-from custgroups.core.memberships import ListMode
-from custgroups.core.wording import SHOWN_UNKNOWN, list_source
+from custgroups.core.memberships import Combination, ListMode
+from custgroups.core.wording import SHOWN_UNKNOWN, member_source
 
 
 def _tr(text: str) -> str:
@@ -108,14 +108,18 @@ def history_change(entry: HistoryEntry) -> str:
 
 
 def _source(entry: HistoryEntry) -> str:
-    found = list_source(entry)
-    if found is None:
+    source = member_source(entry)
+    if source is None:
         return ""
-    mode, name = found
-    if mode is ListMode.ADD:
-        how = _tr("from {name}") if name else _tr("from a pasted list")
-    elif mode is ListMode.REMOVE:
-        how = _tr("as listed in {name}") if name else _tr("as listed in a paste")
+    name = source.name
+    if isinstance(source.how, Combination):
+        how = _tr("= {formula}").format(formula=name)
+    elif source.how is ListMode.ADD:
+        how = _tr("from {name}").format(name=name) if name else _tr("from a pasted list")
+    elif source.how is ListMode.REMOVE:
+        how = _tr("as listed in {name}").format(name=name) if name else _tr(
+            "as listed in a paste")
     else:
-        how = _tr("matched to {name}") if name else _tr("matched to a pasted list")
-    return _tr(" ({how})").format(how=how.format(name=name))
+        how = _tr("matched to {name}").format(name=name) if name else _tr(
+            "matched to a pasted list")
+    return _tr(" ({how})").format(how=how)
