@@ -26,7 +26,8 @@ def test_every_subcommand_has_help() -> None:
     parser = build_parser()
     subcommands = next(a for a in parser._actions if a.dest == "command").choices
     assert set(subcommands) == {"demo", "info", "export", "import-customers", "import-members",
-                                "remove-members", "sync-members", "history"}
+                                "remove-members", "sync-members", "history", "compare",
+                                "combine"}
     for name in subcommands:
         with pytest.raises(SystemExit) as exc:
             main([name, "--help"])

@@ -102,3 +102,29 @@ def test_counts_and_combinations_equal_set_algebra(shop: dict[int, int],
     for how, expected in ((Combination.UNION, union), (Combination.INTERSECTION, every),
                           (Combination.DIFFERENCE, members[0] - set().union(*members[1:]))):
         assert {number[c.id] for c in combine(ids, how).customers} == expected
+
+
+def test_compare_and_combine_from_the_command_line(
+        shop: dict[int, int], opened: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from custgroups.cli import main
+    from custgroups.core import db
+
+    a, b = make(shop, {1, 2, 3, 7}), make(shop, {3, 4})
+    deactivate({7})
+    base = ["--database", opened, "--user", "dana"]
+    capsys.readouterr()
+    assert main([*base, "compare", a.code, b.code.lower()]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert [line.split()[-1] if "only" not in line else line.split()[3] for line in said] == [
+        "3", "1", "1", "5"]
+    assert main([*base, "combine", "--intersect", a.code, b.code, "--name", "Both",
+                 "--dry-run"]) == 0
+    assert "would hold 1 customer." in capsys.readouterr().out
+    assert main([*base, "combine", "--union", a.code, b.code, "--name", "Either"]) == 0
+    said = capsys.readouterr().out
+    assert f"= {a.code} ∪ {b.code} on " in said and "1 inactive customer is left out" in said
+    assert main([*base, "combine", "--minus", a.code, "--name", "Alone"]) == 1
+    assert "two or more different groups" in capsys.readouterr().err
+    db.open_database(opened)
+    either = groups.get_group_by_code(said.split()[1])
+    assert either.member_count == 4

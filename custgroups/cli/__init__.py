@@ -1,8 +1,8 @@
 """The command line: scripted work on the same data floor as the windows, with plain errors.
 
 ``parser`` builds the arguments, ``run`` runs one command; each family of commands adds its
-own subcommands: ``data`` (demo, info, export, customers, history) and ``members`` (lists
-of customers applied to one group).
+own subcommands: ``data`` (demo, info, export, customers, history), ``members`` (lists
+of customers applied to one group) and ``sets`` (groups compared and combined).
 """
 
 from custgroups.cli.parser import build_parser
