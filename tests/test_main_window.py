@@ -420,7 +420,8 @@ def test_keyboard_shortcuts(qtbot: QtBot, window: MainWindow,
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert opened_dialogs == [None]
     window.table.setFocus()
-    window.table.selectRow(1)
+    assert window.table.currentIndex().row() == 0
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)  # from the first row to the second, alone
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(opened_dialogs) == 2, timeout=5000)  # read off the UI thread
     assert opened_dialogs[-1].code == "CG-000002"
@@ -486,7 +487,7 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, window: MainWindow) ->
     from custgroups.ui.history_view import HistoryModel
 
     history = HistoryModel()
-    history.set_entries(group_history(6))
+    history.set_rows(group_history(6))
     qtmodeltester.check(history)
     empty = GroupTableModel()
     qtmodeltester.check(empty)

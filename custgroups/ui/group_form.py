@@ -33,6 +33,7 @@ from custgroups.core.groups import (
     save_group,
     validate_group,
 )
+from custgroups.core.lists import MemberSource
 from custgroups.core.members import Member
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
@@ -79,6 +80,16 @@ class GroupDialog(QDialog):
     def edit(cls, who: str, group: Group | None, parent: QWidget | None) -> Group | None:
         """Show the editor; the saved group, or None if the clerk cancelled."""
         dialog = cls(who, group, parent)
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @classmethod
+    def create_with(cls, who: str, customer_ids: set[int], description: str,
+                    source: MemberSource, parent: QWidget | None) -> Group | None:
+        """A new group whose members are already chosen (pending until Save)."""
+        dialog = cls(who, None, parent)
+        dialog.description_edit.setPlainText(description)
+        dialog.panel.add_ids(customer_ids)
+        dialog.panel.list_source = source
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # --- building ---------------------------------------------------------------------

@@ -1,9 +1,13 @@
-"""The table of customer groups: one row selected at a time, sorted by its header (in SQL)."""
+"""The table of customer groups: whole rows, one or many selected, sorted by its header (in
+SQL), with a context menu of the window's actions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from custgroups.ui.models.group_model import Column, GroupTableModel
 
@@ -12,14 +16,15 @@ _COLUMN_WIDTHS = {Column.CODE: 110, Column.NAME: 260, Column.DESCRIPTION: 360,
 
 
 class GroupTable(QTableView):
-    """Whole rows, one at a time, read-only; clicking a heading asks the model to sort."""
+    """Whole rows, read-only; Shift and Ctrl select several; clicking a heading asks the model
+    to sort."""
 
     def __init__(self, model: GroupTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("groupTable")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -27,6 +32,8 @@ class GroupTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(26)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self._menu_actions: tuple[QAction | None, ...] = ()
         self.setAccessibleName(self.tr("Customer groups"))
         header = self.horizontalHeader()
         header.setSectionsClickable(True)
@@ -36,3 +43,20 @@ class GroupTable(QTableView):
         for column, width in _COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+
+    def set_menu_actions(self, actions: Sequence[QAction | None]) -> None:
+        """The actions of the right-click menu, in order (None for a separator)."""
+        self._menu_actions = tuple(actions)
+
+    @Slot(QPoint)
+    def _on_context_menu_requested(self, position: QPoint) -> None:
+        index = self.indexAt(position)
+        if index.isValid() and not self.selectionModel().isRowSelected(index.row()):
+            self.selectRow(index.row())  # a click outside the selection selects that row
+        menu = QMenu(self)
+        for action in self._menu_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.viewport().mapToGlobal(position))

@@ -46,12 +46,6 @@ class HistoryModel(RowsTableModel[HistoryEntry]):
         super().__init__([self.tr("When"), self.tr("Who"), self.tr("What"),
                           self.tr("Customer codes")], parent)
 
-    def set_entries(self, entries: list[HistoryEntry]) -> None:
-        """Replace every entry."""
-        self.beginResetModel()
-        self._rows = entries
-        self.endResetModel()
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         entry = self.item(index)
         if entry is None:
@@ -103,7 +97,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("History of {code} {name}").format(code=group.code,
                                                                        name=group.name))
         self.model = HistoryModel(self)
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         self.table = named(QTableView(self), "historyTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -9,10 +9,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,8 +29,8 @@ from custgroups.core.history import group_history
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import messages, style, transfers
+from custgroups.ui.compare_dialog import CompareDialog
 from custgroups.ui.empty_state import EmptyState
-from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.filter_bar import FilterBar
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.group_table import GroupTable
@@ -84,6 +82,8 @@ class MainWindow(QMainWindow):
                                     "toggleActiveAction")
         self.history_action = action(self.tr("&History…"), "Ctrl+H", self._on_history_triggered,
                                      "historyAction")
+        self.compare_action = action(self.tr("&Compare…"), "Ctrl+Shift+C",
+                                     self._on_compare_triggered, "compareAction")
         self.export_action = action(self.tr("&Export…"), "Ctrl+E", self._on_export_triggered,
                                     "exportAction")
         self.import_action = action(self.tr("&Import Customers…"), "Ctrl+I",
@@ -106,7 +106,6 @@ class MainWindow(QMainWindow):
         self.model = GroupTableModel(self)
         self.model.sort_requested.connect(self._on_model_sort_requested)
         self.table = GroupTable(self.model, self)
-        self.table.customContextMenuRequested.connect(self._on_table_context_menu_requested)
         # Double-click and Enter both "activate" a row.
         self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -140,11 +139,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().showMessage(self.tr("Database: {db} · You: {who}").format(
             db=self._database_name, who=self._who))
-        self._update_actions()
+        self.selection_label = named(QLabel(self), "selectionLabel")
+        self.statusBar().addPermanentWidget(self.selection_label)
 
     def _init_menus(self) -> None:
         group_actions = (self.add_action, self.edit_action, self.toggle_action,
-                         self.history_action)
+                         self.history_action, self.compare_action)
         toolbar = install_bars(self, (
             (self.tr("&File"), (self.import_action, self.export_action, SEPARATOR,
                                 self.quit_action)),
@@ -159,6 +159,14 @@ class MainWindow(QMainWindow):
         self.export_button = toolbar.widgetForAction(self.export_action)
         self.export_button.setObjectName("exportButton")
         self.export_button.setToolTip(self.tr("Export every group the filters match (Ctrl+E)"))
+        self.compare_button = toolbar.widgetForAction(self.compare_action)
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setToolTip(self.tr(
+            "Compare the selected groups: who is in both, in either, in one only (Ctrl+Shift+C)"))
+        self.table.set_menu_actions((self.edit_action, self.toggle_action, self.history_action,
+                                     self.compare_action, SEPARATOR, self.add_action,
+                                     self.export_action))
+        self._update_actions()
 
     def _restore(self) -> None:
         geometry = self._settings.window_geometry
@@ -265,18 +273,27 @@ class MainWindow(QMainWindow):
 
     # --- row actions --------------------------------------------------------------------
 
+    def selected_groups(self) -> list[Group]:
+        """The groups on the selected rows, top to bottom."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [g for g in map(self.model.row_at, rows) if g is not None]
+
     def selected_group(self) -> Group | None:
-        """The group on the selected row, if any."""
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        """The selected group, when exactly one is selected."""
+        selected = self.selected_groups()
+        return selected[0] if len(selected) == 1 else None
 
     @Slot()
     def _update_actions(self) -> None:
-        group = self.selected_group()
+        selected = self.selected_groups()
+        group = selected[0] if len(selected) == 1 else None
         for act in (self.edit_action, self.toggle_action, self.history_action):
             act.setEnabled(group is not None)
+        self.compare_action.setEnabled(len(selected) >= 2)
         self.toggle_action.setText(self.tr("&Activate") if group and not group.active
                                    else self.tr("&Deactivate"))
+        self.selection_label.setText(self.tr("{n} groups selected").format(n=len(selected))
+                                     if len(selected) > 1 else "")
 
     @Slot()
     def _on_find_triggered(self) -> None:
@@ -341,34 +358,26 @@ class MainWindow(QMainWindow):
     def _show_history(self, group: Group, entries: list[Any]) -> None:
         HistoryDialog.open_for(group, entries, self, self._run_export)
 
-    @Slot(object)
-    def _on_table_context_menu_requested(self, position: Any) -> None:
-        index = self.table.indexAt(position)
-        if index.isValid():
-            self.table.selectRow(index.row())
-        menu = QMenu(self)
-        for act in (self.edit_action, self.toggle_action, self.history_action):
-            menu.addAction(act)
-        menu.addSeparator()
-        menu.addAction(self.add_action)
-        menu.addAction(self.export_action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
+    @Slot()
+    def _on_compare_triggered(self) -> None:
+        selected = self.selected_groups()
+        if len(selected) < 2:
+            return
+        created = CompareDialog.open_for([g.id for g in selected], self._who, self,
+                                         self._run_export)
+        if created is not None:
+            self.statusBar().showMessage(self.tr("Created {code} {name}").format(
+                code=created.code, name=created.name), 5000)
+            self.refresh()
 
     # --- export and import --------------------------------------------------------------
 
     @Slot()
     def _on_export_triggered(self) -> None:
-        from custgroups.core.sheets.export import export_groups
-
-        matching = self.shown_page.total if self.shown_page else 0
-        suggested = Path.home() / "customer-groups.xlsx"
-        chosen = ExportDialog.ask(suggested, matching, self)
-        if chosen is None:
-            return
-        path, members = chosen
-        query = self._query
-        self._run_export(self.tr("Exporting groups…"),
-                         lambda progress: export_groups(path, query, members, progress))
+        work = transfers.ask_group_export(self, self._query,
+                                          self.shown_page.total if self.shown_page else 0)
+        if work is not None:
+            self._run_export(self.tr("Exporting groups…"), work)
 
     def _run_export(self, label: str, work: Any) -> Job:
         self.export_job = transfers.export(self._jobs, self, label, work,
@@ -377,28 +386,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_sample_clicked(self) -> None:
-        from custgroups.core.demo import generate_demo
-
-        self.empty.sample_button.setEnabled(False)
-
-        def on_done(_result: Any) -> None:
-            self.empty.sample_button.setEnabled(True)
-            self.refresh()
-
-        def on_failure(exc: BaseException) -> None:
-            self.empty.sample_button.setEnabled(True)
-            self.show_error(exc)
-
-        self._jobs.submit(lambda _p: generate_demo(1000, 60, 3, who=self._who),
-                          succeeded=on_done, failed=on_failure)
+        transfers.load_sample(self._jobs, self.empty.sample_button, self._who, self.refresh,
+                              self.show_error)
 
     @Slot()
     def _on_import_triggered(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import Customers"), str(Path.home()),
-            self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
-        if chosen:
-            self.import_customers(Path(chosen))
+        chosen = transfers.ask_customer_file(self)
+        if chosen is not None:
+            self.import_customers(chosen)
 
     def import_customers(self, path: Path) -> Job:
         """Check a customer file, show what importing it would change, import if asked."""

@@ -5,22 +5,67 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QWidget
 
 from custgroups.core.errors import Cancelled, plain_message
+from custgroups.core.groups import GroupQuery
+from custgroups.core.progress import ProgressFn
 from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import messages
+from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.import_preview import ImportPreviewDialog
 from custgroups.ui.long_job import run_long
 from custgroups.ui.wording import import_summary
 
+if TYPE_CHECKING:
+    from custgroups.core.sheets.export import ExportResult
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("transfers", text)
+
+
+def ask_group_export(window: QWidget, query: GroupQuery, matching: int
+                     ) -> Callable[[ProgressFn], ExportResult] | None:
+    """Ask where to export the groups the query matches; the export to run, or None."""
+    from custgroups.core.sheets.export import export_groups
+
+    chosen = ExportDialog.ask(Path.home() / "customer-groups.xlsx", matching, window)
+    if chosen is None:
+        return None
+    path, members = chosen
+    return lambda progress: export_groups(path, query, members, progress)
+
+
+def ask_customer_file(window: QWidget) -> Path | None:
+    """Ask for the ERP's customer file."""
+    chosen, _filter = QFileDialog.getOpenFileName(
+        window, _tr("Import Customers"), str(Path.home()),
+        _tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+    return Path(chosen) if chosen else None
+
+
+def load_sample(lane: Lane, button: QPushButton, who: str, done: Callable[[], None],
+                failed: Callable[[BaseException], None]) -> Job:
+    """Fill the empty database with sample data; ``button`` waits until it is there."""
+    from custgroups.core.demo import generate_demo
+
+    button.setEnabled(False)
+
+    def on_done(_result: object) -> None:
+        button.setEnabled(True)
+        done()
+
+    def on_failure(exc: BaseException) -> None:
+        button.setEnabled(True)
+        failed(exc)
+
+    return lane.submit(lambda _p: generate_demo(1000, 60, 3, who=who), succeeded=on_done,
+                       failed=on_failure)
 
 
 def export(lane: Lane, window: QMainWindow, label: str, work: Callable[[Any], Any],

@@ -1,8 +1,8 @@
-"""Exporting groups, their members and their history to xlsx or csv."""
+"""Exporting groups, their members, their history and lists of customers to xlsx or csv."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +10,7 @@ from typing import Any
 
 from custgroups.core import db
 from custgroups.core.clock import local_time
+from custgroups.core.customers import CustomerRef
 from custgroups.core.db.failures import is_disk_full
 from custgroups.core.errors import ValidationError
 from custgroups.core.groups import GroupQuery, count_matching, iter_groups, member_rows
@@ -177,3 +178,28 @@ def _code_chunks(codes: tuple[str, ...], limit: int) -> Iterator[str]:
         size += len(code) + 2
     if chunk:
         yield ", ".join(chunk)
+
+
+CUSTOMERS_SHEET = SheetSpec("Customers", (
+    Column("Customer code", 15), Column("Customer name", 40), Column("Status", 10),
+))
+
+
+def export_customers(path: Path, customers: Sequence[CustomerRef],
+                     progress: ProgressFn = no_progress) -> ExportResult:
+    """Write a list of customers already read (a region of a comparison, say)."""
+    path = Path(path)
+    writer = open_writer(path)
+    try:
+        with _file_errors(path):
+            writer.start_sheet(CUSTOMERS_SHEET)
+            for count, customer in enumerate(customers, 1):
+                writer.write((customer.code, customer.name, _status(customer.active)))
+                if count % _PROGRESS_EVERY == 0:
+                    progress(count, len(customers))
+            progress(len(customers), len(customers))
+            writer.commit()
+    except BaseException:
+        writer.discard()
+        raise
+    return ExportResult(writer.paths)

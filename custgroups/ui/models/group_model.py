@@ -53,12 +53,6 @@ class GroupTableModel(RowsTableModel[Group]):
         self._muted = style.muted()
         self._italic = style.italic()
 
-    def set_rows(self, rows: tuple[Group, ...]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
     def row_of(self, group_id: int) -> int:
         """The row showing a group, or -1."""
         return next((i for i, g in enumerate(self._rows) if g.id == group_id), -1)

@@ -19,6 +19,16 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self._headers = list(headers)
         self._rows: Sequence[Row] = ()
 
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rows(self) -> Sequence[Row]:
+        """Every row, in order."""
+        return self._rows
+
     def row_at(self, row: int) -> Row | None:
         """The item shown on a row, if there is one."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
