@@ -279,8 +279,8 @@ def paste_box(args: argparse.Namespace, clock: Clock, editor: Any, members: set[
     print(f"  resolve p50 {percentile(resolve_ms, 50):.0f} ms; lateness worst "
           f"{row.worst:.1f} ms {row.result}", flush=True)
     if wants_profile(args, row.passed):
-        from custgroups.core.codes import parse_codes
-        from custgroups.core.customers import resolve_codes
+        from custgroups.core.codes import read_paste
+        from custgroups.core.customers import is_customer_code, resolve_codes
 
         def one_more_paste() -> None:
             editor.paste.edit.setPlainText(paste.text)
@@ -290,8 +290,9 @@ def paste_box(args: argparse.Namespace, clock: Clock, editor: Any, members: set[
             settle(400)
 
         found.profiles += heavy_profiles(clock, "paste resolve", one_more_paste,
-                                         lambda: resolve_codes(parse_codes(paste.text),
-                                                               group_id))
+                                         lambda: resolve_codes(
+                                             read_paste(paste.text, is_customer_code).codes,
+                                             group_id))
 
 
 def save_additions(args: argparse.Namespace, clock: Clock, members: set[int], group_id: int,
@@ -325,7 +326,7 @@ def save_additions(args: argparse.Namespace, clock: Clock, members: set[int], gr
           f"lateness worst {row.worst:.1f} ms {row.result}", flush=True)
     if wants_profile(args, row.passed):
         def one_more_save() -> None:
-            measure_save(clock, probe, group_id, add_ids, add_rows, 0)
+            measure_save(clock, None, group_id, add_ids, add_rows, 0)  # the probe is stopped
 
         def save_alone() -> None:
             g = get_group(group_id)

@@ -104,6 +104,12 @@ def measure_keystrokes(clock: Clock, picker: Any, terms: Sequence[str], rounds: 
     return samples
 
 
+def wait_for_count(picker: Any) -> None:
+    """The picker shows the first page before it has counted every match; its "Select All N
+    Matching" button is enabled (and a click does something) only once the count is in."""
+    wait_until("the picker's count of matches", picker.select_all_button.isEnabled, 60)
+
+
 def measure_select_all(clock: Clock, picker: Any, terms: Sequence[str], rounds: int
                        ) -> list[Sample]:
     from custgroups.core.customers import selectable_customers
@@ -120,6 +126,7 @@ def measure_select_all(clock: Clock, picker: Any, terms: Sequence[str], rounds: 
             if picker.model.ticked:
                 picker.model.tick(list(picker.model.ticked), False)
             settle(50)
+            wait_for_count(picker)
             total = picker.model.total
             label = (f"select all {total:,} matching "
                      + (f"('{term}')" if term else "(no term)"))
@@ -158,6 +165,7 @@ def picker_profiles(clock: Clock, picker: Any, terms: Sequence[str], select_all:
                     clock.run("search", picker.search)
                     if picker.model.ticked:
                         picker.model.tick(list(picker.model.ticked), False)
+                    wait_for_count(picker)
                     clock.profiler = ui
                     clock.run("select all", picker.select_all_button.click,
                               end="labels updated")

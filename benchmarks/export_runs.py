@@ -154,7 +154,7 @@ def check_same(runner: Runner, ours: str, bare: str) -> None:
 
 # --- profiling ----------------------------------------------------------------------------
 
-SQL = "our SQL + row objects (groups.py, peewee, sqlite3)"
+SQL = "our SQL + row objects (group_list, memberships, db/, peewee)"
 SANITISE = "our per-cell sanitising (XlsxWriter.write, needs_care, fit_text)"
 CONVERT = "our value conversion (local_time, _status)"
 PROGRESS = "our progress callbacks"
@@ -162,6 +162,7 @@ LOOP = "our export loop (_write_groups, sheet setup, commit)"
 OPENPYXL = "openpyxl + et_xmlfile/XML + zip"
 OTHER = "other"
 CATEGORIES = (SQL, SANITISE, CONVERT, PROGRESS, LOOP, OPENPYXL, OTHER)
+_SQL_MODULES = ("groups.py", "group_list.py", "memberships.py", "models.py", "customers.py")
 
 
 def _own_category(func: tuple[str, int, str]) -> str | None:
@@ -169,11 +170,13 @@ def _own_category(func: tuple[str, int, str]) -> str | None:
     path, _line, name = func
     path = path.replace("\\", "/")
     if "/custgroups/" in path:
-        module = path.rsplit("/custgroups/", 1)[1]
-        if module in ("groups.py", "db.py", "models.py", "customers.py"):
+        module = path.rsplit("/custgroups/", 1)[1].removeprefix("core/")
+        if module in _SQL_MODULES or module.startswith("db/"):
             return SQL
+        if module == "clock.py":
+            return CONVERT
         if module == "sheets/cells.py":
-            return CONVERT if name == "local_time" else SANITISE
+            return SANITISE
         if module == "sheets/writing.py":
             return SANITISE if name in ("write", "_as_text") else LOOP
         if module == "sheets/export.py":
@@ -231,7 +234,7 @@ def profile_export(runner: Runner, kind: str, plain_s: float) -> None:
     print(f"    profiled {profiled:.1f} s (unprofiled run: {plain_s:.1f} s); own time by part:")
     for category in CATEGORIES:
         seconds = totals.get(category, 0.0)
-        print(f"      {category:<62} {seconds:8.2f} s  {100 * seconds / profiled:5.1f} %")
+        print(f"      {category:<64} {seconds:8.2f} s  {100 * seconds / profiled:5.1f} %")
     print("    top functions by own time:")
     text = io_capture(lambda out: pstats.Stats(str(stats_path), stream=out).strip_dirs()
                       .sort_stats("tottime").print_stats(14))
