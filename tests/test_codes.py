@@ -148,9 +148,10 @@ def test_codes_joined_by_any_separators_come_back(codes: list[str], data: st.Dat
 def test_any_text_parses_to_clean_codes(text: str) -> None:
     for code in parse_codes(text):
         assert code
-        assert not any(ch.isspace() for ch in code)
+        assert code == code.strip()
         assert not set(code) & set("\ufeff\u200b\u200c\u200d\u2060")
         if "\t" not in text:  # only a cell of a block copied from a spreadsheet stays whole
+            assert not any(ch.isspace() for ch in code)
             assert not set(code) & set(",;") or "," in code and code.replace(",", "").isdigit()
         assert code == code.strip("\"'`\u201c\u201d\u2018\u2019")
 
