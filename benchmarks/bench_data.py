@@ -37,12 +37,7 @@ from typing import Any
 
 from data_members import add_benchmark, resolve_benchmark
 from data_timing import Case, fastest, print_markdown, print_table, raw_connect, run_case
-from harness import (
-    add_database_args,
-    begin,
-    new_parser,
-    version,
-)
+from harness import add_database_args, begin, new_parser, version
 
 from custgroups.core import db
 from custgroups.core.customers import search_customers

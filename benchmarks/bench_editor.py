@@ -82,19 +82,22 @@ from editor_picker import (
 )
 from editor_probe import Clock, Sample, stage_notes
 from harness import (
-    LATENESS_MS,
     Row,
     add_database_args,
     add_platform_args,
     add_profile_args,
     begin,
     busiest_group,
-    load_note,
     new_parser,
     percentile,
     qt_facts,
-    quiet_qt_messages,
     read_only,
+    wants_profile,
+)
+from ui_harness import (
+    LATENESS_MS,
+    load_note,
+    quiet_qt_messages,
     report_platforms,
     report_worker,
     run_platforms,
@@ -102,7 +105,6 @@ from harness import (
     settle,
     start_application,
     wait_until,
-    wants_profile,
 )
 
 KEYSTROKE_P95_MS = 50.0

@@ -36,19 +36,16 @@ from pathlib import Path
 from typing import Any
 
 from harness import (
-    LATENESS_MS,
-    TICK_MS,
     Row,
     add_database_args,
     begin,
     busiest_group,
     new_parser,
-    precise_timer,
     print_markdown,
     print_rows,
     qt_facts,
-    quiet_qt_messages,
 )
+from ui_harness import LATENESS_MS, TICK_MS, precise_timer, quiet_qt_messages
 
 TERMS = ("c01", "berg", "oslo trading", "zzq")
 OPEN_MS = 300.0

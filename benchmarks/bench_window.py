@@ -61,22 +61,26 @@ from pathlib import Path
 from typing import Any
 
 from harness import (
-    LATENESS_MS,
-    STALL_MS,
-    TICK_MS,
-    GcWatch,
     Row,
-    StallWatch,
     add_database_args,
     add_platform_args,
     add_profile_args,
     begin,
-    load_note,
     new_parser,
     percentile,
-    precise_timer,
     profile_text,
     qt_facts,
+    version,
+    wants_profile,
+)
+from ui_harness import (
+    LATENESS_MS,
+    STALL_MS,
+    TICK_MS,
+    GcWatch,
+    StallWatch,
+    load_note,
+    precise_timer,
     quiet_qt_messages,
     report_platforms,
     report_worker,
@@ -85,8 +89,6 @@ from harness import (
     settle,
     stall_notes,
     start_application,
-    version,
-    wants_profile,
 )
 from window_probe import (
     Instruments,

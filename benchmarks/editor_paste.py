@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from editor_probe import Clock, Probe, hook_paint
-from harness import profile_text, read_only, settle, wait_until
+from harness import profile_text, read_only
+from ui_harness import settle, wait_until
 
 WHO = "bench"
 

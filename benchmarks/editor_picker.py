@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from editor_probe import Clock, Sample, hook_paint
-from harness import profile_text, settle, wait_until
+from harness import profile_text
+from ui_harness import settle, wait_until
 
 KEYSTROKE_ORDER = (
     ("query start", "to worker"),

@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from harness import (
+from harness import percentile
+from ui_harness import (
     LATENESS_MS,
     STALL_MS,
     TICK_MS,
     GcWatch,
     StallWatch,
-    percentile,
     precise_timer,
     settle,
     stall_notes,

@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from harness import profile_text, settle
+from harness import profile_text
+from ui_harness import settle
 
 
 @dataclass

@@ -153,18 +153,18 @@ def _as_datetime(value: Any) -> datetime:
     return datetime.fromisoformat(str(value))
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
-# How a stored value becomes the field's type (SQLite gives 0/1 and ISO text); others as stored.
-_CONVERSIONS: dict[str, Any] = {"active": bool, "created_at": _as_datetime,
-                                "updated_at": _as_datetime}
-_CONVERTERS = tuple(_CONVERSIONS.get(name, _same) for name in GROUP_FIELDS)
+# Where the values that need converting sit (SQLite gives 0/1 and ISO text); the rest are
+# taken as stored.
+_ACTIVE = GROUP_FIELDS.index("active")
+_TIMES = (GROUP_FIELDS.index("created_at"), GROUP_FIELDS.index("updated_at"))
 
 
 def _group(values: Sequence[Any]) -> Group:
-    return Group(*[convert(value) for convert, value in zip(_CONVERTERS, values, strict=True)])
+    row = list(values)
+    row[_ACTIVE] = bool(row[_ACTIVE])
+    for i in _TIMES:
+        row[i] = _as_datetime(row[i])
+    return Group(*row)
 
 
 @db.reads
