@@ -166,6 +166,32 @@ def mode_shots(window: MainWindow, group: groups.Group, codes: list[str]) -> Non
     editor.done(0)
 
 
+def compare_shots(window: MainWindow) -> None:
+    """Three groups selected, then two of them compared with a region listed."""
+    from custgroups.core.compare import Region, RegionKind
+    from custgroups.ui.compare_dialog import CompareDialog
+
+    window.filter_bar.reset_button.click()
+    wait_for_page(window)
+    table = window.table
+    table.selectRow(1)
+    selection = table.selectionModel()
+    for row in (2, 4):
+        selection.select(window.model.index(row, 0), selection.SelectionFlag.Select
+                         | selection.SelectionFlag.Rows)
+    settle()
+    shot(window, "main-selected-1280.png")
+    chosen = [g.id for g in window.selected_groups()][:2]
+    dialog = CompareDialog(chosen, "m.jensen", lambda label, work: None, window)
+    dialog.show()
+    settle(500)
+    dialog.show_region(Region(RegionKind.ALL))
+    settle(500)
+    dialog.operation.setCurrentIndex(1)
+    shot(dialog, "dialog-compare.png")
+    dialog.done(0)
+
+
 def main() -> None:
     empty_url = f"sqlite:///{(WORK / 'empty.db').as_posix()}"
     window = window_on(empty_url, (1280, 800))
@@ -221,6 +247,7 @@ def main() -> None:
     dialog.done(0)
 
     editor_shots(window)
+    compare_shots(window)
 
     export = ExportDialog(Path.home() / "customer-groups.xlsx", 2_001, window)
     export.members_check.setChecked(True)

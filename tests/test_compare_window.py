@@ -104,7 +104,7 @@ def test_two_groups_compared_and_a_region_listed_and_exported(
     run_compare(qtbot, window, monkeypatch, inside)
     assert seen["counts"] == ("Only in CG-000001: 3 · In both: 3 · Only in CG-000002: 3 · "
                               "In any: 9")
-    assert seen["region"] == "In all: 3 customers"
+    assert seen["region"] == "In both: 3 customers"
     assert seen["rows"] == ["C04", "C05", "C06"]
     rows = list(assert_no_formulas(target)["Customers"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == ["C04", "C05", "C06"]

@@ -221,7 +221,9 @@ class CompareDialog(QDialog):
         if region.kind is RegionKind.ONLY and self.comparison is not None:
             code = next(g.code for g in self.comparison.groups if g.id == region.group_id)
             return self.tr("Only in {code}").format(code=code)
-        return {RegionKind.ALL: self.tr("In all"), RegionKind.ANY: self.tr("In any"),
+        both = self.comparison is not None and len(self.comparison.groups) == 2
+        return {RegionKind.ALL: self.tr("In both") if both else self.tr("In all"),
+                RegionKind.ANY: self.tr("In any"),
                 RegionKind.EXACTLY_ONE: self.tr("In exactly one"),
                 RegionKind.ONLY: ""}[region.kind]
 
