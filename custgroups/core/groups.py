@@ -317,18 +317,35 @@ def _explain_integrity(exc: peewee.IntegrityError, name: str, code: str) -> Exce
 def set_group_active(group_id: int, active: bool, who: str,
                      expected_version: int | None = None) -> Group:
     """Activate or deactivate a group (never delete it); a no-op if it already is so."""
-    who = recorded_name(who)
-    with db.transaction():
-        row = lock_group(group_id)
-        if expected_version is not None and row.version != expected_version:
-            raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
-        if bool(row.active) != active:
-            now = utc_now()
-            CustomerGroup.update(active=active).where(CustomerGroup.id == group_id).execute()
-            touch_group(group_id, who, now)
-            kind = HistoryKind.ACTIVATED if active else HistoryKind.DEACTIVATED
-            _record(group_id, who, now, kind, None, None)
+    set_groups_active([group_id], active, who, {group_id: expected_version}
+                      if expected_version is not None else None)
     return get_group(group_id)
+
+
+@db.writes
+def set_groups_active(group_ids: Iterable[int], active: bool, who: str,
+                      expected_versions: dict[int, int] | None = None) -> int:
+    """Activate or deactivate several groups in one transaction; how many changed.
+
+    Groups already so are left alone. With ``expected_versions``, a group changed by someone
+    else since is a conflict and nothing changes.
+    """
+    who = recorded_name(who)
+    changed = 0
+    with db.transaction():
+        now = utc_now()
+        for group_id in sorted(set(group_ids)):  # one order for every clerk: no deadlock
+            row = lock_group(group_id)
+            expected = (expected_versions or {}).get(group_id)
+            if expected is not None and row.version != expected:
+                raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
+            if bool(row.active) != active:
+                CustomerGroup.update(active=active).where(CustomerGroup.id == group_id).execute()
+                touch_group(group_id, who, now)
+                kind = HistoryKind.ACTIVATED if active else HistoryKind.DEACTIVATED
+                _record(group_id, who, now, kind, None, None)
+                changed += 1
+    return changed
 
 
 @db.writes

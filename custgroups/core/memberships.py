@@ -40,13 +40,21 @@ class Combination(StrEnum):
         return {"union": "∪", "intersection": "∩", "difference": "−"}[self.value]
 
 
+class Transfer(StrEnum):
+    """Customers carried between groups, seen from one of them."""
+
+    MOVED_TO = "moved_to"  # they left this group for another
+    MOVED_FROM = "moved_from"  # they came from another group, which they left
+    COPIED_FROM = "copied_from"  # they came from another group, where they stay
+
+
 @dataclass(frozen=True)
 class MemberSource:
     """Where member changes came from, for the history: a list applied in a mode and named
-    by its file ("north-dec.xlsx", or "" for a pasted list), or groups combined and named by
-    the formula ("CG-000012 ∩ CG-000040 on 2026-12-01")."""
+    by its file ("north-dec.xlsx", or "" for a pasted list), groups combined and named by the
+    formula ("CG-000012 ∩ CG-000040 on 2026-12-01"), or another group by its code."""
 
-    how: ListMode | Combination
+    how: ListMode | Combination | Transfer
     name: str = ""
 
 

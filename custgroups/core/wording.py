@@ -12,7 +12,7 @@ from custgroups.core.customer_import import CustomerImportPlan
 from custgroups.core.customers import CodeResolution, UnknownCode
 from custgroups.core.history import HistoryEntry, HistoryKind
 from custgroups.core.lists import ListPlan
-from custgroups.core.memberships import Combination, ListMode, MemberSource
+from custgroups.core.memberships import Combination, ListMode, MemberSource, Transfer
 
 #: Unknown codes named in a paste summary; the rest are counted.
 SHOWN_UNKNOWN = 10
@@ -109,7 +109,13 @@ def member_source(entry: HistoryEntry) -> MemberSource | None:
         return MemberSource(ListMode(how), entry.new_value or "")
     if how in Combination._value2member_map_:
         return MemberSource(Combination(how), entry.new_value or "")
+    if how in Transfer._value2member_map_:
+        return MemberSource(Transfer(how), entry.new_value or "")
     return None
+
+
+_TRANSFERS = {Transfer.MOVED_TO: "moved to {name}", Transfer.MOVED_FROM: "moved from {name}",
+              Transfer.COPIED_FROM: "copied from {name}"}
 
 
 def _source(entry: HistoryEntry) -> str:
@@ -118,5 +124,7 @@ def _source(entry: HistoryEntry) -> str:
         return ""
     if isinstance(source.how, Combination):
         return f" (= {source.name})"
+    if isinstance(source.how, Transfer):
+        return f" ({_TRANSFERS[source.how].format(name=source.name)})"
     pasted, named = _SOURCES[source.how]
     return f" ({named.format(name=source.name) if source.name else pasted})"

@@ -14,7 +14,7 @@ from custgroups.core.customer_import import CustomerImportPlan
 from custgroups.core.customers import CodeResolution, UnknownCode
 from custgroups.core.history import HistoryEntry, HistoryKind
 from custgroups.core.lists import ListPlan
-from custgroups.core.memberships import Combination, ListMode
+from custgroups.core.memberships import Combination, ListMode, Transfer
 from custgroups.core.wording import SHOWN_UNKNOWN, member_source
 
 
@@ -114,6 +114,12 @@ def _source(entry: HistoryEntry) -> str:
     name = source.name
     if isinstance(source.how, Combination):
         how = _tr("= {formula}").format(formula=name)
+    elif source.how is Transfer.MOVED_TO:
+        how = _tr("moved to {name}").format(name=name)
+    elif source.how is Transfer.MOVED_FROM:
+        how = _tr("moved from {name}").format(name=name)
+    elif source.how is Transfer.COPIED_FROM:
+        how = _tr("copied from {name}").format(name=name)
     elif source.how is ListMode.ADD:
         how = _tr("from {name}").format(name=name) if name else _tr("from a pasted list")
     elif source.how is ListMode.REMOVE:
