@@ -236,7 +236,7 @@ def page_steps(window: Any) -> StepMaker:
     buttons = window.pager.buttons
 
     def random_page(rng: random.Random) -> None:
-        pages, current = window._page.page_count, window.query().page
+        pages, current = window.shown_page.page_count, window.query().page
         choice = current
         while choice == current and pages > 3:
             choice = rng.randint(2, pages - 1)
