@@ -27,7 +27,8 @@ def test_every_subcommand_has_help() -> None:
     subcommands = next(a for a in parser._actions if a.dest == "command").choices
     assert set(subcommands) == {"demo", "info", "export", "import-customers", "import-members",
                                 "remove-members", "sync-members", "history", "compare",
-                                "combine"}
+                                "combine", "create-group", "set-status", "copy-group",
+                                "members"}
     for name in subcommands:
         with pytest.raises(SystemExit) as exc:
             main([name, "--help"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from custgroups.core import customers, groups, history, memberships
@@ -11,6 +13,7 @@ from custgroups.core.groups import GroupChange
 from custgroups.core.history import HistoryKind
 from custgroups.core.moves import Carry, carry_members, copy_group, plan_carry
 from custgroups.core.wording import history_change
+from tests.helpers import assert_no_formulas
 
 pytestmark = pytest.mark.usefixtures("opened")
 
@@ -131,3 +134,37 @@ def test_many_groups_deactivated_in_one_transaction(shop: dict[int, int],
     with pytest.raises(ConflictError):
         groups.set_groups_active([g.id for g in made], True, "kim", versions)
     assert not any(groups.get_group(g.id).active for g in made)
+
+
+def test_the_commands_for_scripts(shop: dict[int, int], opened: str, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from custgroups.cli import main
+    from custgroups.core import db
+
+    make(shop, "North", {3, 1, 2})
+    base = ["--database", opened, "--user", "dana"]
+    capsys.readouterr()
+    assert main([*base, "create-group", "--name", "Pilot", "--code", "PILOT-1",
+                 "--inactive"]) == 0
+    assert capsys.readouterr().out == "Created PILOT-1 'Pilot' (inactive).\n"
+    assert main([*base, "create-group", "--name", "pilot"]) == 1
+    assert "already exists (PILOT-1)" in capsys.readouterr().err
+    assert main([*base, "set-status", "pilot-1", "active"]) == 0
+    assert capsys.readouterr().out == "PILOT-1 'Pilot' is active now.\n"
+    assert main([*base, "set-status", "PILOT-1", "active"]) == 0
+    assert capsys.readouterr().out == "PILOT-1 'Pilot' is active already.\n"
+    assert main([*base, "members", "CG-000001"]) == 0
+    assert capsys.readouterr().out == "C01\nC02\nC03\n"
+    out = tmp_path / "north.xlsx"
+    assert main([*base, "members", "CG-000001", "--out", str(out)]) == 0
+    rows = list(assert_no_formulas(out)["Members"].iter_rows(values_only=True))
+    assert rows[0] == ("Customer code", "Customer name", "City", "Status")
+    assert [r[0] for r in rows[1:]] == ["C01", "C02", "C03"]
+    capsys.readouterr()
+    assert main([*base, "copy-group", "CG-000001", "--name", "North copy"]) == 0
+    assert "as a copy of CG-000001, with 3 members" in capsys.readouterr().out
+    assert main([*base, "copy-group", "CG-000001", "--name", "Bare",
+                 "--without-members"]) == 0
+    assert "with 0 members" in capsys.readouterr().out
+    db.open_database(opened)
+    assert groups.get_group_by_code("PILOT-1").active

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from custgroups import __version__
-from custgroups.cli import data, members, sets
+from custgroups.cli import data, groups, members, sets
 from custgroups.cli.arguments import Parser
 from custgroups.core import db
 from custgroups.core.db.files import MARKER_SUFFIX
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     data.add_commands(commands)
+    groups.add_commands(commands)
     members.add_commands(commands)
     sets.add_commands(commands)
     return parser

@@ -203,3 +203,32 @@ def export_customers(path: Path, customers: Sequence[CustomerRef],
         writer.discard()
         raise
     return ExportResult(writer.paths)
+
+
+GROUP_MEMBERS_SHEET = SheetSpec("Members", (
+    Column("Customer code", 15), Column("Customer name", 40), Column("City", 18),
+    Column("Status", 10),
+))
+
+
+@db.reads
+def export_members(path: Path, group_id: int, progress: ProgressFn = no_progress
+                   ) -> ExportResult:
+    """Write one group's members, by code."""
+    path = Path(path)
+    writer = open_writer(path)
+    try:
+        with _file_errors(path), db.snapshot():
+            writer.start_sheet(GROUP_MEMBERS_SHEET)
+            count = 0
+            for count, (code, name, city, active) in enumerate(member_rows(group_id), 1):
+                writer.write((code, name, city, _status(active)))
+                if count % _PROGRESS_EVERY == 0:
+                    progress(count, 0)
+            progress(count, count)
+        with _file_errors(path):
+            writer.commit()
+    except BaseException:
+        writer.discard()
+        raise
+    return ExportResult(writer.paths, members=count)
