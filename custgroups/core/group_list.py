@@ -49,6 +49,8 @@ class GroupQuery:
     descending: bool = False
     page: int = 1
     page_size: int = 50
+    #: Only these groups (a selection of the list), still filtered and sorted; () for all.
+    only_ids: tuple[int, ...] = ()
 
     @property
     def filtered(self) -> bool:
@@ -135,6 +137,10 @@ def _where(query: GroupQuery) -> tuple[str, list[object]]:
         clauses.append(f"(name_key LIKE {mark} ESCAPE '\\' "
                        f"OR description_key LIKE {mark} ESCAPE '\\')")
         params.extend([like_pattern(key)] * 2)
+    if query.only_ids:
+        ids, param = db.id_list(query.only_ids)
+        clauses.append(f"id IN ({ids})")
+        params.append(param)
     if query.status is Status.ACTIVE:
         clauses.append("active")
     elif query.status is Status.INACTIVE:

@@ -25,13 +25,17 @@ from custgroups.ui.widgets import named
 class ExportDialog(QDialog):
     """Asks for the file (xlsx or csv) and the Members option before an export starts."""
 
-    def __init__(self, suggested: Path, matching: int, parent: QWidget | None = None) -> None:
+    def __init__(self, suggested: Path, matching: int, parent: QWidget | None = None,
+                 selected: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export Groups"))
-        intro = QLabel(self.tr("Export the {n} groups that the current filters match, in the "
-                               "current order — every page, not just this one.").format(
-            n=f"{matching:,}"), self)
+        if selected:
+            text = self.tr("Export the {n} selected groups, in the current order.")
+        else:
+            text = self.tr("Export the {n} groups that the current filters match, in the "
+                           "current order — every page, not just this one.")
+        intro = QLabel(text.format(n=f"{matching:,}"), self)
         intro.setWordWrap(True)
         self.path_edit = named(QLineEdit(str(suggested), self), "exportPathEdit")
         browse = QPushButton(self.tr("Browse…"), self)
@@ -65,10 +69,11 @@ class ExportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     @classmethod
-    def ask(cls, suggested: Path, matching: int,
-            parent: QWidget | None) -> tuple[Path, bool] | None:
-        """The chosen file and members option, or None if the clerk cancelled."""
-        dialog = cls(suggested, matching, parent)
+    def ask(cls, suggested: Path, matching: int, parent: QWidget | None,
+            selected: bool = False) -> tuple[Path, bool] | None:
+        """The chosen file and members option, or None if the clerk cancelled; ``selected``
+        says the groups are those selected, not all the filters match."""
+        dialog = cls(suggested, matching, parent, selected)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.path(), dialog.members_check.isChecked()

@@ -23,12 +23,12 @@ from custgroups.core.groups import (
     GroupQuery,
     get_group,
     list_groups,
-    set_group_active,
+    set_groups_active,
 )
 from custgroups.core.history import group_history
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
-from custgroups.ui import messages, style, transfers
+from custgroups.ui import selection, style, transfers
 from custgroups.ui.compare_dialog import CompareDialog
 from custgroups.ui.empty_state import EmptyState
 from custgroups.ui.filter_bar import FilterBar
@@ -286,14 +286,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_actions(self) -> None:
         selected = self.selected_groups()
-        group = selected[0] if len(selected) == 1 else None
-        for act in (self.edit_action, self.toggle_action, self.history_action):
-            act.setEnabled(group is not None)
+        for act in (self.edit_action, self.history_action):
+            act.setEnabled(len(selected) == 1)
+        self.toggle_action.setEnabled(bool(selected))
+        self.toggle_action.setText(selection.status_action_text(selected))
         self.compare_action.setEnabled(len(selected) >= 2)
-        self.toggle_action.setText(self.tr("&Activate") if group and not group.active
-                                   else self.tr("&Deactivate"))
-        self.selection_label.setText(self.tr("{n} groups selected").format(n=len(selected))
-                                     if len(selected) > 1 else "")
+        self.selection_label.setText(selection.selection_text(selected))
 
     @Slot()
     def _on_find_triggered(self) -> None:
@@ -326,20 +324,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_toggle_triggered(self) -> None:
-        group = self.selected_group()
-        if group is None:
+        chosen = self.selected_groups()
+        active = selection.activates(chosen)
+        targets = [g for g in chosen if g.active != active]
+        if not targets or not (active or selection.confirm_deactivation(self, targets)):
             return
-        if group.active:
-            customers = self.tr("{n} customers").format(n=f"{group.member_count:,}") \
-                if group.member_count != 1 else self.tr("1 customer")
-            if not messages.confirm(
-                    self, self.tr("Deactivate group"),
-                    self.tr("Deactivate {code} '{name}'? Its {customers} stay in it, but no "
-                            "customers can be added until it is activated again.").format(
-                        code=group.code, name=group.name, customers=customers),
-                    self.tr("Deactivate")):
-                return
-        self._run_quick(lambda _p: set_group_active(group.id, not group.active, self._who))
+        ids = [g.id for g in targets]
+        self._run_quick(lambda _p: set_groups_active(ids, active, self._who))
 
     def _run_quick(self, work: Any) -> Job:
         """Run a short write off the UI thread, then show the list again."""
@@ -374,8 +365,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_export_triggered(self) -> None:
-        work = transfers.ask_group_export(self, self._query,
-                                          self.shown_page.total if self.shown_page else 0)
+        chosen = self.selected_groups()
+        if len(chosen) > 1:  # several selected: those, else all the filters match
+            query, count = replace(self._query, only_ids=tuple(g.id for g in chosen)), len(chosen)
+        else:
+            query, count = self._query, self.shown_page.total if self.shown_page else 0
+        work = transfers.ask_group_export(self, query, count)
         if work is not None:
             self._run_export(self.tr("Exporting groups…"), work)
 

@@ -31,10 +31,12 @@ def _tr(text: str) -> str:
 
 def ask_group_export(window: QWidget, query: GroupQuery, matching: int
                      ) -> Callable[[ProgressFn], ExportResult] | None:
-    """Ask where to export the groups the query matches; the export to run, or None."""
+    """Ask where to export the groups the query matches (those it names, when it names some);
+    the export to run, or None."""
     from custgroups.core.sheets.export import export_groups
 
-    chosen = ExportDialog.ask(Path.home() / "customer-groups.xlsx", matching, window)
+    chosen = ExportDialog.ask(Path.home() / "customer-groups.xlsx", matching, window,
+                              bool(query.only_ids))
     if chosen is None:
         return None
     path, members = chosen

@@ -1,0 +1,51 @@
+"""What the window says and asks about the groups selected: the status action's words, the
+confirmation before deactivating one or many, and the selection in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from custgroups.core.groups import Group
+from custgroups.ui import messages
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("selection", text)
+
+
+def _customers(n: int) -> str:
+    return _tr("1 customer") if n == 1 else _tr("{n} customers").format(n=f"{n:,}")
+
+
+def activates(groups: Sequence[Group]) -> bool:
+    """True when the status action activates: every group selected is inactive. Otherwise
+    it deactivates the active ones."""
+    return bool(groups) and not any(g.active for g in groups)
+
+
+def status_action_text(groups: Sequence[Group]) -> str:
+    """"&Activate" or "&Deactivate", for what the action would do to the selection."""
+    return _tr("&Activate") if activates(groups) else _tr("&Deactivate")
+
+
+def selection_text(groups: Sequence[Group]) -> str:
+    """"3 groups selected" for several, nothing for one or none."""
+    return _tr("{n} groups selected").format(n=len(groups)) if len(groups) > 1 else ""
+
+
+def confirm_deactivation(parent: QWidget, groups: Sequence[Group]) -> bool:
+    """Ask once, naming how many groups and customers, before deactivating them."""
+    if len(groups) == 1:
+        group = groups[0]
+        text = _tr("Deactivate {code} '{name}'? Its {customers} stay in it, but no customers "
+                   "can be added until it is activated again.").format(
+            code=group.code, name=group.name, customers=_customers(group.member_count))
+    else:
+        text = _tr("Deactivate {n} groups with {customers} in all? Their customers stay in "
+                   "them, but none can be added until they are activated again.").format(
+            n=len(groups), customers=_customers(sum(g.member_count for g in groups)))
+    return messages.confirm(parent, _tr("Deactivate groups") if len(groups) > 1
+                            else _tr("Deactivate group"), text, _tr("Deactivate"))
