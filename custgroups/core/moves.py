@@ -98,6 +98,12 @@ def carry_members(source_id: int, target_id: int, customer_ids: Iterable[int],
     return get_group(source_id), get_group(target_id)
 
 
+@db.reads
+def active_member_ids(group_id: int) -> set[int]:
+    """The group's members who are active: those a copy of it can hold."""
+    return {row.id for row in customers_by_ids(member_ids(group_id)) if row.active}
+
+
 def copy_group(group_id: int, name: str, with_members: bool, who: str,
                description: str | None = None) -> Group:
     """A new group like this one, under another name; its members too if asked (never
@@ -109,7 +115,7 @@ def copy_group(group_id: int, name: str, with_members: bool, who: str,
             raise ValidationError("members", f"{group.code} is inactive, and an inactive group "
                                              "takes no customers: copy it without its "
                                              "members, or activate it first.")
-        ids = frozenset(row.id for row in customers_by_ids(member_ids(group_id)) if row.active)
+        ids = frozenset(active_member_ids(group_id))
     return save_group(GroupChange(
         name=name, description=group.description if description is None else description,
         active=group.active, add_customer_ids=ids,

@@ -84,10 +84,13 @@ class GroupDialog(QDialog):
 
     @classmethod
     def create_with(cls, who: str, customer_ids: set[int], description: str,
-                    source: MemberSource, parent: QWidget | None) -> Group | None:
-        """A new group whose members are already chosen (pending until Save)."""
+                    source: MemberSource | None, parent: QWidget | None, name: str = "",
+                    active: bool = True) -> Group | None:
+        """A new group whose fields and members are already filled in (pending until Save)."""
         dialog = cls(who, None, parent)
+        dialog.name_edit.setText(name)
         dialog.description_edit.setPlainText(description)
+        dialog.active_check.setChecked(active)
         dialog.panel.add_ids(customer_ids)
         dialog.panel.list_source = source
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -30,6 +30,7 @@ from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import selection, style, transfers
 from custgroups.ui.compare_dialog import CompareDialog
+from custgroups.ui.duplicate_dialog import duplicate
 from custgroups.ui.empty_state import EmptyState
 from custgroups.ui.filter_bar import FilterBar
 from custgroups.ui.group_form import GroupDialog
@@ -38,7 +39,13 @@ from custgroups.ui.history_view import HistoryDialog
 from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.pager import Pager
 from custgroups.ui.widgets import named
-from custgroups.ui.window_actions import SEPARATOR, install_bars, make_action, unique_shortcuts
+from custgroups.ui.window_actions import (
+    SEPARATOR,
+    install_bars,
+    make_action,
+    tool_button,
+    unique_shortcuts,
+)
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +91,8 @@ class MainWindow(QMainWindow):
                                      "historyAction")
         self.compare_action = action(self.tr("&Compare…"), "Ctrl+Shift+C",
                                      self._on_compare_triggered, "compareAction")
+        self.duplicate_action = action(self.tr("D&uplicate…"), "Ctrl+D",
+                                       self._on_duplicate_triggered, "duplicateAction")
         self.export_action = action(self.tr("&Export…"), "Ctrl+E", self._on_export_triggered,
                                     "exportAction")
         self.import_action = action(self.tr("&Import Customers…"), "Ctrl+I",
@@ -144,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def _init_menus(self) -> None:
         group_actions = (self.add_action, self.edit_action, self.toggle_action,
-                         self.history_action, self.compare_action)
+                         self.history_action, self.duplicate_action, self.compare_action)
         toolbar = install_bars(self, (
             (self.tr("&File"), (self.import_action, self.export_action, SEPARATOR,
                                 self.quit_action)),
@@ -152,20 +161,18 @@ class MainWindow(QMainWindow):
             (self.tr("&View"), (self.find_action, self.refresh_action)),
         ), (*group_actions, SEPARATOR, self.export_action, self.import_action,
             self.refresh_action))
-        # The toolbar's buttons are the window's Add New and Export buttons.
-        self.add_button = toolbar.widgetForAction(self.add_action)
-        self.add_button.setObjectName("addNewButton")
-        self.add_button.setToolTip(self.tr("Create a customer group (Ctrl+N)"))
-        self.export_button = toolbar.widgetForAction(self.export_action)
-        self.export_button.setObjectName("exportButton")
-        self.export_button.setToolTip(self.tr("Export every group the filters match (Ctrl+E)"))
-        self.compare_button = toolbar.widgetForAction(self.compare_action)
-        self.compare_button.setObjectName("compareButton")
-        self.compare_button.setToolTip(self.tr(
+        # The toolbar's buttons are the window's Add New, Export, Compare… buttons.
+        self.add_button = tool_button(toolbar, self.add_action, "addNewButton",
+                                      self.tr("Create a customer group (Ctrl+N)"))
+        self.export_button = tool_button(toolbar, self.export_action, "exportButton", self.tr(
+            "Export the selected groups, or every group the filters match (Ctrl+E)"))
+        self.compare_button = tool_button(toolbar, self.compare_action, "compareButton", self.tr(
             "Compare the selected groups: who is in both, in either, in one only (Ctrl+Shift+C)"))
+        self.duplicate_button = tool_button(toolbar, self.duplicate_action, "duplicateButton",
+                                            self.tr("A new group like the selected one"))
         self.table.set_menu_actions((self.edit_action, self.toggle_action, self.history_action,
-                                     self.compare_action, SEPARATOR, self.add_action,
-                                     self.export_action))
+                                     self.duplicate_action, self.compare_action, SEPARATOR,
+                                     self.add_action, self.export_action))
         self._update_actions()
 
     def _restore(self) -> None:
@@ -286,7 +293,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_actions(self) -> None:
         selected = self.selected_groups()
-        for act in (self.edit_action, self.history_action):
+        for act in (self.edit_action, self.history_action, self.duplicate_action):
             act.setEnabled(len(selected) == 1)
         self.toggle_action.setEnabled(bool(selected))
         self.toggle_action.setText(selection.status_action_text(selected))
@@ -301,9 +308,18 @@ class MainWindow(QMainWindow):
     def _on_add_triggered(self) -> None:
         saved = GroupDialog.edit(self._who, None, self)
         if saved is not None:
-            self.statusBar().showMessage(self.tr("Created {code} {name}").format(
-                code=saved.code, name=saved.name), 5000)
-            self.refresh()
+            self._on_created(saved)
+
+    def _on_created(self, group: Group) -> None:
+        self.statusBar().showMessage(self.tr("Created {code} {name}").format(
+            code=group.code, name=group.name), 5000)
+        self.refresh()
+
+    @Slot()
+    def _on_duplicate_triggered(self) -> None:
+        group = self.selected_group()
+        if group is not None:
+            duplicate(group, self._who, self._queries, self, self._on_created)
 
     @Slot(QModelIndex)
     def _on_table_activated(self, _index: QModelIndex) -> None:
@@ -311,12 +327,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_edit_triggered(self) -> None:
-        group = self.selected_group()
-        if group is None:
-            return
-        # Edit what is there now, not what the page showed; read off the UI thread.
-        self._queries.submit(lambda _p: get_group(group.id), succeeded=self._edit,
-                             failed=self.show_error)
+        if (group := self.selected_group()) is not None:
+            # Edit what is there now, not what the page showed; read off the UI thread.
+            self._queries.submit(lambda _p: get_group(group.id), succeeded=self._edit,
+                                 failed=self.show_error)
 
     def _edit(self, group: Group) -> None:
         if GroupDialog.edit(self._who, group, self) is not None:
@@ -330,24 +344,15 @@ class MainWindow(QMainWindow):
         if not targets or not (active or selection.confirm_deactivation(self, targets)):
             return
         ids = [g.id for g in targets]
-        self._run_quick(lambda _p: set_groups_active(ids, active, self._who))
-
-    def _run_quick(self, work: Any) -> Job:
-        """Run a short write off the UI thread, then show the list again."""
-        return self._jobs.submit(work, succeeded=lambda _result: self.refresh(),
-                                 failed=self.show_error)
+        self._jobs.submit(lambda _p: set_groups_active(ids, active, self._who),
+                          succeeded=lambda _changed: self.refresh(), failed=self.show_error)
 
     @Slot()
     def _on_history_triggered(self) -> None:
-        group = self.selected_group()
-        if group is None:
-            return
-        self._queries.submit(lambda _p: group_history(group.id),
-                             succeeded=lambda entries: self._show_history(group, entries),
-                             failed=self.show_error)
-
-    def _show_history(self, group: Group, entries: list[Any]) -> None:
-        HistoryDialog.open_for(group, entries, self, self._run_export)
+        if (group := self.selected_group()) is not None:
+            self._queries.submit(lambda _p: group_history(group.id), succeeded=lambda entries:
+                                 HistoryDialog.open_for(group, entries, self, self._run_export),
+                                 failed=self.show_error)
 
     @Slot()
     def _on_compare_triggered(self) -> None:
@@ -357,9 +362,7 @@ class MainWindow(QMainWindow):
         created = CompareDialog.open_for([g.id for g in selected], self._who, self,
                                          self._run_export)
         if created is not None:
-            self.statusBar().showMessage(self.tr("Created {code} {name}").format(
-                code=created.code, name=created.name), 5000)
-            self.refresh()
+            self._on_created(created)
 
     # --- export and import --------------------------------------------------------------
 

@@ -56,3 +56,10 @@ def install_bars(window: QMainWindow, menus: Sequence[tuple[str, Sequence[QActio
             toolbar.addAction(action)
     window.addToolBar(toolbar)
     return toolbar
+
+
+def tool_button(toolbar: QToolBar, action: QAction, name: str, tip: str) -> QWidget:
+    """The toolbar's button for ``action``, named for tests and given its tooltip."""
+    button = named(toolbar.widgetForAction(action), name)
+    button.setToolTip(tip)
+    return button
