@@ -66,7 +66,7 @@ def run_duplicate(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(DuplicateDialog, "exec", ask)
     monkeypatch.setattr(GroupDialog, "exec", edit)
     qtbot.keyClick(focused(), Qt.Key.Key_D, CTRL)
-    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)  # the members are read first
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)  # the members are read first
     return seen
 
 

@@ -14,7 +14,10 @@ from custgroups.core.errors import ConflictError, ValidationError
 from custgroups.core.groups import (
     Group,
     GroupChange,
+    GroupQuery,
+    Status,
     get_group,
+    iter_groups,
     lock_group,
     member_ids,
     recorded_name,
@@ -120,3 +123,10 @@ def copy_group(group_id: int, name: str, with_members: bool, who: str,
         name=name, description=group.description if description is None else description,
         active=group.active, add_customer_ids=ids,
         member_source=MemberSource(Transfer.COPIED_FROM, group.code) if ids else None), who)
+
+
+@db.reads
+def target_choices(exclude_id: int) -> list[tuple[int, str, str]]:
+    """(id, code, name) of every active group but one, by code: where customers can go."""
+    return [(g.id, g.code, g.name) for g in iter_groups(GroupQuery(status=Status.ACTIVE))
+            if g.id != exclude_id]

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.core.conflicts import rebase
 from custgroups.core.errors import ConflictError, ValidationError, plain_message
 from custgroups.core.groups import (
     DESCRIPTION_MAX,
@@ -35,15 +34,17 @@ from custgroups.core.groups import (
 )
 from custgroups.core.lists import MemberSource
 from custgroups.core.members import Member
+from custgroups.core.moves import Carry
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
-from custgroups.ui.conflict_dialog import Action, ConflictDialog
+from custgroups.ui.carry import carry_customers
+from custgroups.ui.editor_conflict import TheirsFirst
 from custgroups.ui.field_errors import FieldErrors
-from custgroups.ui.members_panel import MembersPanel, read_members
+from custgroups.ui.members_panel import MembersPanel
 from custgroups.ui.widgets import named, shortcut
 
 
-class GroupDialog(QDialog):
+class GroupDialog(TheirsFirst, QDialog):
     """Creates or edits a group and its members; nothing is written until Save."""
 
     save_ended = Signal(object)  # the saved Group, or the problem that stopped the save
@@ -64,6 +65,7 @@ class GroupDialog(QDialog):
         self.saved: Group | None = None
         self.setModal(True)
         self.panel = MembersPanel(self)
+        self.panel.carry_requested.connect(self._on_panel_carry_requested)
         self.members = self.panel.model
         self.paste = self.panel.paste
         self.panel.changed.connect(self._on_panel_changed)
@@ -359,37 +361,13 @@ class GroupDialog(QDialog):
             self._show_form_error(plain_message(exc))
         self.save_ended.emit(exc)
 
-    # --- someone else saved first -------------------------------------------------------
-
-    def _read_theirs(self, base: Group, mine: GroupChange, conflict: ConflictError) -> None:
-        def read(_progress: object) -> tuple[Group, tuple[Member, ...]]:
-            return get_group(base.id), read_members(base.id)
-
-        self._lane.submit(read, succeeded=lambda theirs: self._on_theirs_read(base, mine, conflict,
-                                                                               *theirs),
-                          failed=self._on_save_failed)
-
-    def _on_theirs_read(self, base: Group, mine: GroupChange, conflict: ConflictError,
-                        theirs: Group, members: tuple[Member, ...]) -> None:
-        self._set_saving(False)
-        base_ids = {m.row.id for m in self.members.saved_members()}
-        plan = rebase(base, base_ids, theirs, {m.row.id for m in members}, mine)
-        choice = ConflictDialog.ask(plan, self)
-        if choice.action is Action.APPLY:
-            merged = plan.merged(choice.picks)
-            self._group = theirs
-            self._loaded = (theirs.name, theirs.description, theirs.active)
-            self._set_fields(merged.name, merged.description, merged.active)
-            self.panel.load(theirs, keep_pending=True, members=members)
-            self.accept()  # through the version check again, against their version
-            return
-        if choice.action is Action.RELOAD:
-            self._show_group(theirs, list(members))
+    def _on_panel_carry_requested(self, carry: Carry, ids: set[int]) -> None:
+        if self._group is not None and not self.has_changes():
+            carry_customers(self, self._lane, self._group, ids, carry, self._who, self.reload,
+                            lambda exc: self._show_form_error(plain_message(exc)))
         else:
-            self._show_form_error(self.tr(
-                "{who} saved this group after you opened it: Save again to see both sides' "
-                "changes, or Cancel.").format(who=theirs.updated_by))
-        self.save_ended.emit(conflict)
+            self._show_form_error(self.tr("Save or cancel your changes first: moving and "
+                                          "copying customers are saved at once."))
 
     def reload(self) -> None:
         """Show the group as saved now, dropping every unsaved change."""

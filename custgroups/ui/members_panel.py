@@ -10,11 +10,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,15 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.core.customers import CustomerRef, customers_by_ids, is_customer_code
+from custgroups.core.customers import CustomerRef, customers_by_ids
 from custgroups.core.errors import plain_message
 from custgroups.core.groups import Group, list_members
 from custgroups.core.lists import ListMode, ListPlan, MemberSource
 from custgroups.core.members import Member, filter_key, matching, members_of
+from custgroups.core.moves import Carry
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.match_preview import MatchPreviewDialog
+from custgroups.ui.member_file import MemberFileReader
 from custgroups.ui.models.members_model import MemberColumn, MembersModel
 from custgroups.ui.paste_box import PasteBox
 from custgroups.ui.widgets import named, shortcut
@@ -56,6 +56,7 @@ class MembersPanel(QWidget):
     loaded = Signal()  # every saved member is in the table
     filtered = Signal()  # the rows shown follow the filter's text
     problem = Signal(str)  # a sentence for the editor's message line
+    carry_requested = Signal(object, object)  # Carry, the ids of the selected customers
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,12 +108,22 @@ class MembersPanel(QWidget):
         self.undo_button.clicked.connect(self._on_undo_clicked)
         self.import_button = named(QPushButton(self.tr("Import from File…"), self),
                                    "importMembersButton")
-        self.import_button.clicked.connect(self._on_import_clicked)
-        for button in (self.add_button, self.remove_button, self.undo_button, self.import_button):
+        self.move_button = named(QPushButton(self.tr("Move to…"), self), "moveMembersButton")
+        self.move_button.setToolTip(self.tr("Move the selected customers to another group"))
+        self.move_button.clicked.connect(lambda: self._request_carry(Carry.MOVE))
+        self.copy_button = named(QPushButton(self.tr("Copy to…"), self), "copyMembersButton")
+        self.copy_button.setToolTip(self.tr("Copy the selected customers to another group"))
+        self.copy_button.clicked.connect(lambda: self._request_carry(Carry.COPY))
+        for button in (self.add_button, self.remove_button, self.undo_button, self.import_button,
+                       self.move_button, self.copy_button):
             button.setAutoDefault(False)  # Enter acts on the field that has focus
         self.inactive_note = QLabel(self.tr("Activate the group to add customers."), self)
         style.warning_text(self.inactive_note)
         self.paste = PasteBox(self._group_id, self.model.pending_ids, self.model.standing, self)
+        self.file_reader = MemberFileReader(
+            self, self._lane, self.paste, lambda: self._group.code if self._group else None,
+            self.problem.emit)
+        self.import_button.clicked.connect(self.file_reader.ask)
         self.paste.add_requested.connect(self._on_paste_add_requested)
         self.paste.remove_requested.connect(self._on_paste_remove_requested)
         self.paste.match_requested.connect(self._on_paste_match_requested)
@@ -124,7 +135,7 @@ class MembersPanel(QWidget):
         top.addWidget(self.count_label)
         actions = QHBoxLayout()
         for button in (self.add_button, self.import_button, self.remove_button,
-                       self.undo_button):
+                       self.undo_button, self.move_button, self.copy_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.inactive_note)
@@ -253,6 +264,16 @@ class MembersPanel(QWidget):
         self.remove_button.setEnabled(bool(selected) and self._editable)
         self.undo_button.setEnabled(self._editable and any(self.model.change_at(i.row())
                                                            for i in selected))
+        # Moving and copying write at once, so they take saved members of a saved group only.
+        can_carry = (self._editable and self._group is not None and not self.model.pending
+                     and not self._loading and bool(selected))
+        for button in (self.move_button, self.copy_button):
+            button.setEnabled(can_carry)
+
+    def _request_carry(self, carry: Carry) -> None:
+        rows = [c for c in map(self.model.row_at, self._selected_rows()) if c is not None]
+        if rows:
+            self.carry_requested.emit(carry, {c.id for c in rows})
 
     def add_ids(self, ids: set[int]) -> None:
         """Count customers as added at once; their rows are fetched to show them."""
@@ -334,55 +355,10 @@ class MembersPanel(QWidget):
 
     # --- import from a file -------------------------------------------------------------
 
-    @Slot()
-    def _on_import_clicked(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import Members"), str(Path.home()),
-            self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
-        if chosen:
-            self.import_file(Path(chosen))
-
     def import_file(self, path: Path, column: str | None = None) -> None:
-        """Put the codes of a file's column in the paste box, for the same preview.
-
-        Without ``column`` the clerk chooses among the file's headings (the code column
-        found by name comes first); a file without headings gives its first column. The
-        file is read on a worker.
-        """
-        from custgroups.core.sheets.imports import member_columns
-
-        self.paste.summary.setText(self.tr("Reading {name}…").format(name=path.name))
-        if column is not None:
-            self._read_codes(path, column)
-            return
-        self._lane.submit(lambda _p: member_columns(path, is_customer_code),
-                          succeeded=lambda headings: self._on_columns_read(path, headings),
-                          failed=self._on_import_failed)
-
-    def _on_columns_read(self, path: Path, headings: list[str]) -> None:
-        column: str | None = headings[0] if headings else None
-        if len(headings) > 1:
-            column, chosen = QInputDialog.getItem(
-                self, self.tr("Import Members"),
-                self.tr("Which column holds the customer codes?"), headings, 0, False)
-            if not chosen:
-                self.paste.refresh()
-                return
-        self._read_codes(path, column)
-
-    def _read_codes(self, path: Path, column: str | None) -> None:
-        from custgroups.core.sheets.imports import read_member_codes
-
-        group_code = self._group.code if self._group else None
-        self._lane.submit(lambda _p: read_member_codes(path, group_code, column,
-                                                       is_customer_code),
-                          succeeded=lambda found: self.paste.set_codes_from_file(
-                              found.codes, path.name),
-                          failed=self._on_import_failed)
-
-    def _on_import_failed(self, exc: BaseException) -> None:
-        self.paste.summary.setText(plain_message(exc))
-        self.problem.emit(plain_message(exc))
+        """Put the codes of a file's column in the paste box, for the same preview (see
+        :class:`MemberFileReader`)."""
+        self.file_reader.read(path, column)
 
     def shutdown(self) -> None:
         """Stop background work before the editor goes."""
