@@ -48,8 +48,11 @@ def choose_mode(qtbot: QtBot, dialog: GroupDialog, mode: ListMode) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
     combo = dialog.paste.mode_combo
     assert focused() is combo
-    while dialog.paste.mode is not mode:
+    for _ in range(combo.count()):  # the modes are listed in the order of ListMode
+        if dialog.paste.mode is mode:
+            break
         qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert dialog.paste.mode is mode
 
 
 def saved_codes(group: groups.Group) -> set[str]:

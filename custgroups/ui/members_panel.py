@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +34,7 @@ from custgroups.ui import messages, style
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.match_preview import MatchPreviewDialog
 from custgroups.ui.member_file import MemberFileReader
-from custgroups.ui.models.members_model import MemberColumn, MembersModel
+from custgroups.ui.models.members_model import MemberColumn, MembersModel, MemberState
 from custgroups.ui.paste_box import PasteBox
 from custgroups.ui.widgets import named, shortcut
 
@@ -80,6 +81,18 @@ class MembersPanel(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
         self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.state_combo = named(QComboBox(self), "memberStateFilter")
+        for label, state in ((self.tr("All"), MemberState.ALL),
+                             (self.tr("Active customers"), MemberState.ACTIVE),
+                             (self.tr("Inactive customers"), MemberState.INACTIVE),
+                             (self.tr("Pending changes"), MemberState.PENDING)):
+            self.state_combo.addItem(label, state.value)
+        self.state_combo.setAccessibleName(self.tr("Show members"))
+        self.state_combo.currentIndexChanged.connect(
+            lambda _i: self.model.show_state(MemberState(self.state_combo.currentData())))
+        self.remove_inactive_button = named(QPushButton(self), "removeInactiveButton")
+        self.remove_inactive_button.clicked.connect(
+            lambda: self.model.remove_ids(self.model.inactive_ids()))
         self.count_label = named(QLabel(self), "membersCount")
         self.table = named(QTableView(self), "membersTable")
         self.table.setModel(self.model)
@@ -132,10 +145,12 @@ class MembersPanel(QWidget):
         members_box = QGroupBox(self.tr("Members"), self)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.state_combo)
         top.addWidget(self.count_label)
         actions = QHBoxLayout()
         for button in (self.add_button, self.import_button, self.remove_button,
-                       self.undo_button, self.move_button, self.copy_button):
+                       self.undo_button, self.move_button, self.copy_button,
+                       self.remove_inactive_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.inactive_note)
@@ -239,7 +254,7 @@ class MembersPanel(QWidget):
         count = self.model.count_after_save()
         total = self.tr("{n} customers").format(n=f"{count:,}") if count != 1 \
             else self.tr("1 customer")
-        if self.model.filter_key:
+        if self.model.narrowed:
             text = self.tr("{shown} of {total}").format(shown=f"{self.model.rowCount():,}",
                                                          total=total)
         else:
@@ -269,6 +284,11 @@ class MembersPanel(QWidget):
                      and not self._loading and bool(selected))
         for button in (self.move_button, self.copy_button):
             button.setEnabled(can_carry)
+        inactive = len(self.model.inactive_ids()) if self._editable else 0
+        self.remove_inactive_button.setText(
+            self.tr("Remove the 1 Inactive Customer") if inactive == 1 else
+            self.tr("Remove the {n} Inactive Customers").format(n=f"{inactive:,}"))
+        self.remove_inactive_button.setVisible(inactive > 0)
 
     def _request_carry(self, carry: Carry) -> None:
         rows = [c for c in map(self.model.row_at, self._selected_rows()) if c is not None]

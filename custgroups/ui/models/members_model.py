@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from operator import attrgetter
 from typing import Any
 
@@ -17,6 +17,15 @@ from custgroups.ui.models.table_model import Index, RowsTableModel
 
 _ADDED = QColor(style.ADDED)
 _REMOVED = QColor(style.REMOVED)
+
+
+class MemberState(StrEnum):
+    """Which members the table shows, besides the text filter."""
+
+    ALL = "all"
+    ACTIVE = "active"  # active customers
+    INACTIVE = "inactive"  # inactive customers
+    PENDING = "pending"  # added or to be removed, not saved yet
 
 
 class MemberColumn(IntEnum):
@@ -50,6 +59,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
         self._incoming: set[int] = set()
         self._removed: set[int] = set()
         self._key = ""
+        self._state = MemberState.ALL
         self._saved_shown: Sequence[Member] = ()
         self._rows: list[CustomerRow] = []
         self._strike = QFont()
@@ -216,16 +226,47 @@ class MembersModel(RowsTableModel[CustomerRow]):
         return [c for c in map(self.row_at, rows) if c is not None]
 
     def _after_rows_changed(self, dropped: bool) -> None:
-        if dropped:  # rows left the list
+        if dropped or self._state is MemberState.PENDING:  # rows left the list
             self._show()
         else:  # only marks changed: the rows, their order and the selection stay
             self._marks_changed()
 
+    @property
+    def state(self) -> MemberState:
+        """Which members are shown, besides the text filter."""
+        return self._state
+
+    def show_state(self, state: MemberState) -> None:
+        """Show only the members in this state (all, active, inactive, pending)."""
+        self._state = state
+        self._show()
+
+    @property
+    def narrowed(self) -> bool:
+        """True when the rows shown are not all the members."""
+        return bool(self._key) or self._state is not MemberState.ALL
+
+    def inactive_ids(self) -> list[int]:
+        """Saved members who are inactive customers and are not being removed already."""
+        return [m.row.id for m in self._saved
+                if not m.row.active and m.row.id not in self._removed]
+
+    def _in_state(self, row: CustomerRow) -> bool:
+        state = self._state
+        if state is MemberState.ACTIVE:
+            return row.active
+        if state is MemberState.INACTIVE:
+            return not row.active
+        return row.id in self._added or row.id in self._removed  # PENDING
+
     def _show(self) -> None:
         # Additions first, by code; the folded key starts with the code.
         added = sorted(matching(list(self._added.values()), self._key), key=attrgetter("key"))
+        rows = [m.row for m in added] + [m.row for m in self._saved_shown]
+        if self._state is not MemberState.ALL:
+            rows = [row for row in rows if self._in_state(row)]
         self.beginResetModel()
-        self._rows = [m.row for m in added] + [m.row for m in self._saved_shown]
+        self._rows = rows
         self.endResetModel()
         self.changed.emit()
 
