@@ -40,6 +40,7 @@ from data_timing import Case, fastest, print_markdown, print_table, raw_connect,
 from harness import add_database_args, begin, new_parser, version
 
 from custgroups.core import db
+from custgroups.core.compare import compare_groups
 from custgroups.core.customers import search_customers
 from custgroups.core.group_list import GROUP_FIELDS
 from custgroups.core.groups import GroupPage, GroupQuery, GroupSort, Status, list_groups
@@ -48,6 +49,7 @@ from custgroups.core.text import fold, like_pattern, search_fold
 SEARCH_TERMS = ("nordic", "han", "c00012", "berg", "zzq")
 SEARCH_LIMIT_MS = 10.0
 LIST_RATIO = 2.0
+COMPARE_LIMIT_MS = 500.0
 GROUP_COLUMNS = ", ".join(GROUP_FIELDS)
 
 
@@ -184,6 +186,33 @@ def search_benchmarks(conn: sqlite3.Connection, repeat: int) -> list[Case]:
     return cases
 
 
+# --- comparing two groups ---------------------------------------------------------------
+
+
+def raw_compare(conn: sqlite3.Connection, a: int, b: int) -> tuple[int, int, int, int]:
+    """(only in a, in both, only in b, in any): two counts and one join on the primary key."""
+    in_a, in_b, both = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM membership WHERE group_id = ?), "
+        "(SELECT COUNT(*) FROM membership WHERE group_id = ?), "
+        "(SELECT COUNT(*) FROM membership m JOIN membership o ON o.group_id = ? "
+        "AND o.customer_id = m.customer_id WHERE m.group_id = ?)", (a, b, b, a)).fetchone()
+    return in_a - both, both, in_b - both, in_a + in_b - both
+
+
+def compare_benchmark(conn: sqlite3.Connection) -> Case:
+    """The two biggest groups compared: every region counted in one statement."""
+    a, b = (row[0] for row in conn.execute(
+        "SELECT id FROM customer_group ORDER BY member_count DESC, id LIMIT 2"))
+    ours = compare_groups([a, b])
+    found = (ours.only[0], ours.in_all, ours.only[1], ours.in_any)
+    if found != raw_compare(conn, a, b):
+        raise SystemExit(f"compare: ours {found} != raw {raw_compare(conn, a, b)}")
+    sizes = [g.member_count for g in ours.groups]
+    return Case(f"compare groups of {sizes[0]:,} and {sizes[1]:,}",
+                lambda: compare_groups([a, b]), lambda: raw_compare(conn, a, b),
+                max_ms=COMPARE_LIMIT_MS)
+
+
 # --- main -------------------------------------------------------------------------------
 
 
@@ -197,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"\nchecking and timing (median of {args.repeat} after one warm-up) ...")
     cases = [*list_benchmarks(conn, args.repeat), resolve_benchmark(conn, args.codes, rng),
-             add_benchmark(conn, args.add, rng), *search_benchmarks(conn, args.repeat)]
+             add_benchmark(conn, args.add, rng), *search_benchmarks(conn, args.repeat),
+             compare_benchmark(conn)]
     results = [run_case(case, args.repeat, args.profile) for case in cases]
 
     print()
