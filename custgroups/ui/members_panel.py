@@ -82,7 +82,7 @@ class MembersPanel(QWidget):
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
         self.filter_edit.returnPressed.connect(self.apply_filter)
         self.state_combo = named(QComboBox(self), "memberStateFilter")
-        for label, state in ((self.tr("All"), MemberState.ALL),
+        for label, state in ((self.tr("All members"), MemberState.ALL),
                              (self.tr("Active customers"), MemberState.ACTIVE),
                              (self.tr("Inactive customers"), MemberState.INACTIVE),
                              (self.tr("Pending changes"), MemberState.PENDING)):
@@ -149,15 +149,19 @@ class MembersPanel(QWidget):
         top.addWidget(self.count_label)
         actions = QHBoxLayout()
         for button in (self.add_button, self.import_button, self.remove_button,
-                       self.undo_button, self.move_button, self.copy_button,
-                       self.remove_inactive_button):
+                       self.undo_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.inactive_note)
+        more = QHBoxLayout()  # a second row, so the editor still fits a small screen
+        for button in (self.move_button, self.copy_button, self.remove_inactive_button):
+            more.addWidget(button)
+        more.addStretch(1)
         members_layout = QVBoxLayout(members_box)
         members_layout.addLayout(top)
         members_layout.addWidget(self.table, 1)
         members_layout.addLayout(actions)
+        members_layout.addLayout(more)
         paste_box = QGroupBox(self.tr("Paste Codes (Alt+P)"), self)
         QVBoxLayout(paste_box).addWidget(self.paste)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
