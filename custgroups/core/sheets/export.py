@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,25 +134,39 @@ def export_history(path: Path, group_id: int | None = None,
                    describe: Callable[[HistoryEntry], str] = history_change) -> ExportResult:
     """Write the history of one group, or of every group, oldest first; ``describe`` words
     each change (plain English unless the caller words it in the clerk's language)."""
+    def entries(xlsx: bool) -> Iterator[list[tuple[Any, ...]]]:
+        for entry in iter_history(group_id):
+            yield list(_history_rows(entry, describe(entry), xlsx))
+
+    paths, count = _one_sheet(path, HISTORY_SHEET, entries, progress)
+    return ExportResult(paths, history_entries=count)
+
+
+def _one_sheet(path: Path, sheet: SheetSpec,
+               units: Callable[[bool], Iterable[Sequence[tuple[Any, ...]]]],
+               progress: ProgressFn, total: int = 0, reads: bool = True
+               ) -> tuple[tuple[Path, ...], int]:
+    """Write a file of one sheet from ``units(xlsx)``: each unit (a history entry, a
+    customer) gives its rows. Read in one snapshot unless ``reads`` is False; the file
+    appears only when complete. Its paths, and how many units were written."""
     path = Path(path)
     writer = open_writer(path)
     try:
-        with _file_errors(path), db.snapshot():
+        with _file_errors(path), db.snapshot() if reads else nullcontext():
+            writer.start_sheet(sheet)
             count = 0
-            writer.start_sheet(HISTORY_SHEET)
-            for count, entry in enumerate(iter_history(group_id), 1):
-                for row in _history_rows(entry, describe(entry),
-                                         isinstance(writer, XlsxWriter)):
+            for count, rows in enumerate(units(isinstance(writer, XlsxWriter)), 1):
+                for row in rows:
                     writer.write(row)
                 if count % _PROGRESS_EVERY == 0:
-                    progress(count, 0)
+                    progress(count, total)
             progress(count, count)
         with _file_errors(path):
             writer.commit()
     except BaseException:
         writer.discard()
         raise
-    return ExportResult(writer.paths, history_entries=count)
+    return writer.paths, count
 
 
 def _history_rows(entry: HistoryEntry, what: str, cell_limit: bool
@@ -188,21 +202,10 @@ CUSTOMERS_SHEET = SheetSpec("Customers", (
 def export_customers(path: Path, customers: Sequence[CustomerRef],
                      progress: ProgressFn = no_progress) -> ExportResult:
     """Write a list of customers already read (a region of a comparison, say)."""
-    path = Path(path)
-    writer = open_writer(path)
-    try:
-        with _file_errors(path):
-            writer.start_sheet(CUSTOMERS_SHEET)
-            for count, customer in enumerate(customers, 1):
-                writer.write((customer.code, customer.name, _status(customer.active)))
-                if count % _PROGRESS_EVERY == 0:
-                    progress(count, len(customers))
-            progress(len(customers), len(customers))
-            writer.commit()
-    except BaseException:
-        writer.discard()
-        raise
-    return ExportResult(writer.paths)
+    paths, _count = _one_sheet(path, CUSTOMERS_SHEET, lambda _xlsx: (
+        [(c.code, c.name, _status(c.active))] for c in customers), progress, len(customers),
+        reads=False)
+    return ExportResult(paths)
 
 
 GROUP_MEMBERS_SHEET = SheetSpec("Members", (
@@ -215,20 +218,7 @@ GROUP_MEMBERS_SHEET = SheetSpec("Members", (
 def export_members(path: Path, group_id: int, progress: ProgressFn = no_progress
                    ) -> ExportResult:
     """Write one group's members, by code."""
-    path = Path(path)
-    writer = open_writer(path)
-    try:
-        with _file_errors(path), db.snapshot():
-            writer.start_sheet(GROUP_MEMBERS_SHEET)
-            count = 0
-            for count, (code, name, city, active) in enumerate(member_rows(group_id), 1):
-                writer.write((code, name, city, _status(active)))
-                if count % _PROGRESS_EVERY == 0:
-                    progress(count, 0)
-            progress(count, count)
-        with _file_errors(path):
-            writer.commit()
-    except BaseException:
-        writer.discard()
-        raise
-    return ExportResult(writer.paths, members=count)
+    paths, count = _one_sheet(path, GROUP_MEMBERS_SHEET, lambda _xlsx: (
+        [(code, name, city, _status(active))] for code, name, city, active
+        in member_rows(group_id)), progress)
+    return ExportResult(paths, members=count)
