@@ -12,10 +12,10 @@ from custgroups.cli import main
 from custgroups.core import customers, db, groups, history, memberships
 from custgroups.core.customers import CodeResolution, CustomerInput, CustomerRef, UnknownCode
 from custgroups.core.errors import DatabaseError, WouldEmptyGroupError
-from custgroups.core.groups import GroupChange
 from custgroups.core.history import HistoryKind
 from custgroups.core.lists import ListMode, apply_list, plan_list
 from custgroups.core.wording import history_change, list_summary
+from tests.lists_helpers import codes, group_of, make_shop
 
 INACTIVE = frozenset({13, 14})
 
@@ -23,19 +23,7 @@ INACTIVE = frozenset({13, 14})
 @pytest.fixture
 def shop(opened: str) -> dict[str, int]:
     """C00001–C00060; C00013 and C00014 inactive."""
-    customers.upsert_customers(
-        CustomerInput(f"C{i:05d}", f"Customer {i}", active=i not in INACTIVE)
-        for i in range(1, 61))
-    return {r.code: r.id for r in customers.search_customers("", limit=100).rows}
-
-
-def codes(*numbers: int) -> list[str]:
-    return [f"C{n:05d}" for n in numbers]
-
-
-def group_of(shop: dict[str, int], *numbers: int) -> groups.Group:
-    return groups.save_group(GroupChange(
-        name="North", add_customer_ids=frozenset(shop[c] for c in codes(*numbers))), "x")
+    return make_shop(60, INACTIVE)
 
 
 def member_codes(group: groups.Group) -> set[str]:

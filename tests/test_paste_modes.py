@@ -11,9 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from custgroups.core import customers, groups, history
-from custgroups.core.customers import CustomerInput
-from custgroups.core.groups import GroupChange
+from custgroups.core import groups, history
 from custgroups.core.lists import ListMode
 from custgroups.core.wording import history_change
 from custgroups.ui import messages
@@ -21,6 +19,7 @@ from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.match_preview import MatchPreviewDialog
 from tests.editing import focused, open_editor, paste_codes, save_by_keys
+from tests.lists_helpers import codes, group_of, make_shop
 
 pytestmark = pytest.mark.usefixtures("opened", "no_message_boxes")
 ALT = Qt.KeyboardModifier.AltModifier
@@ -29,18 +28,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 @pytest.fixture
 def shop() -> dict[str, int]:
     """C00001–C00060; C00013 is inactive."""
-    customers.upsert_customers(
-        CustomerInput(f"C{i:05d}", f"Customer {i}", active=i != 13) for i in range(1, 61))
-    return {r.code: r.id for r in customers.search_customers("", limit=100).rows}
-
-
-def codes(*numbers: int) -> list[str]:
-    return [f"C{n:05d}" for n in numbers]
-
-
-def group_of(shop: dict[str, int], *numbers: int) -> groups.Group:
-    return groups.save_group(GroupChange(
-        name="North", add_customer_ids=frozenset(shop[c] for c in codes(*numbers))), "x")
+    return make_shop(60, {13})
 
 
 def choose_mode(qtbot: QtBot, dialog: GroupDialog, mode: ListMode) -> None:
