@@ -1,16 +1,14 @@
-"""Group rules, saving, history and the list query, on SQLite and PostgreSQL."""
+"""Group rules, saving, concurrent saves and history, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import contextlib
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 
 import pytest
 
-from custgroups.core import customers, db, groups, history, memberships
-from custgroups.core.customers import CustomerInput
+from custgroups.core import db, groups, history, memberships
 from custgroups.core.errors import (
     ConflictError,
     DuplicateNameError,
@@ -18,29 +16,11 @@ from custgroups.core.errors import (
     NotFoundError,
     ValidationError,
 )
-from custgroups.core.groups import GroupChange, GroupQuery, GroupSort, Status
+from custgroups.core.groups import GroupChange
 from custgroups.core.history import HistoryKind
-from custgroups.core.models import Membership
-from custgroups.core.wording import history_change
+from tests.group_helpers import _actual_members, _create, _customers, _edit
 
 pytestmark = pytest.mark.usefixtures("opened")
-
-
-def _customers(n: int, prefix: str = "C", inactive: frozenset[int] = frozenset()) -> list[int]:
-    customers.upsert_customers(
-        CustomerInput(f"{prefix}{i:05d}", f"Customer {i}", city="Oslo", active=i not in inactive)
-        for i in range(1, n + 1))
-    return customers.matching_customer_ids(prefix)
-
-
-def _create(name: str, **kwargs: object) -> groups.Group:
-    return groups.save_group(GroupChange(name=name, **kwargs), "alice")  # type: ignore[arg-type]
-
-
-def _edit(group: groups.Group, **kwargs: object) -> GroupChange:
-    base = GroupChange(name=group.name, description=group.description, active=group.active,
-                       group_id=group.id, expected_version=group.version)
-    return replace(base, **kwargs)  # type: ignore[arg-type]
 
 
 # --- creating -------------------------------------------------------------------------
@@ -125,6 +105,12 @@ def test_created_inactive_group_records_it() -> None:
     assert set(kinds) == {HistoryKind.CREATED, HistoryKind.DEACTIVATED}
 
 
+def test_a_who_with_control_characters_is_cleaned_not_refused() -> None:
+    saved = groups.save_group(GroupChange(name="Night shift"), "m.jen\x00sen\x07")
+    assert saved.created_by == "m.jensen"
+    assert [e.by for e in history.group_history(saved.id)] == ["m.jensen"]
+
+
 # --- editing and conflicts ------------------------------------------------------------
 
 
@@ -173,6 +159,19 @@ def test_concurrent_edit_raises_conflict_naming_who_and_when() -> None:
 def test_editing_a_missing_group() -> None:
     with pytest.raises(NotFoundError):
         groups.save_group(GroupChange(name="x", group_id=999, expected_version=1), "bob")
+
+
+def test_set_group_active_toggles_and_records() -> None:
+    group = _create("Retail")
+    off = groups.set_group_active(group.id, False, "bob")
+    assert not off.active and off.version == group.version + 1
+    assert groups.set_group_active(group.id, False, "bob").version == off.version  # no-op
+    with pytest.raises(ConflictError):
+        groups.set_group_active(group.id, True, "carol", expected_version=group.version)
+    on = groups.set_group_active(group.id, True, "carol", expected_version=off.version)
+    assert on.active
+    kinds = [e.kind for e in history.group_history(group.id)]
+    assert kinds[:2] == [HistoryKind.ACTIVATED, HistoryKind.DEACTIVATED]
 
 
 def test_same_name_race_has_one_winner() -> None:
@@ -299,61 +298,7 @@ def test_a_typed_code_and_the_next_number_cannot_collide(monkeypatch: pytest.Mon
     assert codes == ["CG-000001", "CG-000002"]
 
 
-# --- members --------------------------------------------------------------------------
-
-
-def _actual_members(group_id: int) -> int:
-    return int(Membership.select().where(Membership.group == group_id).count())
-
-
-def test_members_added_and_removed_keep_count_and_history() -> None:
-    ids = _customers(20)
-    group = _create("Retail", add_customer_ids=frozenset(ids[:10]))
-    assert group.member_count == 10 == _actual_members(group.id)
-    edited = groups.save_group(
-        _edit(group, add_customer_ids=frozenset(ids[5:15]), remove_customer_ids=frozenset(ids[:3])),
-        "bob")
-    assert edited.member_count == 12 == _actual_members(group.id)
-    assert groups.member_ids(group.id) == set(ids[3:15])
-    entries = history.group_history(group.id)
-    added = [e for e in entries if e.kind is HistoryKind.MEMBERS_ADDED]
-    removed = [e for e in entries if e.kind is HistoryKind.MEMBERS_REMOVED]
-    assert added[0].codes == tuple(f"C{i:05d}" for i in range(11, 16))
-    assert history_change(added[0]) == "Added 5 customers"
-    assert removed[0].codes == ("C00001", "C00002", "C00003") and removed[0].by == "bob"
-
-
-def test_saving_only_present_members_changes_nothing() -> None:
-    ids = _customers(5)
-    group = _create("Retail", add_customer_ids=frozenset(ids))
-    again = groups.save_group(_edit(group, add_customer_ids=frozenset(ids)), "bob")
-    assert (again.version, again.updated_by) == (group.version, "alice")
-    assert len(history.group_history(group.id)) == 2  # created, members added
-
-
-def test_change_members_ignores_non_members_and_unknown_ids() -> None:
-    ids = _customers(5)
-    group = _create("Retail", add_customer_ids=frozenset(ids[:2]))
-    added, removed = groups.change_members(group.id, "bob", add_ids=[ids[0], 99999],
-                                           remove_ids=[ids[4]])
-    assert (added, removed) == (0, 0)
-    assert groups.get_group(group.id).member_count == 2
-    assert groups.get_group(group.id).version == group.version
-
-
-def test_inactive_group_refuses_new_customers() -> None:
-    ids = _customers(5)
-    group = _create("Dormant", active=False)
-    with pytest.raises(GroupInactiveError):
-        groups.change_members(group.id, "bob", add_ids=ids)
-    with pytest.raises(GroupInactiveError):
-        groups.save_group(_edit(group, add_customer_ids=frozenset(ids)), "bob")
-    with pytest.raises(GroupInactiveError):
-        _create("Born dormant", active=False, add_customer_ids=frozenset(ids))
-    assert _actual_members(group.id) == 0
-    # Activating in the same save lets the customers in.
-    saved = groups.save_group(_edit(group, active=True, add_customer_ids=frozenset(ids)), "bob")
-    assert saved.member_count == 5
+# --- a save is all or nothing ---------------------------------------------------------
 
 
 def test_a_failure_mid_save_leaves_nothing_half_written(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -396,157 +341,3 @@ def test_a_failed_create_leaves_no_group_and_at_most_a_gap(monkeypatch: pytest.M
     assert groups.count_groups() == 0
     # PostgreSQL numbers from a sequence nobody waits for, which a failed save leaves a gap in.
     assert _create("Next").code == ("CG-000002" if db.is_postgres() else "CG-000001")
-
-
-def test_set_group_active_toggles_and_records() -> None:
-    group = _create("Retail")
-    off = groups.set_group_active(group.id, False, "bob")
-    assert not off.active and off.version == group.version + 1
-    assert groups.set_group_active(group.id, False, "bob").version == off.version  # no-op
-    with pytest.raises(ConflictError):
-        groups.set_group_active(group.id, True, "carol", expected_version=group.version)
-    on = groups.set_group_active(group.id, True, "carol", expected_version=off.version)
-    assert on.active
-    kinds = [e.kind for e in history.group_history(group.id)]
-    assert kinds[:2] == [HistoryKind.ACTIVATED, HistoryKind.DEACTIVATED]
-
-
-def test_list_members_filters_and_pages() -> None:
-    ids = _customers(30)
-    group = _create("Retail", add_customer_ids=frozenset(ids[:25]))
-    page = groups.list_members(group.id, "c0001", offset=0, limit=5)
-    assert page.total == 10 and [r.code for r in page.rows][0] == "C00010"
-    assert groups.list_members(group.id, offset=20, limit=10).rows[-1].code == "C00025"
-
-
-def test_adding_many_members_in_one_save() -> None:
-    ids = _customers(3000)
-    seen: list[tuple[int, int]] = []
-    group = groups.save_group(GroupChange(name="Big", add_customer_ids=frozenset(ids)), "bob",
-                              progress=lambda done, total: seen.append((done, total)))
-    assert group.member_count == 3000 == _actual_members(group.id)
-    assert seen[-1] == (3000, 3000)
-
-
-# --- the list -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def listed() -> list[groups.Group]:
-    """120 groups with varied names, descriptions, statuses and sizes."""
-    ids = _customers(12)
-    made = []
-    for i in range(120):
-        made.append(_create(
-            f"{['North', 'South', 'East'][i % 3]} group {i:03d}",
-            description="Reserve stock" if i % 4 == 0 else f"Pricing tier {i % 5}",
-            active=i % 7 != 0,
-            add_customer_ids=frozenset(ids[: i % 13]) if i % 7 else frozenset(),
-        ))
-    return made
-
-
-@pytest.mark.parametrize("page_size", groups.PAGE_SIZES)
-def test_paging_through_every_page(listed: list[groups.Group], page_size: int) -> None:
-    seen: list[int] = []
-    page_number = 1
-    while True:
-        page = groups.list_groups(GroupQuery(page=page_number, page_size=page_size))
-        assert page.total == 120
-        assert page.first_row == (page_number - 1) * page_size + 1
-        assert page.last_row == page.first_row + len(page.rows) - 1
-        seen.extend(g.id for g in page.rows)
-        if page_number == page.page_count:
-            break
-        page_number += 1
-    assert seen == sorted(g.id for g in listed)
-    assert page.page_count == -(-120 // page_size)
-
-
-def test_page_past_the_end_shows_the_last_page(listed: list[groups.Group]) -> None:
-    page = groups.list_groups(GroupQuery(page=99, page_size=50))
-    assert page.page == 3 and len(page.rows) == 20
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        (GroupQuery(code="00001"), lambda g: "00001" in g.code),
-        (GroupQuery(code="cg-00011"), lambda g: "CG-00011" in g.code),
-        (GroupQuery(text="north"), lambda g: "North" in g.name),
-        (GroupQuery(text="RESERVE"), lambda g: "Reserve" in g.description),
-        (GroupQuery(text="tier 3"), lambda g: "tier 3" in g.description),
-        (GroupQuery(status=Status.ACTIVE), lambda g: g.active),
-        (GroupQuery(status=Status.INACTIVE), lambda g: not g.active),
-        (GroupQuery(text="south", status=Status.INACTIVE), lambda g: "South" in g.name
-         and not g.active),
-    ],
-)
-def test_filters(listed: list[groups.Group], query: GroupQuery, expected) -> None:  # type: ignore[no-untyped-def]
-    page = groups.list_groups(replace(query, page_size=200))
-    assert {g.id for g in page.rows} == {g.id for g in listed if expected(g)}
-    assert page.total == len(page.rows)
-
-
-@pytest.mark.parametrize("sort", list(GroupSort))
-@pytest.mark.parametrize("descending", [False, True])
-def test_sorting_is_total_and_stable(listed: list[groups.Group], sort: GroupSort,
-                                     descending: bool) -> None:
-    rows = groups.list_groups(GroupQuery(sort=sort, descending=descending, page_size=200)).rows
-    key = {
-        GroupSort.CODE: lambda g: g.code.casefold(),
-        GroupSort.NAME: lambda g: g.name.casefold(),
-        GroupSort.DESCRIPTION: lambda g: g.description.casefold(),
-        GroupSort.STATUS: lambda g: g.active,
-        GroupSort.MEMBERS: lambda g: g.member_count,
-        GroupSort.CREATED: lambda g: g.created_at,
-        GroupSort.UPDATED: lambda g: g.updated_at,
-    }[sort]
-    expected = sorted(rows, key=lambda g: (key(g), g.id), reverse=descending)
-    assert [g.id for g in rows] == [g.id for g in expected]
-    # Pages of the same sort join up without gaps or repeats.
-    joined = [g.id for p in (1, 2, 3) for g in groups.list_groups(
-        GroupQuery(sort=sort, descending=descending, page=p, page_size=50)).rows]
-    assert joined == [g.id for g in rows]
-
-
-def test_filter_wildcards_are_taken_literally() -> None:
-    for name in ("a_b", "axb", "100% sure", "1000 sure", "back\\slash", "backslash"):
-        _create(name)
-    for term, expected in [("a_b", ["a_b"]), ("100%", ["100% sure"]), ("\\", ["back\\slash"])]:
-        names = [g.name for g in groups.list_groups(GroupQuery(text=term)).rows]
-        assert names == expected
-    assert [g.name for g in groups.list_groups(GroupQuery(code="_")).rows] == []
-
-
-def test_member_counts_in_the_list_match_memberships(listed: list[groups.Group]) -> None:
-    for group in groups.list_groups(GroupQuery(page_size=200)).rows:
-        assert group.member_count == _actual_members(group.id)
-
-
-def test_empty_list() -> None:
-    page = groups.list_groups(GroupQuery())
-    assert (page.rows, page.total, page.page, page.page_count, page.first_row) == ((), 0, 1, 1, 0)
-
-
-def test_lookup_by_code_ignores_case() -> None:
-    group = _create("Retail")
-    assert groups.get_group_by_code("cg-000001").id == group.id
-    with pytest.raises(NotFoundError, match="no group with the code 'NOPE'"):
-        groups.get_group_by_code(" NOPE ")
-
-
-def test_a_who_with_control_characters_is_cleaned_not_refused() -> None:
-    saved = groups.save_group(GroupChange(name="Night shift"), "m.jen\x00sen\x07")
-    assert saved.created_by == "m.jensen"
-    assert [e.by for e in history.group_history(saved.id)] == ["m.jensen"]
-
-
-def test_a_query_knows_whether_it_filters_and_drops_its_filters_alone() -> None:
-    assert not GroupQuery(code="  ", text=" ").filtered
-    assert all(q.filtered for q in (GroupQuery(code="CG"), GroupQuery(text="north"),
-                                    GroupQuery(status=Status.INACTIVE)))
-    sorted_on_page_3 = GroupQuery(code="CG", text="x", status=Status.ACTIVE,
-                                  sort=GroupSort.MEMBERS, descending=True, page=3, page_size=25)
-    assert sorted_on_page_3.with_filters() == GroupQuery(sort=GroupSort.MEMBERS, descending=True,
-                                                         page_size=25)

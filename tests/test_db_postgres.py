@@ -1,0 +1,194 @@
+"""The PostgreSQL server: unreachable, misnamed, restarting, or cutting a connection mid-save."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from custgroups.core import db, groups
+from custgroups.core.customers import CustomerInput, upsert_customers
+from custgroups.core.db import operations
+from custgroups.core.errors import DatabaseError
+from custgroups.core.groups import GroupChange
+from tests import db_helpers
+from tests.conftest import postgres_base_url
+from tests.pg_proxy import RestartingServer, restarting_server
+
+# Every test here leaves the database closed; pytest finds the fixture under this name.
+_closed = db_helpers._closed
+
+
+def test_unreachable_server_in_plain_words() -> None:
+    pytest.importorskip("psycopg2")
+    with pytest.raises(DatabaseError, match="Cannot reach the database server"):
+        db.open_database("postgresql://nobody@127.0.0.1:1/nowhere?connect_timeout=2")
+
+
+@pytest.mark.postgres
+def test_a_missing_server_database_in_plain_words() -> None:
+    base = postgres_base_url()
+    if base is None:
+        pytest.skip("needs the PostgreSQL test server")
+    bad = base.rsplit("/", 1)[0] + "/no_such_database_here"
+    with pytest.raises(DatabaseError, match="no database named 'no_such_database_here'"):
+        db.open_database(bad)
+
+
+@pytest.mark.postgres
+def test_a_misspelt_schema_is_refused(postgres_url: str) -> None:
+    bad = postgres_url.rsplit("schema=", 1)[0] + "schema=no_such_schema_here"
+    with pytest.raises(DatabaseError, match="no schema named 'no_such_schema_here'"):
+        db.open_database(bad)
+
+
+@pytest.mark.postgres
+def test_an_unknown_user_in_plain_words() -> None:
+    base = postgres_base_url()
+    if base is None:
+        pytest.skip("needs the PostgreSQL test server")
+    from urllib.parse import urlparse
+
+    parsed = urlparse(base)
+    bad = parsed._replace(netloc=f"nobody_here@{parsed.hostname}:{parsed.port or 5432}").geturl()
+    with pytest.raises(DatabaseError, match="does not know the user"):
+        db.open_database(bad)
+
+
+def _terminate_backends() -> None:
+    """End every custgroups session on the server, as a restart does (SQLSTATE 57P01)."""
+    from tests.conftest import _pg_admin
+
+    base = postgres_base_url()
+    assert base is not None
+    _pg_admin(base, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'custgroups' AND pid <> pg_backend_pid()")
+
+
+@pytest.mark.postgres
+def test_a_restarted_server_costs_the_clerk_nothing(postgres_url: str) -> None:
+    db.open_database(postgres_url)
+    groups.save_group(GroupChange(name="Before restart"), "alice")
+    _terminate_backends()
+    assert groups.count_groups() == 1
+    _terminate_backends()
+    assert groups.save_group(GroupChange(name="After restart"), "alice").code == "CG-000002"
+
+
+@pytest.mark.postgres
+def test_a_connection_lost_mid_save_says_so_and_keeps_nothing(
+        postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    db.open_database(postgres_url)
+    upsert_customers(CustomerInput(f"C{i:03d}", f"Customer {i}") for i in range(10))
+    group = groups.save_group(GroupChange(name="Steady"), "alice")
+    real = groups.change_members_of
+
+    def cut_off(*args: object, **kwargs: object) -> object:
+        _terminate_backends()
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(groups, "change_members_of", cut_off)
+    with pytest.raises(DatabaseError, match="connection to the database server was lost"):
+        groups.save_group(GroupChange(name="Renamed", group_id=group.id,
+                                      expected_version=group.version,
+                                      add_customer_ids=frozenset(range(1, 11))), "alice")
+    monkeypatch.undo()
+    after = groups.get_group(group.id)
+    assert (after.name, after.member_count, after.version) == ("Steady", 0, group.version)
+
+
+@pytest.mark.postgres
+def test_many_threads_do_not_exhaust_the_pool(postgres_url: str) -> None:
+    import threading
+
+    db.open_database(postgres_url)
+    counts: list[int] = []
+    for _ in range(40):  # more threads than the pool has connections, one after another
+        worker = threading.Thread(target=lambda: counts.append(groups.count_groups()))
+        worker.start()
+        worker.join(timeout=20)
+    assert counts == [0] * 40
+
+
+@pytest.mark.postgres
+def test_a_read_that_loses_its_connection_repeats_once(postgres_url: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    db.open_database(postgres_url)
+    groups.save_group(GroupChange(name="Only"), "alice")
+    real = operations._ensure_connection
+    calls = 0
+
+    def connect_then_lose() -> None:
+        nonlocal calls
+        calls += 1
+        real()
+        if calls == 1:  # the server goes away after handing out the connection
+            _terminate_backends()
+
+    monkeypatch.setattr(operations, "_ensure_connection", connect_then_lose)
+    assert groups.count_groups() == 1
+    assert calls == 2
+
+
+# --- a server restarting, played by a proxy in front of the test server ------------------
+
+
+@pytest.fixture
+def restarting(postgres_url: str) -> Iterator[RestartingServer]:
+    with restarting_server(postgres_url) as proxy:
+        db.open_database(proxy.url())
+        yield proxy
+        db.close_database()
+
+
+@pytest.mark.postgres
+def test_a_read_waits_out_a_server_restart(restarting: RestartingServer) -> None:
+    groups.save_group(GroupChange(name="Before restart"), "alice")
+    _terminate_backends()
+    restarting.restart("the database system is starting up", refusals=2)
+    assert groups.count_groups() == 1
+    assert restarting.refused == 2
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("said", ["the database system is shutting down",
+                                  "the database system is starting up"])
+def test_a_save_during_a_restart_says_try_again_and_keeps_nothing(
+        restarting: RestartingServer, said: str) -> None:
+    group = groups.save_group(GroupChange(name="Steady"), "alice")
+    _terminate_backends()
+    restarting.restart(said)
+    with pytest.raises(DatabaseError) as exc:
+        groups.save_group(GroupChange(name="Renamed", group_id=group.id,
+                                      expected_version=group.version), "alice")
+    assert str(exc.value) == (f"The database server for {db.display_name(restarting.url())} is "
+                              "restarting, so your change was not saved. Try again in a moment.")
+    restarting.up()
+    assert groups.get_group(group.id).name == "Steady"
+    groups.save_group(GroupChange(name="Renamed", group_id=group.id,
+                                  expected_version=group.version), "alice")
+    assert groups.get_group(group.id).name == "Renamed"
+
+
+@pytest.mark.postgres
+def test_an_export_cut_off_by_a_restart_says_nothing_changed(
+        restarting: RestartingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.core.groups import GroupQuery
+    from custgroups.core.sheets.export import export_groups
+
+    for i in range(3):
+        groups.save_group(GroupChange(name=f"Group {i}"), "alice")
+    monkeypatch.setattr(operations, "READ_RETRY_WAITS", (0.0, 0.05, 0.05))
+
+    def restart_once(done: int, total: int) -> None:
+        if restarting.refused == 0 and not restarting.refusing:
+            _terminate_backends()
+            restarting.restart("the database system is shutting down")
+
+    with pytest.raises(DatabaseError) as exc:
+        export_groups(tmp_path / "out.xlsx", GroupQuery(), members=True, progress=restart_once)
+    message = str(exc.value)
+    assert "is restarting, so nothing could be read" in message
+    assert "last change" not in message
+    assert list(tmp_path.iterdir()) == []
