@@ -269,7 +269,8 @@ def test_inactive_group_members_are_read_only(qtbot: QtBot, shop: dict[str, int]
     group = groups.save_group(GroupChange(name="Sleeping", active=False), "x")
     dialog = editor(qtbot, group)
     assert not dialog.panel.add_button.isEnabled()
-    assert not dialog.paste.isEnabled() and not dialog.panel.import_button.isEnabled()
+    assert not dialog.paste.add_button.isEnabled() and not dialog.panel.import_button.isEnabled()
+    assert dialog.paste.edit.isEnabled()  # what is in it can still be cleared
     assert dialog.panel.inactive_note.isVisible()
     assert dialog.panel.inactive_note.text() == "Activate the group to add customers."
     ids = [shop["C00001"]]

@@ -176,3 +176,22 @@ def test_matching_a_file_names_it_in_the_history(qtbot: QtBot, shop: dict[str, i
     assert saved_codes(saved) == set(codes(2, 3, 4))
     assert {"Added 1 customer (matched to north-dec.csv)",
             "Removed 1 customer (matched to north-dec.csv)"} <= set(member_changes(saved))
+
+
+def test_a_paste_left_in_the_box_of_a_group_made_inactive_can_be_cleared(
+        qtbot: QtBot, shop: dict[str, int]) -> None:
+    group = group_of(shop, 1, 2)
+    dialog = open_editor(qtbot, group)
+    paste_codes(qtbot, dialog, codes(3, 4))  # recognised, not added
+    dialog.active_check.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # the clerk deactivates the group
+    assert not dialog.active_check.isChecked()
+    assert not dialog.paste.add_button.isEnabled()
+    problem = save_by_keys(qtbot, dialog)
+    assert "an inactive group takes none" in str(problem)
+    dialog.paste.edit.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(dialog.paste.resolved, timeout=10_000):
+        qtbot.keyClick(focused(), Qt.Key.Key_Delete)  # the box stays editable: it clears
+    saved = save_by_keys(qtbot, dialog)
+    assert not saved.active and saved.member_count == 2

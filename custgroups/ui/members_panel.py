@@ -231,6 +231,10 @@ class MembersPanel(QWidget):
         """An inactive group (or one being saved) takes no changes to its members."""
         self._editable = active and not saving
         self.inactive_note.setVisible(not active)
+        # The paste box keeps its text either way, and can be cleared while inactive: only
+        # applying it waits for the group to be active again.
+        self.paste.setEnabled(not saving)
+        self.paste.set_applicable(active)
         self._update_actions()
 
     # --- the filter ---------------------------------------------------------------------
@@ -276,7 +280,7 @@ class MembersPanel(QWidget):
 
     @Slot()
     def _update_actions(self) -> None:
-        for widget in (self.add_button, self.import_button, self.paste):
+        for widget in (self.add_button, self.import_button):
             widget.setEnabled(self._editable)
         selected = self.table.selectionModel().selectedRows()
         # An inactive group's members are read-only until it is activated again.

@@ -85,6 +85,7 @@ class PasteBox(QWidget):
         #: The file the codes in the box were read from ("" when typed or pasted).
         self.source_name = ""
         self._from_file = False
+        self._applicable = True
         self.plan: ListPlan | None = None
         self._lane = Lane("paste", self, self._on_unhandled)
         self._request = 0
@@ -144,6 +145,20 @@ class PasteBox(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def set_applicable(self, applicable: bool) -> None:
+        """Whether the list may be applied (not to an inactive group); the text stays."""
+        self._applicable = applicable
+        self._update_apply_button()
+
+    def _update_apply_button(self) -> None:
+        resolution, plan = self.resolution, self.plan
+        if plan is not None:
+            can_apply = plan.changes_anything
+        else:
+            can_apply = bool(resolution and resolution.recognised)
+        # What Apply left behind (codes that need the clerk) is never applied again by itself.
+        self.add_button.setEnabled(can_apply and self._applicable and not self._leftover)
+
     @property
     def mode(self) -> ListMode:
         """What applying the list does."""
@@ -195,6 +210,11 @@ class PasteBox(QWidget):
         unapplied = self.unapplied()
         if not unapplied:  # none, or not known until the box's check is done
             return None
+        if not self._applicable:
+            return ValidationError("paste", self.tr(
+                "The paste box holds a list that would make {n} changes, and an inactive group "
+                "takes none: activate the group and apply it, or clear the box, before "
+                "saving.").format(n=f"{unapplied:,}"))
         if self.mode is ListMode.ADD:
             return ValidationError("paste", self.tr(
                 "The paste box holds {n} recognised customers that are not added yet: press "
@@ -270,12 +290,7 @@ class PasteBox(QWidget):
                     "them as separate codes, put a space or a new line between)").format(
                     numbers=", ".join(kept_whole[:5]) + (" …" if len(kept_whole) > 5 else ""))
             self.summary.setText(text)
-        if plan is not None:
-            can_apply = plan.changes_anything
-        else:
-            can_apply = bool(resolution and resolution.recognised)
-        # What Apply left behind (codes that need the clerk) is never applied again by itself.
-        self.add_button.setEnabled(can_apply and not self._leftover)
+        self._update_apply_button()
         self.copy_button.setEnabled(bool(resolution and resolution.unknown))
         self.resolved.emit()
 
