@@ -25,6 +25,7 @@ from custgroups.core.groups import (
     touch_group,
 )
 from custgroups.core.memberships import MemberSource, Transfer, change_members_of
+from custgroups.core.progress import no_progress
 
 
 class Carry(StrEnum):
@@ -87,12 +88,12 @@ def carry_members(source_id: int, target_id: int, customer_ids: Iterable[int],
         now = utc_now()
         source_code, target_code = rows[source_id].code, rows[target_id].code
         added, _ = change_members_of(
-            target_id, active - member_ids(target_id), (), who, now, lambda *_: None,
+            target_id, active - member_ids(target_id), (), who, now, no_progress,
             MemberSource(Transfer.MOVED_FROM if carry is Carry.MOVE else Transfer.COPIED_FROM,
                          source_code))
         removed = 0
         if carry is Carry.MOVE:
-            _, removed = change_members_of(source_id, (), active, who, now, lambda *_: None,
+            _, removed = change_members_of(source_id, (), active, who, now, no_progress,
                                            MemberSource(Transfer.MOVED_TO, target_code))
         if added:
             touch_group(target_id, who, now)
