@@ -44,7 +44,7 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.widgets import named
+from custgroups.ui.widgets import fit_to_screen, named
 
 RunExport = Callable[[str, Callable[[Any], Any]], object]
 
@@ -103,7 +103,7 @@ class CompareDialog(QDialog):
         self.region: Region | None = None
         self.created: Group | None = None
         self._init_widgets()
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         self._lane.submit(lambda _p: compare_groups(self._ids), succeeded=self._on_compared)
 
     def _init_widgets(self) -> None:

@@ -39,7 +39,7 @@ from custgroups.core.errors import plain_message
 from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.widgets import named, shortcut
+from custgroups.ui.widgets import fit_to_screen, named, shortcut
 
 #: Rows fetched at a time as the clerk scrolls.
 BATCH = 200
@@ -206,7 +206,7 @@ class CustomerPicker(QDialog):
         self._timer.timeout.connect(self.search)
         self._init_widgets()
         self.search()
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
 
     @classmethod
     def pick(cls, members: set[int], parent: QWidget | None) -> set[int]:

@@ -41,7 +41,7 @@ from custgroups.ui.carry import carry_customers
 from custgroups.ui.editor_conflict import TheirsFirst
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.members_panel import MembersPanel
-from custgroups.ui.widgets import named, shortcut
+from custgroups.ui.widgets import fit_to_screen, named, shortcut
 
 
 class GroupDialog(TheirsFirst, QDialog):
@@ -76,7 +76,7 @@ class GroupDialog(TheirsFirst, QDialog):
         self._init_fields()
         self._init_layout()
         self._show_group(group)
-        self.resize(980, 700)
+        fit_to_screen(self, 980, 700)
 
     @classmethod
     def edit(cls, who: str, group: Group | None, parent: QWidget | None) -> Group | None:

@@ -24,7 +24,7 @@ from custgroups.core.clock import local_time
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.widgets import named
+from custgroups.ui.widgets import fit_to_screen, named
 from custgroups.ui.wording import history_change
 
 _SHOWN_CODES = 12
@@ -119,4 +119,4 @@ class HistoryDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
-        self.resize(820, 480)
+        fit_to_screen(self, 820, 480)

@@ -38,7 +38,7 @@ from custgroups.ui.group_table import GroupTable
 from custgroups.ui.history_view import HistoryDialog
 from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.pager import Pager
-from custgroups.ui.widgets import named
+from custgroups.ui.widgets import fit_to_screen, named
 from custgroups.ui.window_actions import (
     SEPARATOR,
     install_bars,
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self._settings.window_geometry
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1180, 720)
+            fit_to_screen(self, 1180, 720)
         header = self._settings.table_header
         if not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)

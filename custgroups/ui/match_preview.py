@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.core.lists import ListPlan
-from custgroups.ui.widgets import named
+from custgroups.ui.widgets import fit_to_screen, named
 
 
 class MatchPreviewDialog(QDialog):
@@ -67,7 +67,7 @@ class MatchPreviewDialog(QDialog):
         layout.addWidget(self.rows, 1)
         layout.addWidget(self.count)
         layout.addWidget(buttons)
-        self.resize(520, 460)
+        fit_to_screen(self, 520, 460)
         self._update_count()
 
     def ticked(self) -> set[int]:

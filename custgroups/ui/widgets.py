@@ -26,3 +26,13 @@ def shortcut(keys: QKeySequence | QKeySequence.StandardKey, parent: QWidget,
     made.setContext(context)
     made.activated.connect(slot)
     return made
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a window as wished, but never larger than nine tenths of the screen it opens on
+    (a small screen, or one scaled to 150 %, keeps its buttons in view)."""
+    screen = (window.parentWidget() or window).screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None:
+        width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
+    window.resize(width, height)
