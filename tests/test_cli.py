@@ -262,3 +262,27 @@ def test_reading_workbooks_needs_defusedxml(tmp_path: Path, monkeypatch: pytest.
     url = new_database(tmp_path / "c.db")
     assert main(["--database", url, "import-customers", str(FIXTURES / "customers.xlsx")]) == 1
     assert "defusedxml" in capsys.readouterr().err
+
+
+def test_without_a_desktop_the_window_says_so_in_one_sentence(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from custgroups import __main__ as launcher
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(launcher.sys, "platform", "linux")
+    url = new_database(tmp_path / "x.db")
+    assert launcher.main(["--database", url, "--user", "ana"]) == 1
+    assert capsys.readouterr().err == f"custgroups: {launcher.NO_DESKTOP}\n"
+
+
+def test_the_window_launcher_takes_the_database_and_the_user(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups import __main__ as launcher
+    from custgroups import app
+
+    started: list[tuple[str | None, str | None]] = []
+    monkeypatch.setattr(app, "run", lambda database, user: started.append((database, user)) or 0)
+    assert launcher.main(["--database", "sqlite:///team.db", "--user", "ana"]) == 0
+    assert started == [("sqlite:///team.db", "ana")]

@@ -23,4 +23,5 @@ def test_the_wheel_carries_the_icon_and_the_launchers(tmp_path: Path) -> None:
     assert "custgroups/qt/assets/custgroups.svg" in names
     assert {"custgroups/core/db/connect.py", "custgroups/ui/models/group_model.py"} <= names
     assert "custgroups = custgroups.__main__:main" in entry_points
-    assert "custgroups-app = custgroups.app:run" in entry_points
+    # The windowed launcher takes --database and --user like the console one.
+    assert "custgroups-app = custgroups.__main__:main" in entry_points

@@ -6,7 +6,8 @@ for scripts), ``members`` (lists of customers applied to one group) and ``sets``
 compared and combined).
 """
 
+from custgroups.cli.arguments import EXIT_FAILED, EXIT_OK
 from custgroups.cli.parser import build_parser
 from custgroups.cli.run import OpenWindow, main
 
-__all__ = ["OpenWindow", "build_parser", "main"]
+__all__ = ["EXIT_FAILED", "EXIT_OK", "OpenWindow", "build_parser", "main"]
