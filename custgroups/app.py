@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
+from typing import Any, TextIO
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from custgroups import __version__
@@ -18,6 +21,37 @@ from custgroups.qt.resources import app_icon
 from custgroups.qt.settings import APPLICATION, ORGANIZATION, Settings
 
 log = logging.getLogger("custgroups.app")
+qt_log = logging.getLogger("custgroups.qt")
+_crash_file: TextIO | None = None
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def crash_log_path() -> Path:
+    """Where a native crash is written: beside the log, in a file of its own (the log
+    rotates, and a crash must be written without Python's help)."""
+    path = log_file_path()
+    return path.with_name(path.stem + "-crash.log")
+
+
+def record_crashes_and_qt_messages() -> None:
+    """Native crashes (faulthandler) and Qt's own messages go to the logs: a windowed build
+    has no console to print them on."""
+    global _crash_file
+    if _crash_file is None:
+        try:
+            path = crash_log_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _crash_file = path.open("a", encoding="utf-8")
+            faulthandler.enable(_crash_file)
+        except OSError:
+            log.warning("native crashes cannot be recorded: the crash log is not writable")
+    qInstallMessageHandler(_qt_message)
+
+
+def _qt_message(mode: QtMsgType, _context: Any, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
 
 
 def configure_application() -> None:
@@ -72,6 +106,7 @@ def _excepthook(kind: type[BaseException], value: BaseException,
 def run(database_url: str | None = None, user: str | None = None) -> int:
     """Start the application window on a database, as ``user`` if given; the exit code."""
     setup_logging()
+    record_crashes_and_qt_messages()
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
