@@ -66,7 +66,7 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """A URL for a new SQLite file in the test's temp folder."""
-    return f"sqlite:///{(tmp_path / 'custgroups.core.db').as_posix()}"
+    return f"sqlite:///{(tmp_path / 'custgroups.db').as_posix()}"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

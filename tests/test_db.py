@@ -23,8 +23,20 @@ _closed = db_helpers._closed
 
 def test_default_database_is_created_in_the_app_data_folder(tmp_path: Path) -> None:
     db.open_database()
-    assert (tmp_path / "appdata" / "custgroups.core.db").is_file()
+    assert (tmp_path / "appdata" / "custgroups.db").is_file()
     assert db.info().kind == "sqlite"
+
+
+def test_a_default_file_under_the_mistaken_name_is_still_found(tmp_path: Path) -> None:
+    misnamed = tmp_path / "appdata" / "custgroups.core.db"
+    misnamed.parent.mkdir()
+    db.open_database(f"sqlite:///{misnamed.as_posix()}", create=True)
+    groups.save_group(GroupChange(name="Kept"), "x")
+    db.close_database()
+    db.open_database()  # the default: the clerk's groups are there, not a new empty file
+    assert db.info().display_name.endswith("custgroups.core.db")
+    assert groups.count_groups() == 1
+    assert not (tmp_path / "appdata" / "custgroups.db").exists()
 
 
 def test_environment_variable_picks_the_database(tmp_path: Path,

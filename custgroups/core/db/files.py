@@ -127,9 +127,19 @@ def display_name(url: str) -> str:
     return url
 
 
+#: The default file's name. One development version named it "custgroups.core.db" by
+#: mistake; a file of that name is still used where it is the only one.
+DEFAULT_FILE_NAME = "custgroups.db"
+_MISNAMED = "custgroups.core.db"
+
+
 def default_database_path() -> Path:
     """The per-user SQLite file used when no other database is named."""
-    return platformdirs.user_data_path("custgroups", appauthor=False) / "custgroups.core.db"
+    folder = platformdirs.user_data_path("custgroups", appauthor=False)
+    chosen, misnamed = folder / DEFAULT_FILE_NAME, folder / _MISNAMED
+    if not chosen.exists() and not marker_path(chosen).exists() and misnamed.exists():
+        return misnamed
+    return chosen
 
 
 def sqlite_path(url: str) -> Path | None:
