@@ -238,3 +238,16 @@ def test_a_schema_1_database_numbers_on_from_its_counter(database_url: str) -> N
     db.open_database(database_url)
     assert SchemaInfo.get(SchemaInfo.key == "schema_version").value == "2"
     assert groups.save_group(GroupChange(name="New"), "alice").code == "CG-000008"
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://clerk:secret@server:5432/cg", "postgresql://clerk:***@server:5432/cg"),
+    ("postgresql://clerk@server/cg?password=secret&schema=x",
+     "postgresql://clerk@server/cg?password=***&schema=x"),
+    ("postgresql://c@h/d?schema=x&PASSWORD=a&sslpassword=b",
+     "postgresql://c@h/d?schema=x&PASSWORD=***&sslpassword=***"),
+    ("sqlite:////tmp/a.db", "sqlite:////tmp/a.db"),
+    ("C:/data/team.db", "C:/data/team.db"),
+])
+def test_a_password_is_never_shown(url: str, shown: str) -> None:
+    assert db.display_name(url) == shown

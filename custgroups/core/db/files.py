@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -118,13 +119,19 @@ class OpenedFile:
 # --- addresses and connections ----------------------------------------------------------
 
 
+_PASSWORD_IN_QUERY = re.compile(r"((?:^|&)(?:ssl)?password=)[^&]*", re.IGNORECASE)
+
+
 def display_name(url: str) -> str:
-    """The URL as a clerk may see it: no password."""
+    """The URL as a clerk may see it: no password, in the user part or in the query."""
     parsed = urlparse(url)
+    shown = url
     if parsed.password:
-        netloc = parsed.netloc.replace(":" + parsed.password + "@", ":***@")
-        return parsed._replace(netloc=netloc).geturl()
-    return url
+        shown = shown.replace(":" + parsed.password + "@", ":***@", 1)
+    if parsed.query:
+        query = _PASSWORD_IN_QUERY.sub(r"\1***", parsed.query)
+        shown = shown.replace("?" + parsed.query, "?" + query, 1)
+    return shown
 
 
 #: The default file's name. One development version named it "custgroups.core.db" by
