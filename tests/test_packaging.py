@@ -17,7 +17,10 @@ def test_the_wheel_carries_the_icon_and_the_launchers(tmp_path: Path) -> None:
                            "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 0, done.stderr
+    from custgroups import __version__
+
     (wheel,) = tmp_path.glob("custgroups-*.whl")
+    assert wheel.name.startswith(f"custgroups-{__version__}-")  # one version, in __init__
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         entry_points = next(archive.read(n).decode() for n in names

@@ -29,6 +29,7 @@ from custgroups.core.history import group_history
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import selection, style, transfers
+from custgroups.ui.about_dialog import install_help_menu
 from custgroups.ui.compare_dialog import CompareDialog
 from custgroups.ui.duplicate_dialog import duplicate
 from custgroups.ui.empty_state import EmptyState
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
             (self.tr("&View"), (self.find_action, self.refresh_action)),
         ), (*group_actions, SEPARATOR, self.export_action, self.import_action,
             self.refresh_action))
+        self.about_action = install_help_menu(self)
         # The toolbar's buttons are the window's Add New, Export, Compare… buttons.
         self.add_button = tool_button(toolbar, self.add_action, "addNewButton",
                                       self.tr("Create a customer group (Ctrl+N)"))

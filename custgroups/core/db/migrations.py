@@ -72,13 +72,13 @@ def _nonempty(path: Path) -> bool:
 
 def migrate(db: peewee.Database, kind: str) -> bool:
     """Bring the schema to :data:`LATEST_SCHEMA`; returns whether customer search is indexed."""
-    version = _schema_version() if models.SchemaInfo.table_exists() else 0
+    version = schema_version() if models.SchemaInfo.table_exists() else 0
     if version < LATEST_SCHEMA:
         with db.atomic():
             if kind == "postgresql":
                 # Two copies starting at once on a fresh server must not both migrate.
                 db.execute_sql("SELECT pg_advisory_xact_lock(4242001)")
-            version = _schema_version() if models.SchemaInfo.table_exists() else 0
+            version = schema_version() if models.SchemaInfo.table_exists() else 0
             for target in range(version + 1, LATEST_SCHEMA + 1):
                 log.info("migrating schema to version %d", target)
                 _MIGRATIONS[target](db, kind)
@@ -89,7 +89,8 @@ def migrate(db: peewee.Database, kind: str) -> bool:
     return _has_search_index(db, kind)
 
 
-def _schema_version() -> int:
+def schema_version() -> int:
+    """The schema version the open database records (0 before its first migration)."""
     row = models.SchemaInfo.get_or_none(models.SchemaInfo.key == "schema_version")
     return _check_version(row.value) if row is not None else 0
 
