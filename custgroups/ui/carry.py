@@ -12,14 +12,11 @@ from custgroups.core.groups import Group
 from custgroups.core.moves import Carry, CarryPlan, carry_members, plan_carry, target_choices
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages
+from custgroups.ui.wording import customers
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("carry", text)
-
-
-def _customers(n: int) -> str:
-    return _tr("1 customer") if n == 1 else _tr("{n} customers").format(n=f"{n:,}")
 
 
 def carry_customers(parent: QWidget, lane: Lane, group: Group, ids: set[int], carry: Carry,
@@ -47,7 +44,7 @@ def carry_customers(parent: QWidget, lane: Lane, group: Group, ids: set[int], ca
         source, target = plan.source, plan.target
         lines = [(_tr("Move {customers} from {source} to {target}?") if carry is Carry.MOVE
                   else _tr("Copy {customers} from {source} to {target}?")).format(
-            customers=_customers(len(ids)), source=source.code, target=target.code),
+            customers=customers(len(ids)), source=source.code, target=target.code),
             _tr("{code} '{name}': {before} → {after} members").format(
                 code=source.code, name=source.name, before=f"{source.member_count:,}",
                 after=f"{plan.source_after:,}"),
@@ -56,10 +53,10 @@ def carry_customers(parent: QWidget, lane: Lane, group: Group, ids: set[int], ca
                 after=f"{plan.target_after:,}")]
         if plan.already:
             lines.append(_tr("{customers} in {code} already.").format(
-                customers=_customers(plan.already), code=target.code))
+                customers=customers(plan.already), code=target.code))
         if plan.inactive:
             lines.append(_tr("{customers} inactive: {code} cannot take them, so they stay "
-                             "where they are.").format(customers=_customers(plan.inactive),
+                             "where they are.").format(customers=customers(plan.inactive),
                                                       code=target.code))
         action = _tr("Move") if carry is Carry.MOVE else _tr("Copy")
         if messages.confirm(parent, title, "\n".join(lines), action):

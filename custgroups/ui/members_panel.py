@@ -37,6 +37,7 @@ from custgroups.ui.member_file import MemberFileReader
 from custgroups.ui.models.members_model import MemberColumn, MembersModel, MemberState
 from custgroups.ui.paste_box import PasteBox
 from custgroups.ui.widgets import named, shortcut
+from custgroups.ui.wording import customers
 
 #: The filter waits for this pause in typing before it scans the members.
 FILTER_DEBOUNCE_MS = 150
@@ -260,8 +261,7 @@ class MembersPanel(QWidget):
     @Slot()
     def _on_model_changed(self) -> None:
         count = self.model.count_after_save()
-        total = self.tr("{n} customers").format(n=f"{count:,}") if count != 1 \
-            else self.tr("1 customer")
+        total = customers(count)
         if self.model.narrowed:
             text = self.tr("{shown} of {total}").format(shown=f"{self.model.rowCount():,}",
                                                          total=total)

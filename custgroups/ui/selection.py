@@ -10,14 +10,11 @@ from PySide6.QtWidgets import QWidget
 
 from custgroups.core.groups import Group
 from custgroups.ui import messages
+from custgroups.ui.wording import customers
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("selection", text)
-
-
-def _customers(n: int) -> str:
-    return _tr("1 customer") if n == 1 else _tr("{n} customers").format(n=f"{n:,}")
 
 
 def activates(groups: Sequence[Group]) -> bool:
@@ -42,10 +39,10 @@ def confirm_deactivation(parent: QWidget, groups: Sequence[Group]) -> bool:
         group = groups[0]
         text = _tr("Deactivate {code} '{name}'? Its {customers} stay in it, but no customers "
                    "can be added until it is activated again.").format(
-            code=group.code, name=group.name, customers=_customers(group.member_count))
+            code=group.code, name=group.name, customers=customers(group.member_count))
     else:
         text = _tr("Deactivate {n} groups with {customers} in all? Their customers stay in "
                    "them, but none can be added until they are activated again.").format(
-            n=len(groups), customers=_customers(sum(g.member_count for g in groups)))
+            n=len(groups), customers=customers(sum(g.member_count for g in groups)))
     return messages.confirm(parent, _tr("Deactivate groups") if len(groups) > 1
                             else _tr("Deactivate group"), text, _tr("Deactivate"))

@@ -26,6 +26,11 @@ def _count(n: int, one: str, many: str) -> str:
     return _tr(one) if n == 1 else _tr(many).format(n=f"{n:,}")
 
 
+def customers(n: int) -> str:
+    """"1 customer", "1,234 customers"."""
+    return _count(n, "1 customer", "{n} customers")
+
+
 def paste_summary(resolution: CodeResolution) -> str:
     """One line such as ``498 recognised · 1 already in the group · 2 unknown: ...``."""
     parts = [_tr("{n} recognised").format(n=f"{len(resolution.recognised):,}")]

@@ -55,6 +55,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
                           self.tr("Change")], parent)
         self._saved: tuple[Member, ...] = ()
         self._saved_ids: frozenset[int] = frozenset()
+        self._saved_inactive: tuple[int, ...] = ()
         self._added: dict[int, Member] = {}
         self._incoming: set[int] = set()
         self._removed: set[int] = set()
@@ -74,6 +75,8 @@ class MembersModel(RowsTableModel[CustomerRow]):
         ``rebase`` kept where they still change something (another clerk's version)."""
         self._saved = tuple(members)
         self._saved_ids = frozenset(m.row.id for m in self._saved)
+        # Read once per load: the table's actions ask after every click.
+        self._saved_inactive = tuple(m.row.id for m in self._saved if not m.row.active)
         if rebase:
             self._added = {i: m for i, m in self._added.items() if i not in self._saved_ids}
             self._incoming -= self._saved_ids
@@ -248,8 +251,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
 
     def inactive_ids(self) -> list[int]:
         """Saved members who are inactive customers and are not being removed already."""
-        return [m.row.id for m in self._saved
-                if not m.row.active and m.row.id not in self._removed]
+        return [cid for cid in self._saved_inactive if cid not in self._removed]
 
     def _in_state(self, row: CustomerRow) -> bool:
         state = self._state
