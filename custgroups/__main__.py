@@ -25,13 +25,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     windowed launcher) is this too, so it takes the same ``--database`` and ``--user``."""
     from custgroups import cli
 
-    def open_window(database: str | None, user: str | None) -> int:
+    def open_window(database: str | None, user: str | None, quit_after: float | None) -> int:
         if not has_desktop():
             print(f"custgroups: {NO_DESKTOP}", file=sys.stderr)
             return cli.EXIT_FAILED
         from custgroups.app import run  # Qt is loaded only when the window is wanted
 
-        return run(database, user)
+        return run(database, user, quit_after)
 
     return cli.main(argv, open_window)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from custgroups import __version__
@@ -103,8 +103,12 @@ def _excepthook(kind: type[BaseException], value: BaseException,
     box.exec()
 
 
-def run(database_url: str | None = None, user: str | None = None) -> int:
-    """Start the application window on a database, as ``user`` if given; the exit code."""
+def run(database_url: str | None = None, user: str | None = None,
+        quit_after: float | None = None) -> int:
+    """Start the application window on a database, as ``user`` if given; the exit code.
+
+    ``quit_after`` closes the window after that many seconds, as a smoke test of a build does.
+    """
     setup_logging()
     record_crashes_and_qt_messages()
     QApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -123,4 +127,6 @@ def run(database_url: str | None = None, user: str | None = None) -> int:
                              message)
         return 1
     window.show()
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after * 1000), window.close)
     return int(app.exec())

@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
              f"(default: ${db.ENV_VAR}, else {db.default_database_path()})")
     parser.add_argument("--user", metavar="NAME",
                         help="name recorded in the history (default: your login name)")
+    # For smoke tests of an installed build: the window closes itself after this many seconds.
+    parser.add_argument("--quit-after", metavar="SECONDS", type=float, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     data.add_commands(commands)

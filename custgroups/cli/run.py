@@ -20,8 +20,9 @@ from custgroups.core.logs import setup_logging
 
 log = logging.getLogger("custgroups.cli")
 
-#: Starts the window on a database address as a user (both may be None); its exit code.
-OpenWindow = Callable[[str | None, str | None], int]
+#: Starts the window on a database address as a user (both may be None), closing it after
+#: the given seconds if any; its exit code.
+OpenWindow = Callable[[str | None, str | None, float | None], int]
 
 
 def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
@@ -37,7 +38,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         if open_window is None:
             parser.print_usage(sys.stderr)
             return EXIT_USAGE
-        return open_window(args.database, args.user)
+        return open_window(args.database, args.user, args.quit_after)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         db.open_database(args.database, create=getattr(args, "creates_database", False))
