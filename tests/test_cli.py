@@ -282,7 +282,9 @@ def test_the_window_launcher_takes_the_database_and_the_user(
     from custgroups import __main__ as launcher
     from custgroups import app
 
-    started: list[tuple[str | None, str | None]] = []
-    monkeypatch.setattr(app, "run", lambda database, user: started.append((database, user)) or 0)
+    started: list[tuple[str | None, str | None, float | None]] = []
+    monkeypatch.setattr(app, "run", lambda database, user, quit_after:
+                        started.append((database, user, quit_after)) or 0)
     assert launcher.main(["--database", "sqlite:///team.db", "--user", "ana"]) == 0
-    assert started == [("sqlite:///team.db", "ana")]
+    assert launcher.main(["--quit-after", "3"]) == 0
+    assert started == [("sqlite:///team.db", "ana", None), (None, None, 3.0)]
