@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from custgroups import __version__
@@ -82,7 +82,9 @@ def open_main_window(database_url: str | None = None,  # type: ignore[no-untyped
     configure_application()
     db.open_database(database_url, create=create)
     settings = Settings()
-    return MainWindow(who_is_working(settings, user), db.info().display_name, settings)
+    # On a server the history records the login, so the window names the login too.
+    who = db.info().login or who_is_working(settings, user)
+    return MainWindow(who, db.info().display_name, settings)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException,

@@ -12,3 +12,8 @@ def _closed() -> object:
     """Whatever the test opened is closed after it."""
     yield
     db.close_database()
+
+
+def recorded(name: str) -> str:
+    """Who the history records for a change made as ``name``: on a server, the login."""
+    return db.info().login or name

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
+from custgroups.core import db
+from custgroups.core.identity import login_name
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -41,3 +44,9 @@ def share(text: str) -> float:
     if not 0 <= value <= 1000:
         raise argparse.ArgumentTypeError(f"{text} is outside 0 to 1000")
     return value
+
+
+def who(args: argparse.Namespace) -> str:
+    """Who the history records: the server login on a server (whatever ``--user`` says),
+    else ``--user``, else the login name of this computer."""
+    return db.info().login or args.user or login_name()

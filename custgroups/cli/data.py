@@ -8,10 +8,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from custgroups.cli.arguments import EXIT_OK, count, share
+from custgroups.cli.arguments import EXIT_OK, count, share, who
 from custgroups.core import db
 from custgroups.core.groups import GroupQuery, GroupSort, Status
-from custgroups.core.identity import login_name
 from custgroups.core.wording import import_summary
 
 
@@ -87,7 +86,7 @@ def _run_demo(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     result = generate_demo(args.customers, args.groups, args.members_per_customer,
-                           seed=args.seed, who=args.user or login_name())
+                           seed=args.seed, who=who(args))
     print(f"Added {result.customers:,} customers, {result.groups:,} groups and "
           f"{result.memberships:,} memberships to {db.info().display_name} "
           f"in {time.perf_counter() - started:.1f} s.")

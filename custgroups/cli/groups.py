@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from custgroups.cli.arguments import EXIT_OK
-from custgroups.core.identity import login_name
+from custgroups.cli.arguments import EXIT_OK, who
 
 
 def add_commands(commands: Any) -> None:
@@ -50,7 +49,7 @@ def _run_create(args: argparse.Namespace) -> int:
     from custgroups.core.groups import GroupChange, save_group
 
     group = save_group(GroupChange(name=args.name, code=args.code, description=args.description,
-                                   active=not args.inactive), args.user or login_name())
+                                   active=not args.inactive), who(args))
     print(f"Created {group.code} '{group.name}'{'' if group.active else ' (inactive)'}.")
     return EXIT_OK
 
@@ -60,7 +59,7 @@ def _run_set_status(args: argparse.Namespace) -> int:
 
     group = get_group_by_code(args.group_code)
     active = args.status == "active"
-    after = set_group_active(group.id, active, args.user or login_name())
+    after = set_group_active(group.id, active, who(args))
     state = "active" if active else "inactive"
     print(f"{after.code} '{after.name}' is {state}"
           + (" already." if after.version == group.version else " now."))
@@ -73,7 +72,7 @@ def _run_copy(args: argparse.Namespace) -> int:
 
     source = get_group_by_code(args.group_code)
     group = copy_group(source.id, args.name, not args.without_members,
-                       args.user or login_name())
+                       who(args))
     print(f"Created {group.code} '{group.name}' as a copy of {source.code}, with "
           f"{group.member_count:,} members.")
     return EXIT_OK

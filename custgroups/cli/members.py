@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from custgroups.cli.arguments import EXIT_OK, EXIT_WOULD_CHANGE
-from custgroups.core.identity import login_name
+from custgroups.cli.arguments import EXIT_OK, EXIT_WOULD_CHANGE, who
 from custgroups.core.memberships import ListMode
 from custgroups.core.wording import list_summary, paste_summary
 
@@ -59,7 +58,7 @@ def _run_import_members(args: argparse.Namespace) -> int:
 
     check_xml_defences()
 
-    result = import_members(args.group_code, Path(args.file), args.user or login_name(),
+    result = import_members(args.group_code, Path(args.file), who(args),
                             column=args.column, dry_run=args.dry_run)
     group = result.group
     print(f"{Path(args.file).name}: {paste_summary(result.resolution)}")
@@ -91,7 +90,7 @@ def _run_list(args: argparse.Namespace) -> int:
     path = Path(args.file)
     group = get_group_by_code(args.group_code)
     found = read_member_codes(path, group.code, args.column, is_customer_code)
-    result = apply_list(group.id, found.codes, args.mode, args.user or login_name(),
+    result = apply_list(group.id, found.codes, args.mode, who(args),
                         source_name=path.name, dry_run=args.dry_run,
                         allow_empty=getattr(args, "allow_empty", False))
     plan, group = result.plan, result.group

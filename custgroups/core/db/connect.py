@@ -15,7 +15,7 @@ import peewee
 from playhouse.pool import MaxConnectionsExceeded
 
 from custgroups.core import models
-from custgroups.core.db import failures
+from custgroups.core.db import failures, team
 from custgroups.core.db import files as database_file
 from custgroups.core.db import server as database_server
 from custgroups.core.db.files import default_database_path, display_name
@@ -37,6 +37,10 @@ class DatabaseInfo:
     display_name: str
     kind: str  # "sqlite" or "postgresql"
     customer_search_index: bool
+    #: The server login in use (None for an SQLite file): what the history records.
+    login: str | None = None
+    #: False for a server login that may only read (see :mod:`custgroups.core.db.team`).
+    can_edit: bool = True
 
 
 _info: DatabaseInfo | None = None
@@ -66,12 +70,14 @@ def is_postgres() -> bool:
     return info().kind == "postgresql"
 
 
-def open_database(url: str | None = None, create: bool = False) -> peewee.Database:
+def open_database(url: str | None = None, create: bool = False,
+                  owner: str | None = None) -> peewee.Database:
     """Open and migrate the database at ``url``; bind the models to it.
 
     A missing SQLite file is created only with ``create`` (the ``demo`` command) or when it is
     the default file at its first start; otherwise :class:`DatabaseError` says it is missing
-    and nothing is created (see :mod:`custgroups.core.db.files`).
+    and nothing is created (see :mod:`custgroups.core.db.files`). ``owner`` upgrades a
+    team's server as that role (see :func:`custgroups.core.db.migrations.migrate`).
     """
     global _info, _opened_file
     url = choose_database_url(url)
@@ -90,7 +96,8 @@ def open_database(url: str | None = None, create: bool = False) -> peewee.Databa
         try:
             if kind == "postgresql":
                 database_server.check_schema(db, url)
-            search_index = migrate(db, kind)
+            search_index = migrate(db, kind, owner)
+            rights = team.rights(db, kind)
             if path is not None:
                 _opened_file = database_file.OpenedFile.of(path)
         except BaseException:
@@ -98,7 +105,8 @@ def open_database(url: str | None = None, create: bool = False) -> peewee.Databa
             raise
     if path is not None and database_file.is_default(path):
         database_file.record_created(path)
-    _info = DatabaseInfo(url, display_name(url), kind, search_index)
+    _info = DatabaseInfo(url, display_name(url), kind, search_index, rights.login,
+                         rights.can_edit)
     release_connection()
     log.info("opened %s (%s, search index: %s)", display_name(url), kind, search_index)
     return db

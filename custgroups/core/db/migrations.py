@@ -11,12 +11,14 @@ from pathlib import Path
 import peewee
 
 from custgroups.core import models
+from custgroups.core.db import team
+from custgroups.core.db.failures import chain
 from custgroups.core.errors import DatabaseError, SchemaTooNewError
 
 log = logging.getLogger("custgroups.db")
 
 #: Bumped by every migration; a database newer than this is refused, never damaged.
-LATEST_SCHEMA = 2
+LATEST_SCHEMA = 3
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -70,23 +72,61 @@ def _nonempty(path: Path) -> bool:
         return False
 
 
-def migrate(db: peewee.Database, kind: str) -> bool:
-    """Bring the schema to :data:`LATEST_SCHEMA`; returns whether customer search is indexed."""
+def migrate(db: peewee.Database, kind: str, owner: str | None = None) -> bool:
+    """Bring the schema to :data:`LATEST_SCHEMA`; returns whether customer search is indexed.
+
+    ``owner`` (``custgroups migrate`` and ``server-setup``) upgrades a team's server as that
+    role, which then owns what is made; without one, a team's server (see
+    :mod:`custgroups.core.db.team`) is only checked, and one that is behind is refused with a
+    sentence that says who upgrades it. A missing search index is made where it now can be.
+    """
     version = schema_version() if models.SchemaInfo.table_exists() else 0
-    if version < LATEST_SCHEMA:
-        with db.atomic():
-            if kind == "postgresql":
-                # Two copies starting at once on a fresh server must not both migrate.
-                db.execute_sql("SELECT pg_advisory_xact_lock(4242001)")
-            version = schema_version() if models.SchemaInfo.table_exists() else 0
-            for target in range(version + 1, LATEST_SCHEMA + 1):
-                log.info("migrating schema to version %d", target)
-                _MIGRATIONS[target](db, kind)
-                (models.SchemaInfo.insert(key="schema_version", value=str(target))
-                 .on_conflict(conflict_target=[models.SchemaInfo.key],
-                              update={models.SchemaInfo.value: str(target)})
-                 .execute())
+    if owner is not None:
+        team.check_may_own(db, owner)
+    elif version < LATEST_SCHEMA and kind == "postgresql" and team.recorded_owner():
+        raise DatabaseError(_needs_upgrade(version))
+    if version < LATEST_SCHEMA or owner is not None:
+        try:
+            _upgrade(db, kind, owner)
+        except peewee.DatabaseError as exc:
+            if not any(getattr(each, "pgcode", None) == _DENIED for each in chain(exc)):
+                raise
+            raise DatabaseError(_NOT_SET_UP if version == 0 else _needs_upgrade(version)) from exc
+    if not _has_search_index(db, kind) and (kind == "sqlite" or owner is not None
+                                            or team.recorded_owner() is None):
+        _retry_search_index(db, kind)
     return _has_search_index(db, kind)
+
+
+#: SQLSTATE insufficient_privilege: the login may not make or change the tables.
+_DENIED = "42501"
+_NOT_SET_UP = ("The database server is not set up for custgroups yet, and your login may not "
+               "set it up. Ask your administrator to run custgroups server-setup.")
+
+
+def _needs_upgrade(version: int) -> str:
+    return (f"The database server needs an upgrade by your administrator: it has schema "
+            f"{version}, and this copy of custgroups needs schema {LATEST_SCHEMA}. Ask them to "
+            "run custgroups migrate.")
+
+
+def _upgrade(db: peewee.Database, kind: str, owner: str | None) -> None:
+    with db.atomic():
+        if kind == "postgresql":
+            # Two copies starting at once on a fresh server must not both migrate.
+            db.execute_sql("SELECT pg_advisory_xact_lock(4242001)")
+            if owner is not None:  # what is made belongs to the owner, not to this login
+                db.execute_sql(f"SET LOCAL ROLE {team.quoted(owner)}")
+        version = schema_version() if models.SchemaInfo.table_exists() else 0
+        for target in range(version + 1, LATEST_SCHEMA + 1):
+            log.info("migrating schema to version %d", target)
+            _MIGRATIONS[target](db, kind)
+            (models.SchemaInfo.insert(key="schema_version", value=str(target))
+             .on_conflict(conflict_target=[models.SchemaInfo.key],
+                          update={models.SchemaInfo.value: str(target)})
+             .execute())
+        if owner is not None:
+            team.record_owner(db, owner)
 
 
 def schema_version() -> int:
@@ -134,14 +174,73 @@ def _migration_2(db: peewee.Database, kind: str) -> None:
                    "(SELECT value FROM counter WHERE name = 'group_code'))")
 
 
+def _migration_3(db: peewee.Database, kind: str) -> None:
+    # On a server the history records the database login, whatever name a client sends, and
+    # every change to a group is announced to the other copies listening (live updates).
+    # SQLite keeps the login name the client gives; its copies poll for changes instead.
+    if kind != "postgresql":
+        return
+    history, groups = models.HistoryEvent._meta.table_name, models.CustomerGroup._meta.table_name
+    db.execute_sql(_STAMP_LOGIN.replace("{history}", history))
+    db.execute_sql(_NOTIFY_CHANGE)
+    for trigger, table, when, function in (
+            ("history_login", history, "BEFORE INSERT", "custgroups_stamp_login"),
+            ("group_login", groups, "BEFORE INSERT OR UPDATE", "custgroups_stamp_login"),
+            ("group_notify", groups, "AFTER INSERT OR UPDATE", "custgroups_notify_change")):
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
+        db.execute_sql(f"CREATE TRIGGER {trigger} {when} ON {table} "
+                       f"FOR EACH ROW EXECUTE FUNCTION {function}()")
+
+
+#: Sets who made a change to the login of the session making it; a group's updated_by only
+#: when the change is one (its updated_at moves), not when a count is corrected.
+_STAMP_LOGIN = """
+CREATE OR REPLACE FUNCTION custgroups_stamp_login() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = '{history}' THEN
+    NEW."by" := session_user;
+  ELSIF TG_OP = 'INSERT' THEN
+    NEW.created_by := session_user;
+    NEW.updated_by := session_user;
+  ELSIF NEW.updated_at IS DISTINCT FROM OLD.updated_at THEN
+    NEW.updated_by := session_user;
+  END IF;
+  RETURN NEW;
+END $$"""
+
+#: Announces a changed group (its id) on the schema's channel when the change commits.
+_NOTIFY_CHANGE = """
+CREATE OR REPLACE FUNCTION custgroups_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('custgroups_' || TG_TABLE_SCHEMA, NEW.id::text);
+  RETURN NULL;
+END $$"""
+
 #: The PostgreSQL sequence behind the CG- numbers.
 GROUP_CODE_SEQUENCE = "group_code_seq"
 
 _MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_1,
-                                                                  2: _migration_2}
+                                                                  2: _migration_2,
+                                                                  3: _migration_3}
 
 
-def _create_sqlite_search_index(db: peewee.Database) -> None:
+def _retry_search_index(db: peewee.Database, kind: str) -> None:
+    """Make the customer search index that could not be made before (the trigram tokenizer or
+    pg_trgm was missing then), over the customers there are now; where it still cannot be
+    made, search goes on scanning."""
+    try:
+        with db.atomic():
+            if kind == "sqlite":
+                if _create_sqlite_search_index(db):
+                    db.execute_sql("INSERT INTO customer_search(customer_search) "
+                                   "VALUES ('rebuild')")
+            else:
+                _create_postgres_search_index(db)
+    except peewee.DatabaseError as exc:
+        log.warning("the customer search index cannot be made here: %s", exc)
+
+
+def _create_sqlite_search_index(db: peewee.Database) -> bool:
     try:
         with db.atomic():
             db.execute_sql(
@@ -151,7 +250,7 @@ def _create_sqlite_search_index(db: peewee.Database) -> None:
             )
     except peewee.OperationalError:
         log.warning("SQLite here has no FTS5 trigram tokenizer; customer search scans instead")
-        return
+        return False
     db.execute_sql(
         "CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN "
         "INSERT INTO customer_search(rowid, code_key, name_key) "
@@ -169,6 +268,7 @@ def _create_sqlite_search_index(db: peewee.Database) -> None:
         "INSERT INTO customer_search(rowid, code_key, name_key) "
         "VALUES (new.id, new.code_key, new.name_key); END"
     )
+    return True
 
 
 def _create_postgres_search_index(db: peewee.Database) -> None:
@@ -178,8 +278,9 @@ def _create_postgres_search_index(db: peewee.Database) -> None:
     except peewee.DatabaseError:
         log.warning("pg_trgm is not available; customer search scans instead")
         return
-    db.execute_sql("CREATE INDEX customer_code_trgm ON customer USING gin (code_key gin_trgm_ops)")
-    db.execute_sql("CREATE INDEX customer_name_trgm ON customer USING gin (name_key gin_trgm_ops)")
+    for column in ("code_key", "name_key"):
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS customer_{column.removesuffix('_key')}_trgm "
+                       f"ON customer USING gin ({column} gin_trgm_ops)")
 
 
 def _has_search_index(db: peewee.Database, kind: str) -> bool:
