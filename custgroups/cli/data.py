@@ -145,6 +145,11 @@ def _run_info(args: argparse.Namespace) -> int:
 
     current = db.info()
     print(f"Database: {current.display_name} ({current.kind})")
+    if current.login is not None:
+        may = "change groups and members" if current.can_edit else "browse and export only"
+        print(f"Login: {current.login} (may {may})")
     print(f"Customers: {count_customers():,}")
     print(f"Groups: {count_groups():,}")
+    print("Customer search: " + ("indexed" if current.customer_search_index else
+                                 "not indexed (it scans; see the README on pg_trgm)"))
     return EXIT_OK

@@ -41,7 +41,8 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         return open_window(args.database, args.user, args.quit_after)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        db.open_database(args.database, create=getattr(args, "creates_database", False))
+        if getattr(args, "opens_database", True):  # else the command opens its own
+            db.open_database(args.database, create=getattr(args, "creates_database", False))
         return run(args)
     except CustgroupsError as exc:
         print(f"custgroups: {exc.message}", file=sys.stderr)

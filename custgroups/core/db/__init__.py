@@ -9,12 +9,14 @@ PostgreSQL servers; ``migrations`` brings a schema up to date; ``failures`` word
 from custgroups.core.db.connect import (
     ENV_VAR,
     DatabaseInfo,
+    administer,
     choose_database_url,
     close_database,
     default_database_url,
     explain,
     info,
     is_postgres,
+    is_server_address,
     open_database,
 )
 from custgroups.core.db.files import SQLITE_BUSY_TIMEOUT_S, default_database_path, display_name
@@ -32,8 +34,8 @@ from custgroups.core.db.sql import (
 
 __all__ = [
     "ENV_VAR", "LATEST_SCHEMA", "READ_RETRY_WAITS", "SQLITE_BUSY_TIMEOUT_S", "DatabaseInfo",
-    "choose_database_url", "close_database", "contains", "default_database_path",
+    "administer", "choose_database_url", "close_database", "contains", "default_database_path",
     "default_database_url", "display_name", "explain", "first_column", "id_list", "in_ids",
-    "info", "is_postgres", "like", "mark", "open_database", "reads", "snapshot", "text_list",
-    "transaction", "writes",
+    "info", "is_postgres", "is_server_address", "like", "mark", "open_database", "reads",
+    "snapshot", "text_list", "transaction", "writes",
 ]

@@ -112,6 +112,23 @@ def open_database(url: str | None = None, create: bool = False,
     return db
 
 
+@contextlib.contextmanager
+def administer(url: str) -> Iterator[peewee.Database]:
+    """A server connection of its own, for setting a server up: nothing is migrated or bound,
+    and its failures come out in plain words."""
+    if not is_server_address(url):
+        raise DatabaseError(f"{display_name(url)} is not a database server address: "
+                            "postgresql://user@host:5432/name.")
+    db = _make_database(url)[0]
+    assert isinstance(db, database_server.ServerDatabase)
+    with translated_errors(url):
+        db.connect()
+        try:
+            yield db
+        finally:
+            db.close_all()
+
+
 def close_database() -> None:
     """Close the open database, if any, and every pooled connection."""
     global _info, _opened_file
@@ -128,10 +145,15 @@ def close_database() -> None:
     _opened_file = None
 
 
+def is_server_address(url: str) -> bool:
+    """True for a ``postgresql://`` address."""
+    return urlparse(url).scheme.lower() in ("postgresql", "postgres")
+
+
 def _make_database(url: str, create: bool = False) -> tuple[peewee.Database, str]:
     parsed = urlparse(url)
     options = dict(parse_qsl(parsed.query))
-    if parsed.scheme.lower() in ("postgresql", "postgres"):
+    if is_server_address(url):
         return database_server.make_postgres(url, parsed, options), "postgresql"
     return database_file.make_sqlite(database_file.sqlite_path(url), options, create), "sqlite"
 

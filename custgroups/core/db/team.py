@@ -15,6 +15,7 @@ they only check its version and, when it is behind, say that it needs an upgrade
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlparse
 
@@ -22,6 +23,8 @@ import peewee
 
 from custgroups.core import models
 from custgroups.core.errors import DatabaseError
+
+log = logging.getLogger("custgroups.db")
 
 #: The schema facts key that names the owner of a server set up for a team.
 OWNER_KEY = "owner"
@@ -136,6 +139,44 @@ def print_script(url: str, roles: Roles) -> str:
         f"--   CREATE ROLE ana LOGIN PASSWORD '...' IN ROLE {roles.editors or roles.owner};",
     ]
     return "\n".join(lines) + "\n"
+
+
+def prepare(db: peewee.Database, url: str, roles: Roles) -> bool:
+    """Run :func:`setup_statements` in one transaction on an administrator's connection, then
+    install the search extension if this login may; returns whether it is installed."""
+    with db.atomic():
+        for statement in setup_statements(url, roles):
+            db.execute_sql(statement)
+    try:
+        with db.atomic():
+            db.execute_sql(SEARCH_EXTENSION)
+    except peewee.DatabaseError as exc:
+        log.warning("pg_trgm cannot be installed by this login: %s", exc)
+        return False
+    return True
+
+
+def owner_on_record(db: peewee.Database) -> str | None:
+    """The recorded owner, read on an administrator's connection (models are not bound)."""
+    return _fact(db, OWNER_KEY)
+
+
+def version_on_record(db: peewee.Database) -> int:
+    """The schema version, read on an administrator's connection (0 before the first)."""
+    return int(_fact(db, "schema_version") or 0)
+
+
+def session_login(db: peewee.Database) -> str:
+    """The login of an administrator's connection."""
+    return str(db.execute_sql("SELECT session_user").fetchone()[0])
+
+
+def _fact(db: peewee.Database, key: str) -> str | None:
+    table = models.SchemaInfo._meta.table_name
+    if db.execute_sql("SELECT to_regclass(%s)", [table]).fetchone()[0] is None:
+        return None
+    row = db.execute_sql(f"SELECT value FROM {quoted(table)} WHERE key = %s", [key]).fetchone()
+    return str(row[0]) if row else None
 
 
 def recorded_owner() -> str | None:

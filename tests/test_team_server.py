@@ -1,0 +1,169 @@
+"""A team's server: set up with roles, readers cannot write, editors cannot upgrade, the history
+records the login, and clerks' copies only check a schema that is behind."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlparse, urlunparse
+
+import pytest
+
+from custgroups import cli
+from custgroups.core import db, groups, history
+from custgroups.core.db import team
+from custgroups.core.errors import DatabaseError
+from custgroups.core.groups import GroupChange
+from custgroups.core.models import SchemaInfo, database
+from tests.conftest import _pg_admin
+
+pytestmark = pytest.mark.postgres
+
+
+@dataclass(frozen=True)
+class Team:
+    """A schema set up for a team, with the admin's address and the roles' names."""
+
+    admin_url: str
+    owner: str
+    editors: str
+    readers: str
+
+    def as_login(self, login: str) -> str:
+        """The same database, logged in as ``login``."""
+        parts = urlparse(self.admin_url)
+        netloc = f"{login}@{parts.hostname}:{parts.port or 5432}"
+        return urlunparse(parts._replace(netloc=netloc))
+
+    def login(self, name: str, role: str) -> str:
+        """A new login that is a member of ``role``; its address."""
+        _pg_admin(self.admin_url, f'CREATE ROLE "{name}" LOGIN IN ROLE "{role}"')
+        return self.as_login(name)
+
+
+@pytest.fixture
+def roles(postgres_url: str) -> Iterator[Team]:
+    """Fresh owner, editors and readers roles (and any logins made), dropped afterwards."""
+    suffix = uuid.uuid4().hex[:8]
+    made = Team(postgres_url, f"cg_owner_{suffix}", f"cg_editors_{suffix}",
+                f"cg_readers_{suffix}")
+    try:
+        yield made
+    finally:
+        db.close_database()
+        _pg_admin(postgres_url, f"""
+            DO $$ DECLARE r record; BEGIN
+              FOR r IN SELECT rolname FROM pg_roles WHERE rolname LIKE '%\\_{suffix}' LOOP
+                EXECUTE format('DROP OWNED BY %I', r.rolname);
+                EXECUTE format('DROP ROLE %I', r.rolname);
+              END LOOP;
+            END $$""")
+
+
+def _setup(made: Team, *extra: str) -> int:
+    return cli.main(["server-setup", made.admin_url, "--owner", made.owner, "--editors",
+                     made.editors, "--readers", made.readers, *extra])
+
+
+@pytest.fixture
+def set_up(roles: Team, capsys: pytest.CaptureFixture[str]) -> Team:
+    """The team's schema, set up by ``custgroups server-setup``."""
+    assert _setup(roles) == cli.EXIT_OK
+    assert "is ready for custgroups" in capsys.readouterr().out
+    return roles
+
+
+def test_an_editor_changes_groups_and_the_history_records_the_login(set_up: Team) -> None:
+    suffix = set_up.owner.rsplit("_", 1)[1]
+    editor = set_up.login(f"ana_{suffix}", set_up.editors)
+    db.open_database(editor)
+    assert (db.info().login, db.info().can_edit) == (f"ana_{suffix}", True)
+    group = groups.save_group(GroupChange(name="Retail"), "someone else")
+    assert group.created_by == group.updated_by == f"ana_{suffix}"
+    assert {event.by for event in history.group_history(group.id)} == {f"ana_{suffix}"}
+
+
+def test_a_reader_browses_but_cannot_write(set_up: Team,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    suffix = set_up.owner.rsplit("_", 1)[1]
+    db.open_database(set_up.admin_url)
+    groups.save_group(GroupChange(name="Retail"), "admin")
+    db.close_database()
+    reader = set_up.login(f"rita_{suffix}", set_up.readers)
+    db.open_database(reader)
+    assert (db.info().login, db.info().can_edit) == (f"rita_{suffix}", False)
+    assert groups.count_groups() == 1
+    with pytest.raises(DatabaseError):
+        groups.save_group(GroupChange(name="Wholesale"), "rita")
+    db.close_database()
+    assert cli.main(["--database", reader, "info"]) == cli.EXIT_OK
+    assert "browse and export only" in capsys.readouterr().out
+    assert cli.main(["--database", reader, "create-group", "--name", "Mine"]) == cli.EXIT_FAILED
+    db.open_database(set_up.admin_url)
+    assert groups.count_groups() == 1
+
+
+def test_an_editor_cannot_upgrade_and_a_copy_only_checks_a_schema_behind(
+        set_up: Team, capsys: pytest.CaptureFixture[str]) -> None:
+    suffix = set_up.owner.rsplit("_", 1)[1]
+    editor = set_up.login(f"ana_{suffix}", set_up.editors)
+    db.open_database(set_up.admin_url)
+    SchemaInfo.update(value="2").where(SchemaInfo.key == "schema_version").execute()
+    db.close_database()
+
+    with pytest.raises(DatabaseError, match="needs an upgrade by your administrator"):
+        db.open_database(editor)
+    assert cli.main(["migrate", editor]) == cli.EXIT_FAILED
+    assert f"Only {set_up.owner}, or a login that is a member of it" in capsys.readouterr().err
+
+    # The administrator (a superuser, so a member of every role) upgrades as the owner.
+    assert cli.main(["migrate", set_up.admin_url]) == cli.EXIT_OK
+    assert "upgraded from schema 2" in capsys.readouterr().out
+    db.open_database(editor)
+    assert db.info().can_edit
+    owner = database.execute_sql(
+        "SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = 'customer_group'").fetchone()[0]
+    assert owner == set_up.owner
+
+
+def test_an_editor_cannot_change_the_schema_facts(set_up: Team) -> None:
+    suffix = set_up.owner.rsplit("_", 1)[1]
+    db.open_database(set_up.login(f"ana_{suffix}", set_up.editors))
+    with pytest.raises(Exception, match="permission denied"):
+        SchemaInfo.update(value="9").where(SchemaInfo.key == "schema_version").execute()
+
+
+def test_setting_up_again_changes_nothing_that_is_right(set_up: Team) -> None:
+    db.open_database(set_up.admin_url)
+    groups.save_group(GroupChange(name="Retail"), "admin")
+    db.close_database()
+    assert _setup(set_up) == cli.EXIT_OK
+    db.open_database(set_up.admin_url)
+    assert groups.count_groups() == 1
+    assert team.recorded_owner() == set_up.owner
+
+
+def test_the_printed_script_then_migrate_gives_the_same_server(
+        roles: Team, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _setup(roles, "--print-sql") == cli.EXIT_OK
+    script = capsys.readouterr().out
+    statements = [line for line in script.splitlines()
+                  if line and not line.startswith("--") and line not in ("BEGIN;", "COMMIT;")]
+    for statement in statements:
+        _pg_admin(roles.admin_url, statement)
+    assert cli.main(["migrate", roles.admin_url, "--owner", roles.owner]) == cli.EXIT_OK
+    suffix = roles.owner.rsplit("_", 1)[1]
+    db.open_database(roles.login(f"ana_{suffix}", roles.editors))
+    assert db.info().can_edit
+    assert groups.save_group(GroupChange(name="Retail"), "ana").code == "CG-000001"
+
+
+def test_a_plain_login_on_an_empty_server_is_told_who_sets_it_up(roles: Team) -> None:
+    suffix = roles.owner.rsplit("_", 1)[1]
+    _pg_admin(roles.admin_url, f'CREATE ROLE "plain_{suffix}" LOGIN')
+    schema = team.schema_of(roles.admin_url)
+    _pg_admin(roles.admin_url, f'GRANT USAGE ON SCHEMA "{schema}" TO "plain_{suffix}"')
+    with pytest.raises(DatabaseError, match="not set up for custgroups yet.*server-setup"):
+        db.open_database(roles.as_login(f"plain_{suffix}"))
