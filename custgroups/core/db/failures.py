@@ -1,53 +1,208 @@
-"""Database failures in plain words: one sentence a clerk understands, details to the log."""
+"""Database failures in plain words: one sentence a clerk understands, details to the log.
+
+A failure is read by what does not depend on language: PostgreSQL's SQLSTATE and psycopg2's
+error classes (see :mod:`custgroups.core.db.sqlstate`), SQLite's error names. Words are read
+only where nothing else tells: SQLite's messages (always English), libpq's own (English) and a
+server's refusal of a new connection, which psycopg2 hands on without its SQLSTATE. What a
+server says in a session may be in its own language (``lc_messages``) and is never read.
+"""
 
 from __future__ import annotations
 
+import enum
+import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
+
+from playhouse.pool import MaxConnectionsExceeded
+
+from custgroups.core.db import sqlstate
+from custgroups.core.db.sqlstate import chain, connection_lost, said, server_restarting
+
+__all__ = ["SENTENCES", "Failure", "chain", "classify", "connection_lost", "explain",
+           "is_disk_full", "nearly_full", "server_restarting"]
 
 #: Less free space than this beside a database that failed to write means the disk is full:
 #: SQLite then reports only "disk I/O error" (it could not grow its shared-memory file).
 NEARLY_FULL_BYTES = 1 << 20
 
 
-def chain(exc: BaseException) -> Iterator[BaseException]:
-    """The exception and every one behind it: causes, contexts and wrapped arguments."""
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        current = todo.pop(0)
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        todo.extend([current.__cause__, current.__context__])
-        todo.extend(arg for arg in current.args if isinstance(arg, BaseException))
+class Failure(enum.Enum):
+    """What went wrong, one member per sentence a clerk may be shown."""
+
+    DISK_FULL = enum.auto()
+    SERVER_DISK_FULL = enum.auto()
+    FILE_BUSY = enum.auto()
+    READ_ONLY_FILE = enum.auto()
+    NOT_A_DATABASE = enum.auto()
+    DAMAGED = enum.auto()
+    CANNOT_OPEN = enum.auto()
+    LOGIN_REFUSED = enum.auto()
+    UNKNOWN_USER = enum.auto()
+    NO_DATABASE = enum.auto()
+    UNREACHABLE = enum.auto()
+    REFUSED = enum.auto()
+    NOT_SET_UP = enum.auto()
+    NO_READ_RIGHTS = enum.auto()
+    NO_WRITE_RIGHTS = enum.auto()
+    READ_ONLY_SERVER = enum.auto()
+    MISSING_PART = enum.auto()
+    NO_FREE_CONNECTIONS = enum.auto()
+    SHORT_OF_RESOURCES = enum.auto()
+    CONCURRENT_CHANGE = enum.auto()
+    LOCK_HELD = enum.auto()
+    TOO_LONG = enum.auto()
+    IDLE_ENDED = enum.auto()
+    RESTARTING = enum.auto()
+    RESTARTING_WHILE_READING = enum.auto()
+    RESTARTED_MID_SAVE = enum.auto()
+    LOST = enum.auto()
+    LOST_BEFORE_SAVE = enum.auto()
+    LOST_WHILE_READING = enum.auto()
+    UNEXPLAINED = enum.auto()
 
 
-def connection_lost(exc: BaseException) -> bool:
-    """True when a failure means the database server connection is gone."""
-    text = " ".join(str(e) for e in chain(exc)).lower()
-    return any(
-        needle in text
-        for needle in (
-            "server closed the connection",
-            "connection already closed",
-            "terminating connection",
-            "connection not open",
-            "ssl connection has been closed",
-            "could not receive data from server",
-            "no connection to the server",
-        )
-    )
+#: The sentence for each failure. ``{nothing}`` is "nothing was changed" after a read and
+#: "nothing was saved" after a write; ``{where}`` names the database.
+SENTENCES: dict[Failure, str] = {
+    Failure.DISK_FULL: "{disk} is full, so nothing was saved; the database itself is intact. "
+                       "Free some space and try again.",
+    Failure.SERVER_DISK_FULL: "The database server's disk is full, so {nothing}; the database "
+                              "itself is intact. Ask your administrator to free some space.",
+    Failure.FILE_BUSY: "Another clerk's change or another program is holding the database, so "
+                       "{nothing}; try again in a moment.",
+    Failure.READ_ONLY_FILE: "The database {where} is read-only here, so nothing was saved. "
+                            "Check the file's permissions or open a copy you can change.",
+    Failure.NOT_A_DATABASE: "{where} is not a custgroups database (or it is damaged). "
+                            "Open another file.",
+    Failure.DAMAGED: "The database {where} could not be read or written: it is damaged or its "
+                     "disk failed. {Nothing}; details are in the log. If this happens again, "
+                     "restore it from a backup.",
+    Failure.CANNOT_OPEN: "The database {where} cannot be opened: the file or its folder is "
+                         "missing, or you may not write there.",
+    Failure.LOGIN_REFUSED: "The database server refused the login for {where}, so {nothing}. "
+                           "Check the user and password, or ask your administrator for a login.",
+    Failure.UNKNOWN_USER: "The database server does not know the user named in {where}, so "
+                          "{nothing}. Check the user, or ask your administrator for a login.",
+    Failure.NO_DATABASE: "The database server has no database named '{name}' ({where}), so "
+                         "{nothing}. Check the address, or ask your administrator for it.",
+    Failure.UNREACHABLE: "Cannot reach the database server for {where}, so {nothing}. Check "
+                         "that it is running and that this computer is on its network.",
+    Failure.REFUSED: "The database server for {where} refused the connection, so {nothing}; "
+                     "its reason is in the log. Ask your administrator.",
+    Failure.NOT_SET_UP: "The database server for {where} is not set up for this version of "
+                        "custgroups, and your database login may not set it up, so {nothing}. "
+                        "Ask your administrator to run 'custgroups server-setup'.",
+    Failure.NO_READ_RIGHTS: "Your database login may not look at the groups in {where}, so "
+                            "nothing was changed; ask your administrator for access.",
+    Failure.NO_WRITE_RIGHTS: "Your database login may look at the groups but not change them, "
+                             "so nothing was saved; ask your administrator for editing rights.",
+    Failure.READ_ONLY_SERVER: "The database server for {where} takes no changes right now (it "
+                              "is a read-only copy, or set to read-only), so nothing was saved. "
+                              "Ask your administrator which server takes changes.",
+    Failure.MISSING_PART: "The database {where} lacks a table or column custgroups needs (it "
+                          "was changed outside custgroups), so {nothing}. Ask your "
+                          "administrator to restore it.",
+    Failure.NO_FREE_CONNECTIONS: "The database server has no free connections right now, so "
+                                 "{nothing}. Try again in a moment; if this keeps happening, "
+                                 "ask your administrator to allow more connections.",
+    Failure.SHORT_OF_RESOURCES: "The database server is short of memory or another resource "
+                                "right now, so {nothing}. Try again later, or tell your "
+                                "administrator.",
+    Failure.CONCURRENT_CHANGE: "Someone else was changing the same data at that moment, so "
+                               "{nothing}. Please try again.",
+    Failure.LOCK_HELD: "Another clerk's change is holding this group, so {nothing}; try again "
+                       "in a moment.",
+    Failure.TOO_LONG: "The database server stopped this before it finished (it ran too long, or "
+                      "the administrator cancelled it), so {nothing}. Try again when the server "
+                      "is less busy, or ask your administrator.",
+    Failure.IDLE_ENDED: "This save was left waiting part-way (did the computer sleep?), so the "
+                        "database server cancelled it and nothing was saved. Try again.",
+    Failure.RESTARTING: "The database server for {where} is restarting, so your change was not "
+                        "saved. Try again in a moment.",
+    Failure.RESTARTING_WHILE_READING: "The database server for {where} is restarting, so "
+                                      "nothing could be read. Try again in a moment.",
+    Failure.RESTARTED_MID_SAVE: "The database server for {where} restarted while your change "
+                                "was being saved: check whether it is there before repeating it.",
+    Failure.LOST: "The connection to the database server was lost. It will reconnect on the "
+                  "next try; check whether your last change is there before repeating it.",
+    Failure.LOST_BEFORE_SAVE: "The connection to the database server was lost before your "
+                              "change was saved, so nothing was saved. Try again: it reconnects "
+                              "by itself.",
+    Failure.LOST_WHILE_READING: "The connection to the database server was lost while "
+                                "reading; nothing was changed. Try again: it reconnects by "
+                                "itself.",
+    Failure.UNEXPLAINED: "The database reported a problem it did not explain; nothing was "
+                         "half-saved. Details are in the log.",
+}
+
+#: PostgreSQL's SQLSTATEs, by code or by class (the first two characters).
+SQLSTATES: dict[str, Failure] = {
+    "08": Failure.LOST,  # connection exception
+    "25006": Failure.READ_ONLY_SERVER,  # read-only transaction, also on a hot standby
+    "25P03": Failure.IDLE_ENDED,  # idle-in-transaction session timeout
+    "28": Failure.LOGIN_REFUSED,  # invalid authorization: password, role, pg_hba.conf
+    "3D000": Failure.NO_DATABASE,
+    "3F000": Failure.MISSING_PART,  # invalid schema name
+    "42501": Failure.NO_WRITE_RIGHTS,  # insufficient privilege
+    "42P01": Failure.MISSING_PART,  # undefined table
+    "42703": Failure.MISSING_PART,  # undefined column
+    "42883": Failure.MISSING_PART,  # undefined function
+    "53": Failure.SHORT_OF_RESOURCES,  # insufficient resources
+    "53100": Failure.SERVER_DISK_FULL,
+    "53300": Failure.NO_FREE_CONNECTIONS,  # for the server, a role or a database
+    "55P03": Failure.LOCK_HELD,  # lock not available (lock_timeout)
+    "57014": Failure.TOO_LONG,  # query canceled (statement_timeout, or by hand)
+    "57P04": Failure.LOST,  # database dropped
+    "57P05": Failure.LOST,  # idle session timeout
+    **dict.fromkeys(sqlstate.COLLIDED, Failure.CONCURRENT_CHANGE),
+    **dict.fromkeys(sqlstate.RESTARTING, Failure.RESTARTING),
+}
+
+#: SQLite's error names (their primary part; SQLITE_IOERR_SHORT_READ is an SQLITE_IOERR).
+SQLITE_NAMES: dict[str, Failure] = {
+    "SQLITE_FULL": Failure.DISK_FULL,
+    "SQLITE_BUSY": Failure.FILE_BUSY,
+    "SQLITE_LOCKED": Failure.FILE_BUSY,
+    "SQLITE_READONLY": Failure.READ_ONLY_FILE,
+    "SQLITE_NOTADB": Failure.NOT_A_DATABASE,
+    "SQLITE_CORRUPT": Failure.DAMAGED,
+    "SQLITE_IOERR": Failure.DAMAGED,
+    "SQLITE_CANTOPEN": Failure.CANNOT_OPEN,
+}
+
+#: Words read where nothing else tells (see the module's docstring); the first match wins.
+WORDS: dict[Failure, re.Pattern[str]] = {
+    Failure.FILE_BUSY: re.compile(r"database (table )?is locked"),
+    Failure.READ_ONLY_FILE: re.compile(r"readonly database"),
+    Failure.NOT_A_DATABASE: re.compile(r"(file|encrypted or) is not a database"),
+    Failure.DAMAGED: re.compile(r"malformed|disk i/o error"),
+    Failure.CANNOT_OPEN: re.compile(r"unable to open database file"),
+    Failure.RESTARTING: sqlstate.RESTARTING_WORDS,
+    Failure.LOGIN_REFUSED: re.compile(r"password authentication failed|no password supplied|"
+                                      r"no pg_hba\.conf entry|is not permitted to log in"),
+    Failure.UNKNOWN_USER: re.compile(r'role ".*" does not exist'),
+    Failure.NO_DATABASE: re.compile(r'database ".*" does not exist'),
+    Failure.NO_FREE_CONNECTIONS: re.compile(r"too many (clients|connections)|"
+                                            r"connection slots are reserved"),
+    Failure.UNREACHABLE: re.compile(r"could not connect|connection refused|could not translate "
+                                    r"host name|timeout expired|name or service not known|"
+                                    r"no route to host|network is unreachable"),
+    Failure.LOST: sqlstate.LOST_WORDS,
+}
+
+#: The sentence a read gets in place of a write's.
+_WHILE_READING = {Failure.NO_WRITE_RIGHTS: Failure.NO_READ_RIGHTS,
+                  Failure.RESTARTING: Failure.RESTARTING_WHILE_READING,
+                  Failure.LOST: Failure.LOST_WHILE_READING}
 
 
 def is_disk_full(exc: BaseException) -> bool:
     """True when a failure says outright that the disk (or the user's quota) is full."""
-    text = " ".join(str(e) for e in chain(exc)).lower()
-    return ("database or disk is full" in text or "no space left" in text
-            or "disk quota exceeded" in text
+    text = said(exc)
+    return (_sqlite_failure(exc) is Failure.DISK_FULL or "database or disk is full" in text
+            or "no space left" in text or "disk quota exceeded" in text
             or any(isinstance(e, OSError) and e.errno in (28, 122) for e in chain(exc)))
 
 
@@ -61,16 +216,19 @@ def nearly_full(folder: Path | None) -> bool:
         return False
 
 
-def server_restarting(exc: BaseException) -> bool:
-    """True when the database server said it is shutting down, starting up or recovering."""
-    text = " ".join(str(e) for e in chain(exc)).lower()
-    return any(needle in text for needle in (
-        "the database system is starting up",
-        "the database system is shutting down",
-        "the database system is in recovery mode",
-        "the database system is not yet accepting connections",
-        "terminating connection due to administrator command",
-    ))
+def classify(exc: BaseException, folder: Path | None = None, reading: bool = False) -> Failure:
+    """What went wrong, for the sentence: see :func:`explain` for the arguments."""
+    failure = _what(exc, folder)
+    if failure is Failure.NO_WRITE_RIGHTS and sqlstate.changing_schema(exc):
+        return Failure.NOT_SET_UP
+    if reading:
+        return _WHILE_READING.get(failure, failure)
+    before_commit = any(getattr(e, "before_commit", False) for e in chain(exc))
+    if failure is Failure.LOST and before_commit:
+        return Failure.LOST_BEFORE_SAVE
+    if failure is Failure.RESTARTING and not before_commit and connection_lost(exc):
+        return Failure.RESTARTED_MID_SAVE
+    return failure
 
 
 def explain(exc: BaseException, where: str, url: str | None = None,
@@ -81,78 +239,47 @@ def explain(exc: BaseException, where: str, url: str | None = None,
     room left is a full disk, whatever SQLite called it, and never a reason to restore.
     ``reading`` says the failure stopped a read, which changed nothing whatever happened.
     """
-    text = " ".join(str(e) for e in chain(exc)).lower()
-    errno = next((e.errno for e in chain(exc) if isinstance(e, OSError)), None)
-
-    if is_disk_full(exc) or ("disk i/o error" in text and nearly_full(folder)):
-        if url and urlparse(url).scheme.lower().startswith("postgres"):
-            return ("The database server's disk is full, so nothing was saved; the database "
-                    "itself is intact. Ask the server's administrator to free some space.")
-        disk = f"The disk holding {folder}" if folder is not None else "The disk"
-        return (f"{disk} is full, so nothing was saved; the database itself is intact. Free "
-                "some space and try again.")
+    failure = classify(exc, folder, reading)
+    server = url is not None and urlparse(url).scheme.lower().startswith("postgres")
+    if failure is Failure.DISK_FULL and server:
+        failure = Failure.SERVER_DISK_FULL
     nothing = "nothing was changed" if reading else "nothing was saved"
-    if "database is locked" in text or "database table is locked" in text:
-        return ("Another clerk's change or another program is holding the database, so "
-                f"{nothing}; try again in a moment.")
-    if "lock timeout" in text:
-        return f"Another clerk's change is holding this group, so {nothing}; try again in a moment."
-    if "statement timeout" in text:
-        return (f"The database server stopped this because it ran too long, so {nothing}. "
-                "Try again when the server is less busy, or ask its administrator.")
-    if "idle-in-transaction timeout" in text:
-        return ("This save was left waiting part-way (did the computer sleep?), so the database "
-                "server cancelled it and nothing was saved. Try again.")
-    if "readonly database" in text or "read-only" in text or errno in (13, 30):
-        return (f"The database {where} is read-only here, so nothing was saved. "
-                "Check the file's permissions or open a copy you can change.")
-    if "file is not a database" in text or "encrypted or is not a database" in text:
-        return f"{where} is not a custgroups database (or it is damaged). Open another file."
-    if "malformed" in text or "disk i/o error" in text:
-        return (f"The database {where} could not be read or written: it is damaged or its disk "
-                f"failed. {nothing.capitalize()}; details are in the log. If this happens "
-                "again, restore it from a backup.")
-    if "unable to open database file" in text:
-        return (f"The database {where} cannot be opened: the file or its folder is missing, "
-                "or you may not write there.")
-    if "password authentication failed" in text or "no password supplied" in text:
-        return f"The database server refused the login for {where}: check the user and password."
-    if "role" in text and "does not exist" in text:
-        return f"The database server does not know the user named in {where}."
-    if "does not exist" in text and "database" in text and "fatal" in text:
-        name = urlparse(url).path.lstrip("/") if url else ""
-        return f"The database server has no database named '{name}' ({where})."
-    if (
-        "could not connect" in text
-        or "connection refused" in text
-        or "could not translate host name" in text
-        or "timeout expired" in text
-        or "name or service not known" in text
-    ):
-        return (f"Cannot reach the database server for {where}. Check that it is running and "
-                "that this computer is on its network.")
-    before_commit = any(getattr(e, "before_commit", False) for e in chain(exc))
-    if server_restarting(exc):
-        if reading:
-            return (f"The database server for {where} is restarting, so nothing could be read. "
-                    "Try again in a moment.")
-        if before_commit or not connection_lost(exc):  # refused at connecting: nothing sent
-            return (f"The database server for {where} is restarting, so your change was not "
-                    "saved. Try again in a moment.")
-        return (f"The database server for {where} restarted while your change was being "
-                "saved: check whether it is there before repeating it.")
-    if connection_lost(exc):
-        if reading:
-            return ("The connection to the database server was lost while reading; nothing "
-                    "was changed. Try again: it reconnects by itself.")
-        if before_commit:
-            return ("The connection to the database server was lost before your change was "
-                    "saved, so nothing was saved. Try again: it reconnects by itself.")
-        return ("The connection to the database server was lost. It will reconnect on the next "
-                "try; check whether your last change is there before repeating it.")
-    if "deadlock" in text or "could not serialize" in text:
-        return "Someone else was changing the same data at that moment. Please try again."
-    if "max connections" in text or "too many clients" in text:
-        return "The database server has no free connections right now. Try again in a moment."
-    return ("The database reported a problem it did not explain; nothing was half-saved. "
-            "Details are in the log.")
+    return SENTENCES[failure].format(
+        where=where, nothing=nothing, Nothing=nothing.capitalize(),
+        disk=f"The disk holding {folder}" if folder is not None else "The disk",
+        name=unquote(urlparse(url).path.lstrip("/")) if url else "")
+
+
+def _what(exc: BaseException, folder: Path | None) -> Failure:
+    """The failure before the occasion (a read, a save half-way) is taken into account."""
+    code = sqlstate.sqlstate(exc)
+    if code is not None:
+        return SQLSTATES.get(code) or SQLSTATES.get(code[:2]) or Failure.UNEXPLAINED
+    sqlite = _sqlite_failure(exc)
+    text = said(exc)
+    if is_disk_full(exc) or (nearly_full(folder) and (
+            sqlite is Failure.DAMAGED or "disk i/o error" in text)):
+        return Failure.DISK_FULL
+    if sqlite is not None:
+        return sqlite
+    if any(isinstance(e, OSError) and e.errno in (13, 30) for e in chain(exc)):
+        return Failure.READ_ONLY_FILE
+    if any(isinstance(e, MaxConnectionsExceeded) for e in chain(exc)):
+        return Failure.NO_FREE_CONNECTIONS
+    if any(sqlstate.closed_session(e) for e in chain(exc)):
+        return Failure.LOST
+    worded = next((failure for failure, words in WORDS.items() if words.search(text)), None)
+    if worded is not None:
+        return worded
+    if sqlstate.refused_connecting(exc):
+        return Failure.REFUSED
+    return Failure.UNEXPLAINED
+
+
+def _sqlite_failure(exc: BaseException) -> Failure | None:
+    for e in chain(exc):
+        name = getattr(e, "sqlite_errorname", None)
+        if isinstance(name, str) and (failure := SQLITE_NAMES.get(
+                "_".join(name.split("_", 2)[:2]))) is not None:
+            return failure
+    return None

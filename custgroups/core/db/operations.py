@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, ParamSpec, TypeVar
 
 from custgroups.core import models
-from custgroups.core.db import connect
+from custgroups.core.db import connect, sqlstate
 from custgroups.core.db import server as database_server
 from custgroups.core.db.connect import DATABASE_ERRORS, is_postgres
 from custgroups.core.errors import CustgroupsError, DatabaseError
@@ -32,7 +32,9 @@ def reads(fn: Callable[P, T]) -> Callable[P, T]:
 
     A read may safely run again: when its server connection turns out dead or the server
     says it is restarting, the connection is dropped and the read repeats on a new one,
-    waiting between tries as :data:`READ_RETRY_WAITS` says.
+    waiting between tries as :data:`READ_RETRY_WAITS` says. When the server undid it because
+    it met another transaction (a serialization failure or a deadlock), it repeats once, at
+    once, on the same connection.
     """
     return _operation(fn, retry=True)
 
@@ -57,6 +59,7 @@ def _operation(fn: Callable[P, T], retry: bool) -> Callable[P, T]:
             return fn(*args, **kwargs)
         _nesting.depth = 1
         waits = READ_RETRY_WAITS if retry else ()
+        collisions = 1 if retry else 0
         try:
             attempt = 0
             while True:
@@ -66,6 +69,11 @@ def _operation(fn: Callable[P, T], retry: bool) -> Callable[P, T]:
                 except CustgroupsError:
                     raise
                 except DATABASE_ERRORS as exc:
+                    if collisions and sqlstate.collided(exc):
+                        collisions -= 1
+                        log.info("repeating %s after it met another transaction: %s",
+                                 fn.__name__, exc)
+                        continue
                     if attempt >= len(waits) or not connect.is_retryable(exc):
                         raise connect.translate(exc, reading=retry) from exc
                     connect.discard_connection()
