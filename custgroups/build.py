@@ -81,19 +81,20 @@ def run(args: list[str], env: dict[str, str], timeout: float = 120
 
 def smoke(bundle: Path) -> list[str]:
     """Run the bundle as a clerk and a script would; one line per failed check, also printed."""
+    checked: list[str] = []
     failures: list[str] = []
 
     def check(name: str, problem: str | None) -> None:
         print(f"FAIL {name}: {problem}" if problem else f"ok   {name}")
+        checked.append(name)
         failures.extend([f"{name}: {problem}"] if problem else [])
 
     exe = ".exe" if sys.platform == "win32" else ""
-    assets = bundle / "_internal" / "custgroups" / "qt" / "assets"
-    for icon in ("custgroups.svg", "custgroups.ico", "custgroups.icns"):
-        check(f"bundle holds {icon}", None if (assets / icon).is_file() else "missing")
-    if sys.platform.startswith("linux"):
-        absent = [n for n in X11_LIBS if not (bundle / "_internal" / n).exists()]
-        check("bundle holds Qt's X11 libraries", f"no {', '.join(absent)}" if absent else None)
+    files = [f"custgroups/qt/assets/custgroups.{kind}" for kind in ("svg", "ico", "icns")]
+    files += X11_LIBS if sys.platform.startswith("linux") else ()
+    absent = [name for name in files if not (bundle / "_internal" / name).exists()]
+    check("bundle holds the icons (and on Linux, Qt's X11 libraries)",
+          f"no {', '.join(absent)}" if absent else None)
     with tempfile.TemporaryDirectory(prefix="custgroups-smoke-") as temp:
         home, cli = Path(temp), str(bundle / f"custgroups{exe}")
         env, sheet = isolated_env(home), home / "groups.xlsx"
@@ -119,7 +120,7 @@ def smoke(bundle: Path) -> list[str]:
                              str(GUI_SECONDS)], gui_env, timeout=GUI_TIMEOUT)
         check(f"window opened and closed itself ({time.monotonic() - started:.1f} s)",
               problem or _window_problem(done.stderr if done else "", log))
-    print(f"smoke: {len(failures)} check(s) failed" if failures else "smoke: every check passed")
+    print(f"smoke: {len(checked) - len(failures)} passed, {len(failures)} failed")
     return failures
 
 

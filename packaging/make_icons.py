@@ -11,12 +11,12 @@ both icon formats. Only this script needs Pillow, so it is no dependency of cust
 
 from __future__ import annotations
 
-import io
+import struct
 import sys
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -33,12 +33,23 @@ def render(renderer: QSvgRenderer, size: int) -> Image.Image:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter)
     painter.end()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    buffer.close()
-    return Image.open(io.BytesIO(data.data())).convert("RGBA")
+    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    return Image.frombytes("RGBA", (size, size), bytes(rgba.constBits()), "raw", "RGBA",
+                           rgba.bytesPerLine())
+
+
+def drop_table_of_contents(path: Path) -> None:
+    """Rewrite an .icns file without its optional table of contents: Qt's reader calls the one
+    Pillow writes corrupt (and warns), while macOS needs none."""
+    data = path.read_bytes()
+    blocks, pos = [], 8
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos + 4:pos + 8])
+        if data[pos:pos + 4] != b"TOC ":
+            blocks.append(data[pos:pos + length])
+        pos += length
+    body = b"".join(blocks)
+    path.write_bytes(b"icns" + struct.pack(">I", 8 + len(body)) + body)
 
 
 def main() -> int:
@@ -54,6 +65,7 @@ def main() -> int:
                  sizes=[(s, s) for s in ICO_SIZES], append_images=ico[:-1])
     icns = [render(renderer, size) for size in ICNS_SIZES]
     icns[-1].save(ASSETS / "custgroups.icns", format="ICNS", append_images=icns[:-1])
+    drop_table_of_contents(ASSETS / "custgroups.icns")
     for name in ("custgroups.ico", "custgroups.icns"):
         print(f"wrote {ASSETS / name} ({(ASSETS / name).stat().st_size:,} bytes)")
     return 0
