@@ -91,9 +91,9 @@ SENTENCES: dict[Failure, str] = {
                          "that it is running and that this computer is on its network.",
     Failure.REFUSED: "The database server for {where} refused the connection, so {nothing}; "
                      "its reason is in the log. Ask your administrator.",
-    Failure.NOT_SET_UP: "The database server for {where} is not set up for this version of "
-                        "custgroups, and your database login may not set it up, so {nothing}. "
-                        "Ask your administrator to run 'custgroups server-setup'.",
+    Failure.NOT_SET_UP: "The database server for {where} is not set up for custgroups yet, "
+                        "and your login may not set it up, so {nothing}. Ask your "
+                        "administrator to run custgroups server-setup.",
     Failure.NO_READ_RIGHTS: "Your database login may not look at the groups in {where}, so "
                             "nothing was changed; ask your administrator for access.",
     Failure.NO_WRITE_RIGHTS: "Your database login may look at the groups but not change them, "
@@ -252,9 +252,9 @@ def explain(exc: BaseException, where: str, url: str | None = None,
 
 def _what(exc: BaseException, folder: Path | None) -> Failure:
     """The failure before the occasion (a read, a save half-way) is taken into account."""
-    code = sqlstate.sqlstate(exc)
-    if code is not None:
-        return SQLSTATES.get(code) or SQLSTATES.get(code[:2]) or Failure.UNEXPLAINED
+    state = sqlstate.code(exc)
+    if state is not None:
+        return SQLSTATES.get(state) or SQLSTATES.get(state[:2]) or Failure.UNEXPLAINED
     sqlite = _sqlite_failure(exc)
     text = said(exc)
     if is_disk_full(exc) or (nearly_full(folder) and (

@@ -54,33 +54,33 @@ def said(exc: BaseException) -> str:
     return " ".join(str(e) for e in chain(exc)).lower()
 
 
-def sqlstate(exc: BaseException) -> str | None:
+def code(exc: BaseException) -> str | None:
     """The SQLSTATE the PostgreSQL server gave with the failure, if it gave one."""
-    return next((code for e in chain(exc)
-                 if isinstance(code := getattr(e, "pgcode", None), str) and code), None)
+    return next((state for e in chain(exc)
+                 if isinstance(state := getattr(e, "pgcode", None), str) and state), None)
 
 
 def connection_lost(exc: BaseException) -> bool:
     """True when a failure means the database server connection is gone."""
-    code = sqlstate(exc)
-    if code is not None and (code.startswith("08") or code in SESSION_ENDED):
+    state = code(exc)
+    if state is not None and (state.startswith("08") or state in SESSION_ENDED):
         return True
     if any(closed_session(e) for e in chain(exc)):
         return True
-    return code is None and LOST_WORDS.search(said(exc)) is not None
+    return state is None and LOST_WORDS.search(said(exc)) is not None
 
 
 def server_restarting(exc: BaseException) -> bool:
     """True when the database server said it is shutting down, starting up or recovering."""
-    code = sqlstate(exc)
-    if code is not None:
-        return code in RESTARTING
+    state = code(exc)
+    if state is not None:
+        return state in RESTARTING
     return RESTARTING_WORDS.search(said(exc)) is not None
 
 
 def collided(exc: BaseException) -> bool:
     """True when the server undid a transaction that met another (serialization, deadlock)."""
-    return sqlstate(exc) in COLLIDED
+    return code(exc) in COLLIDED
 
 
 def closed_session(e: BaseException) -> bool:
@@ -103,7 +103,7 @@ def closed_session(e: BaseException) -> bool:
 def refused_connecting(exc: BaseException) -> bool:
     """True when psycopg2 could not open a connection: no SQLSTATE and no session."""
     driver = _driver()
-    return driver is not None and sqlstate(exc) is None and any(
+    return driver is not None and code(exc) is None and any(
         isinstance(e, driver.OperationalError) and getattr(e, "cursor", None) is None
         for e in chain(exc))
 
