@@ -17,8 +17,10 @@ from custgroups import __version__
 from custgroups.core import db
 from custgroups.core.identity import login_name
 from custgroups.core.logs import log_file_path, setup_logging
+from custgroups.qt.database_choice import DatabaseChoice, start_url
 from custgroups.qt.resources import app_icon
 from custgroups.qt.settings import APPLICATION, ORGANIZATION, Settings
+from custgroups.ui.database_menu import install_database_menu, open_with_password
 
 log = logging.getLogger("custgroups.app")
 qt_log = logging.getLogger("custgroups.qt")
@@ -83,8 +85,51 @@ def open_main_window(database_url: str | None = None,  # type: ignore[no-untyped
     db.open_database(database_url, create=create)
     settings = Settings()
     # On a server the history records the login, so the window names the login too.
-    who = db.info().login or who_is_working(settings, user)
-    return MainWindow(who, db.info().display_name, settings)
+    opened = db.info()
+    who = opened.login or who_is_working(settings, user)
+    window = MainWindow(who, opened.display_name, settings, can_edit=opened.can_edit,
+                        database_url=opened.url)
+    install_database_menu(window, window.file_menu,
+                          lambda url: switch_database(window, url, user))
+    return window
+
+
+#: The window opened by File → Open Database… or Connect to Server…, kept alive here.
+_switched: list[Any] = []
+
+
+def switch_database(window: Any, url: str, user: str | None = None) -> Any:
+    """Close ``window`` and open the window on ``url``, asking for a password if the server
+    wants one; the new window. Should that fail, the database in use opens again and the
+    clerk is told why, in one sentence."""
+    from custgroups.core.errors import plain_message
+    from custgroups.ui import messages
+
+    def open_on(address: str) -> Any:
+        return open_main_window(address, create=False, user=user)
+
+    previous = db.info().url
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # between the two windows, none is open
+    try:
+        window.close()
+        try:
+            new = open_with_password(url, None, open_on)
+        except Exception as exc:
+            log.warning("could not switch to %s", db.display_name(url), exc_info=True)
+            messages.warn(None, QCoreApplication.translate("app", "Cannot open the database"),
+                          plain_message(exc))
+            new = None
+        if new is None:  # failed or cancelled: back to the one in use
+            new = open_on(previous)
+        else:
+            DatabaseChoice().remember(url)
+        _switched[:] = [new]
+        new.show()
+        return new
+    finally:
+        app.setQuitOnLastWindowClosed(True)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException,
@@ -119,7 +164,11 @@ def run(database_url: str | None = None, user: str | None = None,
     configure_application()
     sys.excepthook = _excepthook
     try:
-        window = open_main_window(database_url, create=False, user=user)
+        # --database, else the environment, else the clerk's last choice, else IT's preset.
+        window = open_with_password(start_url(database_url), None, lambda url: open_main_window(
+            url, create=False, user=user))
+        if window is None:  # the clerk cancelled the password
+            return 1
     except Exception as exc:  # the database could not be opened: say so, plainly
         from custgroups.core.errors import plain_message
 

@@ -104,6 +104,8 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         settings = qtcore.QSettings
         for kind in (settings.Format.NativeFormat, settings.Format.IniFormat):
             settings.setPath(kind, settings.Scope.UserScope, str(tmp_path / "settings"))
+            # What IT presets for every user of the computer, too.
+            settings.setPath(kind, settings.Scope.SystemScope, str(tmp_path / "system"))
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from custgroups import __version__
 from custgroups.app import open_main_window
+from custgroups.core import db
 from custgroups.ui.about_dialog import AboutDialog
 
 pytestmark = pytest.mark.usefixtures("opened")
@@ -35,7 +36,7 @@ def test_about_names_the_version_the_database_and_copies_the_details(
     window.about_action.trigger()
     lines = dict(line.split(": ", 1) for line in shown[0].splitlines())
     assert lines["custgroups"] == __version__
-    assert lines["Schema version"] == "2"
+    assert lines["Schema version"] == str(db.LATEST_SCHEMA)
     assert lines["Database"].endswith("(sqlite)") or lines["Database"].endswith("(postgresql)")
     assert {"Python", "SQLite", "Qt", "System", "Log folder"} <= set(lines)
     assert QGuiApplication.clipboard().text() == shown[0]

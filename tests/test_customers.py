@@ -194,8 +194,7 @@ def test_resolve_a_million_codes() -> None:
     assert progress[-1][0] == progress[-1][1] and len(progress) > 10
 
 
-def test_search_without_a_search_index(opened: str, people: dict[str, int]) -> None:
-    """SQLite builds without FTS5 (and servers without pg_trgm) search by scanning."""
+def _drop_search_index() -> None:
     from custgroups.core import db
     from custgroups.core.models import database
 
@@ -206,6 +205,19 @@ def test_search_without_a_search_index(opened: str, people: dict[str, int]) -> N
         for trigger in ("customer_search_ai", "customer_search_ad", "customer_search_au"):
             database.execute_sql(f"DROP TRIGGER {trigger}")
         database.execute_sql("DROP TABLE customer_search")
+
+
+def test_search_without_a_search_index(opened: str, people: dict[str, int],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite builds without FTS5's trigram tokenizer (and servers without pg_trgm) search
+    by scanning."""
+    from custgroups.core import db
+    from custgroups.core.db import migrations
+
+    _drop_search_index()
+    # As where the index cannot be made: no tokenizer, no extension.
+    monkeypatch.setattr(migrations, "_create_sqlite_search_index", lambda database: False)
+    monkeypatch.setattr(migrations, "_create_postgres_search_index", lambda database: None)
     db.open_database(opened)
     assert not db.info().customer_search_index
     for term, codes in [("timber", ["C00001"]), ("cafe", ["C00003"]), ("0001", None),
@@ -216,6 +228,18 @@ def test_search_without_a_search_index(opened: str, people: dict[str, int]) -> N
         assert [r.code for r in page.rows] == codes
     customers.upsert_customers([CustomerInput("C00099", "Nordic Later")])
     assert customers.search_customers("later").total == 1
+
+
+def test_a_missing_search_index_is_made_on_open_over_the_customers_there(
+        opened: str, people: dict[str, int]) -> None:
+    from custgroups.core import db
+
+    _drop_search_index()
+    customers.upsert_customers([CustomerInput("C00099", "Nordic Later")])  # unindexed now
+    db.open_database(opened)
+    assert db.info().customer_search_index
+    assert [r.code for r in customers.search_customers("later").rows] == ["C00099"]
+    assert [r.code for r in customers.search_customers("timber").rows] == ["C00001"]
 
 
 def test_codes_with_accents_are_found_as_typed() -> None:

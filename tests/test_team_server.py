@@ -3,11 +3,6 @@ records the login, and clerks' copies only check a schema that is behind."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
-from urllib.parse import urlparse, urlunparse
-
 import pytest
 
 from custgroups import cli
@@ -16,62 +11,15 @@ from custgroups.core.db import team
 from custgroups.core.errors import DatabaseError
 from custgroups.core.groups import GroupChange
 from custgroups.core.models import SchemaInfo, database
+from tests import team_helpers
 from tests.conftest import _pg_admin
+from tests.team_helpers import Team, set_up_team
 
 pytestmark = pytest.mark.postgres
 
-
-@dataclass(frozen=True)
-class Team:
-    """A schema set up for a team, with the admin's address and the roles' names."""
-
-    admin_url: str
-    owner: str
-    editors: str
-    readers: str
-
-    def as_login(self, login: str) -> str:
-        """The same database, logged in as ``login``."""
-        parts = urlparse(self.admin_url)
-        netloc = f"{login}@{parts.hostname}:{parts.port or 5432}"
-        return urlunparse(parts._replace(netloc=netloc))
-
-    def login(self, name: str, role: str) -> str:
-        """A new login that is a member of ``role``; its address."""
-        _pg_admin(self.admin_url, f'CREATE ROLE "{name}" LOGIN IN ROLE "{role}"')
-        return self.as_login(name)
-
-
-@pytest.fixture
-def roles(postgres_url: str) -> Iterator[Team]:
-    """Fresh owner, editors and readers roles (and any logins made), dropped afterwards."""
-    suffix = uuid.uuid4().hex[:8]
-    made = Team(postgres_url, f"cg_owner_{suffix}", f"cg_editors_{suffix}",
-                f"cg_readers_{suffix}")
-    try:
-        yield made
-    finally:
-        db.close_database()
-        _pg_admin(postgres_url, f"""
-            DO $$ DECLARE r record; BEGIN
-              FOR r IN SELECT rolname FROM pg_roles WHERE rolname LIKE '%\\_{suffix}' LOOP
-                EXECUTE format('DROP OWNED BY %I', r.rolname);
-                EXECUTE format('DROP ROLE %I', r.rolname);
-              END LOOP;
-            END $$""")
-
-
-def _setup(made: Team, *extra: str) -> int:
-    return cli.main(["server-setup", made.admin_url, "--owner", made.owner, "--editors",
-                     made.editors, "--readers", made.readers, *extra])
-
-
-@pytest.fixture
-def set_up(roles: Team, capsys: pytest.CaptureFixture[str]) -> Team:
-    """The team's schema, set up by ``custgroups server-setup``."""
-    assert _setup(roles) == cli.EXIT_OK
-    assert "is ready for custgroups" in capsys.readouterr().out
-    return roles
+# Fixtures, found by pytest under these names.
+roles = team_helpers.roles
+set_up = team_helpers.set_up
 
 
 def test_an_editor_changes_groups_and_the_history_records_the_login(set_up: Team) -> None:
@@ -139,7 +87,7 @@ def test_setting_up_again_changes_nothing_that_is_right(set_up: Team) -> None:
     db.open_database(set_up.admin_url)
     groups.save_group(GroupChange(name="Retail"), "admin")
     db.close_database()
-    assert _setup(set_up) == cli.EXIT_OK
+    assert set_up_team(set_up) == cli.EXIT_OK
     db.open_database(set_up.admin_url)
     assert groups.count_groups() == 1
     assert team.recorded_owner() == set_up.owner
@@ -147,7 +95,7 @@ def test_setting_up_again_changes_nothing_that_is_right(set_up: Team) -> None:
 
 def test_the_printed_script_then_migrate_gives_the_same_server(
         roles: Team, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _setup(roles, "--print-sql") == cli.EXIT_OK
+    assert set_up_team(roles, "--print-sql") == cli.EXIT_OK
     script = capsys.readouterr().out
     statements = [line for line in script.splitlines()
                   if line and not line.startswith("--") and line not in ("BEGIN;", "COMMIT;")]

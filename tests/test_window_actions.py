@@ -169,7 +169,8 @@ def test_the_launcher_opens_the_window_as_the_user_given(
     url = f"sqlite:///{(tmp_path / 'kim.db').as_posix()}"
     shown: list[MainWindow] = []
 
-    def run(database: str | None, user: str | None) -> int:  # the window, without its loop
+    def run(database: str | None, user: str | None,
+            _quit_after: float | None) -> int:  # the window, without its loop
         window = app.open_main_window(database, create=True, user=user)
         qtbot.addWidget(window)
         shown.append(window)

@@ -84,9 +84,13 @@ class CompareDialog(QDialog):
 
     @classmethod
     def open_for(cls, group_ids: Sequence[int], who: str, parent: QWidget,
-                 run_export: RunExport) -> Group | None:
-        """Compare the groups; the group created from them, if the clerk saved one."""
+                 run_export: RunExport, can_edit: bool = True) -> Group | None:
+        """Compare the groups; the group created from them, if the clerk saved one (a login
+        that may only read is not offered to create one)."""
         dialog = cls(group_ids, who, run_export, parent)
+        if not can_edit:
+            for widget in dialog.create_row:
+                widget.hide()
         dialog.exec()
         return dialog.created
 
@@ -151,9 +155,10 @@ class CompareDialog(QDialog):
         region_row.addWidget(self.region_label, 1)
         region_row.addWidget(self.export_button)
         create_row = QHBoxLayout()
-        create_row.addWidget(QLabel(self.tr("New group from the"), self))
-        create_row.addWidget(self.operation, 1)
-        create_row.addWidget(self.create_button)
+        self.create_row = (QLabel(self.tr("New group from the"), self), self.operation,
+                           self.create_button)
+        for widget in self.create_row:
+            create_row.addWidget(widget, 1 if widget is self.operation else 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.groups_label)
         layout.addWidget(self.counts)

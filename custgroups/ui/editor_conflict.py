@@ -9,7 +9,7 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QDialog
 
 from custgroups.core.conflicts import rebase
-from custgroups.core.errors import ConflictError
+from custgroups.core.errors import ConflictError, plain_message
 from custgroups.core.groups import Group, GroupChange, get_group
 from custgroups.core.members import Member
 from custgroups.qt.tasks import Lane
@@ -44,18 +44,27 @@ class TheirsFirst(_Dialog):
                         members: list[Member] | None = None) -> None: ...
         def _show_form_error(self, message: str) -> None: ...
 
-    def _read_theirs(self, base: Group, mine: GroupChange, conflict: ConflictError) -> None:
-        """Read their version, then show both sides' changes."""
+    def _read_theirs(self, base: Group, mine: GroupChange,
+                     conflict: ConflictError | None) -> None:
+        """Read their version, then show both sides' changes; ``conflict`` None is a review
+        before Save (another clerk's save was announced), which saves nothing by itself."""
         def read(_progress: object) -> tuple[Group, tuple[Member, ...]]:
             return get_group(base.id), read_members(base.id)
 
         self._lane.submit(read, succeeded=lambda theirs: self._on_theirs_read(base, mine, conflict,
                                                                                *theirs),
-                          failed=self._on_save_failed)
+                          failed=self._on_save_failed if conflict else self._on_review_failed)
 
-    def _on_theirs_read(self, base: Group, mine: GroupChange, conflict: ConflictError,
+    def _review_theirs(self, base: Group, mine: GroupChange) -> None:
+        self._read_theirs(base, mine, None)
+
+    def _on_review_failed(self, exc: BaseException) -> None:
+        self._show_form_error(plain_message(exc))
+
+    def _on_theirs_read(self, base: Group, mine: GroupChange, conflict: ConflictError | None,
                         theirs: Group, members: tuple[Member, ...]) -> None:
-        self._set_saving(False)
+        if conflict is not None:
+            self._set_saving(False)
         base_ids = {m.row.id for m in self.members.saved_members()}
         plan = rebase(base, base_ids, theirs, {m.row.id for m in members}, mine)
         choice = ConflictDialog.ask(plan, self)
@@ -65,12 +74,14 @@ class TheirsFirst(_Dialog):
             self._loaded = (theirs.name, theirs.description, theirs.active)
             self._set_fields(merged.name, merged.description, merged.active)
             self.panel.load(theirs, keep_pending=True, members=members)
-            self.accept()  # through the version check again, against their version
+            if conflict is not None:
+                self.accept()  # through the version check again, against their version
             return
         if choice.action is Action.RELOAD:
             self._show_group(theirs, list(members))
-        else:
+        elif conflict is not None:
             self._show_form_error(self.tr(
                 "{who} saved this group after you opened it: Save again to see both sides' "
                 "changes, or Cancel.").format(who=theirs.updated_by))
-        self.save_ended.emit(conflict)
+        if conflict is not None:
+            self.save_ended.emit(conflict)

@@ -52,6 +52,10 @@ class EmptyState(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
 
+    def changing_buttons(self) -> tuple[QPushButton, ...]:
+        """The buttons that would change the database."""
+        return (self.add_button, self.import_button, self.sample_button)
+
     def show_for(self, filtered: bool) -> None:
         """Word it for filters that match nothing, or for a database without groups."""
         if filtered:

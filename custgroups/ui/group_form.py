@@ -39,12 +39,13 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
 from custgroups.ui.carry import carry_customers
 from custgroups.ui.editor_conflict import TheirsFirst
+from custgroups.ui.editor_news import NewsOfOthers
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.members_panel import MembersPanel
 from custgroups.ui.widgets import fit_to_screen, named, shortcut
 
 
-class GroupDialog(TheirsFirst, QDialog):
+class GroupDialog(TheirsFirst, NewsOfOthers, QDialog):
     """Creates or edits a group and its members; nothing is written until Save."""
 
     save_ended = Signal(object)  # the saved Group, or the problem that stopped the save
@@ -167,6 +168,7 @@ class GroupDialog(TheirsFirst, QDialog):
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.errors["members"])
         layout.addWidget(self.errors["form"])
+        layout.addWidget(self._news_banner())
         layout.addLayout(bottom)
         # The name is what a clerk types first; the code is optional.
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, Qt, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from custgroups.core.groups import Group
 from custgroups.ui.models.group_model import Column, GroupTableModel
 
 _COLUMN_WIDTHS = {Column.CODE: 110, Column.NAME: 260, Column.DESCRIPTION: 360,
@@ -43,6 +44,30 @@ class GroupTable(QTableView):
         for column, width in _COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+
+    def show_rows(self, rows: Sequence[Group]) -> None:
+        """Show ``rows``, keeping the place: the groups selected that are still shown stay
+        selected (else the first row is), and the list stays scrolled where it was."""
+        model = self.model()
+        assert isinstance(model, GroupTableModel)
+        selected = {g.id for g in map(model.row_at, (i.row() for i in
+                                                     self.selectionModel().selectedRows()))
+                    if g is not None}
+        current = model.row_at(self.currentIndex().row())
+        scrolled = self.verticalScrollBar().value()
+        model.set_rows(rows)
+        keep = [row for row, group in enumerate(rows) if group.id in selected]
+        if not keep:
+            self.selectRow(0)
+            return
+        chosen = QItemSelection()
+        for row in keep:
+            chosen.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        focus = model.row_of(current.id) if current is not None else -1
+        self.selectionModel().setCurrentIndex(model.index(focus if focus >= 0 else keep[0], 0),
+                                              QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.selectionModel().select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.verticalScrollBar().setValue(scrolled)
 
     def set_menu_actions(self, actions: Sequence[QAction | None]) -> None:
         """The actions of the right-click menu, in order (None for a separator)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -11,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,7 +28,7 @@ from custgroups.core.groups import (
 from custgroups.core.history import group_history
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
-from custgroups.ui import selection, style, transfers
+from custgroups.ui import selection, style, team_view
 from custgroups.ui.about_dialog import install_help_menu
 from custgroups.ui.compare_dialog import CompareDialog
 from custgroups.ui.duplicate_dialog import duplicate
@@ -47,9 +47,10 @@ from custgroups.ui.window_actions import (
     tool_button,
     unique_shortcuts,
 )
+from custgroups.ui.window_transfers import WindowTransfers
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowTransfers, QMainWindow):
     """Lists groups page by page; queries run off the UI thread, stale answers are dropped."""
 
     page_shown = Signal(object)  # GroupPage, once it is on screen
@@ -57,10 +58,14 @@ class MainWindow(QMainWindow):
     idle = Signal()
     export_finished = Signal(object)  # the ExportResult, or the exception
 
-    def __init__(self, who: str, database_name: str, settings: Settings | None = None) -> None:
+    def __init__(self, who: str, database_name: str, settings: Settings | None = None, *,
+                 can_edit: bool = True, database_url: str | None = None) -> None:
+        """``can_edit`` False: a login that may only read. ``database_url``: watch it for
+        other clerks' changes (live updates)."""
         super().__init__()
         self.setObjectName("MainWindow")
         self._who = who
+        self._can_edit = can_edit
         self._database_name = database_name
         self._settings = settings or Settings()
         self._queries = Lane("queries", self, self._show_message)
@@ -75,6 +80,12 @@ class MainWindow(QMainWindow):
         self._init_widgets()
         self._init_menus()
         self._restore()
+        if not can_edit:
+            team_view.lock(team_view.read_only_reason(who), (
+                self.add_action, self.edit_action, self.toggle_action, self.duplicate_action,
+                self.import_action), self.empty.changing_buttons())
+        self.watch = (team_view.ListWatch(database_url, self.model.rows, self.refresh, self)
+                      if database_url else None)
         self.refresh()
 
     # --- building ---------------------------------------------------------------------
@@ -162,6 +173,9 @@ class MainWindow(QMainWindow):
             (self.tr("&View"), (self.find_action, self.refresh_action)),
         ), (*group_actions, SEPARATOR, self.export_action, self.import_action,
             self.refresh_action))
+        file_menu = self.menuBar().actions()[0].menu()
+        assert isinstance(file_menu, QMenu)
+        self.file_menu = file_menu  # File → Open Database… and the like are added to it
         self.about_action = install_help_menu(self)
         # The toolbar's buttons are the window's Add New, Export, Compare… buttons.
         self.add_button = tool_button(toolbar, self.add_action, "addNewButton",
@@ -215,17 +229,14 @@ class MainWindow(QMainWindow):
     def _on_page_loaded(self, number: int, page: GroupPage) -> None:
         if number != self._request_number:
             return  # an answer to an older question: a newer one is on its way
-        selected = self.selected_group()
         self._page = page
         self._query = replace(self._query, page=page.page)
-        self.model.set_rows(page.rows)
+        self.table.show_rows(page.rows)
         filtered = self._query.filtered
         self.pager.show_page(page, filtered)
         self.error_banner.hide()
         if page.total:
             self.stack.setCurrentWidget(self.table)
-            row = self.model.row_of(selected.id) if selected else -1
-            self.table.selectRow(max(0, row))
         else:
             self._show_empty(filtered)
         self._show_sort_indicator()
@@ -295,9 +306,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_actions(self) -> None:
         selected = self.selected_groups()
-        for act in (self.edit_action, self.history_action, self.duplicate_action):
-            act.setEnabled(len(selected) == 1)
-        self.toggle_action.setEnabled(bool(selected))
+        editable = self._can_edit
+        for act in (self.edit_action, self.duplicate_action):
+            act.setEnabled(editable and len(selected) == 1)
+        self.history_action.setEnabled(len(selected) == 1)
+        self.toggle_action.setEnabled(editable and bool(selected))
         self.toggle_action.setText(selection.status_action_text(selected))
         self.compare_action.setEnabled(len(selected) >= 2)
         self.selection_label.setText(selection.selection_text(selected))
@@ -362,42 +375,9 @@ class MainWindow(QMainWindow):
         if len(selected) < 2:
             return
         created = CompareDialog.open_for([g.id for g in selected], self._who, self,
-                                         self._run_export)
+                                         self._run_export, self._can_edit)
         if created is not None:
             self._on_created(created)
-
-    # --- export and import --------------------------------------------------------------
-
-    @Slot()
-    def _on_export_triggered(self) -> None:
-        chosen = self.selected_groups()
-        if len(chosen) > 1:  # several selected: those, else all the filters match
-            query, count = replace(self._query, only_ids=tuple(g.id for g in chosen)), len(chosen)
-        else:
-            query, count = self._query, self.shown_page.total if self.shown_page else 0
-        work = transfers.ask_group_export(self, query, count)
-        if work is not None:
-            self._run_export(self.tr("Exporting groups…"), work)
-
-    def _run_export(self, label: str, work: Any) -> Job:
-        self.export_job = transfers.export(self._jobs, self, label, work,
-                                           self.export_finished.emit)
-        return self.export_job
-
-    @Slot()
-    def _on_sample_clicked(self) -> None:
-        transfers.load_sample(self._jobs, self.empty.sample_button, self._who, self.refresh,
-                              self.show_error)
-
-    @Slot()
-    def _on_import_triggered(self) -> None:
-        chosen = transfers.ask_customer_file(self)
-        if chosen is not None:
-            self.import_customers(chosen)
-
-    def import_customers(self, path: Path) -> Job:
-        """Check a customer file, show what importing it would change, import if asked."""
-        return transfers.import_customers(self._jobs, self, path, self.refresh)
 
     # --- closing ------------------------------------------------------------------------
 
@@ -407,6 +387,8 @@ class MainWindow(QMainWindow):
         self._settings.table_header = self.table.horizontalHeader().saveState()
         self._settings.list_query = self._query
         self._settings.sync()
+        if self.watch is not None:
+            self.watch.stop()
         self._queries.shutdown()
         self._jobs.shutdown()
         super().closeEvent(event)

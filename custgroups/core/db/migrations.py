@@ -208,11 +208,11 @@ BEGIN
   RETURN NEW;
 END $$"""
 
-#: Announces a changed group (its id) on the schema's channel when the change commits.
+#: Announces a changed group ("id:version") on the schema's channel when the change commits.
 _NOTIFY_CHANGE = """
 CREATE OR REPLACE FUNCTION custgroups_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_notify('custgroups_' || TG_TABLE_SCHEMA, NEW.id::text);
+  PERFORM pg_notify('custgroups_' || TG_TABLE_SCHEMA, NEW.id || ':' || NEW.version);
   RETURN NULL;
 END $$"""
 

@@ -1,0 +1,66 @@
+"""Working beside other clerks: a login that may only read, and others' changes arriving.
+
+A reader's window keeps every way to look (filters, history, compare, export) and shows the
+ways to change disabled, each saying why. Others' changes refresh the list quietly, only when
+it does not already show them (a window's own saves are on screen before the news arrives).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from custgroups.core.groups import Group
+from custgroups.qt.live import LiveUpdates
+
+
+def read_only_reason(who: str) -> str:
+    """Why nothing can be changed, in one sentence."""
+    return QCoreApplication.translate(
+        "team", "Your database login ({who}) may look at groups and export them, but not "
+                "change them. Ask your administrator for editing rights.").format(who=who)
+
+
+def lock(reason: str, actions: Iterable[QAction], widgets: Iterable[QWidget]) -> None:
+    """Disable ways to change for good, each saying why."""
+    for action in actions:
+        action.setEnabled(False)
+        action.setToolTip(reason)
+        action.setStatusTip(reason)
+    for widget in widgets:
+        widget.setEnabled(False)
+        widget.setToolTip(reason)
+
+
+def is_news(changed: dict[int, int] | None, shown: Sequence[Group]) -> bool:
+    """True when a change report holds something the shown rows do not: a group that is not
+    on the page (it may join it, or move the others), or one at another version."""
+    if changed is None:
+        return True
+    versions = {group.id: group.version for group in shown}
+    return any(versions.get(group_id) != version for group_id, version in changed.items())
+
+
+class ListWatch(QObject):
+    """Keeps a list of groups current: others' changes that it does not show yet refresh it."""
+
+    def __init__(self, url: str, shown: Callable[[], Sequence[Group]],
+                 refresh: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._shown = shown
+        self._refresh = refresh
+        self.live = LiveUpdates(url, self)
+        self.live.changed.connect(self._on_changed)
+        self.live.start()
+
+    @Slot(object)
+    def _on_changed(self, changed: dict[int, int] | None) -> None:
+        if is_news(changed, self._shown()):
+            self._refresh()
+
+    def stop(self) -> None:
+        """Stop watching (the window is closing)."""
+        self.live.stop()
