@@ -16,6 +16,7 @@ from custgroups.core.customers import CustomerInput
 from custgroups.core.groups import Group, GroupChange
 from custgroups.core.history import HistoryKind
 from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
+from tests.db_helpers import recorded
 from tests.editing import open_editor
 
 
@@ -131,7 +132,8 @@ def test_keep_editing_then_save_again_shows_the_conflict_again(
     dialog.name_edit.setText("South mine")
     with qtbot.waitSignal(dialog.save_ended, timeout=5000):
         dialog.accept()
-    assert dialog.isVisible() and "other saved this group" in dialog.errors["form"].text()
+    assert dialog.isVisible()
+    assert f"{recorded('other')} saved this group" in dialog.errors["form"].text()
     assert dialog.name_edit.text() == "South mine"  # nothing typed is lost
     with qtbot.waitSignal(dialog.save_ended, timeout=5000) as ended:
         dialog.accept()

@@ -197,3 +197,32 @@ def test_the_window_refuses_a_missing_file(tmp_path: Path, qtbot: object,
     assert app.run(f"sqlite:///{target.as_posix()}") == 1
     assert len(said) == 1 and "does not exist" in said[0]
     assert not target.exists()
+
+
+# --- a file on a network share ----------------------------------------------------------------
+
+
+def test_an_sqlite_file_on_a_network_share_is_refused_and_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.core.db import files
+
+    share = tmp_path / "team share"
+    share.mkdir()
+    mounts = (f"/dev/sda1 / ext4 rw 0 0\n"
+              f"srv:/groups {share.as_posix().replace(' ', chr(92) + '040')} nfs4 rw 0 0\n")
+    monkeypatch.setattr(files, "mount_table", lambda: files.parse_linux_mounts(mounts))
+    with pytest.raises(DatabaseError, match=r"on a network share \(nfs4\).*write-ahead log.*"
+                                            r"Connect to Server"):
+        db.open_database(f"sqlite:///{(share / 'groups.db').as_posix()}", create=True)
+    assert list(share.iterdir()) == []  # nothing made there
+    db.open_database(f"sqlite:///{(tmp_path / 'local.db').as_posix()}", create=True)  # local
+
+
+def test_network_shares_are_told_from_local_disks() -> None:
+    from custgroups.core.db.files import NETWORK_FILE_SYSTEMS, parse_mac_mounts
+
+    mac = parse_mac_mounts("//ana@srv/Groups on /Volumes/Groups (smbfs, nodev, nosuid)\n"
+                           "/dev/disk1s1 on / (apfs, local, journaled)\n")
+    assert mac == [("/Volumes/Groups", "smbfs"), ("/", "apfs")]
+    assert {"smbfs", "nfs4", "cifs"} <= NETWORK_FILE_SYSTEMS
+    assert not {"apfs", "ext4", "ntfs", "tmpfs"} & NETWORK_FILE_SYSTEMS

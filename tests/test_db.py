@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import sqlite3
 import subprocess
 import sys
@@ -251,3 +252,20 @@ def test_a_schema_1_database_numbers_on_from_its_counter(database_url: str) -> N
 ])
 def test_a_password_is_never_shown(url: str, shown: str) -> None:
     assert db.display_name(url) == shown
+
+
+@pytest.mark.skipif(importlib.util.find_spec("psycopg2") is None,
+                    reason="the PostgreSQL driver (the postgres extra) is not installed")
+def test_the_pool_and_timeouts_are_set_in_the_address() -> None:
+    from custgroups.core.db.connect import _make_database
+
+    server, _kind = _make_database("postgresql://clerk@server/cg?max_connections=3"
+                                   "&pool_timeout=5&lock_timeout=2s&connect_timeout=9")
+    assert (server._max_connections, server._wait_timeout) == (3, 5)
+    assert server.session["lock_timeout"] == "2s"
+    assert server.connect_params["connect_timeout"] == 9
+    default, _kind = _make_database("postgresql://clerk@server/cg")
+    assert default._max_connections == 8
+    for bad in ("max_connections=0", "max_connections=many"):
+        with pytest.raises(DatabaseError, match="is not valid: max_connections must be"):
+            db.open_database(f"postgresql://clerk@server/cg?{bad}")

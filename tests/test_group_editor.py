@@ -20,6 +20,7 @@ from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.members_model import MemberColumn
+from tests.db_helpers import recorded
 from tests.editing import focused, open_editor, paste_codes, save_by_keys
 
 pytestmark = pytest.mark.usefixtures("opened", "no_message_boxes")
@@ -342,7 +343,7 @@ def test_concurrent_edit_gives_a_conflict_and_keeps_the_first_clerks_work(
     second.description_edit.setPlainText("second clerk")
     second.name_edit.setText("Shared by two")
     save(qtbot, second)
-    assert told and told[0].theirs.updated_by == "clerk"
+    assert told and told[0].theirs.updated_by == recorded("clerk")
     assert groups.get_group(first.saved.id).description == "first clerk"
     if reload:
         assert second.description_edit.toPlainText() == "first clerk"

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from custgroups.app import open_main_window
@@ -23,6 +24,13 @@ _no_unexpected_dialogs = window_helpers._no_unexpected_dialogs
 window = window_helpers.window
 
 
+def click_row(window: MainWindow, row: int) -> None:
+    """Click a row, as the clerk selects one group."""
+    rect = window.table.visualRect(window.model.index(row, 1))
+    QTest.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+
+
 def test_deactivate_asks_with_the_member_count_then_activate(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
@@ -33,13 +41,13 @@ def test_deactivate_asks_with_the_member_count_then_activate(
 
     monkeypatch.setattr(messages, "confirm", confirm)
     row = shown_codes(window).index("CG-000006")  # i == 5: active, 5 members
-    window.table.selectRow(row)
+    click_row(window, row)
     assert window.toggle_action.text() == "&Deactivate"
     with qtbot.waitSignal(window.page_shown):
         window.toggle_action.trigger()
     assert "5 customers" in asked[0] and "CG-000006" in asked[0]
     assert not groups.get_group_by_code("CG-000006").active
-    window.table.selectRow(shown_codes(window).index("CG-000006"))
+    click_row(window, shown_codes(window).index("CG-000006"))
     assert window.toggle_action.text() == "&Activate"
     with qtbot.waitSignal(window.page_shown):
         window.toggle_action.trigger()
@@ -50,7 +58,7 @@ def test_deactivate_asks_with_the_member_count_then_activate(
 def test_declining_deactivation_changes_nothing(qtbot: QtBot, window: MainWindow,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(messages, "confirm", lambda *args: False)
-    window.table.selectRow(shown_codes(window).index("CG-000002"))
+    click_row(window, shown_codes(window).index("CG-000002"))
     with qtbot.assertNotEmitted(window.page_shown, wait=100):
         window.toggle_action.trigger()
     assert groups.get_group_by_code("CG-000002").active
@@ -116,7 +124,7 @@ def test_history_dialog_lists_the_changes(qtbot: QtBot, window: MainWindow,
 
     shown: list[Any] = []
     monkeypatch.setattr(history_view.HistoryDialog, "exec", lambda self: shown.append(self))
-    window.table.selectRow(shown_codes(window).index("CG-000006"))
+    click_row(window, shown_codes(window).index("CG-000006"))
     window.history_action.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     model = shown[0].model

@@ -18,6 +18,7 @@ from peewee import EXCLUDED, OperationalError, chunked
 from custgroups.core import db
 from custgroups.core.clock import utc_now
 from custgroups.core.codes import CUSTOMER_CODE_MAX, clean_customer_code, customer_code_key
+from custgroups.core.db import sqlstate
 from custgroups.core.errors import DatabaseError, ValidationError
 from custgroups.core.models import Customer, database
 from custgroups.core.progress import ProgressFn, no_progress
@@ -216,7 +217,7 @@ def _lock_customers() -> None:
     try:
         database.execute_sql("LOCK TABLE customer IN SHARE ROW EXCLUSIVE MODE")
     except OperationalError as exc:
-        if "lock timeout" not in str(exc):
+        if sqlstate.code(exc) != sqlstate.LOCK_NOT_AVAILABLE:
             raise
         raise DatabaseError("Another clerk is importing customers right now, so nothing was "
                             "changed; try again in a moment.") from exc

@@ -56,10 +56,7 @@ class GroupTable(QTableView):
         current = model.row_at(self.currentIndex().row())
         scrolled = self.verticalScrollBar().value()
         model.set_rows(rows)
-        keep = [row for row, group in enumerate(rows) if group.id in selected]
-        if not keep:
-            self.selectRow(0)
-            return
+        keep = [row for row, group in enumerate(rows) if group.id in selected] or [0]
         chosen = QItemSelection()
         for row in keep:
             chosen.select(model.index(row, 0), model.index(row, model.columnCount() - 1))

@@ -84,7 +84,8 @@ class MainWindow(WindowTransfers, QMainWindow):
             team_view.lock(team_view.read_only_reason(who), (
                 self.add_action, self.edit_action, self.toggle_action, self.duplicate_action,
                 self.import_action), self.empty.changing_buttons())
-        self.watch = (team_view.ListWatch(database_url, self.model.rows, self.refresh, self)
+        self.watch = (team_view.ListWatch(database_url, self.model.rows, self.refresh,
+                                          (self._queries, self._jobs), self)
                       if database_url else None)
         self.refresh()
 

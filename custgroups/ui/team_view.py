@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from custgroups.core.groups import Group
 from custgroups.qt.live import LiveUpdates
+from custgroups.qt.tasks import Lane
 
 
 def read_only_reason(who: str) -> str:
@@ -45,20 +46,38 @@ def is_news(changed: dict[int, int] | None, shown: Sequence[Group]) -> bool:
 
 
 class ListWatch(QObject):
-    """Keeps a list of groups current: others' changes that it does not show yet refresh it."""
+    """Keeps a list of groups current: others' changes that it does not show yet refresh it.
+
+    News that arrives while the window's own lanes are at work waits for them: a window's own
+    change arrives as news too, usually while the window is still fetching it.
+    """
 
     def __init__(self, url: str, shown: Callable[[], Sequence[Group]],
-                 refresh: Callable[[], None], parent: QObject) -> None:
+                 refresh: Callable[[], None], lanes: Sequence[Lane], parent: QObject) -> None:
         super().__init__(parent)
         self._shown = shown
         self._refresh = refresh
+        self._lanes = lanes
+        self._held: dict[int, int] | None = {}
+        for lane in lanes:
+            lane.idle.connect(self._on_lane_idle)
         self.live = LiveUpdates(url, self)
         self.live.changed.connect(self._on_changed)
         self.live.start()
 
     @Slot(object)
     def _on_changed(self, changed: dict[int, int] | None) -> None:
-        if is_news(changed, self._shown()):
+        if self._held is not None:
+            self._held = None if changed is None else self._held | changed
+        if not any(lane.busy for lane in self._lanes):
+            self._on_lane_idle()
+
+    @Slot()
+    def _on_lane_idle(self) -> None:
+        if any(lane.busy for lane in self._lanes) or self._held == {}:
+            return
+        held, self._held = self._held, {}
+        if is_news(held, self._shown()):
             self._refresh()
 
     def stop(self) -> None:

@@ -4,7 +4,8 @@ A server announces each changed group on the schema's channel (a trigger calls
 ``pg_notify``), and a :class:`ServerFeed` listens on a connection of its own. An SQLite file
 has no such messages: a :class:`FileFeed` asks the file, on a connection of its own, whether
 anything was committed since it last asked (``PRAGMA data_version``, which changes on every
-commit by another connection) and, if so, which groups have moved on.
+commit by another connection) and, if so, which groups were changed since the latest change
+it saw (copies of one file run on one computer, never over a network, so on one clock).
 
 Both answer :meth:`~Feed.wait` with the groups that changed, each id with its new version,
 ``None`` when it is not known which (after the feed reconnected: anything may have changed
@@ -20,12 +21,10 @@ import logging
 import select
 import sqlite3
 import time
-from datetime import timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
 from custgroups.core import models
-from custgroups.core.clock import utc_now
 from custgroups.core.db import connect, team
 from custgroups.core.db import files as database_file
 
@@ -33,9 +32,6 @@ log = logging.getLogger("custgroups.db")
 
 #: Changes that arrive this close together are reported once.
 GATHER_S = 0.15
-#: How far back a file's changes are looked for, around the clock of the last look: two
-#: copies on one file share a clock, and a change seen twice does no harm.
-_SLACK = timedelta(seconds=2)
 
 
 #: Changed groups: each id with its version after the change.
@@ -83,11 +79,15 @@ class ServerFeed:
         self._connect = connect
         self._channel = channel(url)
         self._conn: Any = None
+        self._listened = False
 
     def wait(self, timeout: float) -> Changed | None:
         if self._conn is None:
             self._listen()
-            return None  # changes made while not listening are not known
+            # Changes made while the connection was lost are not known; at the first start,
+            # the window reads what is there after this.
+            first, self._listened = not self._listened, True
+            return {} if first else None
         try:
             if not select.select([self._conn], [], [], timeout)[0]:
                 return {}
@@ -131,7 +131,8 @@ class FileFeed:
         self._interval = interval
         self._conn: sqlite3.Connection | None = None
         self._version = -1
-        self._since = utc_now() - _SLACK
+        #: The latest change seen, as stored: changes on one computer share its clock.
+        self._since = ""
 
     def wait(self, timeout: float) -> Changed | None:
         deadline = time.monotonic() + timeout
@@ -150,18 +151,20 @@ class FileFeed:
         if self._conn is None:
             self._conn = sqlite3.connect(self._path.absolute().as_uri() + "?mode=ro", uri=True,
                                          check_same_thread=False)
+        table = models.CustomerGroup._meta.table_name
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if version == self._version:
             return {}
         first, self._version = self._version < 0, version
-        if first:
+        if first:  # what is there now is what the window reads: changes come after it
+            self._since = self._conn.execute(f'SELECT max(updated_at) FROM "{table}"'
+                                             ).fetchone()[0] or ""
             return {}
-        now = utc_now()
-        table = models.CustomerGroup._meta.table_name
-        rows = self._conn.execute(f'SELECT id, version FROM "{table}" WHERE updated_at >= ?',
-                                  [str(self._since - _SLACK)]).fetchall()
-        self._since = now
-        return dict(rows)
+        time.sleep(GATHER_S)  # as on a server: a save's own follow-up is on its way first
+        rows = self._conn.execute(f'SELECT id, version, updated_at FROM "{table}" '
+                                  "WHERE updated_at >= ?", [self._since]).fetchall()
+        self._since = max([self._since, *(row[2] for row in rows)])
+        return {group: group_version for group, group_version, _at in rows}
 
     def close(self) -> None:
         if self._conn is not None:

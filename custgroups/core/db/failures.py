@@ -152,7 +152,7 @@ SQLSTATES: dict[str, Failure] = {
     "53": Failure.SHORT_OF_RESOURCES,  # insufficient resources
     "53100": Failure.SERVER_DISK_FULL,
     "53300": Failure.NO_FREE_CONNECTIONS,  # for the server, a role or a database
-    "55P03": Failure.LOCK_HELD,  # lock not available (lock_timeout)
+    sqlstate.LOCK_NOT_AVAILABLE: Failure.LOCK_HELD,  # lock_timeout
     "57014": Failure.TOO_LONG,  # query canceled (statement_timeout, or by hand)
     "57P04": Failure.LOST,  # database dropped
     "57P05": Failure.LOST,  # idle session timeout

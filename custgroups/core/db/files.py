@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -191,6 +193,7 @@ def make_sqlite(path: Path | None, options: dict[str, str], create: bool) -> pee
         if not path.exists() and not os.access(path.parent, os.W_OK):
             raise DatabaseError(f"The folder {path.parent} is read-only, so the database "
                                 f"{path.name} cannot be created there.")
+        refuse_network_share(path)
         prepare(path, create, default)
     return peewee.SqliteDatabase(
         connection_uri(path) if path is not None else ":memory:",
@@ -207,3 +210,73 @@ def make_sqlite(path: Path | None, options: dict[str, str], create: bool) -> pee
         # "database is locked" whatever the timeout; IMMEDIATE waits its turn.
         lock_type="IMMEDIATE",
     )
+
+
+#: File systems that reach another computer: SQLite's write-ahead log needs memory shared
+#: between every program using the file, which none of these can give.
+NETWORK_FILE_SYSTEMS = frozenset({
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "afpfs", "webdav", "davfs", "9p", "ncpfs", "afs",
+    "ceph", "glusterfs", "lustre", "fuse.sshfs", "fuse.davfs2", "fuse.glusterfs", "fuse.rclone",
+})
+
+
+def refuse_network_share(path: Path) -> None:
+    """Refuse, in plain words, an SQLite file on a network share."""
+    share = network_share(path.parent)
+    if share is not None:
+        raise DatabaseError(
+            f"{path} is on a network share ({share}), where custgroups does not open a database "
+            "file: its write-ahead log, which keeps the file safe, does not work over a "
+            "network, and two computers writing at once could damage it. Copy the file to "
+            "this computer, or let the team share a custgroups server (File → Connect to "
+            "Server…).")
+
+
+def network_share(folder: Path) -> str | None:
+    """What kind of network share holds ``folder``, or None for a disk of this computer."""
+    folder = folder.absolute()
+    if sys.platform == "win32":
+        drive = os.path.splitdrive(str(folder))[0]
+        if drive.startswith(("\\\\", "//")):
+            return "a shared folder"
+        import ctypes
+
+        drive_remote = 4
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        return "a network drive" if kernel.GetDriveTypeW(drive + "\\") == drive_remote else None
+    best = ("", "")
+    for point, kind in mount_table():
+        inside = folder.as_posix() == point or folder.as_posix().startswith(
+            point.rstrip("/") + "/")
+        if inside and len(point) > len(best[0]):
+            best = (point, kind)
+    return best[1] if best[1].lower() in NETWORK_FILE_SYSTEMS else None
+
+
+def mount_table() -> list[tuple[str, str]]:
+    """(mount point, file system) of every mounted file system (Linux and macOS)."""
+    try:
+        if sys.platform == "darwin":
+            text = subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=5,
+                                  check=False).stdout
+            return parse_mac_mounts(text)
+        return parse_linux_mounts(Path("/proc/self/mounts").read_text(encoding="utf-8"))
+    except (OSError, subprocess.SubprocessError):
+        return []
+
+
+def parse_linux_mounts(text: str) -> list[tuple[str, str]]:
+    """The mount points and file systems in ``/proc/self/mounts`` (spaces come as \\040)."""
+    table = []
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 3:
+            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[1])
+            table.append((point, fields[2]))
+    return table
+
+
+def parse_mac_mounts(text: str) -> list[tuple[str, str]]:
+    """The mount points and file systems in the output of macOS's ``mount``."""
+    found = (re.match(r".* on (.+) \(([^,)]+)", line) for line in text.splitlines())
+    return [(match.group(1), match.group(2)) for match in found if match]

@@ -11,8 +11,7 @@ from pathlib import Path
 import peewee
 
 from custgroups.core import models
-from custgroups.core.db import team
-from custgroups.core.db.failures import chain
+from custgroups.core.db import sqlstate, team
 from custgroups.core.errors import DatabaseError, SchemaTooNewError
 
 log = logging.getLogger("custgroups.db")
@@ -89,9 +88,9 @@ def migrate(db: peewee.Database, kind: str, owner: str | None = None) -> bool:
         try:
             _upgrade(db, kind, owner)
         except peewee.DatabaseError as exc:
-            if not any(getattr(each, "pgcode", None) == _DENIED for each in chain(exc)):
-                raise
-            raise DatabaseError(_NOT_SET_UP if version == 0 else _needs_upgrade(version)) from exc
+            if version == 0 or sqlstate.code(exc) != _DENIED:
+                raise  # a server not set up is worded with every other failure
+            raise DatabaseError(_needs_upgrade(version)) from exc
     if not _has_search_index(db, kind) and (kind == "sqlite" or owner is not None
                                             or team.recorded_owner() is None):
         _retry_search_index(db, kind)
@@ -100,8 +99,6 @@ def migrate(db: peewee.Database, kind: str, owner: str | None = None) -> bool:
 
 #: SQLSTATE insufficient_privilege: the login may not make or change the tables.
 _DENIED = "42501"
-_NOT_SET_UP = ("The database server is not set up for custgroups yet, and your login may not "
-               "set it up. Ask your administrator to run custgroups server-setup.")
 
 
 def _needs_upgrade(version: int) -> str:

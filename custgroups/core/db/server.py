@@ -25,6 +25,11 @@ SERVER_TIMEOUTS = {
     "lock_timeout": f"{SQLITE_BUSY_TIMEOUT_S:g}s",
     "statement_timeout": "30min",
 }
+#: The connection pool of one running copy, each settable in the address's query
+#: (``?max_connections=4``): the most connections it holds open at once, the seconds an idle
+#: one is kept, and the seconds an operation waits for a free one before it gives up. A window
+#: uses one connection per background lane at work, and one more for live updates (README).
+POOL_DEFAULTS = {"max_connections": 8, "stale_timeout": 300, "pool_timeout": 30}
 #: How long a write transaction may sit idle (a client that froze or slept mid-save) before
 #: the server ends it and frees its locks. Reads hold no lock a writer waits for, and an
 #: export may spend minutes between two statements writing rows, so it is set for writes only.
@@ -73,14 +78,28 @@ def make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Data
         kwargs["user"] = unquote(parsed.username)
     if parsed.password:
         kwargs["password"] = unquote(parsed.password)
-    session = dict(SERVER_TIMEOUTS)
+    pool = {option: _number(options.pop(option, str(default)), option)
+            for option, default in POOL_DEFAULTS.items()}
+    # e.g. ?lock_timeout=5s&statement_timeout=10min
+    session = {setting: options.pop(setting, value) for setting, value in SERVER_TIMEOUTS.items()}
     schema = options.pop("schema", None)
     if schema:
         # Extensions such as pg_trgm live in public; keep it reachable.
         session["search_path"] = f"{_quoted(schema)}, public"
     kwargs.update(options)
-    return ServerDatabase(name, session, max_connections=16, stale_timeout=600, timeout=30,
+    return ServerDatabase(name, session, max_connections=int(pool["max_connections"]),
+                          stale_timeout=pool["stale_timeout"], timeout=pool["pool_timeout"],
                           **kwargs)
+
+
+def _number(text: str, name: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, not '{text}'") from None
+    if value <= 0:
+        raise ValueError(f"{name} must be above zero")
+    return value
 
 
 def check_schema(db: peewee.Database, url: str) -> None:
