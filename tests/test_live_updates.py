@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from custgroups.core import db, groups
 from custgroups.core.db.changes import open_feed
 from custgroups.core.groups import Group, GroupChange
+from custgroups.qt import live
 from custgroups.ui import messages
 from custgroups.ui.conflict_dialog import Action, Choice, ConflictDialog
 from custgroups.ui.group_form import GroupDialog
@@ -103,6 +104,18 @@ def test_the_windows_own_change_is_not_fetched_twice(qtbot: QtBot, opened: str,
     with qtbot.assertNotEmitted(window.page_shown, wait=1500):
         pass  # the news of that change arrives meanwhile and is already on screen
     assert not window.model.rows()[0].active
+
+
+def test_live_updates_that_cannot_run_say_so(qtbot: QtBot, opened: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(url: str) -> Any:
+        raise OSError("no feed here")
+
+    monkeypatch.setattr(live, "open_feed", broken)
+    window = open_window(qtbot, opened)
+    qtbot.waitUntil(window.error_banner.isVisible, timeout=NEWS_MS)
+    assert "no longer appear by themselves" in window.error_banner.text()
+    assert window.shown_page is not None  # the list works on
 
 
 # --- an open editor -----------------------------------------------------------------------

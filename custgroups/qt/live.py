@@ -28,12 +28,14 @@ class LiveUpdates(QObject):
 
     #: {group id: version after the change}, or None when it is not known which changed.
     changed = Signal(object)
+    #: Live updates stopped for good (the log says why).
+    failed = Signal()
 
     def __init__(self, url: str, parent: QObject | None = None,
-                 feed: Callable[[str], Feed] = open_feed) -> None:
+                 feed: Callable[[str], Feed] | None = None) -> None:
         super().__init__(parent)
         self._url = url
-        self._feed = feed
+        self._feed = feed or open_feed
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="live-updates", daemon=True)
 
@@ -55,8 +57,9 @@ class LiveUpdates(QObject):
     def _run(self) -> None:
         try:
             feed = self._feed(self._url)
-        except Exception:  # the window works on without live updates
+        except Exception:  # the window works on without live updates, and says so
             log.exception("live updates cannot start")
+            self.failed.emit()
             return
         try:
             while not self._stopping.is_set():
@@ -65,6 +68,7 @@ class LiveUpdates(QObject):
                     self.changed.emit(changed)
         except Exception:
             log.exception("live updates stopped")
+            self.failed.emit()
         finally:
             feed.close()
 

@@ -85,7 +85,8 @@ class MainWindow(WindowTransfers, QMainWindow):
                 self.add_action, self.edit_action, self.toggle_action, self.duplicate_action,
                 self.import_action), self.empty.changing_buttons())
         self.watch = (team_view.ListWatch(database_url, self.model.rows, self.refresh,
-                                          (self._queries, self._jobs), self)
+                                          (self._queries, self._jobs), self._show_message,
+                                          self)
                       if database_url else None)
         self.refresh()
 

@@ -53,7 +53,9 @@ class ListWatch(QObject):
     """
 
     def __init__(self, url: str, shown: Callable[[], Sequence[Group]],
-                 refresh: Callable[[], None], lanes: Sequence[Lane], parent: QObject) -> None:
+                 refresh: Callable[[], None], lanes: Sequence[Lane], tell: Callable[[str], None],
+                 parent: QObject) -> None:
+        """``tell`` shows the clerk why live updates stopped, should they."""
         super().__init__(parent)
         self._shown = shown
         self._refresh = refresh
@@ -63,6 +65,9 @@ class ListWatch(QObject):
             lane.idle.connect(self._on_lane_idle)
         self.live = LiveUpdates(url, self)
         self.live.changed.connect(self._on_changed)
+        self._tell = tell
+        self._stopped = False  # live updates failed; the clerk is told once the list is shown
+        self.live.failed.connect(self._on_failed)
         self.live.start()
 
     @Slot(object)
@@ -73,8 +78,20 @@ class ListWatch(QObject):
             self._on_lane_idle()
 
     @Slot()
+    def _on_failed(self) -> None:
+        self._stopped = True
+        self._on_lane_idle()
+
+    @Slot()
     def _on_lane_idle(self) -> None:
-        if any(lane.busy for lane in self._lanes) or self._held == {}:
+        if any(lane.busy for lane in self._lanes):
+            return
+        if self._stopped:
+            self._stopped = False
+            self._tell(QCoreApplication.translate(
+                "team", "Other clerks' changes no longer appear by themselves (the details "
+                        "are in the log): press F5 to see the list as it is now."))
+        if self._held == {}:
             return
         held, self._held = self._held, {}
         if is_news(held, self._shown()):

@@ -83,7 +83,13 @@ class ServerFeed:
 
     def wait(self, timeout: float) -> Changed | None:
         if self._conn is None:
-            self._listen()
+            try:
+                self._listen()
+            except Exception as exc:  # the server is away: try again on the next wait
+                log.info("live updates cannot listen yet (%s)", exc)
+                self.close()
+                time.sleep(min(timeout, 1.0))
+                return {}
             # Changes made while the connection was lost are not known; at the first start,
             # the window reads what is there after this.
             first, self._listened = not self._listened, True
