@@ -115,3 +115,22 @@ def test_a_plain_login_on_an_empty_server_is_told_who_sets_it_up(roles: Team) ->
     _pg_admin(roles.admin_url, f'GRANT USAGE ON SCHEMA "{schema}" TO "plain_{suffix}"')
     with pytest.raises(DatabaseError, match="not set up for custgroups yet.*server-setup"):
         db.open_database(roles.as_login(f"plain_{suffix}"))
+
+
+def test_a_member_of_the_owner_upgrades_and_what_is_made_belongs_to_the_owner(
+        set_up: Team, capsys: pytest.CaptureFixture[str]) -> None:
+    suffix = set_up.owner.rsplit("_", 1)[1]
+    admin = set_up.login(f"it_{suffix}", set_up.owner)  # GRANT cg_owner TO it_admin
+    db.open_database(set_up.admin_url)
+    SchemaInfo.update(value="2").where(SchemaInfo.key == "schema_version").execute()
+    database.execute_sql("DROP TRIGGER group_notify ON customer_group")
+    db.close_database()
+    assert cli.main(["migrate", admin]) == cli.EXIT_OK
+    assert "upgraded from schema 2" in capsys.readouterr().out
+    db.open_database(admin)
+    assert database.execute_sql(
+        "SELECT tgname FROM pg_trigger WHERE tgname = 'group_notify' "
+        "AND tgrelid = 'customer_group'::regclass").fetchone() is not None
+    assert database.execute_sql(
+        "SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'custgroups_notify_change' "
+        "AND pronamespace = current_schema()::regnamespace").fetchone()[0] == set_up.owner
