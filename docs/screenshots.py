@@ -2,7 +2,10 @@
 
     xvfb-run -s "-screen 0 1920x1080x24" python docs/screenshots.py
 
-Builds throwaway databases in a temp folder; touches nothing of yours.
+Builds throwaway databases in a temp folder; touches nothing of yours. The team's screens
+(Connect to Server, a reader's window) need a PostgreSQL server that trusts the admin login of
+``CUSTGROUPS_TEST_POSTGRES`` (default postgresql://postgres@127.0.0.1:5432/test): they make the
+schema ``sales``, three roles and the login ``r.berg`` there, and drop them all at the end.
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 HERE = Path(__file__).resolve().parent
@@ -26,8 +32,11 @@ for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
 
 app = QApplication(sys.argv[:1])
 
+from custgroups import cli  # noqa: E402
 from custgroups.app import open_main_window  # noqa: E402
 from custgroups.core import db, demo, groups  # noqa: E402
+from custgroups.qt.database_choice import DatabaseChoice, ServerAddress, from_url  # noqa: E402
+from custgroups.ui.database_dialogs import ConnectDialog  # noqa: E402
 from custgroups.ui.export_dialog import ExportDialog  # noqa: E402
 from custgroups.ui.group_form import GroupDialog  # noqa: E402
 from custgroups.ui.history_view import HistoryDialog  # noqa: E402
@@ -53,14 +62,34 @@ def wait_for_page(window: MainWindow) -> None:
     settle(150)
 
 
+def wait_until(ready: Callable[[], bool], ms: int = 20_000) -> None:
+    """Let events run until ``ready()`` holds (or ``ms`` have passed), then let it paint."""
+    for _ in range(ms // 20):
+        if ready():
+            break
+        settle(20)
+    settle(150)
+
+
 def shot(widget: QWidget, name: str) -> None:
     widget.grab().save(str(HERE / name))
     print("wrote", name)
 
 
+def screen_shot(widgets: list[QWidget], name: str, margin: int = 8) -> None:
+    """The screen around ``widgets`` (a window and its open menus, which are windows too)."""
+    area = QRect()
+    for widget in widgets:
+        area = area.united(widget.frameGeometry())
+    area = area.adjusted(0, 0, margin, margin)
+    screen = QApplication.primaryScreen()
+    screen.grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(str(HERE / name))
+    print("wrote", name)
+
+
 def window_on(url: str, size: tuple[int, int], prepare: Callable[[MainWindow], None] | None = None
               ) -> MainWindow:
-    window = open_main_window(url)
+    window: MainWindow = open_main_window(url)
     window.resize(*size)
     window.show()
     wait_for_page(window)
@@ -133,7 +162,9 @@ def editor_shots(window: MainWindow) -> None:
     picker.search()
     settle(500)
     for row in (1, 2, 4):
-        picker.model.tick([picker.model.row_at(row).id], True)
+        ticked = picker.model.row_at(row)
+        assert ticked is not None
+        picker.model.tick([ticked.id], True)
     picker.table.selectRow(4)
     settle()
     shot(picker, "picker.png")
@@ -190,6 +221,133 @@ def compare_shots(window: MainWindow) -> None:
     dialog.operation.setCurrentIndex(1)
     shot(dialog, "dialog-compare.png")
     dialog.done(0)
+
+
+def news_shot(window: MainWindow) -> None:
+    """An editor open on a group that another clerk saves meanwhile: the banner above Save.
+
+    The window is open, so its live updates run; the other clerk's save comes from another
+    thread, on a connection of its own."""
+    listed = groups.list_groups(groups.GroupQuery(status=groups.Status.ACTIVE, page_size=50))
+    group = next(g for g in listed.rows if 12 <= g.member_count <= 30)
+    editor = GroupDialog("m.jensen", group, window)
+    editor.show()
+    settle(600)
+    editor.description_edit.setPlainText("Stores that order before the spring campaign.")
+    theirs = groups.GroupChange(
+        name=group.name, description="Checked with the Tromsø office on Monday.",
+        active=group.active, code=group.code, group_id=group.id,
+        expected_version=group.version)
+    other = threading.Thread(target=groups.save_group, args=(theirs, "a.larsen"))
+    other.start()
+    other.join()
+    wait_until(editor.news.isVisible)
+    shot(editor, "editor-news.png")
+    editor.done(0)
+
+
+def menu_shot(window: MainWindow, recent: list[str]) -> None:
+    """File menu open, Recent Databases open beside it."""
+    choice = DatabaseChoice()
+    for url in reversed(recent):
+        choice.remember(url)
+    window.move(0, 0)
+    settle()
+    bar = window.menuBar()
+    file_menu = window.file_menu
+    bar.setActiveAction(file_menu.menuAction())
+    wait_until(file_menu.isVisible, 3000)
+    recent_menu = window.findChild(type(file_menu), "recentDatabasesMenu")
+    assert recent_menu is not None
+    file_menu.setActiveAction(recent_menu.menuAction())
+    QTest.keyClick(file_menu, Qt.Key.Key_Right)
+    wait_until(recent_menu.isVisible, 3000)
+    settle(300)
+    right = max(file_menu.geometry().right(), recent_menu.geometry().right())
+    bottom = max(file_menu.geometry().bottom(), recent_menu.geometry().bottom())
+    area = QRect(QPoint(0, 0), QPoint(right + 40, bottom + 40))
+    QApplication.primaryScreen().grabWindow(
+        0, area.x(), area.y(), area.width(), area.height()).save(str(HERE / "menu-file.png"))
+    print("wrote", "menu-file.png")
+    recent_menu.close()
+    file_menu.close()
+    choice.clear_recent()
+
+
+#: The team's server the screens on PostgreSQL are taken on (its admin login, trusted).
+SERVER = os.environ.get("CUSTGROUPS_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+SCHEMA = "sales"
+READER = "r.berg"
+
+
+def admin(sql: str) -> list[tuple[object, ...]]:
+    """Run ``sql`` on the server as its admin login; the rows it returns."""
+    import psycopg2
+
+    address = from_url(SERVER)
+    assert address is not None
+    conn = psycopg2.connect(host=address.host, port=address.port, dbname=address.database,
+                            user=address.user or None)
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute(sql)
+            return list(cursor.fetchall()) if cursor.description else []
+    finally:
+        conn.close()
+
+
+def connect_shots(url: str) -> None:
+    """Connect to Server after a test that worked, and after one that failed."""
+    def tested(dialog: ConnectDialog, name: str) -> None:
+        done: list[bool] = []
+        dialog.tested.connect(done.append)
+        dialog.show()
+        settle()
+        dialog.test_button.click()
+        wait_until(lambda: bool(done))
+        shot(dialog, name)
+        dialog.done(0)
+        dialog.dispose()
+
+    tested(ConnectDialog(None, url), "dialog-connect.png")
+    address = from_url(url)
+    assert address is not None
+    wrong = replace(address, port=5433, schema=None)
+    tested(ConnectDialog(None, wrong.url()), "dialog-connect-failed.png")
+
+
+def server_shots() -> None:
+    """The screens of a team on one server: Connect to Server, and a reader's window."""
+    address = from_url(SERVER)
+    assert address is not None, SERVER
+    url = replace(address, schema=SCHEMA).url()
+    if admin(f"SELECT 1 FROM pg_namespace WHERE nspname = '{SCHEMA}' UNION ALL "
+             f"SELECT 1 FROM pg_roles WHERE rolname = '{READER}'"):
+        sys.exit(f"The schema {SCHEMA} or the role {READER} exists on {address.description} "
+                 "already: drop them, or use another server.")
+    suffix = uuid.uuid4().hex[:8]
+    owner, editors, readers = (f"cg_shots_{role}_{suffix}"
+                               for role in ("owner", "editors", "readers"))
+    try:
+        assert cli.main(["server-setup", url, "--owner", owner, "--editors", editors,
+                         "--readers", readers]) == cli.EXIT_OK
+        assert cli.main(["--database", url, "--user", "m.jensen", "demo", "--customers",
+                         "3000", "--groups", "60"]) == cli.EXIT_OK
+        db.close_database()
+        connect_shots(url)
+        admin(f'CREATE ROLE "{READER}" LOGIN IN ROLE "{readers}"')
+        window = window_on(replace(address, user=READER, schema=SCHEMA).url(), (1280, 800))
+        window.table.selectRow(0)
+        settle()
+        shot(window, "main-reader.png")
+        window.close()
+    finally:
+        db.close_database()
+        admin(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE')
+        for role in (READER, owner, editors, readers):
+            if admin(f"SELECT 1 FROM pg_roles WHERE rolname = '{role}'"):
+                admin(f'DROP OWNED BY "{role}"; DROP ROLE "{role}"')
 
 
 def main() -> None:
@@ -278,7 +436,13 @@ def main() -> None:
     settle()
     shot(preview, "dialog-import-preview.png")
     preview.done(0)
+
+    news_shot(window)
+    menu_shot(window, [replace(from_url(SERVER) or ServerAddress("", ""), schema=SCHEMA).url(),
+                       f"sqlite:///{(Path.home() / 'custgroups-north.db').as_posix()}"])
     window.close()
+    db.close_database()
+    server_shots()
 
 
 if __name__ == "__main__":

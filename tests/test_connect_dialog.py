@@ -318,7 +318,9 @@ def test_recent_databases_are_listed_latest_first_and_cleared(qtbot: QtBot) -> N
     qtbot.keyClick(file_menu, Qt.Key.Key_R)
     qtbot.waitUntil(menu.recent_menu.isVisible)
     assert [a.text() for a in menu.recent_menu.actions()] == [
-        "sqlite:////data/b&&c.db", SERVER, "sqlite:////data/a.db", "", "&Clear Recent"]
+        "&1 b&&c.db — /data", "&2 sales on db.example.com as ann", "&3 a.db — /data", "",
+        "&Clear Recent"]
+    assert menu.recent_menu.actions()[1].toolTip() == SERVER  # the whole address
     qtbot.keyClick(menu.recent_menu, Qt.Key.Key_Down)
     qtbot.keyClick(menu.recent_menu, Qt.Key.Key_Return)
     assert opened == [SERVER]

@@ -6,19 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,37 @@ def _labelled(widget: Field, name: str, accessible: str) -> Field:
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
     return widget
+
+
+def _form(parent: QWidget, rows: list[tuple[QLabel | None, QWidget]]) -> QGridLayout:
+    """Labels beside their fields, as a form lays them out, on a grid: a grid gives a line
+    that wraps (an error under its field, a note) the height it needs at its width."""
+    grid = QGridLayout()
+    grid.setColumnStretch(1, 1)
+    aligned = Qt.AlignmentFlag(parent.style().styleHint(
+        QStyle.StyleHint.SH_FormLayoutLabelAlignment)) | Qt.AlignmentFlag.AlignVCenter
+    for row, (label, field) in enumerate(rows):
+        if label is not None:
+            grid.addWidget(label, row, 0, aligned)
+        grid.addWidget(field, row, 1)
+    return grid
+
+
+def _grow_to_fit(dialog: QDialog) -> None:
+    """Make ``dialog`` tall enough for its wrapped lines at its present width (a sentence or
+    a field's error shown later), within the screen; it never shrinks by itself."""
+    layout = dialog.layout()
+    if layout is None or not dialog.isVisible():
+        return
+    needed = max(layout.totalMinimumSize().height(),
+                 layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth()
+                 else 0)
+    screen = dialog.screen()
+    if screen is not None:
+        frame = dialog.frameGeometry().height() - dialog.height()
+        needed = min(needed, screen.availableGeometry().height() - frame)
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
 
 
 def _no_keychain_note() -> str:
@@ -93,6 +125,13 @@ class ConnectDialog(QDialog):
         choice = dialog.choice() if accepted else None
         dialog.dispose()
         return choice
+
+    def event(self, event: QEvent) -> bool:
+        """Grow when a sentence or an error appears (its layout has just been redone)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            _grow_to_fit(self)
+        return handled
 
     # --- building ---------------------------------------------------------------------
 
@@ -153,7 +192,7 @@ class ConnectDialog(QDialog):
         self.tls_combo.currentIndexChanged.connect(self._on_field_edited)
 
     def _init_layout(self) -> None:
-        form = QFormLayout()
+        rows: list[tuple[QLabel | None, QWidget]] = []
         errors = self.field_errors.labels
         for text, field, error in (
                 (self.tr("&Server"), self.host_edit, "host"),
@@ -164,13 +203,12 @@ class ConnectDialog(QDialog):
                 (self.tr("&Encryption"), self.tls_combo, None)):
             label = QLabel(text, self)
             label.setBuddy(field)
-            form.addRow(label, field)
+            rows.append((label, field))
             if error is not None:
-                form.addRow("", errors[error])
-        form.addRow("", self.remember_check)
-        form.addRow("", self.keychain_note)
+                rows.append((None, errors[error]))
+        rows += [(None, self.remember_check), (None, self.keychain_note)]
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(_form(self, rows))
         layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.busy)
         layout.addWidget(self.result_label)
@@ -195,6 +233,8 @@ class ConnectDialog(QDialog):
             self.tls_combo.addItem(address.sslmode, address.sslmode)
             index = self.tls_combo.count() - 1
         self.tls_combo.setCurrentIndex(index)
+        for edit in (self.host_edit, self.database_edit, self.user_edit):
+            edit.setCursorPosition(0)  # a long name shows its beginning
         first_empty = next((edit for edit in (self.host_edit, self.database_edit)
                             if not edit.text()), self.password_edit)
         first_empty.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -339,19 +379,24 @@ class PasswordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.password_edit.textEdited.connect(
             lambda text: self.field_errors.set("password", "") if text else None)
-        form = QFormLayout()
         label = QLabel(self.tr("Pass&word"), self)
         label.setBuddy(self.password_edit)
-        form.addRow(label, self.password_edit)
-        form.addRow("", self.field_errors.labels["password"])
-        form.addRow("", self.remember_check)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.problem_label)
-        layout.addLayout(form)
+        layout.addLayout(_form(self, [(label, self.password_edit),
+                                      (None, self.field_errors.labels["password"]),
+                                      (None, self.remember_check)]))
         layout.addWidget(buttons)
         self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(420, self.sizeHint().height())
+
+    def event(self, event: QEvent) -> bool:
+        """Grow when an error appears (its layout has just been redone)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            _grow_to_fit(self)
+        return handled
 
     @classmethod
     def ask(cls, parent: QWidget | None, url: str,

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
+from urllib.parse import unquote, urlparse
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDir, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from custgroups.core import passwords
 from custgroups.core.errors import CustgroupsError, plain_message
 from custgroups.qt.database_choice import (
     DatabaseChoice,
+    ServerAddress,
     file_folder,
+    from_url,
     is_server,
     needs_password,
     with_password,
@@ -25,6 +28,25 @@ from custgroups.ui.widgets import named
 from custgroups.ui.window_actions import make_action
 
 Opened = TypeVar("Opened")
+
+#: The port a server address has when it names none.
+_DEFAULT_PORT = ServerAddress(host="", database="").port
+#: The widest a recent database's line in the menu gets, in average characters.
+_RECENT_CHARS = 70
+
+
+def recent_label(url: str) -> str:
+    """A recent database as the menu lists it: "sales (schema north) on db.example.com as ann"
+    for a server, "team.db — /data/groups" for a file (the address itself otherwise)."""
+    address = from_url(url)
+    if address is not None:
+        port = "" if address.port == _DEFAULT_PORT else f":{address.port}"
+        schema = f" (schema {address.schema})" if address.schema else ""
+        login = f" as {address.user}" if address.user else ""
+        return f"{address.database}{schema} on {address.host}{port}{login}"
+    folder = file_folder(url)
+    name = unquote(urlparse(url).path.rsplit("/", 1)[-1])
+    return f"{name} — {QDir.toNativeSeparators(folder)}" if folder and name else url
 
 
 class DatabaseMenu(QObject):
@@ -47,6 +69,7 @@ class DatabaseMenu(QObject):
         self.recent_menu = named(QMenu(self.tr("&Recent Databases"), file_menu),
                                  "recentDatabasesMenu")
         self.recent_menu.setAccessibleName(self.tr("Recent databases"))
+        self.recent_menu.setToolTipsVisible(True)  # each line's whole address
         # Owned here, not by the submenu, which deletes its own actions when it is rebuilt.
         self.clear_action = named(QAction(self.tr("&Clear Recent"), self), "clearRecentAction")
         self.clear_action.triggered.connect(self._on_clear_triggered)
@@ -64,9 +87,12 @@ class DatabaseMenu(QObject):
         """List the recent databases as they are remembered now."""
         self.recent_menu.clear()
         recent = self._choice.recent
+        metrics = QFontMetrics(self.recent_menu.font())
         for number, database in enumerate(recent):
-            action = named(QAction(database.name.replace("&", "&&"), self.recent_menu),
-                           f"recentDatabaseAction{number}")
+            shown = metrics.elidedText(recent_label(database.url), Qt.TextElideMode.ElideMiddle,
+                                       metrics.averageCharWidth() * _RECENT_CHARS)
+            action = named(QAction(f"&{number + 1} {shown.replace('&', '&&')}",
+                                   self.recent_menu), f"recentDatabaseAction{number}")
             action.setData(database.url)
             action.setToolTip(database.name)
             action.triggered.connect(
