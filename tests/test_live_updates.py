@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import db, groups
@@ -174,6 +174,8 @@ def test_a_readers_window_offers_no_way_to_change(qtbot: QtBot, set_up: Team) ->
                 window.duplicate_action, window.import_action)
     assert not any(action.isEnabled() for action in changing)
     assert "not change them" in window.add_button.toolTip()
+    badge = window.statusBar().findChild(QLabel, "readOnlyBadge")
+    assert badge.isVisible() and "not change them" in badge.toolTip()
     assert window.history_action.isEnabled() and window.export_action.isEnabled()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)

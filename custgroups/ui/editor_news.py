@@ -48,7 +48,7 @@ class NewsOfOthers(_Dialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.news_label = named(QLabel(self.news), "newsLabel")
         self.news_label.setWordWrap(True)
-        style.banner(self.news_label)
+        style.notice(self.news_label)
         self.review_button = named(QPushButton(self.tr("&Review"), self.news), "reviewButton")
         self.review_button.setAutoDefault(False)
         self.review_button.setToolTip(self.tr("See what they changed, and keep yours on top"))

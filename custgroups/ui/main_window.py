@@ -81,9 +81,11 @@ class MainWindow(WindowTransfers, QMainWindow):
         self._init_menus()
         self._restore()
         if not can_edit:
-            team_view.lock(team_view.read_only_reason(who), (
-                self.add_action, self.edit_action, self.toggle_action, self.duplicate_action,
-                self.import_action), self.empty.changing_buttons())
+            reason = team_view.read_only_reason(who)
+            team_view.lock(reason, (self.add_action, self.edit_action, self.toggle_action,
+                                    self.duplicate_action, self.import_action),
+                           self.empty.changing_buttons())
+            self.statusBar().addPermanentWidget(team_view.read_only_badge(reason, self))
         self.watch = (team_view.ListWatch(database_url, self.model.rows, self.refresh,
                                           (self._queries, self._jobs), self._show_message,
                                           self)

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from custgroups.core.groups import Group
 from custgroups.qt.live import LiveUpdates
 from custgroups.qt.tasks import Lane
+from custgroups.ui import style
 
 
 def read_only_reason(who: str) -> str:
@@ -34,6 +35,16 @@ def lock(reason: str, actions: Iterable[QAction], widgets: Iterable[QWidget]) ->
     for widget in widgets:
         widget.setEnabled(False)
         widget.setToolTip(reason)
+
+
+def read_only_badge(reason: str, parent: QWidget) -> QLabel:
+    """The status bar's lasting "Read only", saying why when pointed at."""
+    label = QLabel(QCoreApplication.translate("team", "Read only"), parent)
+    label.setObjectName("readOnlyBadge")
+    label.setToolTip(reason)
+    label.setAccessibleDescription(reason)
+    style.badge(label)
+    return label
 
 
 def is_news(changed: dict[int, int] | None, shown: Sequence[Group]) -> bool:
