@@ -28,8 +28,9 @@ from custgroups.core import db, passwords
 from custgroups.core.db.address import ServerAddress, from_url, with_password
 from custgroups.core.errors import DatabaseError
 from custgroups.qt.database_choice import DatabaseChoice
-from custgroups.ui.database_dialogs import ConnectDialog, PasswordDialog, ServerChoice
+from custgroups.ui.database_dialogs import ConnectDialog, ServerChoice
 from custgroups.ui.database_menu import DatabaseMenu, install_database_menu, open_with_password
+from custgroups.ui.password_dialog import PasswordDialog
 from tests.test_database_choice import MemoryKeyring, free_port, preset
 from tests.window_helpers import make_groups
 

@@ -4,7 +4,6 @@ asks for one, and a database file to open."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -13,13 +12,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +25,6 @@ from custgroups.core import passwords
 from custgroups.core.errors import plain_message
 from custgroups.qt.database_choice import (
     ServerAddress,
-    display_name,
     from_url,
     needs_password,
     probe,
@@ -37,57 +33,13 @@ from custgroups.qt.database_choice import (
 )
 from custgroups.qt.tasks import Lane
 from custgroups.ui import style
+from custgroups.ui.dialog_form import form_grid, grow_to_fit, labelled, no_keychain_note
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.widgets import named
-
-Field = TypeVar("Field", bound=QWidget)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("database_dialogs", text)
-
-
-def _labelled(widget: Field, name: str, accessible: str) -> Field:
-    """``widget`` with the object name tests find it by and the name screen readers say."""
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
-
-
-def _form(parent: QWidget, rows: list[tuple[QLabel | None, QWidget]]) -> QGridLayout:
-    """Labels beside their fields, as a form lays them out, on a grid: a grid gives a line
-    that wraps (an error under its field, a note) the height it needs at its width."""
-    grid = QGridLayout()
-    grid.setColumnStretch(1, 1)
-    aligned = Qt.AlignmentFlag(parent.style().styleHint(
-        QStyle.StyleHint.SH_FormLayoutLabelAlignment)) | Qt.AlignmentFlag.AlignVCenter
-    for row, (label, field) in enumerate(rows):
-        if label is not None:
-            grid.addWidget(label, row, 0, aligned)
-        grid.addWidget(field, row, 1)
-    return grid
-
-
-def _grow_to_fit(dialog: QDialog) -> None:
-    """Make ``dialog`` tall enough for its wrapped lines at its present width (a sentence or
-    a field's error shown later), within the screen; it never shrinks by itself."""
-    layout = dialog.layout()
-    if layout is None or not dialog.isVisible():
-        return
-    needed = max(layout.totalMinimumSize().height(),
-                 layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth()
-                 else 0)
-    screen = dialog.screen()
-    if screen is not None:
-        frame = dialog.frameGeometry().height() - dialog.height()
-        needed = min(needed, screen.availableGeometry().height() - frame)
-    if needed > dialog.height():
-        dialog.resize(dialog.width(), needed)
-
-
-def _no_keychain_note() -> str:
-    return _tr("This computer has no system keychain, so the password will be asked at each "
-               "start.")
 
 
 @dataclass(frozen=True)
@@ -130,59 +82,59 @@ class ConnectDialog(QDialog):
         """Grow when a sentence or an error appears (its layout has just been redone)."""
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:
-            _grow_to_fit(self)
+            grow_to_fit(self)
         return handled
 
     # --- building ---------------------------------------------------------------------
 
     def _init_fields(self) -> None:
-        self.host_edit = _labelled(QLineEdit(self), "serverHostEdit", self.tr("Server"))
+        self.host_edit = labelled(QLineEdit(self), "serverHostEdit", self.tr("Server"))
         self.host_edit.setPlaceholderText(self.tr("Name or address, such as db.example.com"))
-        self.port_spin = _labelled(QSpinBox(self), "serverPortSpin", self.tr("Port"))
+        self.port_spin = labelled(QSpinBox(self), "serverPortSpin", self.tr("Port"))
         self.port_spin.setRange(1, 65535)
-        self.database_edit = _labelled(QLineEdit(self), "serverDatabaseEdit",
+        self.database_edit = labelled(QLineEdit(self), "serverDatabaseEdit",
                                        self.tr("Database"))
-        self.user_edit = _labelled(QLineEdit(self), "serverUserEdit", self.tr("User"))
+        self.user_edit = labelled(QLineEdit(self), "serverUserEdit", self.tr("User"))
         self.user_edit.setPlaceholderText(self.tr("Empty: your login name on this computer"))
-        self.password_edit = _labelled(QLineEdit(self), "serverPasswordEdit",
+        self.password_edit = labelled(QLineEdit(self), "serverPasswordEdit",
                                        self.tr("Password"))
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("Empty if the server asks for none"))
-        self.tls_combo = _labelled(QComboBox(self), "serverTlsCombo", self.tr("Encryption"))
+        self.tls_combo = labelled(QComboBox(self), "serverTlsCombo", self.tr("Encryption"))
         for text, mode in ((self.tr("Prefer encryption"), "prefer"),
                            (self.tr("Require encryption"), "require"),
                            (self.tr("Require and verify the certificate"), "verify-full"),
                            (self.tr("No encryption"), "disable")):
             self.tls_combo.addItem(text, mode)
-        self.remember_check = _labelled(
+        self.remember_check = labelled(
             QCheckBox(self.tr("&Remember the password in the system keychain"), self),
             "rememberPasswordCheck", self.tr("Remember the password in the system keychain"))
-        self.keychain_note = named(QLabel(_no_keychain_note(), self), "keychainNote")
+        self.keychain_note = named(QLabel(no_keychain_note(), self), "keychainNote")
         self.keychain_note.setWordWrap(True)
         if not passwords.available():
             self.remember_check.setEnabled(False)
-            self.remember_check.setToolTip(_no_keychain_note())
+            self.remember_check.setToolTip(no_keychain_note())
         else:
             self.keychain_note.hide()
-        self.test_button = _labelled(QPushButton(self.tr("&Test Connection"), self),
+        self.test_button = labelled(QPushButton(self.tr("&Test Connection"), self),
                                      "testConnectionButton", self.tr("Test connection"))
         self.test_button.setAutoDefault(False)  # Enter in a field means Connect
         self.test_button.clicked.connect(self._on_test_button_clicked)
-        self.busy = _labelled(QProgressBar(self), "connectionBusy",
+        self.busy = labelled(QProgressBar(self), "connectionBusy",
                               self.tr("Testing the connection"))
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.result_label = _labelled(QLabel(self), "connectionResultLabel",
+        self.result_label = labelled(QLabel(self), "connectionResultLabel",
                                       self.tr("Connection test result"))
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.field_errors = FieldErrors(self, ("host", "port", "database"))
         self.buttons = QDialogButtonBox(self)
-        self.connect_button = _labelled(self.buttons.addButton(
+        self.connect_button = labelled(self.buttons.addButton(
             self.tr("&Connect"), QDialogButtonBox.ButtonRole.AcceptRole), "connectButton",
             self.tr("Connect"))
-        self.cancel_button = _labelled(self.buttons.addButton(
+        self.cancel_button = labelled(self.buttons.addButton(
             QDialogButtonBox.StandardButton.Cancel), "cancelButton", self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -208,7 +160,7 @@ class ConnectDialog(QDialog):
                 rows.append((None, errors[error]))
         rows += [(None, self.remember_check), (None, self.keychain_note)]
         layout = QVBoxLayout(self)
-        layout.addLayout(_form(self, rows))
+        layout.addLayout(form_grid(self, rows))
         layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.busy)
         layout.addWidget(self.result_label)
@@ -337,99 +289,6 @@ class ConnectDialog(QDialog):
     def _show_result(self, message: str, failed: bool) -> None:
         self.result_label.setText(message)
         style.error_text(self.result_label, failed)
-
-
-class PasswordDialog(QDialog):
-    """Asks the password of a server that refused to connect without one."""
-
-    def __init__(self, url: str, parent: QWidget | None = None, problem: str = "") -> None:
-        super().__init__(parent)
-        self.setObjectName("PasswordDialog")
-        self.setWindowTitle(self.tr("Password Needed"))
-        address = from_url(url)
-        where = address.description if address is not None else display_name(url)
-        if address is not None and address.user:
-            text = self.tr("The database server wants the password of {user} for "
-                           "{database}.").format(user=address.user, database=where)
-        else:
-            text = self.tr("The database server wants a password for {database}.").format(
-                database=where)
-        intro = QLabel(text, self)
-        intro.setWordWrap(True)
-        self.problem_label = named(QLabel(problem, self), "passwordProblem")
-        self.problem_label.setWordWrap(True)
-        style.error_text(self.problem_label)
-        self.problem_label.setVisible(bool(problem))
-        self.password_edit = _labelled(QLineEdit(self), "passwordEdit", self.tr("Password"))
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember_check = _labelled(
-            QCheckBox(self.tr("&Remember it in the system keychain"), self),
-            "rememberPasswordCheck", self.tr("Remember the password in the system keychain"))
-        if not passwords.available():
-            self.remember_check.setEnabled(False)
-            self.remember_check.setToolTip(_no_keychain_note())
-        self.field_errors = FieldErrors(self, ("password",))
-        buttons = QDialogButtonBox(self)
-        self.connect_button = _labelled(buttons.addButton(
-            self.tr("&Connect"), QDialogButtonBox.ButtonRole.AcceptRole), "connectButton",
-            self.tr("Connect"))
-        self.cancel_button = _labelled(buttons.addButton(
-            QDialogButtonBox.StandardButton.Cancel), "cancelButton", self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.password_edit.textEdited.connect(
-            lambda text: self.field_errors.set("password", "") if text else None)
-        label = QLabel(self.tr("Pass&word"), self)
-        label.setBuddy(self.password_edit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.problem_label)
-        layout.addLayout(_form(self, [(label, self.password_edit),
-                                      (None, self.field_errors.labels["password"]),
-                                      (None, self.remember_check)]))
-        layout.addWidget(buttons)
-        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(420, self.sizeHint().height())
-
-    def event(self, event: QEvent) -> bool:
-        """Grow when an error appears (its layout has just been redone)."""
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:
-            _grow_to_fit(self)
-        return handled
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, url: str,
-            problem: str = "") -> tuple[str, bool] | None:
-        """Show the dialog; the password and whether to remember it, or None on Cancel."""
-        dialog = cls(url, parent, problem)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        answer = (dialog.password_edit.text(), dialog.remember_check.isEnabled()
-                  and dialog.remember_check.isChecked()) if accepted else None
-        dialog.deleteLater()
-        return answer
-
-    def accept(self) -> None:
-        """Close only with a password typed."""
-        if not self.password_edit.text():
-            self.field_errors.set("password", self.tr("Type the password, or choose Cancel."))
-            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        super().accept()
-
-
-def ask_password(parent: QWidget | None, url: str, problem: str = "") -> str | None:
-    """Ask the password for the server at ``url`` (``problem`` says why again); None on
-    Cancel. It is kept in the keychain if the clerk asks, and for this run in any case."""
-    answer = PasswordDialog.ask(parent, url, problem)
-    if answer is None:
-        return None
-    password, remember = answer
-    if remember:
-        passwords.store(url, password)
-    else:
-        passwords.hold(url, password)
-    return password
 
 
 def choose_database_file(parent: QWidget | None, folder: str = "") -> str | None:

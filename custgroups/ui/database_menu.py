@@ -23,7 +23,8 @@ from custgroups.qt.database_choice import (
     with_password,
 )
 from custgroups.ui import database_dialogs
-from custgroups.ui.database_dialogs import ConnectDialog, ask_password
+from custgroups.ui.database_dialogs import ConnectDialog
+from custgroups.ui.password_dialog import ask_password
 from custgroups.ui.widgets import named
 from custgroups.ui.window_actions import make_action
 
