@@ -65,6 +65,7 @@ class ConnectDialog(QDialog):
         self._suggested = from_url(suggested) if suggested else None
         self._lane = Lane("connection-test", self, self._show_failure_text)
         self._changed_during_test = False
+        self._testing = False
         self._init_fields()
         self._init_layout()
         self._show_address(self._suggested)
@@ -238,7 +239,7 @@ class ConnectDialog(QDialog):
 
     @Slot()
     def _on_field_edited(self) -> None:
-        if self._lane.busy:
+        if self._testing:
             self._changed_during_test = True
         else:
             self.result_label.clear()
@@ -250,11 +251,12 @@ class ConnectDialog(QDialog):
     @Slot()
     def _on_test_button_clicked(self) -> None:
         address = self._checked()
-        if address is None or self._lane.busy:
+        if address is None or self._testing:
             return
         password = self.password_edit.text()
         target = with_password(address.url(), password) if password else address.url()
         self._changed_during_test = False
+        self._testing = True  # until its answer is shown (the lane is busy a moment longer)
         self.test_button.setEnabled(False)
         self.busy.show()
         self._show_result(self.tr("Testing the connection to {server}…").format(
@@ -278,6 +280,7 @@ class ConnectDialog(QDialog):
         self._end_test(message, failed=True)
 
     def _end_test(self, message: str, failed: bool) -> None:
+        self._testing = False
         self.busy.hide()
         self.test_button.setEnabled(True)
         if self._changed_during_test:
