@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from custgroups.core import db
+from custgroups.core import db, events
 from custgroups.core.customers import CustomerPage, _row, _select_rows
 from custgroups.core.errors import GroupInactiveError, InactiveCustomersError
 from custgroups.core.history import HistoryKind
@@ -69,14 +69,17 @@ def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterabl
     done = 0
     added: list[str] = []
     removed: list[str] = []
+    added_ids: list[int] = []
+    removed_ids: list[int] = []
     for start in range(0, len(remove), _MEMBER_CHUNK):
         batch = remove[start:start + _MEMBER_CHUNK]
-        codes = [code for _cid, code, _active in _member_codes(group_id, batch, members=True)]
-        if codes:
+        gone = _member_codes(group_id, batch, members=True)
+        if gone:
             Membership.delete().where(
                 (Membership.group == group_id) & db.in_ids(Membership.customer, batch)
             ).execute()
-        removed.extend(codes)
+        removed.extend(code for _cid, code, _active in gone)
+        removed_ids.extend(cid for cid, _code, _active in gone)
         done += len(batch)
         progress(done, total)
     if add:
@@ -95,6 +98,7 @@ def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterabl
         if new:
             _insert_members(group_id, [cid for cid, _code, _active in new])
         added.extend(code for _cid, code, _active in new)
+        added_ids.extend(cid for cid, _code, _active in new)
         done += len(batch)
         progress(done, total)
     delta = len(added) - len(removed)
@@ -102,6 +106,7 @@ def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterabl
         CustomerGroup.update(member_count=CustomerGroup.member_count + delta).where(
             CustomerGroup.id == group_id).execute()
     how, name = (source.how.value, source.name) if source else (None, None)
+    events.record(group_id, added_ids, removed_ids, who, now, how or events.EDITOR, name or "")
     if added:
         _record(group_id, who, now, HistoryKind.MEMBERS_ADDED, how, name, sorted(added))
     if removed:

@@ -123,6 +123,34 @@ class HistoryEvent(BaseModel):
         indexes = ((("group", "at"), False),)
 
 
+class MembershipEvent(BaseModel):
+    """One customer added to or removed from one group: when, by whom, how and why.
+
+    ``how`` is where the change came from (see :mod:`custgroups.core.events`); ``source`` names
+    it (a file, a formula of groups, another group's code); ``reason`` is the clerk's, if any.
+    """
+
+    id = AutoField()
+
+    group = ForeignKeyField(CustomerGroup, column_name="group_id", on_delete="RESTRICT",
+                            index=False)
+    customer = ForeignKeyField(Customer, column_name="customer_id", on_delete="RESTRICT",
+                               index=False)
+    added = BooleanField()
+    at = DateTimeField()
+    by = CharField(max_length=100)
+    how = CharField(max_length=30)
+    source = TextField(default="")
+    reason = TextField(default="")
+
+    class Meta:
+        indexes = (
+            (("group", "customer", "at"), False),
+            (("customer", "at"), False),
+            (("at", "id"), False),
+        )
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     SchemaInfo,
     Counter,
@@ -130,4 +158,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CustomerGroup,
     Membership,
     HistoryEvent,
+    MembershipEvent,
 )

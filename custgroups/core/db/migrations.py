@@ -17,7 +17,7 @@ from custgroups.core.errors import DatabaseError, SchemaTooNewError
 log = logging.getLogger("custgroups.db")
 
 #: Bumped by every migration; a database newer than this is refused, never damaged.
-LATEST_SCHEMA = 3
+LATEST_SCHEMA = 4
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -149,11 +149,16 @@ def _check_version(value: object) -> int:
     return version
 
 
+#: The tables of the first schema; later ones come with their own migrations.
+_SCHEMA_1 = (models.SchemaInfo, models.Counter, models.Customer, models.CustomerGroup,
+             models.Membership, models.HistoryEvent)
+
+
 def _migration_1(db: peewee.Database, kind: str) -> None:
     # The composite key is the whole row, so SQLite needs no hidden rowid beside it;
     # PostgreSQL has no such clause.
     models.Membership._meta.without_rowid = kind == "sqlite"
-    db.create_tables(models.ALL_MODELS)
+    db.create_tables(_SCHEMA_1)
     models.Counter.insert(name="group_code", value=0).on_conflict_ignore().execute()
     if kind == "sqlite":
         _create_sqlite_search_index(db)
@@ -189,12 +194,26 @@ def _migration_3(db: peewee.Database, kind: str) -> None:
                        f"FOR EACH ROW EXECUTE FUNCTION {function}()")
 
 
+def _migration_4(db: peewee.Database, kind: str) -> None:
+    # Membership events: one per customer added or removed, from the history kept so far.
+    from custgroups.core import events
+
+    db.create_tables([models.MembershipEvent])
+    if kind == "postgresql":
+        db.execute_sql(_STAMP_LOGIN.replace("{history}", models.HistoryEvent._meta.table_name))
+        table = models.MembershipEvent._meta.table_name
+        db.execute_sql(f"DROP TRIGGER IF EXISTS event_login ON {table}")
+        db.execute_sql(f"CREATE TRIGGER event_login BEFORE INSERT ON {table} "
+                       "FOR EACH ROW EXECUTE FUNCTION custgroups_stamp_login()")
+    log.info("membership events from the history: %d", events.backfill(db))
+
+
 #: Sets who made a change to the login of the session making it; a group's updated_by only
 #: when the change is one (its updated_at moves), not when a count is corrected.
 _STAMP_LOGIN = """
 CREATE OR REPLACE FUNCTION custgroups_stamp_login() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = '{history}' THEN
+  IF TG_TABLE_NAME IN ('{history}', 'membership_event') THEN
     NEW."by" := session_user;
   ELSIF TG_OP = 'INSERT' THEN
     NEW.created_by := session_user;
@@ -218,7 +237,8 @@ GROUP_CODE_SEQUENCE = "group_code_seq"
 
 _MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_1,
                                                                   2: _migration_2,
-                                                                  3: _migration_3}
+                                                                  3: _migration_3,
+                                                                  4: _migration_4}
 
 
 def _retry_search_index(db: peewee.Database, kind: str) -> None:

@@ -1,0 +1,164 @@
+"""Membership events: each customer added to or removed from a group, when, by whom, how and
+why. They answer "since when is this customer in this group?", show a group as it stood at a
+moment, and tell downstream systems what changed since their last run.
+
+Every membership change writes its events in the transaction of the change
+(:func:`custgroups.core.memberships.change_members_of`); a database from before they were kept
+gets them from its history when it is upgraded (:func:`backfill`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import peewee
+
+from custgroups.core import db
+from custgroups.core.models import Customer, CustomerGroup, Membership, MembershipEvent
+
+#: ``how`` of a change made in the group editor by hand (the picker, Remove, Undo).
+EDITOR = "editor"
+#: Events written at once, in one statement each.
+_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Change:
+    """One customer added to or removed from one group."""
+
+    id: int
+    at: datetime
+    group_code: str
+    customer_code: str
+    added: bool
+    by: str
+    how: str
+    source: str
+    reason: str
+
+
+def record(group_id: int, added: Sequence[int], removed: Sequence[int], who: str,
+           at: datetime, how: str, source: str = "", reason: str = "") -> None:
+    """Write the events of one change; called inside the transaction of the change."""
+    rows = [{"group": group_id, "customer": cid, "added": flag, "at": at, "by": who,
+             "how": how, "source": source, "reason": reason}
+            for ids, flag in ((removed, False), (added, True)) for cid in ids]
+    for start in range(0, len(rows), _CHUNK):
+        MembershipEvent.insert_many(rows[start:start + _CHUNK]).execute()
+
+
+def _stamp(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _changes_query() -> Any:
+    return (MembershipEvent
+            .select(MembershipEvent.id, MembershipEvent.at, CustomerGroup.code, Customer.code,
+                    MembershipEvent.added, MembershipEvent.by, MembershipEvent.how,
+                    MembershipEvent.source, MembershipEvent.reason)
+            .join(CustomerGroup, on=(MembershipEvent.group == CustomerGroup.id))
+            .switch(MembershipEvent)
+            .join(Customer, on=(MembershipEvent.customer == Customer.id)))
+
+
+def iter_changes(since: datetime, group_id: int | None = None,
+                 batch: int = 5000) -> Iterator[Change]:
+    """Every membership change at or after ``since`` (UTC), oldest first, in a stable order
+    (time, then the order they were written), read in batches."""
+    last: tuple[datetime, int] | None = None
+    while True:
+        rows = _changes_batch(since, group_id, last, batch)
+        for eid, at, group, customer, added, by, how, source, reason in rows:
+            yield Change(int(eid), _stamp(at), group, customer, bool(added), by, how, source,
+                         reason)
+        if len(rows) < batch:
+            return
+        last = (_stamp(rows[-1][1]), int(rows[-1][0]))
+
+
+@db.reads
+def _changes_batch(since: datetime, group_id: int | None, last: tuple[datetime, int] | None,
+                   batch: int) -> list[tuple[Any, ...]]:
+    query = _changes_query().where(MembershipEvent.at >= since)
+    if group_id is not None:
+        query = query.where(MembershipEvent.group == group_id)
+    if last is not None:
+        query = query.where((MembershipEvent.at > last[0]) | (
+            (MembershipEvent.at == last[0]) & (MembershipEvent.id > last[1])))
+    return list(query.order_by(MembershipEvent.at, MembershipEvent.id).limit(batch).tuples())
+
+
+@db.reads
+def member_ids_as_of(group_id: int, moment: datetime) -> set[int]:
+    """The group's members as it stood at ``moment`` (UTC): each customer whose last event at
+    or before then added them."""
+    latest = (MembershipEvent
+              .select(MembershipEvent.customer, peewee.fn.MAX(MembershipEvent.id).alias("last"))
+              .where((MembershipEvent.group == group_id) & (MembershipEvent.at <= moment))
+              .group_by(MembershipEvent.customer))
+    rows: Any = (MembershipEvent.select(MembershipEvent.customer)
+            .join(latest, on=(MembershipEvent.id == latest.c.last))
+            .where(MembershipEvent.added == True)  # noqa: E712 (SQL, not Python)
+            .tuples())
+    return {int(cid) for (cid,) in rows}
+
+
+@db.reads
+def member_since(group_id: int, customer_ids: Sequence[int]) -> dict[int, tuple[datetime, str]]:
+    """When each of ``customer_ids`` last joined the group, and who added them."""
+    found: dict[int, tuple[datetime, str]] = {}
+    for start in range(0, len(customer_ids), _CHUNK):
+        batch = customer_ids[start:start + _CHUNK]
+        rows: Any = (MembershipEvent.select(MembershipEvent.customer, MembershipEvent.at,
+                                       MembershipEvent.by)
+                .where((MembershipEvent.group == group_id) & MembershipEvent.added
+                       & db.in_ids(MembershipEvent.customer, batch))
+                .order_by(MembershipEvent.id).tuples())
+        for cid, at, by in rows:
+            found[int(cid)] = (_stamp(at), str(by))
+    return found
+
+
+def backfill(database: peewee.Database) -> int:
+    """Events for a database that kept only its history: one per customer code of each
+    member change there, in the order the history has them; the number written.
+
+    Members with no event to show (made before the history named customer codes) get an
+    event at their group's creation, so every member has a "since".
+    """
+    customers = dict(database.execute_sql("SELECT code, id FROM customer").fetchall())
+    written = 0
+    pending: list[dict[str, Any]] = []
+    cursor = database.execute_sql(
+        "SELECT group_id, at, by, kind, old_value, new_value, codes FROM history_event "
+        "WHERE kind IN ('members_added', 'members_removed') ORDER BY id")
+    for group_id, at, by, kind, how, source, codes in cursor.fetchall():
+        for code in filter(None, (codes or "").split("\n")):
+            if code in customers:
+                pending.append({"group": group_id, "customer": customers[code],
+                                "added": kind == "members_added", "at": at, "by": by,
+                                "how": how or "", "source": source or "", "reason": ""})
+        if len(pending) >= _CHUNK:
+            MembershipEvent.insert_many(pending).execute()
+            written, pending = written + len(pending), []
+    if pending:
+        MembershipEvent.insert_many(pending).execute()
+        written += len(pending)
+    written += since_creation(database)
+    return written
+
+
+def since_creation(database: peewee.Database | peewee.DatabaseProxy) -> int:
+    """An event at the group's creation for each member without any event (members made by
+    the sample data, or before the history named customer codes); the number written."""
+    table, members = MembershipEvent._meta.table_name, Membership._meta.table_name
+    groups = CustomerGroup._meta.table_name
+    return int(database.execute_sql(
+        f'INSERT INTO "{table}" (group_id, customer_id, added, at, by, how, source, reason) '
+        f'SELECT m.group_id, m.customer_id, {database.param}, g.created_at, g.created_by, '
+        f"'', '', '' FROM \"{members}\" m JOIN \"{groups}\" g ON g.id = m.group_id "
+        f'WHERE NOT EXISTS (SELECT 1 FROM "{table}" e WHERE e.group_id = m.group_id '
+        "AND e.customer_id = m.customer_id)", [True]).rowcount)
