@@ -28,7 +28,7 @@ def test_every_subcommand_has_help() -> None:
     assert set(subcommands) == {"demo", "info", "export", "import-customers", "import-members",
                                 "remove-members", "sync-members", "history", "compare",
                                 "combine", "create-group", "set-status", "copy-group",
-                                "members", "server-setup", "migrate"}
+                                "members", "server-setup", "migrate", "changes"}
     for name in subcommands:
         with pytest.raises(SystemExit) as exc:
             main([name, "--help"])

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime, timedelta
 from typing import NoReturn
 
 from custgroups.core import db
+from custgroups.core.clock import to_utc
 from custgroups.core.identity import login_name
 
 EXIT_OK = 0
@@ -50,3 +52,22 @@ def who(args: argparse.Namespace) -> str:
     """Who the history records: the server login on a server (whatever ``--user`` says),
     else ``--user``, else the login name of this computer."""
     return db.info().login or args.user or login_name()
+
+
+def moment(text: str) -> datetime:
+    """An ISO 8601 moment (``2026-12-01T09:30``, ``2026-12-01T08:30:00Z``) as stored (UTC);
+    without an offset, the computer's local time; a date alone, the start of that day."""
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date or time such as 2026-12-01 or 2026-12-01T09:30") from None
+    return to_utc(value)
+
+
+def day_end(text: str) -> datetime:
+    """Like :func:`moment`, but a date alone is the end of that day: "as of 2026-12-01"."""
+    value = moment(text)
+    if len(text.strip()) == 10:
+        value += timedelta(days=1) - timedelta(microseconds=1)
+    return value

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from custgroups.cli.arguments import EXIT_OK, who
+from custgroups.cli.arguments import EXIT_OK, day_end, who
 
 
 def add_commands(commands: Any) -> None:
@@ -42,6 +42,9 @@ def add_commands(commands: Any) -> None:
                     "write code, name, city and status to an .xlsx or .csv file.")
     members.add_argument("group_code", metavar="GROUP_CODE", help="code of the group")
     members.add_argument("--out", metavar="FILE", help="write a spreadsheet instead")
+    members.add_argument("--as-of", metavar="WHEN", type=day_end,
+                         help="the members as the group stood then: a date (its end) or an "
+                              "ISO time, e.g. 2026-12-01 or 2026-12-01T09:30 (local time)")
     members.set_defaults(run=_run_members)
 
 
@@ -83,6 +86,19 @@ def _run_members(args: argparse.Namespace) -> int:
     from custgroups.core.groups import get_group_by_code, member_rows
 
     group = get_group_by_code(args.group_code)
+    if args.as_of is not None:
+        from custgroups.core.events import members_as_of
+
+        then = members_as_of(group.id, args.as_of)
+        if args.out:
+            from custgroups.core.sheets.export import export_customers
+
+            result = export_customers(Path(args.out), then)
+            print(f"Wrote {len(then):,} members of {group.code} as it stood then to "
+                  f"{result.paths[0]}.")
+        for customer in () if args.out else then:
+            print(customer.code)
+        return EXIT_OK
     if args.out:
         from custgroups.core.sheets.export import export_members
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from custgroups import __version__
-from custgroups.cli import data, groups, members, server, sets
+from custgroups.cli import changes, data, groups, members, server, sets
 from custgroups.cli.arguments import Parser
 from custgroups.core import db
 from custgroups.core.db.files import MARKER_SUFFIX
@@ -39,4 +39,5 @@ def build_parser() -> argparse.ArgumentParser:
     members.add_commands(commands)
     sets.add_commands(commands)
     server.add_commands(commands)
+    changes.add_commands(commands)
     return parser

@@ -11,6 +11,7 @@ from custgroups.cli.arguments import (
     EXIT_BUG,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
+    EXIT_OK,
     EXIT_USAGE,
 )
 from custgroups.cli.parser import build_parser
@@ -47,6 +48,11 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     except CustgroupsError as exc:
         print(f"custgroups: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # the reader stopped early (| head): not a failure
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("custgroups: interrupted; nothing was half-saved.", file=sys.stderr)
         return EXIT_INTERRUPTED

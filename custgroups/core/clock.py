@@ -21,3 +21,9 @@ def local_time(moment: datetime) -> datetime:
     counts when an export converts two timestamps per group.
     """
     return datetime.fromtimestamp((moment - _EPOCH) // _SECOND)
+
+
+def to_utc(moment: datetime) -> datetime:
+    """A moment as stored: one with an offset converted to UTC, one without read as the
+    clerk's local wall-clock time."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)

@@ -17,6 +17,7 @@ from typing import Any
 import peewee
 
 from custgroups.core import db
+from custgroups.core.customers import CustomerRef
 from custgroups.core.models import Customer, CustomerGroup, Membership, MembershipEvent
 
 #: ``how`` of a change made in the group editor by hand (the picker, Remove, Undo).
@@ -91,19 +92,32 @@ def _changes_batch(since: datetime, group_id: int | None, last: tuple[datetime, 
     return list(query.order_by(MembershipEvent.at, MembershipEvent.id).limit(batch).tuples())
 
 
-@db.reads
-def member_ids_as_of(group_id: int, moment: datetime) -> set[int]:
-    """The group's members as it stood at ``moment`` (UTC): each customer whose last event at
-    or before then added them."""
+def _as_of(group_id: int, moment: datetime) -> Any:
+    """Each customer whose last event in the group at or before ``moment`` added them."""
     latest = (MembershipEvent
               .select(MembershipEvent.customer, peewee.fn.MAX(MembershipEvent.id).alias("last"))
               .where((MembershipEvent.group == group_id) & (MembershipEvent.at <= moment))
               .group_by(MembershipEvent.customer))
-    rows: Any = (MembershipEvent.select(MembershipEvent.customer)
+    return (MembershipEvent.select(MembershipEvent.customer)
             .join(latest, on=(MembershipEvent.id == latest.c.last))
-            .where(MembershipEvent.added == True)  # noqa: E712 (SQL, not Python)
-            .tuples())
+            .where(MembershipEvent.added == True))  # noqa: E712 (SQL, not Python)
+
+
+@db.reads
+def member_ids_as_of(group_id: int, moment: datetime) -> set[int]:
+    """The group's members as it stood at ``moment`` (UTC)."""
+    rows: Any = _as_of(group_id, moment).tuples()
     return {int(cid) for (cid,) in rows}
+
+
+@db.reads
+def members_as_of(group_id: int, moment: datetime) -> list[CustomerRef]:
+    """The group's members as it stood at ``moment`` (UTC), in code order."""
+    rows: Any = (Customer.select(Customer.id, Customer.code, Customer.name, Customer.active)
+                 .where(Customer.id.in_(_as_of(group_id, moment)))
+                 .order_by(Customer.code_key).tuples())
+    return [CustomerRef(int(cid), str(code), str(name), bool(active))
+            for cid, code, name, active in rows]
 
 
 @db.reads
