@@ -65,13 +65,13 @@ def _changes_query() -> Any:
             .join(Customer, on=(MembershipEvent.customer == Customer.id)))
 
 
-def iter_changes(since: datetime, group_id: int | None = None,
-                 batch: int = 5000) -> Iterator[Change]:
-    """Every membership change at or after ``since`` (UTC), oldest first, in a stable order
-    (time, then the order they were written), read in batches."""
+def iter_changes(since: datetime, group_id: int | None = None, batch: int = 5000,
+                 until: datetime | None = None) -> Iterator[Change]:
+    """Every membership change at or after ``since`` (and at or before ``until``; UTC),
+    oldest first, in a stable order (time, then the order they were written), in batches."""
     last: tuple[datetime, int] | None = None
     while True:
-        rows = _changes_batch(since, group_id, last, batch)
+        rows = _changes_batch(since, until, group_id, last, batch)
         for eid, at, group, customer, added, by, how, source, reason in rows:
             yield Change(int(eid), _stamp(at), group, customer, bool(added), by, how, source,
                          reason)
@@ -81,9 +81,11 @@ def iter_changes(since: datetime, group_id: int | None = None,
 
 
 @db.reads
-def _changes_batch(since: datetime, group_id: int | None, last: tuple[datetime, int] | None,
-                   batch: int) -> list[tuple[Any, ...]]:
+def _changes_batch(since: datetime, until: datetime | None, group_id: int | None,
+                   last: tuple[datetime, int] | None, batch: int) -> list[tuple[Any, ...]]:
     query = _changes_query().where(MembershipEvent.at >= since)
+    if until is not None:
+        query = query.where(MembershipEvent.at <= until)
     if group_id is not None:
         query = query.where(MembershipEvent.group == group_id)
     if last is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from custgroups.core.clock import local_time
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
+from custgroups.ui.history_then import HistoryThen, RunExport
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.widgets import fit_to_screen, named
 from custgroups.ui.wording import history_change
@@ -71,9 +72,9 @@ class HistoryDialog(QDialog):
 
     @classmethod
     def open_for(cls, group: Group, entries: list[HistoryEntry], parent: QWidget,
-                 run_export: Callable[[str, Callable[[Any], Any]], object]) -> None:
+                 run_export: RunExport) -> None:
         """Show the timeline; its Export button asks for a file and runs ``run_export``."""
-        dialog = cls(group, entries, parent)
+        dialog = cls(group, entries, parent, run_export)
 
         def export() -> None:
             from custgroups.core.sheets.export import export_history
@@ -91,7 +92,7 @@ class HistoryDialog(QDialog):
         dialog.exec()
 
     def __init__(self, group: Group, entries: list[HistoryEntry],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, run_export: RunExport | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HistoryDialog")
         self.setWindowTitle(self.tr("History of {code} {name}").format(code=group.code,
@@ -115,8 +116,17 @@ class HistoryDialog(QDialog):
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setObjectName("historyExportButton")
         self.buttons.rejected.connect(self.reject)
+        self.then = HistoryThen(group, run_export, self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.then)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
-        layout.addWidget(self.table)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 820, 480)
+        fit_to_screen(self, 900, 640)
+
+    def done(self, result: int) -> None:
+        """Stop background work before the dialog goes."""
+        self.then.shutdown()
+        super().done(result)
