@@ -123,17 +123,22 @@ def members_as_of(group_id: int, moment: datetime) -> list[CustomerRef]:
 
 
 @db.reads
-def member_since(group_id: int, customer_ids: Sequence[int]) -> dict[int, tuple[datetime, str]]:
-    """When each of ``customer_ids`` last joined the group, and who added them."""
+def member_since(group_id: int, customer_ids: Sequence[int] | None = None
+                 ) -> dict[int, tuple[datetime, str]]:
+    """When each member (of ``customer_ids``, or every customer ever in the group) last
+    joined the group, and who added them."""
     found: dict[int, tuple[datetime, str]] = {}
-    for start in range(0, len(customer_ids), _CHUNK):
-        batch = customer_ids[start:start + _CHUNK]
-        rows: Any = (MembershipEvent.select(MembershipEvent.customer, MembershipEvent.at,
-                                       MembershipEvent.by)
-                .where((MembershipEvent.group == group_id) & MembershipEvent.added
-                       & db.in_ids(MembershipEvent.customer, batch))
-                .order_by(MembershipEvent.id).tuples())
-        for cid, at, by in rows:
+    batches = ([None] if customer_ids is None else
+               [customer_ids[start:start + _CHUNK]
+                for start in range(0, len(customer_ids), _CHUNK)])
+    for batch in batches:
+        query = (MembershipEvent.select(MembershipEvent.customer, MembershipEvent.at,
+                                        MembershipEvent.by)
+                 .where((MembershipEvent.group == group_id) & MembershipEvent.added))
+        if batch is not None:
+            query = query.where(db.in_ids(MembershipEvent.customer, batch))
+        rows: Any = query.order_by(MembershipEvent.id).tuples()
+        for cid, at, by in rows:  # the latest joining wins
             found[int(cid)] = (_stamp(at), str(by))
     return found
 

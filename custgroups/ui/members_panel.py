@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from custgroups.core.customers import CustomerRef, customers_by_ids
 from custgroups.core.errors import plain_message
+from custgroups.core.events import member_since
 from custgroups.core.groups import Group, list_members
 from custgroups.core.lists import ListMode, ListPlan, MemberSource
 from custgroups.core.members import Member, filter_key, matching, members_of
@@ -217,6 +218,9 @@ class MembersPanel(QWidget):
             return  # another version of the group was loaded meanwhile
         self.model.load(rows, rebase=True)
         if complete:
+            group_id = group.id
+            self._lane.submit(lambda _p: member_since(group_id),
+                              succeeded=self.model.show_since)
             self._loading = False
             self._on_model_changed()
             if self.model.filter_key != filter_key(self.filter_edit.text()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from enum import IntEnum, StrEnum
 from operator import attrgetter
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from custgroups.core.clock import local_time
 from custgroups.core.customers import CustomerRow
 from custgroups.core.members import Member, matching
 from custgroups.ui import style
@@ -36,6 +38,8 @@ class MemberColumn(IntEnum):
     CITY = 2
     STATUS = 3
     CHANGE = 4
+    SINCE = 5  # when the customer last joined the group
+    ADDED_BY = 6
 
 
 class MembersModel(RowsTableModel[CustomerRow]):
@@ -52,7 +56,9 @@ class MembersModel(RowsTableModel[CustomerRow]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([self.tr("Code"), self.tr("Name"), self.tr("City"), self.tr("Status"),
-                          self.tr("Change")], parent)
+                          self.tr("Change"), self.tr("Member since"), self.tr("Added by")],
+                         parent)
+        self._since: dict[int, tuple[datetime, str]] = {}
         self._saved: tuple[Member, ...] = ()
         self._saved_ids: frozenset[int] = frozenset()
         self._saved_inactive: tuple[int, ...] = ()
@@ -85,8 +91,16 @@ class MembersModel(RowsTableModel[CustomerRow]):
             self._added.clear()
             self._incoming.clear()
             self._removed.clear()
+            self._since = {}
         self._saved_shown = matching(self._saved, self._key)
         self._show()
+
+    def show_since(self, since: dict[int, tuple[datetime, str]]) -> None:
+        """When each member joined the group and who added them (read after the members)."""
+        self._since = since
+        if self._rows:
+            self.dataChanged.emit(self.index(0, MemberColumn.SINCE),
+                                  self.index(len(self._rows) - 1, MemberColumn.ADDED_BY))
 
     @property
     def saved_count(self) -> int:
@@ -278,6 +292,14 @@ class MembersModel(RowsTableModel[CustomerRow]):
                                   self.index(len(self._rows) - 1, MemberColumn.CHANGE))
         self.changed.emit()
 
+    def _joined(self, customer_id: int, column: MemberColumn, change: str) -> str:
+        joined = None if change == "added" else self._since.get(customer_id)
+        if joined is None:
+            return ""
+        if column == MemberColumn.ADDED_BY:
+            return joined[1]
+        return local_time(joined[0]).strftime("%Y-%m-%d")  # the time is in the tooltip
+
     # --- Qt --------------------------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -295,7 +317,14 @@ class MembersModel(RowsTableModel[CustomerRow]):
                 return customer.city
             if column == MemberColumn.STATUS:
                 return self.tr("Active") if customer.active else self.tr("Inactive")
+            if column in (MemberColumn.SINCE, MemberColumn.ADDED_BY):
+                return self._joined(customer.id, column, change)
             return {"added": self.tr("new"), "removed": self.tr("to remove")}.get(change, "")
+        if role == Qt.ItemDataRole.ToolTipRole and column == MemberColumn.SINCE:
+            joined = None if change == "added" else self._since.get(customer.id)
+            return None if joined is None else self.tr("In the group since {when}, added by "
+                                                       "{who}").format(
+                when=local_time(joined[0]).strftime("%Y-%m-%d %H:%M"), who=joined[1])
         if role == Qt.ItemDataRole.FontRole:
             return {"added": self._bold, "removed": self._strike}.get(change)
         if role == Qt.ItemDataRole.ForegroundRole and change:
