@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from custgroups.core import db, events
+from custgroups.core import db
 from custgroups.core.clock import utc_now
 from custgroups.core.codes import customer_code_key, format_group_code, group_code_key
+from custgroups.core.db.backfill import since_creation
 from custgroups.core.errors import ValidationError
 from custgroups.core.groups import number_groups_from
 from custgroups.core.history import HistoryKind
@@ -132,7 +133,7 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
         _bulk_insert("history_event", ("group_id", "at", "by", "kind", "old_value", "new_value",
                                        "count", "codes"),
                      _history(group_ids, group_rows, members, codes, created, who))
-        events.since_creation(database)  # every member joined with its group
+        since_creation(database)  # every member joined with its group
         progress(4, steps)
     return DemoResult(customers, groups, sum(len(m) for m in members))
 

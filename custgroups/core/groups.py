@@ -41,7 +41,7 @@ from custgroups.core.group_list import get_group as get_group
 from custgroups.core.group_list import get_group_by_code as get_group_by_code
 from custgroups.core.group_list import iter_groups as iter_groups
 from custgroups.core.group_list import list_groups as list_groups
-from custgroups.core.history import HistoryKind
+from custgroups.core.history import HistoryKind, give_reason
 from custgroups.core.history import record as _record
 from custgroups.core.memberships import ListMode as ListMode
 from custgroups.core.memberships import MemberSource as MemberSource
@@ -81,6 +81,8 @@ class GroupChange:
     remove_customer_ids: frozenset[int] = field(default_factory=frozenset)
     #: The list the member changes came from, if they came from one (kept in the history).
     member_source: MemberSource | None = None
+    #: Why, in the clerk's words (kept with the history of this save); may be empty.
+    reason: str = ""
 
 
 # --- validation -------------------------------------------------------------------------
@@ -126,7 +128,25 @@ def validate_group(change: GroupChange) -> list[ValidationError]:
                                         "An edit must say which version it started from."))
     if change.add_customer_ids and not change.active:
         problems.append(GroupInactiveError(code or None))
+    reason = change.reason.strip()
+    if len(reason) > REASON_MAX or has_control_characters(reason) or "\n" in reason:
+        problems.append(ValidationError(
+            "reason", f"Reason must be one line of at most {REASON_MAX} characters."))
     return problems
+
+
+#: The longest reason a clerk may give on Save.
+REASON_MAX = 500
+
+
+def reason_problem(change: GroupChange, required_above: int) -> ValidationError | None:
+    """A reason is required when a save removes more than ``required_above`` customers (a
+    setting; 0 never requires one)."""
+    removing = len(change.remove_customer_ids)
+    if required_above > 0 and removing > required_above and not change.reason.strip():
+        return ValidationError("reason", f"Say why: this save removes {removing:,} customers "
+                                         f"(a reason is needed above {required_above:,}).")
+    return None
 
 
 # --- saving -----------------------------------------------------------------------------
@@ -154,6 +174,8 @@ def save_group(change: GroupChange, who: str, progress: ProgressFn = no_progress
                 changed = changed or any(counts)
             if changed and change.group_id is not None:
                 touch_group(group_id, who, now)
+            if change.reason.strip():
+                give_reason(group_id, now, change.reason.strip())
     except peewee.IntegrityError as exc:
         # Two clerks saved the same name at the same moment and the unique index chose.
         raise _explain_integrity(exc, name, change.code) from exc

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from custgroups.core import db
-from custgroups.core.models import CustomerGroup, HistoryEvent
+from custgroups.core.models import CustomerGroup, HistoryEvent, MembershipEvent
 
 
 class HistoryKind(StrEnum):
@@ -39,6 +39,7 @@ class HistoryEntry:
     new_value: str | None
     count: int
     codes: tuple[str, ...]
+    reason: str = ""
 
 
 def record(group_id: int, who: str, at: datetime, kind: HistoryKind, old: str | None,
@@ -49,19 +50,29 @@ def record(group_id: int, who: str, at: datetime, kind: HistoryKind, old: str | 
 
 
 def _entry(values: Sequence[Any]) -> HistoryEntry:
-    eid, gid, gcode, gname, at, by, kind, old, new, count, codes = values
+    eid, gid, gcode, gname, at, by, kind, old, new, count, codes, reason = values
     return HistoryEntry(eid, gid, gcode, gname,
                         at if isinstance(at, datetime) else datetime.fromisoformat(str(at)),
                         by, HistoryKind(kind), old, new, count,
-                        tuple(codes.split("\n")) if codes else ())
+                        tuple(codes.split("\n")) if codes else (), reason or "")
 
 
 def _select() -> Any:
     return (HistoryEvent
             .select(HistoryEvent.id, HistoryEvent.group, CustomerGroup.code, CustomerGroup.name,
                     HistoryEvent.at, HistoryEvent.by, HistoryEvent.kind, HistoryEvent.old_value,
-                    HistoryEvent.new_value, HistoryEvent.count, HistoryEvent.codes)
+                    HistoryEvent.new_value, HistoryEvent.count, HistoryEvent.codes,
+                    HistoryEvent.reason)
             .join(CustomerGroup, on=(HistoryEvent.group == CustomerGroup.id)))
+
+
+def give_reason(group_id: int, at: datetime, reason: str) -> None:
+    """Keep the clerk's reason with everything one save recorded (at ``at``); called inside
+    its transaction."""
+    HistoryEvent.update(reason=reason).where(
+        (HistoryEvent.group == group_id) & (HistoryEvent.at == at)).execute()
+    MembershipEvent.update(reason=reason).where(
+        (MembershipEvent.group == group_id) & (MembershipEvent.at == at)).execute()
 
 
 @db.reads

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -118,6 +119,9 @@ class HistoryEvent(BaseModel):
     new_value = TextField(null=True)
     count = IntegerField(default=0)
     codes = TextField(default="")
+    #: Why, in the clerk's words, when they gave a reason on Save. The database's own default
+    #: serves the statements that write history as SQL text (the sample data).
+    reason = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = ((("group", "at"), False),)

@@ -73,7 +73,12 @@ def import_summary(plan: CustomerImportPlan) -> str:
 
 
 def history_change(entry: HistoryEntry) -> str:
-    """The change in a few words, e.g. "Renamed from 'A' to 'B'"."""
+    """The change in a few words, e.g. "Renamed from 'A' to 'B'", and the clerk's reason."""
+    what = _what(entry)
+    return f"{what} (reason: {entry.reason})" if entry.reason else what
+
+
+def _what(entry: HistoryEntry) -> str:
     customers = f"{entry.count:,} customer{'' if entry.count == 1 else 's'}"
     match entry.kind:
         case HistoryKind.CREATED:

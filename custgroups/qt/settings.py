@@ -76,6 +76,15 @@ class Settings:
         """The name recorded in the history instead of the login name, if one is set."""
         return self._text("user/name").strip()
 
+    @property
+    def reason_required_above(self) -> int:
+        """Saves removing more customers than this need a reason (0: never); set by IT or
+        in the settings file as ``editor/reason_required_above``."""
+        try:
+            return max(0, int(self._text("editor/reason_required_above", "100")))
+        except ValueError:
+            return 100
+
     def sync(self) -> None:
         """Write pending changes to disk now."""
         self._store.sync()

@@ -22,12 +22,8 @@ from PySide6.QtWidgets import (
 
 from custgroups.core.errors import ConflictError, ValidationError, plain_message
 from custgroups.core.groups import (
-    DESCRIPTION_MAX,
-    NAME_MAX,
     Group,
     GroupChange,
-    clean_description,
-    clean_name,
     get_group,
     save_group,
     validate_group,
@@ -36,16 +32,17 @@ from custgroups.core.lists import MemberSource
 from custgroups.core.members import Member
 from custgroups.core.moves import Carry
 from custgroups.qt.tasks import Lane
-from custgroups.ui import messages, style
+from custgroups.ui import messages
 from custgroups.ui.carry import carry_customers
 from custgroups.ui.editor_conflict import TheirsFirst
 from custgroups.ui.editor_news import NewsOfOthers
+from custgroups.ui.editor_text import TextFields
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.members_panel import MembersPanel
 from custgroups.ui.widgets import fit_to_screen, named, shortcut
 
 
-class GroupDialog(TheirsFirst, NewsOfOthers, QDialog):
+class GroupDialog(TheirsFirst, NewsOfOthers, TextFields, QDialog):
     """Creates or edits a group and its members; nothing is written until Save."""
 
     save_ended = Signal(object)  # the saved Group, or the problem that stopped the save
@@ -117,9 +114,10 @@ class GroupDialog(TheirsFirst, NewsOfOthers, QDialog):
         self.active_check = named(QCheckBox(self.tr("Active"), self), "activeCheck")
         self.active_check.setChecked(True)
         # Problems of the paste box are shown with those of the members.
-        self.field_errors = FieldErrors(self, ("code", "name", "description", "members"),
-                                        {"paste": "members"})
+        self.field_errors = FieldErrors(self, ("code", "name", "description", "members",
+                                               "reason"), {"paste": "members"})
         self.errors = self.field_errors.labels
+        self.reason_row = self._reason_row()
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(self.tr("Save"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
@@ -169,6 +167,8 @@ class GroupDialog(TheirsFirst, NewsOfOthers, QDialog):
         layout.addWidget(self.errors["members"])
         layout.addWidget(self.errors["form"])
         layout.addWidget(self._news_banner())
+        layout.addLayout(self.reason_row)
+        layout.addWidget(self.errors["reason"])
         layout.addLayout(bottom)
         # The name is what a clerk types first; the code is optional.
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -207,7 +207,7 @@ class GroupDialog(TheirsFirst, NewsOfOthers, QDialog):
         """Every reason the editor cannot save now, field by field; a refusal from the
         database stays one for as long as the clerk asks the same."""
         change = self.change()
-        problems = validate_group(change)
+        problems = validate_group(change) + self._reason_problems(change)
         if self._refused is not None and self._refused[0] == change:
             problems.append(self._refused[1])
         pasted = self.paste.problem()
@@ -216,21 +216,6 @@ class GroupDialog(TheirsFirst, NewsOfOthers, QDialog):
     def _recheck(self, *names: str) -> None:
         """An error shown for a field goes as soon as its cause does, and follows the text."""
         self.field_errors.follow(self._problems(), names)
-
-    @Slot()
-    def _on_name_text_changed(self) -> None:
-        self._show_count(self.name_count, len(clean_name(self.name_edit.text())), NAME_MAX)
-        self._recheck("name")
-
-    @Slot()
-    def _on_description_text_changed(self) -> None:
-        length = len(clean_description(self.description_edit.toPlainText()))
-        self._show_count(self.description_count, length, DESCRIPTION_MAX)
-        self._recheck("description")
-
-    def _show_count(self, label: QLabel, length: int, limit: int) -> None:
-        label.setText(self.tr("{n} of {max} characters").format(n=length, max=limit))
-        style.error_text(label, length > limit)
 
     @Slot(bool)
     def _on_active_toggled(self, _active: bool) -> None:
@@ -285,19 +270,21 @@ class GroupDialog(TheirsFirst, NewsOfOthers, QDialog):
             expected_version=group.version if group else None,
             add_customer_ids=self.members.added_ids,
             remove_customer_ids=self.members.removed_ids,
-            member_source=self.panel.list_source if self.members.pending else None)
+            member_source=self.panel.list_source if self.members.pending else None,
+            reason=self.reason_edit.text())
 
     def has_changes(self) -> bool:
         """True when something typed or picked is not saved."""
         typed_code = self._group is None and bool(self.code_edit.text().strip())
         return (self._fields() != self._loaded or typed_code or self.members.pending
-                or bool(self.paste.edit.toPlainText().strip()))
+                or bool(self.paste.edit.toPlainText().strip())
+                or bool(self.reason_edit.text().strip()))
 
     def _show_errors(self, problems: list[ValidationError]) -> None:
         self.field_errors.show(problems)
         focus = {"code": self.code_edit, "name": self.name_edit,
                  "description": self.description_edit, "members": self.panel.table,
-                 "paste": self.paste.edit}
+                 "paste": self.paste.edit, "reason": self.reason_edit}
         if problems:
             focus.get(problems[0].field, self.name_edit).setFocus()
 
@@ -326,7 +313,7 @@ class GroupDialog(TheirsFirst, NewsOfOthers, QDialog):
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
         # What is typed during a save would not be in it: the fields wait for the answer.
-        for edit in (self.name_edit, self.description_edit):
+        for edit in (self.name_edit, self.description_edit, self.reason_edit):
             edit.setReadOnly(saving)
         self.code_edit.setReadOnly(saving or self._group is not None)
         self.active_check.setEnabled(not saving)

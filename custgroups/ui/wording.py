@@ -92,7 +92,14 @@ def import_summary(plan: CustomerImportPlan) -> str:
 
 
 def history_change(entry: HistoryEntry) -> str:
-    """The change in a few words, e.g. "Renamed from 'A' to 'B'"."""
+    """The change in a few words, e.g. "Renamed from 'A' to 'B'", and the clerk's reason."""
+    what = _what(entry)
+    if entry.reason:
+        return _tr("{change} (reason: {reason})").format(change=what, reason=entry.reason)
+    return what
+
+
+def _what(entry: HistoryEntry) -> str:
     match entry.kind:
         case HistoryKind.CREATED:
             return _tr("Created as '{name}'").format(name=entry.new_value)

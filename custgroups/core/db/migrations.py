@@ -195,17 +195,21 @@ def _migration_3(db: peewee.Database, kind: str) -> None:
 
 
 def _migration_4(db: peewee.Database, kind: str) -> None:
-    # Membership events: one per customer added or removed, from the history kept so far.
-    from custgroups.core import events
+    # Membership events: one per customer added or removed, from the history kept so far;
+    # and the reason a clerk gives on Save, kept with the history.
+    from custgroups.core.db import backfill
 
     db.create_tables([models.MembershipEvent])
+    history = models.HistoryEvent._meta.table_name
+    if "reason" not in {column.name for column in db.get_columns(history)}:
+        db.execute_sql(f"ALTER TABLE {history} ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
     if kind == "postgresql":
         db.execute_sql(_STAMP_LOGIN.replace("{history}", models.HistoryEvent._meta.table_name))
         table = models.MembershipEvent._meta.table_name
         db.execute_sql(f"DROP TRIGGER IF EXISTS event_login ON {table}")
         db.execute_sql(f"CREATE TRIGGER event_login BEFORE INSERT ON {table} "
                        "FOR EACH ROW EXECUTE FUNCTION custgroups_stamp_login()")
-    log.info("membership events from the history: %d", events.backfill(db))
+    log.info("membership events from the history: %d", backfill.backfill(db))
 
 
 #: Sets who made a change to the login of the session making it; a group's updated_by only
