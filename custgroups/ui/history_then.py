@@ -27,6 +27,8 @@ from custgroups.core.clock import local_time, to_utc
 from custgroups.core.customers import CustomerRef
 from custgroups.core.events import Change, iter_changes, members_as_of
 from custgroups.core.groups import Group
+from custgroups.core.history import HistoryEntry
+from custgroups.core.revert import RevertPlan, plan_revert
 from custgroups.qt.tasks import Lane
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.widgets import named
@@ -178,6 +180,10 @@ class HistoryThen(QWidget):
         if chosen and self._run_export is not None:
             self._run_export(self.tr("Exporting members…"),
                              lambda progress: export_customers(Path(chosen), members, progress))
+
+    def plan(self, entry: HistoryEntry, planned: Callable[[RevertPlan], None]) -> None:
+        """Plan the revert of ``entry`` in the background; ``planned`` gets the plan."""
+        self._lane.submit(lambda _p: plan_revert(entry), succeeded=planned)
 
     def shutdown(self) -> None:
         """Stop the background work (the dialog is closing)."""

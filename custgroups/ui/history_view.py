@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from custgroups.core.clock import local_time
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
+from custgroups.core.revert import REVERTIBLE, RevertPlan
 from custgroups.ui.history_then import HistoryThen, RunExport
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.widgets import fit_to_screen, named
@@ -72,9 +73,12 @@ class HistoryDialog(QDialog):
 
     @classmethod
     def open_for(cls, group: Group, entries: list[HistoryEntry], parent: QWidget,
-                 run_export: RunExport) -> None:
-        """Show the timeline; its Export button asks for a file and runs ``run_export``."""
+                 run_export: RunExport, can_edit: bool = True) -> RevertPlan | None:
+        """Show the timeline; its Export button asks for a file and runs ``run_export``.
+        The plan of a change the clerk chose to revert, if they did (the caller opens it in
+        the editor); a login that may only read is not offered Revert."""
         dialog = cls(group, entries, parent, run_export)
+        dialog.revert_button.setVisible(can_edit)
 
         def export() -> None:
             from custgroups.core.sheets.export import export_history
@@ -90,6 +94,7 @@ class HistoryDialog(QDialog):
 
         dialog.export_button.clicked.connect(export)
         dialog.exec()
+        return dialog.revert_plan
 
     def __init__(self, group: Group, entries: list[HistoryEntry],
                  parent: QWidget | None = None, run_export: RunExport | None = None) -> None:
@@ -115,6 +120,14 @@ class HistoryDialog(QDialog):
         self.export_button = self.buttons.addButton(self.tr("Export…"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setObjectName("historyExportButton")
+        self.revert_button = named(self.buttons.addButton(
+            self.tr("&Revert…"), QDialogButtonBox.ButtonRole.ActionRole), "revertButton")
+        self.revert_button.setToolTip(self.tr("Undo the selected change: it opens in the "
+                                              "editor, to check and save like any edit"))
+        self.revert_button.setEnabled(False)
+        self.revert_button.clicked.connect(self._on_revert_clicked)
+        self.revert_plan: RevertPlan | None = None
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.buttons.rejected.connect(self.reject)
         self.then = HistoryThen(group, run_export, self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -125,6 +138,23 @@ class HistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
         fit_to_screen(self, 900, 640)
+
+    def _selected(self) -> HistoryEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if len(rows) == 1 else None
+
+    def _on_selection_changed(self) -> None:
+        entry = self._selected()
+        self.revert_button.setEnabled(entry is not None and entry.kind in REVERTIBLE)
+
+    def _on_revert_clicked(self) -> None:
+        entry = self._selected()
+        if entry is not None and entry.kind in REVERTIBLE:
+            self.then.plan(entry, self._on_planned)
+
+    def _on_planned(self, plan: RevertPlan) -> None:
+        self.revert_plan = plan
+        self.accept()
 
     def done(self, result: int) -> None:
         """Stop background work before the dialog goes."""

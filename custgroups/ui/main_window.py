@@ -25,7 +25,7 @@ from custgroups.core.groups import (
     list_groups,
     set_groups_active,
 )
-from custgroups.core.history import group_history
+from custgroups.core.history import HistoryEntry, group_history
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import selection, style, team_view
@@ -39,6 +39,7 @@ from custgroups.ui.group_table import GroupTable
 from custgroups.ui.history_view import HistoryDialog
 from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.pager import Pager
+from custgroups.ui.revert_editor import open_revert
 from custgroups.ui.widgets import fit_to_screen, named
 from custgroups.ui.window_actions import (
     SEPARATOR,
@@ -370,8 +371,12 @@ class MainWindow(WindowTransfers, QMainWindow):
     def _on_history_triggered(self) -> None:
         if (group := self.selected_group()) is not None:
             self._queries.submit(lambda _p: group_history(group.id), succeeded=lambda entries:
-                                 HistoryDialog.open_for(group, entries, self, self._run_export),
-                                 failed=self.show_error)
+                                 self._show_history(group, entries), failed=self.show_error)
+
+    def _show_history(self, group: Group, entries: list[HistoryEntry]) -> None:
+        plan = HistoryDialog.open_for(group, entries, self, self._run_export, self._can_edit)
+        if plan is not None and open_revert(self._who, plan, self) is not None:
+            self.refresh()
 
     @Slot()
     def _on_compare_triggered(self) -> None:
