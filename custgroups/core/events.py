@@ -51,7 +51,8 @@ def record(group_id: int, added: Sequence[int], removed: Sequence[int], who: str
         MembershipEvent.insert_many(rows[start:start + _CHUNK]).execute()
 
 
-def _stamp(value: Any) -> datetime:
+def stamp(value: Any) -> datetime:
+    """A timestamp as the driver gave it (SQLite: text) as a datetime."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
@@ -73,11 +74,11 @@ def iter_changes(since: datetime, group_id: int | None = None, batch: int = 5000
     while True:
         rows = _changes_batch(since, until, group_id, last, batch)
         for eid, at, group, customer, added, by, how, source, reason in rows:
-            yield Change(int(eid), _stamp(at), group, customer, bool(added), by, how, source,
+            yield Change(int(eid), stamp(at), group, customer, bool(added), by, how, source,
                          reason)
         if len(rows) < batch:
             return
-        last = (_stamp(rows[-1][1]), int(rows[-1][0]))
+        last = (stamp(rows[-1][1]), int(rows[-1][0]))
 
 
 @db.reads
@@ -139,5 +140,5 @@ def member_since(group_id: int, customer_ids: Sequence[int] | None = None
             query = query.where(db.in_ids(MembershipEvent.customer, batch))
         rows: Any = query.order_by(MembershipEvent.id).tuples()
         for cid, at, by in rows:  # the latest joining wins
-            found[int(cid)] = (_stamp(at), str(by))
+            found[int(cid)] = (stamp(at), str(by))
     return found
