@@ -17,6 +17,7 @@ import peewee
 from custgroups.core import db
 from custgroups.core.customers import _matching
 from custgroups.core.events import stamp
+from custgroups.core.groups import Group, GroupChange, get_group, save_group
 from custgroups.core.models import Customer, CustomerGroup, Membership, MembershipEvent
 
 
@@ -80,6 +81,7 @@ class Belonging:
     code: str
     name: str
     active: bool
+    version: int
     since: datetime | None
     by: str
 
@@ -125,7 +127,7 @@ def list_customers(query: CustomerQuery) -> CustomerListPage:
 def groups_of(customer_id: int) -> list[Belonging]:
     """The groups the customer is in, by code, with since when and who added them."""
     rows: Any = (CustomerGroup.select(CustomerGroup.id, CustomerGroup.code, CustomerGroup.name,
-                                      CustomerGroup.active)
+                                      CustomerGroup.active, CustomerGroup.version)
                  .join(Membership, on=(Membership.group == CustomerGroup.id))
                  .where(Membership.customer == customer_id)
                  .order_by(CustomerGroup.code_key).tuples())
@@ -136,5 +138,20 @@ def groups_of(customer_id: int) -> list[Belonging]:
                    .order_by(MembershipEvent.id).tuples())
     for gid, at, by in events:  # the latest joining of each group wins
         joined[int(gid)] = (stamp(at), str(by))
-    return [Belonging(int(gid), code, name, bool(active), *joined.get(int(gid), (None, "")))
-            for gid, code, name, active in rows]
+    return [Belonging(int(gid), code, name, bool(active), int(version),
+                      *joined.get(int(gid), (None, "")))
+            for gid, code, name, active, version in rows]
+
+
+def set_member(customer_id: int, group_id: int, member: bool, who: str,
+               seen_version: int | None = None) -> Group:
+    """Add the customer to the group or take them out, as an edit of the group as the clerk
+    saw it (``seen_version``; a newer one is a conflict), recorded like any membership
+    change. The group's other fields are kept as they are."""
+    group = get_group(group_id)
+    ids = frozenset({customer_id})
+    return save_group(GroupChange(
+        name=group.name, description=group.description, active=group.active,
+        group_id=group.id, expected_version=seen_version or group.version,
+        add_customer_ids=ids if member else frozenset(),
+        remove_customer_ids=frozenset() if member else ids), who)

@@ -25,21 +25,19 @@ from custgroups.core.groups import (
     list_groups,
     set_groups_active,
 )
-from custgroups.core.history import HistoryEntry, group_history
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import selection, style, team_view
 from custgroups.ui.about_dialog import install_help_menu
 from custgroups.ui.compare_dialog import CompareDialog
+from custgroups.ui.customers_window import CustomersWindow
 from custgroups.ui.duplicate_dialog import duplicate
 from custgroups.ui.empty_state import EmptyState
 from custgroups.ui.filter_bar import FilterBar
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.group_table import GroupTable
-from custgroups.ui.history_view import HistoryDialog
 from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.pager import Pager
-from custgroups.ui.revert_editor import open_revert
 from custgroups.ui.widgets import fit_to_screen, named
 from custgroups.ui.window_actions import (
     SEPARATOR,
@@ -49,9 +47,10 @@ from custgroups.ui.window_actions import (
     unique_shortcuts,
 )
 from custgroups.ui.window_transfers import WindowTransfers
+from custgroups.ui.window_views import WindowViews
 
 
-class MainWindow(WindowTransfers, QMainWindow):
+class MainWindow(WindowTransfers, WindowViews, QMainWindow):
     """Lists groups page by page; queries run off the UI thread, stale answers are dropped."""
 
     page_shown = Signal(object)  # GroupPage, once it is on screen
@@ -76,6 +75,7 @@ class MainWindow(WindowTransfers, QMainWindow):
         self._query: GroupQuery = self._settings.list_query
         self._page: GroupPage | None = None
         self.export_job: Job | None = None
+        self.customers: CustomersWindow | None = None
         self.setWindowTitle(self.tr("Customer Groups — {db}").format(db=database_name))
         self._init_actions()
         self._init_widgets()
@@ -118,6 +118,8 @@ class MainWindow(WindowTransfers, QMainWindow):
                                      self.refresh, "refreshAction")
         self.find_action = action(self.tr("&Find"), QKeySequence.StandardKey.Find,
                                   self._on_find_triggered, "findAction")
+        self.customers_action = action(self.tr("&Customers"), "Ctrl+2",
+                                       self._on_customers_triggered, "customersAction")
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close,
                                   "quitAction")
         self.refresh_action.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Refresh, "F5"))
@@ -175,7 +177,8 @@ class MainWindow(WindowTransfers, QMainWindow):
             (self.tr("&File"), (self.import_action, self.export_action, SEPARATOR,
                                 self.quit_action)),
             (self.tr("&Group"), group_actions),
-            (self.tr("&View"), (self.find_action, self.refresh_action)),
+            (self.tr("&View"), (self.find_action, self.refresh_action, SEPARATOR,
+                                self.customers_action)),
         ), (*group_actions, SEPARATOR, self.export_action, self.import_action,
             self.refresh_action))
         file_menu = self.menuBar().actions()[0].menu()
@@ -366,17 +369,6 @@ class MainWindow(WindowTransfers, QMainWindow):
         ids = [g.id for g in targets]
         self._jobs.submit(lambda _p: set_groups_active(ids, active, self._who),
                           succeeded=lambda _changed: self.refresh(), failed=self.show_error)
-
-    @Slot()
-    def _on_history_triggered(self) -> None:
-        if (group := self.selected_group()) is not None:
-            self._queries.submit(lambda _p: group_history(group.id), succeeded=lambda entries:
-                                 self._show_history(group, entries), failed=self.show_error)
-
-    def _show_history(self, group: Group, entries: list[HistoryEntry]) -> None:
-        plan = HistoryDialog.open_for(group, entries, self, self._run_export, self._can_edit)
-        if plan is not None and open_revert(self._who, plan, self) is not None:
-            self.refresh()
 
     @Slot()
     def _on_compare_triggered(self) -> None:

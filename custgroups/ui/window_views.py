@@ -1,0 +1,56 @@
+"""The main window's other views: a group's History (and Revert from it), and Customers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QMainWindow
+
+from custgroups.core.groups import Group
+from custgroups.core.history import HistoryEntry, group_history
+from custgroups.ui.customers_window import CustomersWindow
+from custgroups.ui.history_view import HistoryDialog
+from custgroups.ui.revert_editor import open_revert
+
+if TYPE_CHECKING:
+    from custgroups.qt.tasks import Job, Lane
+
+    _Window = QMainWindow
+else:
+    _Window = object
+
+
+class WindowViews(_Window):
+    """Part of :class:`~custgroups.ui.main_window.MainWindow`. Only the type checker sees it
+    as a window; at run time it adds these methods and nothing else."""
+
+    _queries: Lane
+    _who: str
+    _can_edit: bool
+    customers: CustomersWindow | None
+
+    if TYPE_CHECKING:  # the window's own, which these methods call
+        def selected_group(self) -> Group | None: ...
+        def refresh(self) -> None: ...
+        def show_error(self, exc: BaseException) -> None: ...
+        def _run_export(self, label: str, work: Any) -> Job: ...
+
+    @Slot()
+    def _on_history_triggered(self) -> None:
+        if (group := self.selected_group()) is not None:
+            self._queries.submit(lambda _p: group_history(group.id), succeeded=lambda entries:
+                                 self._show_history(group, entries), failed=self.show_error)
+
+    def _show_history(self, group: Group, entries: list[HistoryEntry]) -> None:
+        plan = HistoryDialog.open_for(group, entries, self, self._run_export, self._can_edit)
+        if plan is not None and open_revert(self._who, plan, self) is not None:
+            self.refresh()
+
+    @Slot()
+    def _on_customers_triggered(self) -> None:
+        if self.customers is None or not self.customers.isVisible():
+            self.customers = CustomersWindow(self._who, self._can_edit, self)
+        self.customers.show()
+        self.customers.raise_()
+        self.customers.activateWindow()
