@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QDateTime, QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -221,6 +221,39 @@ def compare_shots(window: MainWindow) -> None:
     dialog.operation.setCurrentIndex(1)
     shot(dialog, "dialog-compare.png")
     dialog.done(0)
+
+
+def then_shots(window: MainWindow) -> None:
+    """History with the group as it stood before a change (and Revert on), and Customers."""
+    from custgroups.core.history import group_history
+    from custgroups.ui.customers_window import CustomersWindow
+
+    group = groups.get_group_by_code("CG-000002")
+    before = groups.member_ids(group.id)
+    moment = QDateTime.currentDateTime()
+    groups.save_group(groups.GroupChange(
+        name=group.name, description=group.description, active=group.active,
+        group_id=group.id, expected_version=group.version,
+        remove_customer_ids=frozenset(sorted(before)[:3]), reason="Left the region"), "a.larsen")
+    history = HistoryDialog(group, group_history(group.id), window, lambda *args: None)
+    history.resize(1000, 720)
+    history.show()
+    history.table.selectRow(0)
+    history.then.as_of_edit.setDateTime(moment.addSecs(-60))
+    history.then.members_button.click()
+    wait_until(lambda: history.then.model.rowCount() > 0)
+    settle()
+    shot(history, "history-then.png")
+    history.done(0)
+    found = CustomersWindow("m.jensen", True, window)
+    found.resize(1200, 640)
+    found.show()
+    wait_until(lambda: found.groups_model.rowCount() > 0)
+    found.table.selectRow(1)
+    wait_until(lambda: found.groups_model.rowCount() > 0)
+    settle()
+    shot(found, "customers.png")
+    found.close()
 
 
 def news_shot(window: MainWindow) -> None:
@@ -437,6 +470,7 @@ def main() -> None:
     shot(preview, "dialog-import-preview.png")
     preview.done(0)
 
+    then_shots(window)
     news_shot(window)
     menu_shot(window, [replace(from_url(SERVER) or ServerAddress("", ""), schema=SCHEMA).url(),
                        f"sqlite:///{(Path.home() / 'custgroups-north.db').as_posix()}"])
