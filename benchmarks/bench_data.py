@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from data_customers import customer_cases
 from data_members import add_benchmark, resolve_benchmark
 from data_timing import Case, fastest, print_markdown, print_table, raw_connect, run_case
 from harness import add_database_args, begin, new_parser, version
@@ -227,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nchecking and timing (median of {args.repeat} after one warm-up) ...")
     cases = [*list_benchmarks(conn, args.repeat), resolve_benchmark(conn, args.codes, rng),
              add_benchmark(conn, args.add, rng), *search_benchmarks(conn, args.repeat),
-             compare_benchmark(conn)]
+             compare_benchmark(conn), *customer_cases(conn)]
     results = [run_case(case, args.repeat, args.profile) for case in cases]
 
     print()

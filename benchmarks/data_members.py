@@ -138,6 +138,7 @@ class AddFixture:
     ids: frozenset[int]
     saved_row: tuple[Any, ...]
     last_history_id: int
+    last_event_id: int
     loaded: Group | None = None
 
     def reset(self) -> None:
@@ -152,6 +153,7 @@ class AddFixture:
                      "updated_by = ? WHERE id = ?",
                      (member_count, version, updated_at, updated_by, self.group_id))
         conn.execute("DELETE FROM history_event WHERE id > ?", (self.last_history_id,))
+        conn.execute("DELETE FROM membership_event WHERE id > ?", (self.last_event_id,))
         conn.execute("COMMIT")
         self.loaded = get_group(self.group_id)  # what the edit dialog opened with
 
@@ -166,7 +168,8 @@ def add_fixture(conn: sqlite3.Connection, count: int, rng: random.Random) -> Add
     saved = conn.execute("SELECT member_count, version, updated_at, updated_by "
                          "FROM customer_group WHERE id = ?", (group_id,)).fetchone()
     last = conn.execute("SELECT coalesce(max(id), 0) FROM history_event").fetchone()[0]
-    return AddFixture(conn, group_id, ids, saved, last)
+    event = conn.execute("SELECT coalesce(max(id), 0) FROM membership_event").fetchone()[0]
+    return AddFixture(conn, group_id, ids, saved, last, event)
 
 
 def ours_add(fx: AddFixture) -> None:
@@ -178,7 +181,8 @@ def ours_add(fx: AddFixture) -> None:
 
 
 def raw_add(fx: AddFixture) -> None:
-    """Insert the rows, bump count and version, write one history row with the codes."""
+    """Insert the rows, bump count and version, write one history row with the codes and one
+    membership event per customer."""
     conn, ids = fx.conn, json.dumps(sorted(fx.ids))
     now = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
     conn.execute("BEGIN IMMEDIATE")
@@ -193,6 +197,9 @@ def raw_add(fx: AddFixture) -> None:
     conn.execute("INSERT INTO history_event (group_id, at, by, kind, old_value, new_value, "
                  "count, codes) VALUES (?, ?, ?, 'members_added', NULL, NULL, ?, ?)",
                  (fx.group_id, now, WHO, added, codes))
+    conn.execute("INSERT INTO membership_event (group_id, customer_id, added, at, by, how, "
+                 "source, reason) SELECT ?, value, 1, ?, ?, 'editor', '', '' "
+                 "FROM json_each(?)", (fx.group_id, now, WHO, ids))
     conn.execute("COMMIT")
 
 

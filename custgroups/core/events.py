@@ -18,7 +18,7 @@ import peewee
 
 from custgroups.core import db
 from custgroups.core.customers import CustomerRef
-from custgroups.core.models import Customer, CustomerGroup, MembershipEvent
+from custgroups.core.models import Customer, CustomerGroup, MembershipEvent, database
 
 #: ``how`` of a change made in the group editor by hand (the picker, Remove, Undo).
 EDITOR = "editor"
@@ -43,12 +43,16 @@ class Change:
 
 def record(group_id: int, added: Sequence[int], removed: Sequence[int], who: str,
            at: datetime, how: str, source: str = "", reason: str = "") -> None:
-    """Write the events of one change; called inside the transaction of the change."""
-    rows = [{"group": group_id, "customer": cid, "added": flag, "at": at, "by": who,
-             "how": how, "source": source, "reason": reason}
-            for ids, flag in ((removed, False), (added, True)) for cid in ids]
-    for start in range(0, len(rows), _CHUNK):
-        MembershipEvent.insert_many(rows[start:start + _CHUNK]).execute()
+    """Write the events of one change; called inside the transaction of the change. Each
+    side is one statement, whatever the number of customers."""
+    table = MembershipEvent._meta.table_name
+    for ids, flag in ((removed, False), (added, True)):
+        if ids:
+            listed, param = db.id_list(ids)
+            select = listed.replace("SELECT ", "SELECT " + ", ".join([db.mark()] * 7) + ", ", 1)
+            database.execute_sql(
+                f'INSERT INTO "{table}" (group_id, added, at, by, how, source, reason, '
+                f"customer_id) {select}", [group_id, flag, at, who, how, source, reason, param])
 
 
 def stamp(value: Any) -> datetime:
