@@ -150,3 +150,22 @@ def test_upgrading_a_previous_version_makes_events_from_its_history(old_file: st
     combined = groups.get_group_by_code("CG-000013")
     joined = {c.how for c in events.iter_changes(datetime(2000, 1, 1), combined.id)}
     assert joined == {"union"}
+
+
+def test_the_upgrade_gives_the_events_the_changes_wrote(opened: str) -> None:
+    """On SQLite and PostgreSQL alike: drop the events, step back to schema 3, open again."""
+    from custgroups.core.models import SchemaInfo, database
+
+    ids = _customers(5)
+    north = _create("North", add_customer_ids=frozenset(ids[:3]))
+    north = groups.save_group(_edit(north, remove_customer_ids=frozenset(ids[:1])), "bob")
+    apply_list(north.id, ["C00004", "C00001"], ListMode.ADD, "carol", source_name="a.xlsx")
+    written = [e[:3] for e in _events(north.id)]
+    db.close_database()
+    db.open_database(opened)
+    database.execute_sql(f'DROP TABLE "{MembershipEvent._meta.table_name}"')
+    SchemaInfo.update(value="3").where(SchemaInfo.key == "schema_version").execute()
+    db.close_database()
+    db.open_database(opened)
+    assert [e[:3] for e in _events(north.id)] == written
+    assert _events(north.id)[-1][3:] == ("add", "a.xlsx")
