@@ -373,15 +373,17 @@ def set_groups_active(group_ids: Iterable[int], active: bool, who: str,
 @db.writes
 def change_members(group_id: int, who: str, add_ids: Iterable[int] = (),
                    remove_ids: Iterable[int] = (), expected_version: int | None = None,
-                   progress: ProgressFn = no_progress) -> tuple[int, int]:
-    """Add and remove members only; returns how many were really added and removed."""
+                   progress: ProgressFn = no_progress,
+                   source: MemberSource | None = None) -> tuple[int, int]:
+    """Add and remove members only (from ``source``, if they came from a list); returns how
+    many were really added and removed."""
     who = recorded_name(who)
     with db.transaction():
         row = lock_group(group_id)
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
         now = utc_now()
-        counts = change_members_of(group_id, add_ids, remove_ids, who, now, progress)
+        counts = change_members_of(group_id, add_ids, remove_ids, who, now, progress, source)
         if any(counts):
             touch_group(group_id, who, now)
     return counts

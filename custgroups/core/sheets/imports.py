@@ -20,6 +20,7 @@ from custgroups.core.codes import (
 from custgroups.core.customer_import import CustomerImportPlan, CustomerInput
 from custgroups.core.customers import CodeResolution
 from custgroups.core.errors import CustgroupsError
+from custgroups.core.memberships import ListMode, MemberSource
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.sheets.cells import ERROR_VALUES
 from custgroups.core.sheets.reading import FileRefused, Sheet, open_sheets
@@ -406,6 +407,6 @@ def import_members(group_code: str, path: Path, who: str, column: str | None = N
         return replace(preview, dry_run=False)
     added, _removed = groups.change_members(
         preview.group.id, who, add_ids=[ref.id for ref in preview.resolution.recognised],
-        progress=progress)
+        progress=progress, source=MemberSource(ListMode.ADD, path.name))
     return MemberImport(groups.get_group(preview.group.id), preview.file, preview.resolution,
                         added, False)
