@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
@@ -32,8 +33,9 @@ def dialog(qtbot: QtBot) -> HistoryDialog:
     MembershipEvent.update(at=utc_now() - timedelta(hours=2)).execute()
     north = groups.save_group(_edit(north, add_customer_ids=frozenset(ids[3:]),
                                     remove_customer_ids=frozenset(ids[:1])), "bob")
+    # As the window runs an export, here at once.
     shown = HistoryDialog(north, history.group_history(north.id), None,
-                          lambda label, work: None)  # as the window runs an export
+                          lambda label, work: work(lambda *progress: None))
     qtbot.addWidget(shown)
     shown.show()
     return shown
@@ -63,3 +65,21 @@ def test_the_changes_between_two_moments(qtbot: QtBot, dialog: HistoryDialog) ->
               then.model.data(then.model.index(row, 4))) for row in range(then.model.rowCount())]
     assert shown == [("C00001", "Removed", recorded("bob")), ("C00004", "Added", recorded("bob"))]
     assert "1 added, 1 removed" in then.summary.text() and not then.export_button.isEnabled()
+
+
+def test_the_members_then_are_exported(qtbot: QtBot, dialog: HistoryDialog,
+                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog
+
+    then = dialog.then
+    then.as_of_edit.setDateTime(_shown_at(utc_now() - timedelta(hours=1)))
+    with qtbot.waitSignal(then.shown, timeout=5000):
+        QTest.mouseClick(then.members_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "then.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (str(target), "Excel workbook (*.xlsx)"))
+    QTest.mouseClick(then.export_button, Qt.MouseButton.LeftButton)
+    sheet = openpyxl.load_workbook(target, read_only=True).worksheets[0]
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        "C00001", "C00002", "C00003"]

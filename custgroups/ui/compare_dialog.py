@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import IntEnum
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,6 +42,7 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.table_model import Index, RowsTableModel
+from custgroups.ui.transfers import export_customer_list
 from custgroups.ui.widgets import fit_to_screen, named
 
 RunExport = Callable[[str, Callable[[Any], Any]], object]
@@ -234,15 +233,7 @@ class CompareDialog(QDialog):
 
     @Slot()
     def _on_export_clicked(self) -> None:
-        from custgroups.core.sheets.export import export_customers
-
-        rows = list(self.model.rows())
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export Customers"), str(Path.home() / "customers.xlsx"),
-            self.tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
-        if chosen:
-            self._run_export(self.tr("Exporting customers…"),
-                             lambda progress: export_customers(Path(chosen), rows, progress))
+        export_customer_list(self, list(self.model.rows()), "customers.xlsx", self._run_export)
 
     # --- a new group --------------------------------------------------------------------
 

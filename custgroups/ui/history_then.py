@@ -6,14 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +29,7 @@ from custgroups.core.history import HistoryEntry
 from custgroups.core.revert import RevertPlan, plan_revert
 from custgroups.qt.tasks import Lane
 from custgroups.ui.models.table_model import Index, RowsTableModel
+from custgroups.ui.transfers import export_customer_list
 from custgroups.ui.widgets import named
 
 #: What a run of an export is handed: a label for its progress and the work.
@@ -170,16 +169,10 @@ class HistoryThen(QWidget):
         self.shown.emit()
 
     def _on_export_clicked(self) -> None:
-        from custgroups.core.sheets.export import export_customers
-
-        members = [row for row in self.model.rows() if isinstance(row, CustomerRef)]
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export Members"),
-            str(Path.home() / f"{self._group.code}-members-then.xlsx"),
-            self.tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
-        if chosen and self._run_export is not None:
-            self._run_export(self.tr("Exporting members…"),
-                             lambda progress: export_customers(Path(chosen), members, progress))
+        if self._run_export is not None:
+            export_customer_list(self, [row for row in self.model.rows()
+                                        if isinstance(row, CustomerRef)],
+                                 f"{self._group.code}-members-then.xlsx", self._run_export)
 
     def plan(self, entry: HistoryEntry, planned: Callable[[RevertPlan], None]) -> None:
         """Plan the revert of ``entry`` in the background; ``planned`` gets the plan."""

@@ -3,7 +3,7 @@ with the outcome said in a message box or the status bar."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QWidget
 
+from custgroups.core.customers import CustomerRef
 from custgroups.core.errors import Cancelled, plain_message
 from custgroups.core.groups import GroupQuery
 from custgroups.core.progress import ProgressFn
@@ -41,6 +42,20 @@ def ask_group_export(window: QWidget, query: GroupQuery, matching: int
         return None
     path, members = chosen
     return lambda progress: export_groups(path, query, members, progress)
+
+
+def export_customer_list(parent: QWidget, customers: Sequence[CustomerRef], file_name: str,
+                         run_export: Callable[[str, Callable[[Any], Any]], object]) -> None:
+    """Ask where to write a list of customers already read, then write it as a long job."""
+    from custgroups.core.sheets.export import export_customers
+
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _tr("Export Customers"), str(Path.home() / file_name),
+        _tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
+    if chosen:
+        rows = list(customers)
+        run_export(_tr("Exporting customers…"),
+                   lambda progress: export_customers(Path(chosen), rows, progress))
 
 
 def ask_customer_file(window: QWidget) -> Path | None:
