@@ -108,7 +108,10 @@ class MembersPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.installEventFilter(self)
         header = self.table.horizontalHeader()
-        header.resizeSection(MemberColumn.CODE, 110)
+        for column, width in ((MemberColumn.CODE, 90), (MemberColumn.CITY, 86),
+                              (MemberColumn.STATUS, 64), (MemberColumn.CHANGE, 72),
+                              (MemberColumn.SINCE, 100), (MemberColumn.ADDED_BY, 80)):
+            header.resizeSection(column, width)
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                  self._on_remove_clicked, Qt.ShortcutContext.WidgetShortcut)
