@@ -86,6 +86,9 @@ def test_take_out_of_one_group_and_add_to_another(qtbot: QtBot, opened: str,
     north = groups.get_group_by_code("CG-000001")
     assert shop["C001"] not in groups.member_ids(north.id)
     assert [_cell(found.groups_table, r, 1) for r in range(1)] == ["Timber buyers"]
+    latest = found.timeline.item(0).text()
+    assert "removed from CG-000001 by" in latest
+    assert found.timeline.count() == 3  # added to two groups, then removed from one
 
     asked: list[list[str]] = []
 

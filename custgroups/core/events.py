@@ -86,6 +86,16 @@ def iter_changes(since: datetime, group_id: int | None = None, batch: int = 5000
 
 
 @db.reads
+def customer_timeline(customer_id: int, limit: int = 500) -> list[Change]:
+    """The customer's latest membership changes in every group, newest first."""
+    rows: Any = (_changes_query().where(MembershipEvent.customer == customer_id)
+                 .order_by(MembershipEvent.at.desc(), MembershipEvent.id.desc())
+                 .limit(limit).tuples())
+    return [Change(int(eid), stamp(at), group, customer, bool(added), by, how, source, reason)
+            for eid, at, group, customer, added, by, how, source, reason in rows]
+
+
+@db.reads
 def _changes_batch(since: datetime, until: datetime | None, group_id: int | None,
                    last: tuple[datetime, int] | None, batch: int) -> list[tuple[Any, ...]]:
     query = _changes_query().where(MembershipEvent.at >= since)

@@ -3,6 +3,7 @@ whom, and add them to a group or take them out (saved at once, like any edit of 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from custgroups.core.clock import local_time
 from custgroups.core.customer_list import (
     Belonging,
     CustomerListPage,
@@ -36,6 +39,7 @@ from custgroups.core.customer_list import (
     set_member,
 )
 from custgroups.core.errors import plain_message
+from custgroups.core.events import Change, customer_timeline
 from custgroups.core.moves import target_choices
 from custgroups.qt.tasks import Lane
 from custgroups.ui import style
@@ -123,6 +127,8 @@ class CustomersWindow(QMainWindow):
         self.customer_label = named(QLabel(self.tr("Select a customer to see their groups."),
                                            self), "customerLabel")
         self.customer_label.setWordWrap(True)
+        self.timeline = named(QListWidget(self), "customerTimeline")
+        self.timeline.setAccessibleName(self.tr("Membership timeline"))
         self.add_button = named(QPushButton(self.tr("&Add to Group…"), self), "addToGroupButton")
         self.remove_button = named(QPushButton(self.tr("&Remove from Group"), self),
                                    "removeFromGroupButton")
@@ -158,7 +164,9 @@ class CustomersWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.customer_label)
-        right_layout.addWidget(self.groups_table, 1)
+        right_layout.addWidget(self.groups_table, 2)
+        right_layout.addWidget(QLabel(self.tr("Timeline, newest first"), self))
+        right_layout.addWidget(self.timeline, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -228,13 +236,16 @@ class CustomersWindow(QMainWindow):
         if customer is None:
             self._show_groups(None, [])
             return
-        self._lane.submit(lambda _p: groups_of(customer.id),
-                          succeeded=lambda found: self._show_groups(customer, found))
+        self._lane.submit(lambda _p: (groups_of(customer.id), customer_timeline(customer.id)),
+                          succeeded=lambda found: self._show_groups(customer, *found))
 
-    def _show_groups(self, customer: ListedCustomer | None, found: list[Belonging]) -> None:
+    def _show_groups(self, customer: ListedCustomer | None, found: list[Belonging],
+                     timeline: Sequence[Change] = ()) -> None:
         if customer is not None and customer != self.selected_customer():
             return  # another customer was selected meanwhile
         self.groups_model.set_rows(found)
+        self.timeline.clear()
+        self.timeline.addItems([self._timeline_line(change) for change in timeline])
         if customer is None:
             self.customer_label.setText(self.tr("Select a customer to see their groups."))
         else:
@@ -242,6 +253,17 @@ class CustomersWindow(QMainWindow):
                 code=customer.code, name=customer.name, n=f"{len(found):,}"))
         self._update_buttons()
         self.groups_shown.emit()
+
+    def _timeline_line(self, change: Change) -> str:
+        when = local_time(change.at).strftime("%Y-%m-%d %H:%M")
+        text = (self.tr("{when}  added to {group} by {who}") if change.added
+                else self.tr("{when}  removed from {group} by {who}")).format(
+            when=when, group=change.group_code, who=change.by)
+        if change.source:
+            text += self.tr(" ({source})").format(source=change.source)
+        if change.reason:
+            text += self.tr(" — reason: {reason}").format(reason=change.reason)
+        return text
 
     def _update_buttons(self) -> None:
         customer = self.selected_customer()
