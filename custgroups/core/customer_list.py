@@ -15,7 +15,7 @@ from typing import Any
 import peewee
 
 from custgroups.core import db
-from custgroups.core.customers import _matching
+from custgroups.core.customers import matching_query
 from custgroups.core.events import stamp
 from custgroups.core.groups import Group, GroupChange, get_group, save_group
 from custgroups.core.models import Customer, CustomerGroup, Membership, MembershipEvent
@@ -92,7 +92,7 @@ def _group_count() -> Any:
 
 
 def _filtered(query: CustomerQuery) -> Any:
-    found = _matching(query.text)
+    found = matching_query(query.text)
     if query.status is not CustomerStatus.ALL:
         found = found.where(Customer.active == (query.status is CustomerStatus.ACTIVE))
     for field, value in ((Customer.city, query.city), (Customer.country, query.country)):

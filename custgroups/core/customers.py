@@ -134,7 +134,7 @@ def search_customers(term: str = "", offset: int = 0, limit: int = 100,
     match of a broad term costs more than the page, so a picker can ask for it separately
     (:func:`count_matching_customers`).
     """
-    query = _matching(term)
+    query = matching_query(term)
     offset, limit = max(0, offset), max(1, limit)
     total = _count(term, query) if with_total else -1
     page = query.order_by(Customer.code_key).offset(offset).limit(limit)  # code_key is unique
@@ -153,7 +153,7 @@ def search_customers(term: str = "", offset: int = 0, limit: int = 100,
 @db.reads
 def count_matching_customers(term: str = "") -> int:
     """How many customers match ``term`` (what "Select all N matching" says)."""
-    return _count(term, _matching(term))
+    return _count(term, matching_query(term))
 
 
 def _count(term: str, query: Any) -> int:
@@ -186,7 +186,7 @@ def _page_along_code_index(page: Any, total: int, offset: int, limit: int
 @db.reads
 def matching_customer_ids(term: str = "") -> list[int]:
     """Ids of every customer matching ``term``, active or not."""
-    return db.first_column(_matching(term).select(Customer.id))
+    return db.first_column(matching_query(term).select(Customer.id))
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ class Selectable:
 def selectable_customers(term: str = "") -> Selectable:
     """The active customers matching ``term`` (inactive ones are never added to a group)."""
     # Straight from the cursor: building peewee rows doubles the time for 200,000 matches.
-    cursor = database.execute_sql(*_matching(term).select(Customer.id, Customer.active).sql())
+    cursor = database.execute_sql(*matching_query(term).select(Customer.id, Customer.active).sql())
     ids: list[int] = []
     inactive = 0
     for cid, active in cursor:
@@ -248,7 +248,8 @@ def _fts_query(term: str) -> str:
     return f'code_key : "{code_key}" OR name_key : "{name_key}"'
 
 
-def _matching(term: str) -> Any:
+def matching_query(term: str) -> Any:
+    """The customers whose code or name holds ``term`` (all for ""), as a query to narrow."""
     code_key, name_key = _keys(term)
     query = _select_rows()
     if not code_key and not name_key:

@@ -121,13 +121,6 @@ def _as_of(group_id: int, moment: datetime) -> Any:
 
 
 @db.reads
-def member_ids_as_of(group_id: int, moment: datetime) -> set[int]:
-    """The group's members as it stood at ``moment`` (UTC)."""
-    rows: Any = _as_of(group_id, moment).tuples()
-    return {int(cid) for (cid,) in rows}
-
-
-@db.reads
 def members_as_of(group_id: int, moment: datetime) -> list[CustomerRef]:
     """The group's members as it stood at ``moment`` (UTC), in code order."""
     rows: Any = (Customer.select(Customer.id, Customer.code, Customer.name, Customer.active)

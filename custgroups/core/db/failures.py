@@ -145,7 +145,7 @@ SQLSTATES: dict[str, Failure] = {
     "28": Failure.LOGIN_REFUSED,  # invalid authorization: password, role, pg_hba.conf
     "3D000": Failure.NO_DATABASE,
     "3F000": Failure.MISSING_PART,  # invalid schema name
-    "42501": Failure.NO_WRITE_RIGHTS,  # insufficient privilege
+    sqlstate.INSUFFICIENT_PRIVILEGE: Failure.NO_WRITE_RIGHTS,
     "42P01": Failure.MISSING_PART,  # undefined table
     "42703": Failure.MISSING_PART,  # undefined column
     "42883": Failure.MISSING_PART,  # undefined function

@@ -88,7 +88,7 @@ def migrate(db: peewee.Database, kind: str, owner: str | None = None) -> bool:
         try:
             _upgrade(db, kind, owner)
         except peewee.DatabaseError as exc:
-            if version == 0 or sqlstate.code(exc) != _DENIED:
+            if version == 0 or sqlstate.code(exc) != sqlstate.INSUFFICIENT_PRIVILEGE:
                 raise  # a server not set up is worded with every other failure
             raise DatabaseError(_needs_upgrade(version)) from exc
     if not _has_search_index(db, kind) and (kind == "sqlite" or owner is not None
@@ -97,8 +97,6 @@ def migrate(db: peewee.Database, kind: str, owner: str | None = None) -> bool:
     return _has_search_index(db, kind)
 
 
-#: SQLSTATE insufficient_privilege: the login may not make or change the tables.
-_DENIED = "42501"
 
 
 def _needs_upgrade(version: int) -> str:

@@ -20,6 +20,8 @@ RESTARTING = frozenset({"57P01", "57P02", "57P03"})
 SESSION_ENDED = frozenset({"25P03", "57P01", "57P02", "57P04", "57P05"})
 #: The server undid a transaction that met another: serialization failure, deadlock.
 COLLIDED = frozenset({"40001", "40P01"})
+#: insufficient_privilege: the login may not do this.
+INSUFFICIENT_PRIVILEGE = "42501"
 #: lock_not_available: a lock another session holds was not free within lock_timeout.
 LOCK_NOT_AVAILABLE = "55P03"
 
