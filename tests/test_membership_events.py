@@ -57,12 +57,12 @@ def test_every_way_of_changing_members_writes_its_events() -> None:
     after = _events(north.id)[3:]
     assert after == [
         (ids[0], False, recorded("bob"), "editor", ""),
-        (ids[3], True, recorded("carol"), "add", "dec.xlsx"),
-        (ids[4], True, recorded("carol"), "add", "dec.xlsx"),
-        (ids[1], False, recorded("carol"), "remove", ""),
-        (ids[2], False, recorded("dan"), "moved_to", south.code),
+        (ids[3], True, recorded("carol"), "file", "dec.xlsx"),
+        (ids[4], True, recorded("carol"), "file", "dec.xlsx"),
+        (ids[1], False, recorded("carol"), "paste", ""),
+        (ids[2], False, recorded("dan"), "move", south.code),
     ]
-    assert _events(south.id) == [(ids[2], True, recorded("dan"), "moved_from", north.code)]
+    assert _events(south.id) == [(ids[2], True, recorded("dan"), "move", north.code)]
     assert edited.version > north.version
     for group in (north, south):
         assert _ids_then(group.id, clock.utc_now()) == groups.member_ids(group.id)
@@ -151,10 +151,10 @@ def test_upgrading_a_previous_version_makes_events_from_its_history(old_file: st
     readded = [c for c in events.iter_changes(datetime(2000, 1, 1), regional.id)
                if c.customer_code == "C000002"]
     assert [(c.added, c.by) for c in readded] == [(True, "ana"), (False, "bob"), (True, "ana")]
-    assert readded[1].how == "remove" and readded[1].source == "drop.csv"
+    assert readded[1].how == "file" and readded[1].source == "drop.csv"
     combined = groups.get_group_by_code("CG-000013")
     joined = {c.how for c in events.iter_changes(datetime(2000, 1, 1), combined.id)}
-    assert joined == {"union"}
+    assert joined == {"combine"}
 
 
 def test_the_upgrade_gives_the_events_the_changes_wrote(opened: str) -> None:
@@ -173,4 +173,4 @@ def test_the_upgrade_gives_the_events_the_changes_wrote(opened: str) -> None:
     db.close_database()
     db.open_database(opened)
     assert [e[:3] for e in _events(north.id)] == written
-    assert _events(north.id)[-1][3:] == ("add", "a.xlsx")
+    assert _events(north.id)[-1][3:] == ("file", "a.xlsx")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from custgroups.core import customers, groups, history
+from custgroups.core import customers, events, groups, history
 from custgroups.core.customers import CustomerInput
 from custgroups.core.history import HistoryKind
 from custgroups.core.revert import REVERTIBLE, plan_revert
@@ -74,6 +74,9 @@ def test_revert_opens_the_inverse_in_the_editor_and_saves_it(qtbot: QtBot) -> No
     assert groups.member_ids(north.id) == {ids[2]}  # nothing saved before Save
     saved = save_by_keys(qtbot, editor)
     assert isinstance(saved, groups.Group) and groups.member_ids(north.id) == set(ids)
+    undone = [c for c in events.iter_changes(after.updated_at, north.id) if c.added]
+    assert {(c.how, c.source.startswith(f"{after.updated_at:%Y-%m-%d %H:%M:%S} UTC by "))
+            for c in undone} == {("revert", True)}
 
 
 def test_a_creation_cannot_be_reverted(qtbot: QtBot) -> None:

@@ -72,10 +72,11 @@ def _run_set_status(args: argparse.Namespace) -> int:
 def _run_copy(args: argparse.Namespace) -> int:
     from custgroups.core.groups import get_group_by_code
     from custgroups.core.moves import copy_group
+    from custgroups.core.ways import How
 
     source = get_group_by_code(args.group_code)
-    group = copy_group(source.id, args.name, not args.without_members,
-                       who(args))
+    group = copy_group(source.id, args.name, not args.without_members, who(args),
+                       how=How.COMMAND_LINE)
     print(f"Created {group.code} '{group.name}' as a copy of {source.code}, with "
           f"{group.member_count:,} members.")
     return EXIT_OK

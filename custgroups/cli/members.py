@@ -55,11 +55,12 @@ def add_commands(commands: Any) -> None:
 def _run_import_members(args: argparse.Namespace) -> int:
     from custgroups.core.sheets.imports import import_members
     from custgroups.core.sheets.reading import check_xml_defences
+    from custgroups.core.ways import How
 
     check_xml_defences()
 
     result = import_members(args.group_code, Path(args.file), who(args),
-                            column=args.column, dry_run=args.dry_run)
+                            column=args.column, dry_run=args.dry_run, how=How.COMMAND_LINE)
     group = result.group
     print(f"{Path(args.file).name}: {paste_summary(result.resolution)}")
     if result.file.other_groups_rows:
@@ -84,6 +85,7 @@ def _run_list(args: argparse.Namespace) -> int:
     from custgroups.core.lists import apply_list
     from custgroups.core.sheets.imports import read_member_codes
     from custgroups.core.sheets.reading import check_xml_defences
+    from custgroups.core.ways import How
 
     check_xml_defences()
 
@@ -92,7 +94,7 @@ def _run_list(args: argparse.Namespace) -> int:
     found = read_member_codes(path, group.code, args.column, is_customer_code)
     result = apply_list(group.id, found.codes, args.mode, who(args),
                         source_name=path.name, dry_run=args.dry_run,
-                        allow_empty=getattr(args, "allow_empty", False))
+                        allow_empty=getattr(args, "allow_empty", False), how=How.COMMAND_LINE)
     plan, group = result.plan, result.group
     print(f"{path.name}: {list_summary(plan)}")
     if found.other_groups_rows:

@@ -69,6 +69,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_combine(args: argparse.Namespace) -> int:
     from custgroups.core.compare import combine, create_combined
+    from custgroups.core.ways import How
 
     combined = combine(_group_ids(args.group_codes), args.how)
     held = _customers(len(combined.customers))
@@ -79,6 +80,7 @@ def _run_combine(args: argparse.Namespace) -> int:
         print(f"{combined.formula}: the new group would hold {held}{left}. "
               "Nothing was changed (dry run).")
         return EXIT_OK
-    group = create_combined(combined, args.name, args.description, args.user or login_name())
+    group = create_combined(combined, args.name, args.description, args.user or login_name(),
+                            how=How.COMMAND_LINE)
     print(f"Created {group.code} '{group.name}' = {combined.formula}, with {held}{left}.")
     return EXIT_OK

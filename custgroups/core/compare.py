@@ -149,9 +149,11 @@ def combine(group_ids: Sequence[int], how: Combination) -> Combined:
                     formula(how, groups, local_time(utc_now()).date()))
 
 
-def create_combined(combined: Combined, name: str, description: str, who: str) -> Group:
-    """A new group holding a combination's customers; its history names the formula."""
+def create_combined(combined: Combined, name: str, description: str, who: str,
+                    how: str = "") -> Group:
+    """A new group holding a combination's customers; its history names the formula, its
+    membership events ``how`` it was made (else as a combination)."""
     return save_group(GroupChange(
         name=name, description=description,
         add_customer_ids=frozenset(c.id for c in combined.customers),
-        member_source=MemberSource(combined.how, combined.formula)), who)
+        member_source=MemberSource(combined.how, combined.formula), how=how), who)

@@ -19,6 +19,7 @@ from custgroups.core.customers import matching_query
 from custgroups.core.events import stamp
 from custgroups.core.groups import Group, GroupChange, get_group, save_group
 from custgroups.core.models import Customer, CustomerGroup, Membership, MembershipEvent
+from custgroups.core.ways import How
 
 
 class CustomerStatus(StrEnum):
@@ -154,4 +155,4 @@ def set_member(customer_id: int, group_id: int, member: bool, who: str,
         name=group.name, description=group.description, active=group.active,
         group_id=group.id, expected_version=seen_version or group.version,
         add_customer_ids=ids if member else frozenset(),
-        remove_customer_ids=frozenset() if member else ids), who)
+        remove_customer_ids=frozenset() if member else ids, how=How.CUSTOMERS), who)

@@ -9,7 +9,7 @@ gets them from its history when it is upgraded (:mod:`custgroups.core.db.backfil
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,9 +19,8 @@ import peewee
 from custgroups.core import db
 from custgroups.core.customers import CustomerRef
 from custgroups.core.models import Customer, CustomerGroup, MembershipEvent, database
+from custgroups.core.ways import Way
 
-#: ``how`` of a change made in the group editor by hand (the picker, Remove, Undo).
-EDITOR = "editor"
 #: Events written at once, in one statement each.
 _CHUNK = 2000
 
@@ -42,17 +41,22 @@ class Change:
 
 
 def record(group_id: int, added: Sequence[int], removed: Sequence[int], who: str,
-           at: datetime, how: str, source: str = "", reason: str = "") -> None:
-    """Write the events of one change; called inside the transaction of the change. Each
-    side is one statement, whatever the number of customers."""
+           at: datetime, way: Way, ways: Mapping[int, Way] | None = None) -> None:
+    """Write the events of one change, each customer's made ``ways[id]`` or else ``way``;
+    called inside the transaction of the change. Each side is one statement per way,
+    whatever the number of customers."""
     table = MembershipEvent._meta.table_name
     for ids, flag in ((removed, False), (added, True)):
-        if ids:
-            listed, param = db.id_list(ids)
+        by_way: dict[Way, list[int]] = {}
+        for cid in ids:
+            by_way.setdefault(ways.get(cid, way) if ways else way, []).append(cid)
+        for each, listed_ids in by_way.items():
+            listed, param = db.id_list(listed_ids)
             select = listed.replace("SELECT ", "SELECT " + ", ".join([db.mark()] * 7) + ", ", 1)
             database.execute_sql(
                 f'INSERT INTO "{table}" (group_id, added, at, by, how, source, reason, '
-                f"customer_id) {select}", [group_id, flag, at, who, how, source, reason, param])
+                f"customer_id) {select}",
+                [group_id, flag, at, who, each.how, each.source, "", param])
 
 
 def stamp(value: Any) -> datetime:

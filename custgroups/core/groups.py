@@ -6,7 +6,7 @@ names stay importable from here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -58,6 +58,7 @@ from custgroups.core.text import (
     strip_invisible,
     tidy,
 )
+from custgroups.core.ways import Way
 
 NAME_MAX = 100
 DESCRIPTION_MAX = 500
@@ -83,6 +84,11 @@ class GroupChange:
     member_source: MemberSource | None = None
     #: Why, in the clerk's words (kept with the history of this save); may be empty.
     reason: str = ""
+    #: How each customer came or went where it is known (the picker, a paste…); the rest
+    #: came about as ``member_source`` says, or by hand in the editor.
+    ways: Mapping[int, Way] = field(default_factory=dict, hash=False)
+    #: How the whole change was made, where the caller knows (a command, the Customers window).
+    how: str = ""
 
 
 # --- validation -------------------------------------------------------------------------
@@ -170,7 +176,7 @@ def save_group(change: GroupChange, who: str, progress: ProgressFn = no_progress
             if change.add_customer_ids or change.remove_customer_ids:
                 counts = change_members_of(group_id, change.add_customer_ids,
                                            change.remove_customer_ids, who, now, progress,
-                                           change.member_source)
+                                           change.member_source, change.ways, change.how)
                 changed = changed or any(counts)
             if changed and change.group_id is not None:
                 touch_group(group_id, who, now)
@@ -374,7 +380,7 @@ def set_groups_active(group_ids: Iterable[int], active: bool, who: str,
 def change_members(group_id: int, who: str, add_ids: Iterable[int] = (),
                    remove_ids: Iterable[int] = (), expected_version: int | None = None,
                    progress: ProgressFn = no_progress,
-                   source: MemberSource | None = None) -> tuple[int, int]:
+                   source: MemberSource | None = None, how: str = "") -> tuple[int, int]:
     """Add and remove members only (from ``source``, if they came from a list); returns how
     many were really added and removed."""
     who = recorded_name(who)
@@ -383,7 +389,8 @@ def change_members(group_id: int, who: str, add_ids: Iterable[int] = (),
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(row.code, row.updated_by, row.updated_at, row.version)
         now = utc_now()
-        counts = change_members_of(group_id, add_ids, remove_ids, who, now, progress, source)
+        counts = change_members_of(group_id, add_ids, remove_ids, who, now, progress, source,
+                                   how=how)
         if any(counts):
             touch_group(group_id, who, now)
     return counts

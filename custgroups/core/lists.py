@@ -116,13 +116,14 @@ def _member_refs(group_id: int) -> list[CustomerRef]:
 @db.writes
 def apply_list(group_id: int, codes: Sequence[str], mode: ListMode, who: str,
                source_name: str = "", dry_run: bool = False, allow_empty: bool = False,
-               progress: ProgressFn = no_progress) -> ListResult:
+               progress: ProgressFn = no_progress, how: str = "") -> ListResult:
     """Plan the list against the group as it is now and, unless ``dry_run``, apply it: all in
     one transaction holding the group, so nobody's change slips in between.
 
     In Match mode, a list that would leave the group without members is refused
     (:class:`WouldEmptyGroupError`) unless ``allow_empty`` says the clerk means it; Remove
-    mode names everyone it removes, so it needs no second yes.
+    mode names everyone it removes, so it needs no second yes. The membership events say
+    ``how`` (else: from the paste, the file, or a match to it).
     """
     who = recorded_name(who)
     counts = (0, 0)
@@ -135,6 +136,6 @@ def apply_list(group_id: int, codes: Sequence[str], mode: ListMode, who: str,
             now = utc_now()
             counts = change_members_of(group_id, [r.id for r in plan.to_add],
                                        [r.id for r in plan.to_remove], who, now, progress,
-                                       MemberSource(mode, source_name))
+                                       MemberSource(mode, source_name), how=how)
             touch_group(group_id, who, now)
     return ListResult(get_group(group_id), plan, *counts, dry_run)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -12,9 +12,10 @@ from custgroups.core.customers import CustomerPage, _row, _select_rows
 from custgroups.core.errors import GroupInactiveError, InactiveCustomersError
 from custgroups.core.history import HistoryKind
 from custgroups.core.history import record as _record
-from custgroups.core.models import Customer, CustomerGroup, Membership, database
+from custgroups.core.models import Customer, CustomerGroup, Membership, MembershipEvent, database
 from custgroups.core.progress import ProgressFn
 from custgroups.core.text import fold, search_fold
+from custgroups.core.ways import How, Way
 
 _MEMBER_CHUNK = 10_000
 
@@ -58,11 +59,31 @@ class MemberSource:
     name: str = ""
 
 
+def way_of(source: MemberSource | None, how: str = "") -> Way:
+    """How changes from ``source`` came about (``how``, where the caller knows better: a
+    command, the Customers window), named by the source's file, formula or group code."""
+    if not how:
+        mode = source.how if source else None
+        if mode in (ListMode.ADD, ListMode.REMOVE):
+            how = How.FILE if source and source.name else How.PASTE
+        elif mode is ListMode.MATCH:
+            how = How.SYNC
+        elif isinstance(mode, Combination):
+            how = How.COMBINE
+        elif mode in (Transfer.MOVED_TO, Transfer.MOVED_FROM):
+            how = How.MOVE
+        else:
+            how = How.COPY if mode is Transfer.COPIED_FROM else How.EDITOR
+    return Way(str(how), source.name if source else "")
+
+
 def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterable[int], who: str,
-                      now: datetime, progress: ProgressFn,
-                      source: MemberSource | None = None) -> tuple[int, int]:
+                      now: datetime, progress: ProgressFn, source: MemberSource | None = None,
+                      ways: Mapping[int, Way] | None = None, how: str = ""
+                      ) -> tuple[int, int]:
     """Add and remove members of a group the caller's transaction has locked; keeps its count
-    and history right (the history names ``source`` where there is one)."""
+    and history right (the history names ``source`` where there is one). Each customer's
+    event says how they came or went: ``ways[id]``, else :func:`way_of` ``source``."""
     add = sorted(set(add_ids) - set(remove_ids))
     remove = sorted(set(remove_ids))
     total = len(add) + len(remove)
@@ -105,12 +126,12 @@ def change_members_of(group_id: int, add_ids: Iterable[int], remove_ids: Iterabl
     if delta:
         CustomerGroup.update(member_count=CustomerGroup.member_count + delta).where(
             CustomerGroup.id == group_id).execute()
-    how, name = (source.how.value, source.name) if source else (None, None)
-    events.record(group_id, added_ids, removed_ids, who, now, how or events.EDITOR, name or "")
+    events.record(group_id, added_ids, removed_ids, who, now, way_of(source, how), ways)
+    mode, name = (source.how.value, source.name) if source else (None, None)
     if added:
-        _record(group_id, who, now, HistoryKind.MEMBERS_ADDED, how, name, sorted(added))
+        _record(group_id, who, now, HistoryKind.MEMBERS_ADDED, mode, name, sorted(added))
     if removed:
-        _record(group_id, who, now, HistoryKind.MEMBERS_REMOVED, how, name, sorted(removed))
+        _record(group_id, who, now, HistoryKind.MEMBERS_REMOVED, mode, name, sorted(removed))
     return len(added), len(removed)
 
 
@@ -147,6 +168,43 @@ def member_rows(group_id: int, batch: int = 2000) -> Iterator[tuple[str, str, st
     while rows := cursor.fetchmany(batch):
         for code, name, city, active in rows:
             yield code, name, city, bool(active)
+
+
+class MemberOrder(StrEnum):
+    """What the editor's members are sorted by."""
+
+    CODE = "code"
+    NAME = "name"
+    CITY = "city"
+    STATUS = "status"
+    SINCE = "since"  # when they last joined the group
+    ADDED_BY = "added_by"  # who added them then
+
+
+_ORDER_KEYS = {MemberOrder.CODE: "c.code_key", MemberOrder.NAME: "c.name_key",
+               MemberOrder.CITY: "LOWER(c.city)", MemberOrder.STATUS: "c.active",
+               MemberOrder.SINCE: "e.at", MemberOrder.ADDED_BY: "LOWER(e.by)"}
+
+
+@db.reads
+def member_ids_in_order(group_id: int, order: MemberOrder, descending: bool = False
+                        ) -> list[int]:
+    """Ids of the group's members sorted by ``order`` in SQL, ties by code; members with no
+    joining on record come last either way."""
+    key = _ORDER_KEYS[order]
+    joined = ""
+    params: list[object] = [group_id]
+    if order in (MemberOrder.SINCE, MemberOrder.ADDED_BY):
+        table = MembershipEvent._meta.table_name
+        joined = (f'LEFT JOIN (SELECT customer_id, MAX(id) AS last FROM "{table}" '
+                  f"WHERE group_id = {db.mark()} AND added = {db.mark()} GROUP BY customer_id) j "
+                  f'ON j.customer_id = m.customer_id LEFT JOIN "{table}" e ON e.id = j.last ')
+        params = [group_id, True, group_id]
+    cursor = database.execute_sql(
+        f"SELECT m.customer_id FROM membership m JOIN customer c ON c.id = m.customer_id "
+        f"{joined}WHERE m.group_id = {db.mark()} "
+        f"ORDER BY {key} IS NULL, {key} {'DESC' if descending else 'ASC'}, c.code_key", params)
+    return [int(cid) for cid, in cursor]
 
 
 @db.reads

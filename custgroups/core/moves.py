@@ -109,9 +109,10 @@ def active_member_ids(group_id: int) -> set[int]:
 
 
 def copy_group(group_id: int, name: str, with_members: bool, who: str,
-               description: str | None = None) -> Group:
+               description: str | None = None, how: str = "") -> Group:
     """A new group like this one, under another name; its members too if asked (never
-    silently). Inactive members are left out: a group takes no inactive customer."""
+    silently). Inactive members are left out: a group takes no inactive customer. The
+    membership events say ``how`` the copy was made (else as a copy)."""
     group = get_group(group_id)
     ids: frozenset[int] = frozenset()
     if with_members:
@@ -123,7 +124,8 @@ def copy_group(group_id: int, name: str, with_members: bool, who: str,
     return save_group(GroupChange(
         name=name, description=group.description if description is None else description,
         active=group.active, add_customer_ids=ids,
-        member_source=MemberSource(Transfer.COPIED_FROM, group.code) if ids else None), who)
+        member_source=MemberSource(Transfer.COPIED_FROM, group.code) if ids else None,
+        how=how), who)
 
 
 @db.reads

@@ -14,6 +14,7 @@ from custgroups.core import db
 from custgroups.core.groups import Group, get_group, member_ids
 from custgroups.core.history import HistoryEntry, HistoryKind
 from custgroups.core.models import Customer, MembershipEvent
+from custgroups.core.ways import How, Way
 
 #: The kinds of change that can be undone (a creation cannot: deactivate the group instead).
 REVERTIBLE = frozenset(HistoryKind) - {HistoryKind.CREATED}
@@ -31,6 +32,8 @@ class RevertPlan:
     add_ids: frozenset[int]
     remove_ids: frozenset[int]
     left_alone: int
+    #: How the membership events name the undoing: a revert of the change made at that moment.
+    way: Way
 
 
 @db.reads
@@ -60,7 +63,8 @@ def plan_revert(entry: HistoryEntry) -> RevertPlan:
         case HistoryKind.CREATED:
             raise ValueError("a creation cannot be undone")
     return RevertPlan(group, name, description, active, frozenset(add), frozenset(remove),
-                      touched - len(add) - len(remove))
+                      touched - len(add) - len(remove),
+                      Way(How.REVERT, f"{entry.at:%Y-%m-%d %H:%M:%S} UTC by {entry.by}"))
 
 
 def _customers_of(entry: HistoryEntry) -> dict[int, bool]:

@@ -45,6 +45,7 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
 from custgroups.ui.widgets import fit_to_screen, named
+from custgroups.ui.wording import way
 
 #: How long typing may pause before the list follows it.
 _DEBOUNCE_MS = 250
@@ -260,8 +261,9 @@ class CustomersWindow(QMainWindow):
         text = (self.tr("{when}  added to {group} by {who}") if change.added
                 else self.tr("{when}  removed from {group} by {who}")).format(
             when=when, group=change.group_code, who=change.by)
-        if change.source:
-            text += self.tr(" ({source})").format(source=change.source)
+        how = way(change.how, change.source)
+        if how:
+            text += self.tr(" ({how})").format(how=how)
         if change.reason:
             text += self.tr(" — reason: {reason}").format(reason=change.reason)
         return text

@@ -30,6 +30,7 @@ from custgroups.core.groups import (
 )
 from custgroups.core.lists import MemberSource
 from custgroups.core.members import Member
+from custgroups.core.memberships import way_of
 from custgroups.core.moves import Carry
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages
@@ -91,7 +92,7 @@ class GroupDialog(TheirsFirst, NewsOfOthers, TextFields, QDialog):
         dialog.name_edit.setText(name)
         dialog.description_edit.setPlainText(description)
         dialog.active_check.setChecked(active)
-        dialog.panel.add_ids(customer_ids)
+        dialog.panel.add_ids(customer_ids, way_of(source))
         dialog.panel.list_source = source
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -271,6 +272,7 @@ class GroupDialog(TheirsFirst, NewsOfOthers, TextFields, QDialog):
             add_customer_ids=self.members.added_ids,
             remove_customer_ids=self.members.removed_ids,
             member_source=self.panel.list_source if self.members.pending else None,
+            ways=self.members.ways,
             reason=self.reason_edit.text())
 
     def has_changes(self) -> bool:

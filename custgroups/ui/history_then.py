@@ -31,6 +31,7 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import export_customer_list
 from custgroups.ui.widgets import named
+from custgroups.ui.wording import way
 
 #: What a run of an export is handed: a label for its progress and the work.
 RunExport = Callable[[str, Callable[[Any], Any]], object]
@@ -44,6 +45,7 @@ class ThenColumn(IntEnum):
     CHANGE = 2
     WHEN = 3
     BY = 4
+    HOW = 5
 
 
 class ThenModel(RowsTableModel[CustomerRef | Change]):
@@ -51,7 +53,7 @@ class ThenModel(RowsTableModel[CustomerRef | Change]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([self.tr("Customer code"), self.tr("Name"), self.tr("Change"),
-                          self.tr("When"), self.tr("By")], parent)
+                          self.tr("When"), self.tr("By"), self.tr("How")], parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.item(index)
@@ -63,7 +65,7 @@ class ThenModel(RowsTableModel[CustomerRef | Change]):
         return {ThenColumn.CODE: row.customer_code,
                 ThenColumn.CHANGE: self.tr("Added") if row.added else self.tr("Removed"),
                 ThenColumn.WHEN: local_time(row.at).strftime("%Y-%m-%d %H:%M"),
-                ThenColumn.BY: row.by}.get(column)
+                ThenColumn.BY: row.by, ThenColumn.HOW: way(row.how, row.source)}.get(column)
 
 
 def _moment(edit: QDateTimeEdit) -> datetime:

@@ -29,12 +29,15 @@ from custgroups.core.events import member_since
 from custgroups.core.groups import Group, list_members
 from custgroups.core.lists import ListMode, ListPlan, MemberSource
 from custgroups.core.members import Member, filter_key, matching, members_of
+from custgroups.core.memberships import way_of
 from custgroups.core.moves import Carry
+from custgroups.core.ways import BY_HAND, How, Way
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.match_preview import MatchPreviewDialog
 from custgroups.ui.member_file import MemberFileReader
+from custgroups.ui.member_sort import MemberSorting
 from custgroups.ui.models.members_model import MemberColumn, MembersModel, MemberState
 from custgroups.ui.paste_box import PasteBox
 from custgroups.ui.widgets import named, shortcut
@@ -113,6 +116,7 @@ class MembersPanel(QWidget):
                               (MemberColumn.SINCE, 100), (MemberColumn.ADDED_BY, 80)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        self.sorting = MemberSorting(self.table, self.model, self._lane, self._group_id)
         shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                  self._on_remove_clicked, Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -224,6 +228,7 @@ class MembersPanel(QWidget):
             group_id = group.id
             self._lane.submit(lambda _p: member_since(group_id),
                               succeeded=self.model.show_since)
+            self.sorting.refresh()
             self._loading = False
             self._on_model_changed()
             if self.model.filter_key != filter_key(self.filter_edit.text()):
@@ -310,9 +315,10 @@ class MembersPanel(QWidget):
         if rows:
             self.carry_requested.emit(carry, {c.id for c in rows})
 
-    def add_ids(self, ids: set[int]) -> None:
-        """Count customers as added at once; their rows are fetched to show them."""
-        wanted = self.model.expect(ids)
+    def add_ids(self, ids: set[int], way: Way = BY_HAND) -> None:
+        """Count customers as added at once (``way``: how they came); their rows are fetched
+        to show them."""
+        wanted = self.model.expect(ids, way)
         if not wanted:
             return
         self._lane.submit(lambda _p: members_of(customers_by_ids(wanted)),
@@ -330,18 +336,19 @@ class MembersPanel(QWidget):
 
     @Slot()
     def _on_add_clicked(self) -> None:
-        self.add_ids(CustomerPicker.pick(self.model.member_ids(), self))
+        self.add_ids(CustomerPicker.pick(self.model.member_ids(), self), Way(How.PICKER))
 
     @Slot(object)
     def _on_paste_add_requested(self, refs: tuple[CustomerRef, ...]) -> None:
-        if self.paste.source_name:
-            self.list_source = MemberSource(ListMode.ADD, self.paste.source_name)
-        self.add_ids({ref.id for ref in refs})
+        source = MemberSource(ListMode.ADD, self.paste.source_name)
+        if source.name:
+            self.list_source = source
+        self.add_ids({ref.id for ref in refs}, way_of(source))
 
     @Slot(object)
     def _on_paste_remove_requested(self, plan: ListPlan) -> None:
         self.list_source = MemberSource(ListMode.REMOVE, self.paste.source_name)
-        self.model.remove_ids(ref.id for ref in plan.to_remove)
+        self.model.remove_ids((ref.id for ref in plan.to_remove), way_of(self.list_source))
         self.paste.refresh()
 
     @Slot(object)
@@ -362,8 +369,8 @@ class MembersPanel(QWidget):
                 return
             remove = chosen
         self.list_source = MemberSource(ListMode.MATCH, self.paste.source_name)
-        self.model.remove_ids(remove)
-        self.add_ids({ref.id for ref in plan.to_add})
+        self.model.remove_ids(remove, way_of(self.list_source))
+        self.add_ids({ref.id for ref in plan.to_add}, way_of(self.list_source))
         self.paste.refresh()
 
     def _selected_rows(self) -> list[int]:

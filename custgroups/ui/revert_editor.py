@@ -21,11 +21,11 @@ def revert_editor(who: str, plan: RevertPlan, parent: QWidget | None) -> GroupDi
     dialog.name_edit.setText(plan.name)
     dialog.description_edit.setPlainText(plan.description)
     dialog.active_check.setChecked(plan.active)
-    dialog.panel.add_ids(set(plan.add_ids))
+    dialog.panel.add_ids(set(plan.add_ids), plan.way)
     if plan.remove_ids:  # members can be marked for removal once they are shown, once
         def mark_removals() -> None:
             dialog.group_loaded.disconnect(mark_removals)
-            dialog.members.remove_ids(plan.remove_ids)
+            dialog.members.remove_ids(plan.remove_ids, plan.way)
 
         dialog.group_loaded.connect(mark_removals)
     if plan.left_alone:

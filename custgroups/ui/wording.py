@@ -15,6 +15,7 @@ from custgroups.core.customers import CodeResolution, UnknownCode
 from custgroups.core.history import HistoryEntry, HistoryKind
 from custgroups.core.lists import ListPlan
 from custgroups.core.memberships import Combination, ListMode, Transfer
+from custgroups.core.ways import How
 from custgroups.core.wording import SHOWN_UNKNOWN, member_source
 
 
@@ -141,3 +142,21 @@ def _source(entry: HistoryEntry) -> str:
         how = _tr("matched to {name}").format(name=name) if name else _tr(
             "matched to a pasted list")
     return _tr(" ({how})").format(how=how)
+
+
+def way(how: str, source: str) -> str:
+    """How a membership change came about, as a clerk reads it: "picker", "file
+    north.xlsx", "copied from CG-000005" (an event's ``how`` and ``source``)."""
+    words = {How.EDITOR: _tr("by hand"), How.PICKER: _tr("picker"),
+             How.PASTE: _tr("pasted list"), How.FILE: _tr("file {source}"),
+             How.SYNC: _tr("matched to {source}") if source else _tr("matched to a paste"),
+             How.COMBINE: _tr("= {source}"), How.COPY: _tr("copied from {source}"),
+             How.MOVE: _tr("moved, {source}"), How.COMMAND_LINE: _tr("command line"),
+             How.CUSTOMERS: _tr("Customers window"), How.REVERT: _tr("revert of {source}")}
+    try:
+        text = words[How(how)]
+    except ValueError:  # an event older than the ways (made at a group's creation)
+        return source
+    if how == How.COMMAND_LINE and source:
+        text = _tr("command line, {source}")
+    return text.format(source=source)

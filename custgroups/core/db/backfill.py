@@ -8,6 +8,7 @@ from typing import Any
 import peewee
 
 from custgroups.core.models import CustomerGroup, Membership, MembershipEvent
+from custgroups.core.ways import legacy_how
 
 #: Events written at once, in one statement each.
 _CHUNK = 2000
@@ -31,7 +32,8 @@ def backfill(database: peewee.Database) -> int:
             if code in customers:
                 pending.append({"group": group_id, "customer": customers[code],
                                 "added": kind == "members_added", "at": at, "by": by,
-                                "how": how or "", "source": source or "", "reason": ""})
+                                "how": legacy_how(how or "", source or ""),
+                                "source": source or "", "reason": ""})
         if len(pending) >= _CHUNK:
             MembershipEvent.insert_many(pending).execute()
             written, pending = written + len(pending), []

@@ -17,7 +17,7 @@ from custgroups.core.errors import DatabaseError, SchemaTooNewError
 log = logging.getLogger("custgroups.db")
 
 #: Bumped by every migration; a database newer than this is refused, never damaged.
-LATEST_SCHEMA = 4
+LATEST_SCHEMA = 5
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -210,6 +210,19 @@ def _migration_4(db: peewee.Database, kind: str) -> None:
     log.info("membership events from the history: %d", backfill.backfill(db))
 
 
+def _migration_5(db: peewee.Database, kind: str) -> None:
+    # A membership event's "how" names the way a change was made (the picker, a paste, a
+    # file, a command…) instead of the list mode or combination the history names.
+    from custgroups.core.ways import LEGACY_HOW, How
+
+    table = models.MembershipEvent._meta.table_name
+    cases = " ".join(f"WHEN '{old}' THEN '{new.value}'" for old, new in LEGACY_HOW.items())
+    listed = ", ".join(f"'{old}'" for old in LEGACY_HOW)
+    db.execute_sql(f'UPDATE "{table}" SET how = CASE WHEN how IN (\'add\', \'remove\') AND '
+                   f"source <> '' THEN '{How.FILE.value}' ELSE CASE how {cases} END END "
+                   f"WHERE how IN ({listed})")
+
+
 #: Sets who made a change to the login of the session making it; a group's updated_by only
 #: when the change is one (its updated_at moves), not when a count is corrected.
 _STAMP_LOGIN = """
@@ -240,7 +253,8 @@ GROUP_CODE_SEQUENCE = "group_code_seq"
 _MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_1,
                                                                   2: _migration_2,
                                                                   3: _migration_3,
-                                                                  4: _migration_4}
+                                                                  4: _migration_4,
+                                                                  5: _migration_5}
 
 
 def _retry_search_index(db: peewee.Database, kind: str) -> None:

@@ -398,8 +398,10 @@ def preview_members(group_code: str, path: Path, column: str | None = None,
 
 
 def import_members(group_code: str, path: Path, who: str, column: str | None = None,
-                   dry_run: bool = False, progress: ProgressFn = no_progress) -> MemberImport:
-    """Add the recognised customers of a member file to a group, in one transaction."""
+                   dry_run: bool = False, progress: ProgressFn = no_progress,
+                   how: str = "") -> MemberImport:
+    """Add the recognised customers of a member file to a group, in one transaction; the
+    membership events say ``how`` (else: from the file)."""
     preview = preview_members(group_code, path, column)
     if dry_run:
         return preview
@@ -407,6 +409,6 @@ def import_members(group_code: str, path: Path, who: str, column: str | None = N
         return replace(preview, dry_run=False)
     added, _removed = groups.change_members(
         preview.group.id, who, add_ids=[ref.id for ref in preview.resolution.recognised],
-        progress=progress, source=MemberSource(ListMode.ADD, path.name))
+        progress=progress, source=MemberSource(ListMode.ADD, path.name), how=how)
     return MemberImport(groups.get_group(preview.group.id), preview.file, preview.resolution,
                         added, False)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont
 from custgroups.core.clock import local_time
 from custgroups.core.customers import CustomerRow
 from custgroups.core.members import Member, matching
+from custgroups.core.ways import BY_HAND, Way
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
 
@@ -53,6 +54,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
     """
 
     changed = Signal()
+    sort_asked = Signal(int, bool)  # the column clicked, and whether descending
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([self.tr("Code"), self.tr("Name"), self.tr("City"), self.tr("Status"),
@@ -65,6 +67,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
         self._added: dict[int, Member] = {}
         self._incoming: set[int] = set()
         self._removed: set[int] = set()
+        self._ways: dict[int, Way] = {}  # how each pending change came about
         self._key = ""
         self._state = MemberState.ALL
         self._saved_shown: Sequence[Member] = ()
@@ -91,9 +94,23 @@ class MembersModel(RowsTableModel[CustomerRow]):
             self._added.clear()
             self._incoming.clear()
             self._removed.clear()
+            self._ways.clear()
             self._since = {}
         self._saved_shown = matching(self._saved, self._key)
         self._show()
+
+    def order_by(self, ids: Sequence[int]) -> None:
+        """Show the saved members in this order (read sorted from the database); members not
+        in it keep their place after those that are."""
+        place = {cid: n for n, cid in enumerate(ids)}
+        last = len(place)
+        self._saved = tuple(sorted(self._saved, key=lambda m: place.get(m.row.id, last)))
+        self._saved_shown = matching(self._saved, self._key)
+        self._show()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the sorting is the database's, asked for by whoever listens."""
+        self.sort_asked.emit(column, order == Qt.SortOrder.DescendingOrder)
 
     def show_since(self, since: dict[int, tuple[datetime, str]]) -> None:
         """When each member joined the group and who added them (read after the members)."""
@@ -130,6 +147,12 @@ class MembersModel(RowsTableModel[CustomerRow]):
         """True when anything waits to be saved."""
         return bool(self._added or self._incoming or self._removed)
 
+    @property
+    def ways(self) -> dict[int, Way]:
+        """How each pending addition and removal came about (the picker, a paste…)."""
+        return {cid: self._ways.get(cid, BY_HAND)
+                for cid in self._removed | self._added.keys() | self._incoming}
+
     def member_ids(self) -> set[int]:
         """Everyone who will be a member after Save."""
         return (set(self._saved_ids) - self._removed) | self._added.keys() | self._incoming
@@ -138,9 +161,9 @@ class MembersModel(RowsTableModel[CustomerRow]):
         """How many members the group will have after Save."""
         return len(self._saved_ids) - len(self._removed) + len(self._added) + len(self._incoming)
 
-    def expect(self, ids: Iterable[int]) -> set[int]:
-        """Count customers as added now, before their rows arrive; returns the ids that are
-        new (a pending removal of a member is undone instead)."""
+    def expect(self, ids: Iterable[int], way: Way = BY_HAND) -> set[int]:
+        """Count customers as added now (``way``: how they came), before their rows arrive;
+        returns the ids that are new (a pending removal of a member is undone instead)."""
         wanted: set[int] = set()
         undone = False
         for cid in ids:
@@ -150,6 +173,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
             elif cid not in self._saved_ids and cid not in self._added:
                 wanted.add(cid)
         self._incoming |= wanted
+        self._ways.update(dict.fromkeys(wanted, way))
         if undone:
             self._marks_changed()
         elif wanted:
@@ -184,10 +208,12 @@ class MembersModel(RowsTableModel[CustomerRow]):
                 dropped = True
             elif customer.id in self._saved_ids:
                 self._removed.add(customer.id)
+                self._ways[customer.id] = BY_HAND
         self._after_rows_changed(dropped)
 
-    def remove_ids(self, ids: Iterable[int]) -> None:
-        """Remove these customers: saved members are struck through, pending additions go."""
+    def remove_ids(self, ids: Iterable[int], way: Way = BY_HAND) -> None:
+        """Remove these customers (``way``: how the clerk asked): saved members are struck
+        through, pending additions go."""
         dropped = forgotten = False
         for cid in ids:
             if cid in self._added:
@@ -198,6 +224,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
                 forgotten = True
             elif cid in self._saved_ids:
                 self._removed.add(cid)
+                self._ways[cid] = way
         self._after_rows_changed(dropped or forgotten)
 
     def standing(self) -> tuple[list[CustomerRow], frozenset[int]]:
