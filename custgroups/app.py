@@ -100,8 +100,9 @@ _switched: list[Any] = []
 
 def switch_database(window: Any, url: str, user: str | None = None) -> Any:
     """Close ``window`` and open the window on ``url``, asking for a password if the server
-    wants one; the new window. Should that fail, the database in use opens again and the
-    clerk is told why, in one sentence."""
+    wants one; the new window (``window`` itself if the clerk kept it open for unsaved work).
+    Should that fail, the database in use opens again and the clerk is told why, in one
+    sentence."""
     from custgroups.core.errors import plain_message
     from custgroups.ui import messages
 
@@ -113,7 +114,8 @@ def switch_database(window: Any, url: str, user: str | None = None) -> Any:
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)  # between the two windows, none is open
     try:
-        window.close()
+        if not window.close():
+            return window  # the clerk kept unsaved work open: stay on this database
         try:
             new = open_with_password(url, None, open_on)
         except Exception as exc:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +43,8 @@ from custgroups.core.errors import plain_message
 from custgroups.core.events import Change, customer_timeline
 from custgroups.core.moves import target_choices
 from custgroups.qt.tasks import Lane
-from custgroups.ui import style
+from custgroups.ui import messages, style
+from custgroups.ui.customer_grid import CustomerGridPanel
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
 from custgroups.ui.widgets import fit_to_screen, named
 from custgroups.ui.wording import way
@@ -179,12 +181,17 @@ class CustomersWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+        browse = QWidget(self)
+        layout = QVBoxLayout(browse)
         layout.addLayout(filters)
         layout.addWidget(self.problem)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        self.grid = named(CustomerGridPanel(self._who, self._can_edit, self), "customerGridPanel")
+        self.grid.saved.connect(self.load)
+        self.tabs = named(QTabWidget(self), "customerTabs")
+        self.tabs.addTab(browse, self.tr("&Browse"))
+        self.tabs.addTab(self.grid, self.tr("Pasted &List"))
+        self.setCentralWidget(self.tabs)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the list ---------------------------------------------------------------------
@@ -313,6 +320,14 @@ class CustomersWindow(QMainWindow):
         self.problem.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Stop the background work."""
+        """Ask before changed ticks of the pasted list are dropped; stop the background work."""
+        if self.grid.pending and not messages.confirm(
+                self, self.tr("Discard changes?"),
+                self.tr("{n} changed ticks in the pasted list are not saved. Close and discard "
+                        "them?").format(n=f"{self.grid.model.pending:,}"),
+                self.tr("Discard")):
+            event.ignore()
+            return
         self._lane.shutdown()
+        self.grid.shutdown()
         super().closeEvent(event)

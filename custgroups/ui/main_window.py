@@ -383,7 +383,10 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
     # --- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Remember the window, then stop the workers."""
+        """Remember the window, then stop the workers (unless unsaved work elsewhere stays)."""
+        if not self.close_views():
+            event.ignore()
+            return
         self._settings.window_geometry = self.saveGeometry()
         self._settings.table_header = self.table.horizontalHeader().saveState()
         self._settings.list_query = self._query

@@ -54,3 +54,8 @@ class WindowViews(_Window):
         self.customers.show()
         self.customers.raise_()
         self.customers.activateWindow()
+
+    def close_views(self) -> bool:
+        """Close the Customers window, which asks first about unsaved ticks; False if the
+        clerk chose to keep it open."""
+        return self.customers is None or not self.customers.isVisible() or self.customers.close()

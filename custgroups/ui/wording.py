@@ -32,6 +32,11 @@ def customers(n: int) -> str:
     return _count(n, "1 customer", "{n} customers")
 
 
+def group_count(n: int) -> str:
+    """"1 group", "37 groups"."""
+    return _count(n, "1 group", "{n} groups")
+
+
 def paste_summary(resolution: CodeResolution) -> str:
     """One line such as ``498 recognised · 1 already in the group · 2 unknown: ...``."""
     parts = [_tr("{n} recognised").format(n=f"{len(resolution.recognised):,}")]
@@ -44,6 +49,20 @@ def paste_summary(resolution: CodeResolution) -> str:
         parts.append(_unknown(resolution.unknown))
     if resolution.inactive:
         parts.append(_tr("{n} inactive, not added").format(n=f"{len(resolution.inactive):,}"))
+    return _tr(" · ").join(parts)
+
+
+def grid_summary(resolution: CodeResolution, groups: int) -> str:
+    """One line such as ``4,980 customers in 37 groups · 2 unknown: ... · 3 duplicates``."""
+    listed = len(resolution.recognised) + len(resolution.inactive)
+    parts = [_tr("{customers} in {groups}").format(customers=customers(listed),
+                                                   groups=group_count(groups))]
+    if resolution.inactive:
+        parts.append(_tr("{n} of them inactive").format(n=f"{len(resolution.inactive):,}"))
+    if resolution.unknown:
+        parts.append(_unknown(resolution.unknown))
+    if resolution.duplicates:
+        parts.append(_count(len(resolution.duplicates), "1 duplicate", "{n} duplicates"))
     return _tr(" · ").join(parts)
 
 
