@@ -1,6 +1,6 @@
 """Benchmark cases for customers in view: the customer list with group counts, one customer's
-groups, a group as it stood, and the membership changes since a moment, each checked against
-its raw floor first (used by ``bench_data.py``)."""
+groups, the grid of a pasted list, a group as it stood, and the membership changes since a
+moment, each checked against its raw floor first (used by ``bench_data.py``)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from datetime import datetime
 
 from data_timing import Case
 
+from custgroups.core.customer_grid import read_grid
 from custgroups.core.customer_list import CustomerQuery, groups_of, list_customers
 from custgroups.core.events import iter_changes, members_as_of
 
 LIST_RATIO = 2.0
 GROUPS_OF_MS = 10.0
+GRID_MS = 1000.0
+GRID_CUSTOMERS = 5000
 AS_OF_MS = 1000.0
 #: changes --since streams at least a third as fast as a bare SQL-to-CSV loop.
 CHANGES_RATIO = 3.0
@@ -51,12 +54,19 @@ def customer_cases(conn: sqlite3.Connection) -> list[Case]:
     row = conn.execute("SELECT at FROM membership_event ORDER BY at DESC, id DESC "
                        "LIMIT 1 OFFSET ?", (CHANGES - 1,)).fetchone()
     since = datetime.fromisoformat(row[0]) if row else datetime(2000, 1, 1)
+    pasted = [code for code, in conn.execute(  # spread over the whole list, as a paste is
+        "SELECT code FROM customer ORDER BY (id * 7919) % 10007, id LIMIT ?", (GRID_CUSTOMERS,))]
+    grid = read_grid(pasted)
+    if len(grid.customers) != len(pasted):
+        raise SystemExit("grid: not every pasted customer is listed")
     return [
         Case(f"customer list: page {page:,} of 100 with group counts",
              lambda: list_customers(query), lambda: raw_customer_page(conn, page, 100),
              max_ratio=LIST_RATIO),
         Case(f"a customer's groups ({len(groups_of(busiest))} groups)",
              lambda: groups_of(busiest), lambda: None, max_ms=GROUPS_OF_MS),
+        Case(f"grid: {len(pasted):,} pasted customers × {len(grid.groups):,} groups",
+             lambda: read_grid(pasted), lambda: None, max_ms=GRID_MS),
         Case(f"group as it stood: {biggest[1]:,} members",
              lambda: members_as_of(biggest[0], now), lambda: None, max_ms=AS_OF_MS),
         Case(f"changes since: {CHANGES:,} events as CSV",

@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from custgroups.core import events, groups
 from custgroups.core.customer_grid import GroupEdit, read_grid, save_grid
 from custgroups.core.groups import GroupChange
-from custgroups.ui.models.grid_model import FIXED, GridModel
+from custgroups.ui.models.grid_model import FIXED, GridFilter, GridModel
 from tests.group_helpers import _create, _edit
 from tests.lists_helpers import make_shop
 
@@ -173,3 +173,30 @@ def test_a_group_made_inactive_meanwhile_keeps_its_ticks(shop: dict[str, int]) -
                                   expected_version=spare.version), "bob")
     result = save_grid(grid, {spare.id: GroupEdit(add_ids=frozenset({shop["C00005"]}))}, "ana")
     assert spare.id in result.failed and groups.member_ids(spare.id) == set()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_filters_count_unsaved_ticks(shop: dict[str, int]) -> None:
+    model = GridModel()
+    model.load(read_grid(["C00001", "C00004", "C00005"]))
+    south = FIXED + 1
+
+    def shown(which: GridFilter) -> list[str]:
+        model.set_filter(which)
+        return [model.customer_at(r).code for r in range(model.rowCount())]  # type: ignore
+
+    def tick(code: str, on: bool) -> None:
+        model.set_filter(GridFilter.ALL)
+        row = shown(GridFilter.ALL).index(code)
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        assert model.setData(model.index(row, south), state.value,
+                             Qt.ItemDataRole.CheckStateRole)
+
+    assert shown(GridFilter.IN_NONE) == ["C00005"]
+    tick("C00005", True)
+    tick("C00004", False)
+    assert shown(GridFilter.IN_NONE) == ["C00004"]
+    assert shown(GridFilter.IN_SOME) == ["C00001", "C00005"]
+    assert shown(GridFilter.CHANGED) == ["C00004", "C00005"]
+    assert model.edits()[model.group_at(south).id] == GroupEdit(  # type: ignore[union-attr]
+        frozenset({shop["C00005"]}), frozenset({shop["C00004"]}))

@@ -92,7 +92,6 @@ class CustomerGridPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.model.modelReset.connect(self._fit_columns)
         self.shown_label = named(QLabel(self), "customerGridShown")
         self.save_button = named(QPushButton(self.tr("Sa&ve Changes"), self), "saveGridButton")
         self.save_button.setToolTip(self.tr("Save the changed ticks, group by group (Ctrl+S)"))
@@ -173,6 +172,7 @@ class CustomerGridPanel(QWidget):
         if asked != self._asked:
             return  # the box changed meanwhile; its own reading follows
         dropped = self.model.load(grid, keep_pending=True)
+        self._fit_columns(grid)
         self.summary.setText(grid_summary(grid.resolution, len(grid.groups)))
         if dropped:
             self._show_problem(self.tr(
@@ -185,14 +185,16 @@ class CustomerGridPanel(QWidget):
             self.saved.emit()
         self.shown.emit()
 
-    def _fit_columns(self) -> None:
+    def _fit_columns(self, grid: Grid) -> None:
+        # One width for every group's column (the widest heading, within reason): set once
+        # as the default, it costs nothing however many groups there are.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 90)
-        header.resizeSection(1, 200)
-        header.resizeSection(2, 70)
-        width = max(90, header.fontMetrics().horizontalAdvance("CG-000000  ") + 8)
-        for column in range(FIXED, self.model.columnCount()):
+        metrics = header.fontMetrics()
+        widest = max((metrics.horizontalAdvance(line) for column in range(FIXED, FIXED + len(
+            grid.groups)) for line in str(self.model.headerData(
+                column, Qt.Orientation.Horizontal)).split("\n")), default=0)
+        header.setDefaultSectionSize(min(180, max(90, widest + 16)))
+        for column, width in ((0, 90), (1, 200), (2, 70)):
             header.resizeSection(column, width)
 
     def _on_columns_activated(self, index: int) -> None:
@@ -270,6 +272,13 @@ class CustomerGridPanel(QWidget):
         listed = len(grid.customers) if grid else 0
         text = self.tr("Showing {shown} of {listed} customers").format(
             shown=f"{self.model.rowCount():,}", listed=f"{listed:,}") if grid else ""
+        if grid and listed and not self.model.rowCount():
+            text = {GridFilter.IN_NONE: self.tr("Every listed customer is in at least one of "
+                                                "these groups."),
+                    GridFilter.IN_SOME: self.tr("None of the listed customers is in any of "
+                                                "these groups."),
+                    GridFilter.CHANGED: self.tr("No tick is changed.")}.get(
+                GridFilter(self.filter.currentData()), text)
         if pending:
             text += self.tr(" · {n} changed ticks not saved").format(n=f"{pending:,}")
         self.shown_label.setText(text)

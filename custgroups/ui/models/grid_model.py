@@ -113,19 +113,25 @@ class GridModel(QAbstractTableModel):
         """The customer on a row."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def _shown(self, customer: CustomerRef, changed: set[int]) -> bool:
-        if self._filter is GridFilter.ALL or self._grid is None:
-            return True
+    def _shown(self, grid: Grid) -> list[CustomerRef]:
+        if self._filter is GridFilter.ALL:
+            return list(grid.customers)
         if self._filter is GridFilter.CHANGED:
-            return customer.id in changed
-        inside = any(self.ticked(customer.id, g.id) for g in self._grid.groups)
-        return inside if self._filter is GridFilter.IN_SOME else not inside
+            changed = {cid for cid, _gid in self._wanted}
+            return [c for c in grid.customers if c.id in changed]
+        # Ticks per customer: those held, less the unticked, plus the newly ticked (a changed
+        # tick always differs from what is held).
+        ticks = dict.fromkeys((c.id for c in grid.customers), 0)
+        for cid, _gid in grid.members:
+            ticks[cid] = ticks.get(cid, 0) + 1
+        for (cid, _gid), wanted in self._wanted.items():
+            ticks[cid] = ticks.get(cid, 0) + (1 if wanted else -1)
+        inside = self._filter is GridFilter.IN_SOME
+        return [c for c in grid.customers if (ticks[c.id] > 0) == inside]
 
     def _refilter(self) -> None:
-        changed = {cid for cid, _gid in self._wanted}
         self.beginResetModel()
-        self._rows = ([c for c in self._grid.customers if self._shown(c, changed)]
-                      if self._grid else [])
+        self._rows = self._shown(self._grid) if self._grid else []
         self.endResetModel()
         self.changed.emit()
 
@@ -152,7 +158,7 @@ class GridModel(QAbstractTableModel):
             if group is None:
                 return (self.tr("Code"), self.tr("Name"), self.tr("Status"))[section] \
                     if 0 <= section < FIXED else None
-            name = group.name if len(group.name) <= 18 else group.name[:17] + "…"
+            name = group.name if len(group.name) <= 24 else group.name[:23] + "…"
             return f"{group.code}\n{name}"
         if role == Qt.ItemDataRole.ToolTipRole and group is not None:
             state = self.tr("active") if group.active else self.tr("inactive")
