@@ -36,6 +36,7 @@ from custgroups import cli  # noqa: E402
 from custgroups.app import open_main_window  # noqa: E402
 from custgroups.core import db, demo, groups  # noqa: E402
 from custgroups.qt.database_choice import DatabaseChoice, ServerAddress, from_url  # noqa: E402
+from custgroups.ui.customers_window import CustomersWindow  # noqa: E402
 from custgroups.ui.database_dialogs import ConnectDialog  # noqa: E402
 from custgroups.ui.export_dialog import ExportDialog  # noqa: E402
 from custgroups.ui.group_form import GroupDialog  # noqa: E402
@@ -226,7 +227,6 @@ def compare_shots(window: MainWindow) -> None:
 def then_shots(window: MainWindow) -> None:
     """History with the group as it stood before a change (and Revert on), and Customers."""
     from custgroups.core.history import group_history
-    from custgroups.ui.customers_window import CustomersWindow
 
     group = groups.get_group_by_code("CG-000002")
     before = groups.member_ids(group.id)
@@ -245,7 +245,7 @@ def then_shots(window: MainWindow) -> None:
     settle()
     shot(history, "history-then.png")
     history.done(0)
-    found = CustomersWindow("m.jensen", True, window)
+    found = CustomersWindow("m.jensen", True, window, window._run_export)
     found.resize(1200, 640)
     found.show()
     wait_until(lambda: found.groups_model.rowCount() > 0)
@@ -253,7 +253,30 @@ def then_shots(window: MainWindow) -> None:
     wait_until(lambda: found.groups_model.rowCount() > 0)
     settle()
     shot(found, "customers.png")
+    grid_shot(found)
+    found.grid.model.discard()
     found.close()
+
+
+def grid_shot(found: CustomersWindow) -> None:
+    """The pasted list: a dozen codes (one unknown, one twice) against their groups, two
+    ticks changed."""
+    from custgroups.core import customers
+
+    grid = found.grid
+    found.tabs.setCurrentWidget(grid)
+    codes = [row.code for row in customers.search_customers("", 40, 48).rows][::4]
+    grid.paste.setPlainText("\n".join([*codes, "C0O0123", codes[2]]))
+    wait_until(lambda: grid.model.rowCount() > 0)
+    model = grid.model
+    for row, column in ((1, 5), (4, 6)):
+        index = model.index(row, column)
+        checked = model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        model.setData(index, (Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+                              ).value, Qt.ItemDataRole.CheckStateRole)
+    grid.table.setCurrentIndex(model.index(6, 0))
+    settle()
+    shot(found, "customers-pasted.png")
 
 
 def news_shot(window: MainWindow) -> None:

@@ -5,12 +5,15 @@ inactive customer is refused in words, and closing asks before unsaved ticks are
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import events, groups
@@ -26,6 +29,7 @@ from tests.window_helpers import open_window
 
 pytestmark = pytest.mark.usefixtures("no_message_boxes")
 ALT = Qt.KeyboardModifier.AltModifier
+_main: list[Any] = []  # the main window of the test running
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -42,6 +46,7 @@ def shop(opened: str) -> dict[str, int]:
 def _open_grid(qtbot: QtBot, url: str) -> tuple[CustomersWindow, CustomerGridPanel]:
     """Ctrl+2 in the main window, then Alt+L for the pasted list, Alt+C for its box."""
     window = open_window(qtbot, url)
+    _main[:] = [window]
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_2, CTRL)
     found = window.customers
@@ -177,3 +182,27 @@ def test_the_chooser_ticks_groups_by_keyboard(qtbot: QtBot, opened: str,
     chooser.list.setCurrentItem(visible[0])
     qtbot.keyClick(chooser.list, Qt.Key.Key_Space)
     assert chooser.chosen() == [every[0].id, every[2].id]
+
+
+def test_export_writes_the_customers_shown_and_their_groups(
+        qtbot: QtBot, opened: str, shop: dict[str, int], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _found, grid = _open_grid(qtbot, opened)
+    target = tmp_path / "pricing.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(messages, "done_with_folder", lambda *args: False)
+    _paste(qtbot, grid, ["C00004", "C00001", "C00005"])
+    _tick(qtbot, grid, "C00005", "North")
+    assert not grid.export_button.isEnabled()  # the file shows groups as saved
+    qtbot.keyClick(grid.table, Qt.Key.Key_Space)  # the tick undone
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, ALT)
+    qtbot.keyClick(grid.filter, Qt.Key.Key_Down)  # in none of these groups
+    qtbot.keyClick(grid.filter, Qt.Key.Key_Down)  # in some of them
+    with qtbot.waitSignal(_main[0].export_finished, timeout=10_000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_X, ALT)
+    sheet = openpyxl.load_workbook(target).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Customer code", "Customer name", "Status", "CG-000001 North", "CG-000002 South"],
+        ["C00004", "Customer 4", "Active", None, "yes"],
+        ["C00001", "Customer 1", "Active", "yes", None]]

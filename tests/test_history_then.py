@@ -48,6 +48,7 @@ def test_the_members_on_a_moment(qtbot: QtBot, dialog: HistoryDialog) -> None:
         QTest.mouseClick(then.members_button, Qt.MouseButton.LeftButton)
     assert [r.code for r in then.model.rows()] == ["C00001", "C00002", "C00003"]  # type: ignore[union-attr]
     assert "had 3 members" in then.summary.text() and then.export_button.isEnabled()
+    assert [then.table.isColumnHidden(c) for c in range(6)] == [False, False] + [True] * 4
 
     then.as_of_edit.setDateTime(_shown_at(utc_now() - timedelta(hours=3)))
     with qtbot.waitSignal(then.shown, timeout=5000):
@@ -65,6 +66,9 @@ def test_the_changes_between_two_moments(qtbot: QtBot, dialog: HistoryDialog) ->
               then.model.data(then.model.index(row, 4))) for row in range(then.model.rowCount())]
     assert shown == [("C00001", "Removed", recorded("bob")), ("C00004", "Added", recorded("bob"))]
     assert "1 added, 1 removed" in then.summary.text() and not then.export_button.isEnabled()
+    assert {then.model.data(then.model.index(row, 5))
+            for row in range(then.model.rowCount())} == {"by hand"}
+    assert not then.table.isColumnHidden(5)
 
 
 def test_the_members_then_are_exported(qtbot: QtBot, dialog: HistoryDialog,

@@ -4,7 +4,7 @@ difference."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -42,10 +42,8 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.transfers import export_customer_list
+from custgroups.ui.transfers import RunExport, export_customer_list
 from custgroups.ui.widgets import fit_to_screen, named
-
-RunExport = Callable[[str, Callable[[Any], Any]], object]
 
 
 class RegionColumn(IntEnum):

@@ -28,12 +28,14 @@ from custgroups.core.customer_grid import Grid, GridSaved, read_grid, save_grid
 from custgroups.core.customers import is_customer_code
 from custgroups.core.errors import plain_message
 from custgroups.core.group_list import Group, GroupQuery, Status, iter_groups
+from custgroups.core.sheets.export import export_grid
 from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.group_chooser import GroupChooser
 from custgroups.ui.models.grid_model import FIXED, GridFilter, GridModel
+from custgroups.ui.transfers import RunExport, ask_and_export
 from custgroups.ui.widgets import named, shortcut
-from custgroups.ui.wording import grid_summary, group_count
+from custgroups.ui.wording import changed_ticks, grid_summary, group_count
 
 #: How long typing or pasting may pause before the grid follows the box.
 _DEBOUNCE_MS = 300
@@ -45,9 +47,11 @@ class CustomerGridPanel(QWidget):
     shown = Signal()  # the grid describes the box's codes (or the box is empty)
     saved = Signal()  # a save ended, and the grid was read again
 
-    def __init__(self, who: str, can_edit: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, who: str, can_edit: bool = True, parent: QWidget | None = None,
+                 run_export: RunExport | None = None) -> None:
         super().__init__(parent)
         self._who = who
+        self._run_export = run_export
         self._can_edit = can_edit
         self._chosen: list[int] | None = None  # the groups shown, or None for all of theirs
         self._asked = 0
@@ -100,6 +104,9 @@ class CustomerGridPanel(QWidget):
                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_button = named(QPushButton(self.tr("&Undo Changes"), self), "undoGridButton")
         self.undo_button.clicked.connect(self.model.discard)
+        self.export_button = named(QPushButton(self.tr("E&xport…"), self), "exportGridButton")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_button.setVisible(self._run_export is not None)
         self.problem = named(QLabel(self), "customerGridProblem")
         self.problem.setWordWrap(True)
         style.banner(self.problem)
@@ -133,6 +140,7 @@ class CustomerGridPanel(QWidget):
         bottom_layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.shown_label, 1)
+        actions.addWidget(self.export_button)
         actions.addWidget(self.undo_button)
         actions.addWidget(self.save_button)
         bottom_layout.addLayout(actions)
@@ -176,8 +184,8 @@ class CustomerGridPanel(QWidget):
         self.summary.setText(grid_summary(grid.resolution, len(grid.groups)))
         if dropped:
             self._show_problem(self.tr(
-                "{n} changed ticks were dropped: their customers are no longer listed, or "
-                "their groups no longer shown.").format(n=f"{dropped:,}"))
+                "Dropped {ticks}: their customers are no longer listed, or their groups no "
+                "longer shown.").format(ticks=changed_ticks(dropped)))
         elif after_save is None:
             self.problem.hide()
         if after_save is not None:
@@ -216,6 +224,15 @@ class CustomerGridPanel(QWidget):
         self._chosen = chosen
         self.columns.setItemText(1, self.tr("{n} groups I chose…").format(n=f"{len(chosen):,}"))
         self.read()
+
+    def _on_export_clicked(self) -> None:
+        grid = self.model.grid
+        if grid is None or self._run_export is None or self.model.pending:
+            return
+        shown = [row for row in map(self.model.customer_at, range(self.model.rowCount()))
+                 if row is not None]
+        ask_and_export(self, "customers-and-groups.xlsx", self._run_export,
+                       lambda path, progress: export_grid(path, grid, shown, progress))
 
     # --- saving -----------------------------------------------------------------------
 
@@ -269,6 +286,11 @@ class CustomerGridPanel(QWidget):
         self.save_button.setEnabled(self._can_edit and pending > 0)
         self.undo_button.setEnabled(pending > 0)
         grid = self.model.grid
+        self.export_button.setEnabled(bool(grid and self.model.rowCount()) and not pending)
+        self.export_button.setToolTip(
+            self.tr("Save or undo the changed ticks first: the export shows the groups as "
+                    "saved.") if pending else self.tr("Write the customers shown and their "
+                                                      "groups to a spreadsheet"))
         listed = len(grid.customers) if grid else 0
         text = self.tr("Showing {shown} of {listed} customers").format(
             shown=f"{self.model.rowCount():,}", listed=f"{listed:,}") if grid else ""
@@ -280,7 +302,7 @@ class CustomerGridPanel(QWidget):
                     GridFilter.CHANGED: self.tr("No tick is changed.")}.get(
                 GridFilter(self.filter.currentData()), text)
         if pending:
-            text += self.tr(" · {n} changed ticks not saved").format(n=f"{pending:,}")
+            text += self.tr(" · {ticks} not saved").format(ticks=changed_ticks(pending))
         self.shown_label.setText(text)
 
     def _show_problem(self, message: str) -> None:

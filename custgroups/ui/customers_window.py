@@ -46,8 +46,9 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
 from custgroups.ui.customer_grid import CustomerGridPanel
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
+from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named
-from custgroups.ui.wording import way
+from custgroups.ui.wording import changed_ticks, way
 
 #: How long typing may pause before the list follows it.
 _DEBOUNCE_MS = 250
@@ -73,8 +74,10 @@ class CustomersWindow(QMainWindow):
     page_shown = Signal()  # a page of customers is on screen
     groups_shown = Signal()  # the selected customer's groups are on screen
 
-    def __init__(self, who: str, can_edit: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, who: str, can_edit: bool = True, parent: QWidget | None = None,
+                 run_export: RunExport | None = None) -> None:
         super().__init__(parent)
+        self._run_export = run_export
         self.setObjectName("CustomersWindow")
         self.setWindowTitle(self.tr("Customers"))
         self._who = who
@@ -186,7 +189,8 @@ class CustomersWindow(QMainWindow):
         layout.addLayout(filters)
         layout.addWidget(self.problem)
         layout.addWidget(splitter, 1)
-        self.grid = named(CustomerGridPanel(self._who, self._can_edit, self), "customerGridPanel")
+        self.grid = named(CustomerGridPanel(self._who, self._can_edit, self, self._run_export),
+                          "customerGridPanel")
         self.grid.saved.connect(self.load)
         self.tabs = named(QTabWidget(self), "customerTabs")
         self.tabs.addTab(browse, self.tr("&Browse"))
@@ -323,8 +327,8 @@ class CustomersWindow(QMainWindow):
         """Ask before changed ticks of the pasted list are dropped; stop the background work."""
         if self.grid.pending and not messages.confirm(
                 self, self.tr("Discard changes?"),
-                self.tr("{n} changed ticks in the pasted list are not saved. Close and discard "
-                        "them?").format(n=f"{self.grid.model.pending:,}"),
+                self.tr("The pasted list has {ticks} not saved. Close and discard them?").format(
+                    ticks=changed_ticks(self.grid.model.pending)),
                 self.tr("Discard")):
             event.ignore()
             return

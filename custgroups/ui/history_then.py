@@ -29,12 +29,9 @@ from custgroups.core.history import HistoryEntry
 from custgroups.core.revert import RevertPlan, plan_revert
 from custgroups.qt.tasks import Lane
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.transfers import export_customer_list
+from custgroups.ui.transfers import RunExport, export_customer_list
 from custgroups.ui.widgets import named
 from custgroups.ui.wording import way
-
-#: What a run of an export is handed: a label for its progress and the work.
-RunExport = Callable[[str, Callable[[Any], Any]], object]
 
 
 class ThenColumn(IntEnum):
@@ -161,7 +158,7 @@ class HistoryThen(QWidget):
         self.model.set_rows(rows)
         self.summary.setText(summary)
         members = bool(rows) and isinstance(rows[0], CustomerRef)
-        for column in (ThenColumn.CHANGE, ThenColumn.WHEN, ThenColumn.BY):
+        for column in (ThenColumn.CHANGE, ThenColumn.WHEN, ThenColumn.BY, ThenColumn.HOW):
             self.table.setColumnHidden(column, members)
         self.export_button.setEnabled(members and self._run_export is not None)
         self.shown.emit()

@@ -24,8 +24,9 @@ from custgroups.core.clock import local_time
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
 from custgroups.core.revert import REVERTIBLE, RevertPlan
-from custgroups.ui.history_then import HistoryThen, RunExport
+from custgroups.ui.history_then import HistoryThen
 from custgroups.ui.models.table_model import Index, RowsTableModel
+from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named
 from custgroups.ui.wording import history_change
 

@@ -44,18 +44,28 @@ def ask_group_export(window: QWidget, query: GroupQuery, matching: int
     return lambda progress: export_groups(path, query, members, progress)
 
 
+#: What runs an export as long work: a label for its progress, and the work.
+RunExport = Callable[[str, Callable[[Any], Any]], object]
+
+
 def export_customer_list(parent: QWidget, customers: Sequence[CustomerRef], file_name: str,
-                         run_export: Callable[[str, Callable[[Any], Any]], object]) -> None:
+                         run_export: RunExport) -> None:
     """Ask where to write a list of customers already read, then write it as a long job."""
     from custgroups.core.sheets.export import export_customers
 
+    rows = list(customers)
+    ask_and_export(parent, file_name, run_export,
+                   lambda path, progress: export_customers(path, rows, progress))
+
+
+def ask_and_export(parent: QWidget, file_name: str, run_export: RunExport,
+                   write: Callable[[Path, ProgressFn], object]) -> None:
+    """Ask where to write customers (xlsx or CSV), then ``write`` there as a long job."""
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, _tr("Export Customers"), str(Path.home() / file_name),
         _tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
     if chosen:
-        rows = list(customers)
-        run_export(_tr("Exporting customers…"),
-                   lambda progress: export_customers(Path(chosen), rows, progress))
+        run_export(_tr("Exporting customers…"), lambda progress: write(Path(chosen), progress))
 
 
 def ask_customer_file(window: QWidget) -> Path | None:

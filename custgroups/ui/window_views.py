@@ -50,7 +50,7 @@ class WindowViews(_Window):
     @Slot()
     def _on_customers_triggered(self) -> None:
         if self.customers is None or not self.customers.isVisible():
-            self.customers = CustomersWindow(self._who, self._can_edit, self)
+            self.customers = CustomersWindow(self._who, self._can_edit, self, self._run_export)
         self.customers.show()
         self.customers.raise_()
         self.customers.activateWindow()

@@ -37,6 +37,11 @@ def group_count(n: int) -> str:
     return _count(n, "1 group", "{n} groups")
 
 
+def changed_ticks(n: int) -> str:
+    """"1 changed tick", "12 changed ticks"."""
+    return _count(n, "1 changed tick", "{n} changed ticks")
+
+
 def paste_summary(resolution: CodeResolution) -> str:
     """One line such as ``498 recognised · 1 already in the group · 2 unknown: ...``."""
     parts = [_tr("{n} recognised").format(n=f"{len(resolution.recognised):,}")]

@@ -10,6 +10,7 @@ from typing import Any
 
 from custgroups.core import db
 from custgroups.core.clock import local_time
+from custgroups.core.customer_grid import Grid
 from custgroups.core.customers import CustomerRef
 from custgroups.core.db.failures import is_disk_full
 from custgroups.core.errors import ValidationError
@@ -205,6 +206,19 @@ def export_customers(path: Path, customers: Sequence[CustomerRef],
     paths, _count = _one_sheet(path, CUSTOMERS_SHEET, lambda _xlsx: (
         [(c.code, c.name, _status(c.active))] for c in customers), progress, len(customers),
         reads=False)
+    return ExportResult(paths)
+
+
+def export_grid(path: Path, grid: Grid, customers: Sequence[CustomerRef],
+                progress: ProgressFn = no_progress) -> ExportResult:
+    """Write pasted customers against the grid's groups as read: a column per group, "yes"
+    where the group holds the customer."""
+    sheet = SheetSpec("Customers and groups", CUSTOMERS_SHEET.columns + tuple(
+        Column(f"{g.code} {g.name}", 16) for g in grid.groups))
+    paths, _count = _one_sheet(path, sheet, lambda _xlsx: (
+        [(c.code, c.name, _status(c.active),
+          *("yes" if grid.holds(c.id, g.id) else "" for g in grid.groups))]
+        for c in customers), progress, len(customers), reads=False)
     return ExportResult(paths)
 
 

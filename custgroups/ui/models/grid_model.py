@@ -163,6 +163,11 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and group is not None:
             state = self.tr("active") if group.active else self.tr("inactive")
             return f"{group.code} {group.name} ({state})"
+        if group is not None and not group.active:  # as the group list shows inactive groups
+            if role == Qt.ItemDataRole.FontRole:
+                return style.italic()
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return style.muted()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
