@@ -4,6 +4,7 @@ inactive customer is refused in words, and closing asks before unsaved ticks are
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -206,3 +207,30 @@ def test_export_writes_the_customers_shown_and_their_groups(
         ["Customer code", "Customer name", "Status", "CG-000001 North", "CG-000002 South"],
         ["C00004", "Customer 4", "Active", None, "yes"],
         ["C00001", "Customer 1", "Active", "yes", None]]
+
+
+def test_a_tick_made_while_a_save_runs_stays_to_be_saved(
+        qtbot: QtBot, opened: str, shop: dict[str, int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.ui import customer_grid
+
+    _found, grid = _open_grid(qtbot, opened)
+    _paste(qtbot, grid, ["C00005", "C00001", "C00004"])
+    release = threading.Event()
+    real = customer_grid.save_grid
+
+    def held(*args: Any) -> Any:
+        assert release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(customer_grid, "save_grid", held)
+    _tick(qtbot, grid, "C00005", "North")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, CTRL)  # the save is on its way
+    _tick(qtbot, grid, "C00005", "South")  # while it runs
+    with qtbot.waitSignal(grid.saved, timeout=10_000):
+        release.set()
+    assert "C00005" in _codes_of("North") and "C00005" not in _codes_of("South")
+    assert grid.model.pending == 1
+    assert grid.model.ticked(shop["C00005"], groups.get_group_by_code("CG-000002").id)
+    _save(qtbot, grid)
+    assert "C00005" in _codes_of("South") and grid.model.pending == 0

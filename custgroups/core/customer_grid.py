@@ -64,7 +64,8 @@ class GridSaved:
     """What saving the grid did: groups saved, and groups left as they were, with why."""
 
     saved: tuple[str, ...] = ()
-    failed: Mapping[int, str] = field(default_factory=dict)  # group id: why, in plain words
+    #: Group id: its code and why, in plain words ("CG-000012: … changed by bob …").
+    failed: Mapping[int, str] = field(default_factory=dict)
 
 
 @db.reads
@@ -122,7 +123,7 @@ def save_grid(grid: Grid, edits: Mapping[int, GroupEdit], who: str) -> GridSaved
             change_members(group_id, who, edit.add_ids, edit.remove_ids,
                            expected_version=group.version, how=How.CUSTOMERS)
         except CustgroupsError as exc:  # the clerk's to read, group by group
-            failed[group_id] = exc.message
+            failed[group_id] = f"{group.code}: {exc.message}"
         else:
             saved.append(group.code)
     return GridSaved(tuple(saved), failed)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.core.codes import read_paste
-from custgroups.core.customer_grid import Grid, GridSaved, read_grid, save_grid
+from custgroups.core.customer_grid import Grid, GridSaved, GroupEdit, read_grid, save_grid
 from custgroups.core.customers import is_customer_code
 from custgroups.core.errors import plain_message
 from custgroups.core.group_list import Group, GroupQuery, Status, iter_groups
@@ -55,6 +55,8 @@ class CustomerGridPanel(QWidget):
         self._can_edit = can_edit
         self._chosen: list[int] | None = None  # the groups shown, or None for all of theirs
         self._asked = 0
+        self._report_due: GridSaved | None = None  # what the last save did, to be said
+        self._saving = False
         self._lane = Lane("customer grid", self, self._show_problem)
         self.model = GridModel(self)
         self.model.changed.connect(self._update_actions)
@@ -159,7 +161,9 @@ class CustomerGridPanel(QWidget):
 
     def read(self, after_save: GridSaved | None = None) -> None:
         """Read the grid for the codes in the box (in the background), keeping changed ticks
-        where they still change something."""
+        where they still change something; then say what ``after_save`` did."""
+        if after_save is not None:
+            self._report_due = after_save  # said by whichever reading comes back last
         self._typing.stop()
         text = self.paste.toPlainText()
         chosen = None if self._chosen is None else list(self._chosen)
@@ -168,15 +172,16 @@ class CustomerGridPanel(QWidget):
         if not text.strip():
             self.model.load(None)
             self.summary.setText(self.tr("Paste codes to see their groups."))
+            self._report_if_due()
             self.shown.emit()
             return
         self.summary.setText(self.tr("Reading the groups of the codes…"))
         self._lane.submit(
             lambda progress: read_grid(read_paste(text, is_customer_code).codes, chosen,
                                        progress),
-            succeeded=lambda grid: self._on_read(asked, grid, after_save))
+            succeeded=lambda grid: self._on_read(asked, grid))
 
-    def _on_read(self, asked: int, grid: Grid, after_save: GridSaved | None) -> None:
+    def _on_read(self, asked: int, grid: Grid) -> None:
         if asked != self._asked:
             return  # the box changed meanwhile; its own reading follows
         dropped = self.model.load(grid, keep_pending=True)
@@ -186,11 +191,9 @@ class CustomerGridPanel(QWidget):
             self._show_problem(self.tr(
                 "Dropped {ticks}: their customers are no longer listed, or their groups no "
                 "longer shown.").format(ticks=changed_ticks(dropped)))
-        elif after_save is None:
+        elif self._report_due is None:
             self.problem.hide()
-        if after_save is not None:
-            self._report(after_save, grid)
-            self.saved.emit()
+        self._report_if_due()
         self.shown.emit()
 
     def _fit_columns(self, grid: Grid) -> None:
@@ -239,29 +242,33 @@ class CustomerGridPanel(QWidget):
     def save(self) -> None:
         """Save the changed ticks, group by group (in the background), then read again."""
         grid, edits = self.model.grid, self.model.edits()
-        if grid is None or not edits or not self._can_edit:
+        if grid is None or not edits or not self._can_edit or self._saving:
             return
         self.notice.hide()
-        self.save_button.setEnabled(False)
-        self.shown_label.setText(self.tr("Saving {groups}…").format(
-            groups=group_count(len(edits))))
+        self._saving = True
+        self._update_actions()
         who = self._who
         self._lane.submit(lambda _p: save_grid(grid, edits, who),
-                          succeeded=self._on_saved, failed=self._on_save_failed)
+                          succeeded=lambda result: self._on_saved(edits, result),
+                          failed=self._on_save_failed)
 
-    def _on_saved(self, result: GridSaved) -> None:
-        self.model.keep_only(set(result.failed))
+    def _on_saved(self, edits: dict[int, GroupEdit], result: GridSaved) -> None:
+        self._saving = False
+        self.model.forget_saved(edits, result.failed)
         self.read(after_save=result)
 
     def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
         self._show_problem(self.tr("Nothing more was saved: {reason}").format(
             reason=plain_message(exc)))
         self.read(after_save=GridSaved())
 
-    def _report(self, result: GridSaved, grid: Grid) -> None:
-        codes = {g.id: g.code for g in grid.groups}
+    def _report_if_due(self) -> None:
+        result, self._report_due = self._report_due, None
+        if result is None:
+            return
         if result.failed:
-            lines = [f"{codes.get(gid, '?')}: {why}" for gid, why in result.failed.items()]
+            lines = list(result.failed.values())
             self._show_problem(self.tr(
                 "Saved {saved}; {failed} left as they were, their changed ticks kept (the "
                 "grid now shows the groups as they are): {why}").format(
@@ -273,6 +280,7 @@ class CustomerGridPanel(QWidget):
             self.notice.setText(self.tr("Saved {groups}: {codes}").format(
                 groups=group_count(len(result.saved)), codes=", ".join(result.saved)))
             self.notice.show()
+        self.saved.emit()
 
     # --- state ------------------------------------------------------------------------
 
@@ -283,7 +291,7 @@ class CustomerGridPanel(QWidget):
 
     def _update_actions(self) -> None:
         pending = self.model.pending
-        self.save_button.setEnabled(self._can_edit and pending > 0)
+        self.save_button.setEnabled(self._can_edit and pending > 0 and not self._saving)
         self.undo_button.setEnabled(pending > 0)
         grid = self.model.grid
         self.export_button.setEnabled(bool(grid and self.model.rowCount()) and not pending)
@@ -301,7 +309,9 @@ class CustomerGridPanel(QWidget):
                                                 "these groups."),
                     GridFilter.CHANGED: self.tr("No tick is changed.")}.get(
                 GridFilter(self.filter.currentData()), text)
-        if pending:
+        if self._saving:
+            text += self.tr(" · saving…")
+        elif pending:
             text += self.tr(" · {ticks} not saved").format(ticks=changed_ticks(pending))
         self.shown_label.setText(text)
 

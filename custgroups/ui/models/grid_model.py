@@ -3,6 +3,7 @@ ticks stay pending, marked, until the grid is saved."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -89,9 +90,16 @@ class GridModel(QAbstractTableModel):
         """How many ticks are changed and not saved."""
         return len(self._wanted)
 
-    def keep_only(self, group_ids: set[int]) -> None:
-        """Drop the changed ticks of every group but these (the others were saved)."""
-        self._wanted = {pair: w for pair, w in self._wanted.items() if pair[1] in group_ids}
+    def forget_saved(self, edits: Mapping[int, GroupEdit], failed: Collection[int]) -> None:
+        """Drop the changed ticks that were saved: those of ``edits`` but for the groups that
+        ``failed``. A tick changed again while the save ran stays changed."""
+        for gid, edit in edits.items():
+            if gid in failed:
+                continue
+            for ids, wanted in ((edit.add_ids, True), (edit.remove_ids, False)):
+                for cid in ids:
+                    if self._wanted.get((cid, gid)) is wanted:
+                        del self._wanted[(cid, gid)]
         self._after_ticks()
 
     def discard(self) -> None:
