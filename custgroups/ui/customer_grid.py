@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,7 @@ from custgroups.ui import style
 from custgroups.ui.group_chooser import GroupChooser
 from custgroups.ui.models.grid_model import FIXED, GridFilter, GridModel
 from custgroups.ui.transfers import RunExport, ask_and_export
-from custgroups.ui.widgets import named, shortcut
+from custgroups.ui.widgets import named, shortcut, split
 from custgroups.ui.wording import changed_ticks, grid_summary, group_count
 
 #: How long typing or pasting may pause before the grid follows the box.
@@ -146,11 +145,7 @@ class CustomerGridPanel(QWidget):
         actions.addWidget(self.undo_button)
         actions.addWidget(self.save_button)
         bottom_layout.addLayout(actions)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
+        splitter = split(self, Qt.Orientation.Vertical, (top, 1), (bottom, 4))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.problem)

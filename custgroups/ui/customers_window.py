@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -47,7 +46,7 @@ from custgroups.ui import messages, style
 from custgroups.ui.customer_grid import CustomerGridPanel
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
 from custgroups.ui.transfers import RunExport
-from custgroups.ui.widgets import fit_to_screen, named
+from custgroups.ui.widgets import fit_to_screen, named, split
 from custgroups.ui.wording import changed_ticks, way
 
 #: How long typing may pause before the list follows it.
@@ -179,11 +178,7 @@ class CustomersWindow(QMainWindow):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = split(self, Qt.Orientation.Horizontal, (left, 3), (right, 2))
         browse = QWidget(self)
         layout = QVBoxLayout(browse)
         layout.addLayout(filters)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,7 +39,7 @@ from custgroups.ui.member_file import MemberFileReader
 from custgroups.ui.member_sort import MemberSorting
 from custgroups.ui.models.members_model import MemberColumn, MembersModel, MemberState
 from custgroups.ui.paste_box import PasteBox
-from custgroups.ui.widgets import named, shortcut
+from custgroups.ui.widgets import named, shortcut, split
 from custgroups.ui.wording import customers
 
 #: The filter waits for this pause in typing before it scans the members.
@@ -173,11 +172,7 @@ class MembersPanel(QWidget):
         members_layout.addLayout(more)
         paste_box = QGroupBox(self.tr("Paste Codes (Alt+P)"), self)
         QVBoxLayout(paste_box).addWidget(self.paste)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(members_box)
-        splitter.addWidget(paste_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = split(self, Qt.Orientation.Horizontal, (members_box, 3), (paste_box, 2))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 Named = TypeVar("Named", bound=QObject)
 
@@ -36,3 +36,13 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     if room is not None:
         width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
     window.resize(width, height)
+
+
+def split(parent: QWidget, orientation: Qt.Orientation, *panes: tuple[QWidget, int]
+          ) -> QSplitter:
+    """A splitter of ``panes``, each with the share of room it takes as the window grows."""
+    splitter = QSplitter(orientation, parent)
+    for index, (pane, stretch) in enumerate(panes):
+        splitter.addWidget(pane)
+        splitter.setStretchFactor(index, stretch)
+    return splitter
