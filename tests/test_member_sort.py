@@ -83,3 +83,17 @@ def test_change_keeps_the_order_and_a_reload_keeps_the_sort(
     with qtbot.waitSignal(dialog.panel.sorting.sorted, timeout=5000):
         dialog.panel.load(groups.get_group(group.id))  # read again, as after another's save
     assert _codes(dialog) == ["C00002", "C00004", "C00003", "C00001"]
+
+
+def test_a_filter_typed_while_sorting_still_filters(
+        qtbot: QtBot, story: tuple[groups.Group, list[int]]) -> None:
+    group, _ids = story
+    dialog = open_editor(qtbot, group)
+    header = dialog.panel.table.horizontalHeader()
+    x = header.sectionViewportPosition(MemberColumn.SINCE) + 5
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))  # the order is on its way
+    with qtbot.waitSignal(dialog.panel.filtered, timeout=5000):
+        qtbot.keyClicks(dialog.panel.filter_edit, "C00003")
+        qtbot.keyClick(dialog.panel.filter_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _codes(dialog) == ["C00003"], timeout=5000)

@@ -116,6 +116,7 @@ class MembersPanel(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         self.sorting = MemberSorting(self.table, self.model, self._lane, self._group_id)
+        self.sorting.sorted.connect(self._filter_if_behind)
         shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                  self._on_remove_clicked, Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -226,8 +227,7 @@ class MembersPanel(QWidget):
             self.sorting.refresh()
             self._loading = False
             self._on_model_changed()
-            if self.model.filter_key != filter_key(self.filter_edit.text()):
-                self.apply_filter()
+            self._filter_if_behind()
             self.loaded.emit()
 
     @property
@@ -255,6 +255,11 @@ class MembersPanel(QWidget):
         saved = self.model.saved_members()
         self._lane.submit(lambda _p: matching(saved, key),
                           succeeded=lambda rows: self._on_filter_scanned(key, saved, rows))
+
+    def _filter_if_behind(self) -> None:
+        # A scan of members since read again (or sorted) was dropped: filter them anew.
+        if self.model.filter_key != filter_key(self.filter_edit.text()):
+            self.apply_filter()
 
     def _on_filter_scanned(self, key: str, saved: tuple[Member, ...],
                            rows: list[Member]) -> None:
