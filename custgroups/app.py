@@ -20,6 +20,7 @@ from custgroups.core.logs import log_file_path, setup_logging
 from custgroups.qt.database_choice import DatabaseChoice, start_url
 from custgroups.qt.resources import app_icon
 from custgroups.qt.settings import APPLICATION, ORGANIZATION, Settings
+from custgroups.ui.appearance_menu import start_appearance
 from custgroups.ui.database_menu import install_database_menu, open_with_password
 
 log = logging.getLogger("custgroups.app")
@@ -164,6 +165,8 @@ def run(database_url: str | None = None, user: str | None = None,
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application()
+    assert isinstance(app, QApplication)
+    start_appearance(app, Settings())
     sys.excepthook = _excepthook
     try:
         # --database, else the environment, else the clerk's last choice, else IT's preset.

@@ -100,6 +100,31 @@ def window_on(url: str, size: tuple[int, int], prepare: Callable[[MainWindow], N
     return window
 
 
+def dark_shots(window: MainWindow) -> None:
+    """The window and the editor in the dark scheme (View → Appearance → Dark)."""
+    from custgroups.ui import style
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style.apply_scheme(app, style.Choice.DARK)
+    try:
+        window.table.selectRow(2)
+        settle()
+        shot(window, "main-dark-1280.png")
+        group = groups.get_group_by_code("CG-000014")
+        dialog = GroupDialog("m.jensen", group, window)
+        dialog.show()
+        wait_until(lambda: dialog.members.rowCount() > 0 and not dialog.panel.loading)
+        dialog.members.remove_ids(sorted(dialog.members.member_ids())[:2])
+        dialog.name_edit.clear()
+        dialog.accept()
+        settle(600)
+        shot(dialog, "editor-dark.png")
+        dialog.done(0)
+    finally:
+        style.apply_scheme(app, style.Choice.SYSTEM)
+
+
 def editor_shots(window: MainWindow) -> None:
     from custgroups.core import customers
     from custgroups.core.conflicts import rebase
@@ -462,6 +487,7 @@ def main() -> None:
 
     editor_shots(window)
     compare_shots(window)
+    dark_shots(window)
 
     export = ExportDialog(Path.home() / "customer-groups.xlsx", 2_001, window)
     export.members_check.setChecked(True)

@@ -85,6 +85,16 @@ class Settings:
         except ValueError:
             return 100
 
+    @property
+    def color_scheme(self) -> str:
+        """"system", "light" or "dark": View → Appearance."""
+        value = self._text("view/color_scheme", "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    @color_scheme.setter
+    def color_scheme(self, value: str) -> None:
+        self._store.setValue("view/color_scheme", value)
+
     def sync(self) -> None:
         """Write pending changes to disk now."""
         self._store.sync()

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from custgroups.core.customer_grid import Grid, GridGroup, GroupEdit
 from custgroups.core.customers import CustomerRef
@@ -17,10 +17,6 @@ from custgroups.ui.models.table_model import Index
 
 #: Columns before the groups': code, name, status.
 FIXED = 3
-_ADDED = QColor(style.ADDED)
-_ADDED.setAlpha(48)
-_REMOVED = QColor(style.REMOVED)
-_REMOVED.setAlpha(48)
 
 
 class GridFilter(StrEnum):
@@ -198,7 +194,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if self.ticked(*pair) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and pair in self._wanted:
-            return _ADDED if self._wanted[pair] else _REMOVED
+            return style.color("added_back" if self._wanted[pair] else "removed_back")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tip(customer, group, pair)
         if role == Qt.ItemDataRole.AccessibleTextRole:

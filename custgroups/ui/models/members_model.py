@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from custgroups.core.clock import local_time
 from custgroups.core.customers import CustomerRow
@@ -17,9 +17,6 @@ from custgroups.core.members import Member, matching
 from custgroups.core.ways import BY_HAND, Way
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
-
-_ADDED = QColor(style.ADDED)
-_REMOVED = QColor(style.REMOVED)
 
 
 class MemberState(StrEnum):
@@ -355,5 +352,5 @@ class MembersModel(RowsTableModel[CustomerRow]):
         if role == Qt.ItemDataRole.FontRole:
             return {"added": self._bold, "removed": self._strike}.get(change)
         if role == Qt.ItemDataRole.ForegroundRole and change:
-            return _ADDED if change == "added" else _REMOVED
+            return style.color("added" if change == "added" else "removed")
         return None
