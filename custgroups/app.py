@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import qt_set_sequence_auto_mnemonic
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from custgroups import __version__
@@ -62,6 +63,8 @@ def configure_application() -> None:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
+    # Alt (Option) and a letter press a labelled button or field on a Mac too, as elsewhere.
+    qt_set_sequence_auto_mnemonic(True)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setWindowIcon(app_icon())

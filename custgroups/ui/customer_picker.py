@@ -221,6 +221,7 @@ class CustomerPicker(QDialog):
         self.search_edit.textEdited.connect(lambda _text: self._timer.start())
         self.search_edit.returnPressed.connect(self._on_search_return_pressed)
         self.table = named(QTableView(self), "pickerTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -55,6 +55,7 @@ _DEBOUNCE_MS = 250
 
 def _table(parent: QWidget, name: str, model: Any) -> QTableView:
     table = named(QTableView(parent), name)
+    table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

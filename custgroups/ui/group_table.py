@@ -22,6 +22,7 @@ class GroupTable(QTableView):
 
     def __init__(self, model: GroupTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.setObjectName("groupTable")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

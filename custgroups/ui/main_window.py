@@ -42,6 +42,7 @@ from custgroups.ui.pager import Pager
 from custgroups.ui.widgets import fit_to_screen, named
 from custgroups.ui.window_actions import (
     SEPARATOR,
+    history_key,
     install_bars,
     make_action,
     tool_button,
@@ -103,10 +104,10 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
         self.add_action = action(self.tr("&Add New…"), QKeySequence.StandardKey.New,
                                  self._on_add_triggered, "addAction")
         self.edit_action = action(self.tr("&Edit…"), None, self._on_edit_triggered, "editAction")
-        self.toggle_action = action(self.tr("&Deactivate"), None, self._on_toggle_triggered,
-                                    "toggleActiveAction")
-        self.history_action = action(self.tr("&History…"), "Ctrl+H", self._on_history_triggered,
-                                     "historyAction")
+        self.toggle_action = action(self.tr("&Deactivate"), "Ctrl+Shift+A",
+                                    self._on_toggle_triggered, "toggleActiveAction")
+        self.history_action = action(self.tr("&History…"), history_key(),
+                                     self._on_history_triggered, "historyAction")
         self.compare_action = action(self.tr("&Compare…"), "Ctrl+Shift+C",
                                      self._on_compare_triggered, "compareAction")
         self.duplicate_action = action(self.tr("D&uplicate…"), "Ctrl+D",

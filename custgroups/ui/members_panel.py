@@ -99,6 +99,7 @@ class MembersPanel(QWidget):
             lambda: self.model.remove_ids(self.model.inactive_ids()))
         self.count_label = named(QLabel(self), "membersCount")
         self.table = named(QTableView(self), "membersTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -117,8 +118,9 @@ class MembersPanel(QWidget):
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         self.sorting = MemberSorting(self.table, self.model, self._lane, self._group_id)
         self.sorting.sorted.connect(self._filter_if_behind)
-        shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
-                 self._on_remove_clicked, Qt.ShortcutContext.WidgetShortcut)
+        for key in (QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")):
+            # A Mac's delete key is Backspace.
+            shortcut(key, self.table, self._on_remove_clicked, Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.add_button = named(QPushButton(self.tr("Add Customers…"), self), "addCustomersButton")
         self.add_button.clicked.connect(self._on_add_clicked)

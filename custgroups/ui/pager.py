@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from custgroups.core.groups import PAGE_SIZES, GroupPage
-from custgroups.ui.widgets import named
+from custgroups.ui.widgets import named, shortcut
 
 
 class Pager(QWidget):
@@ -27,13 +28,17 @@ class Pager(QWidget):
         self.label = named(QLabel(self), "pageLabel")
         layout.addWidget(self.label, 1)
         self.buttons = {}
-        for name, text, tip in (("firstPageButton", "«", self.tr("First page")),
-                                ("prevPageButton", "‹", self.tr("Previous page")),
-                                ("nextPageButton", "›", self.tr("Next page")),
-                                ("lastPageButton", "»", self.tr("Last page"))):
+        for name, text, tip, key in (
+                ("firstPageButton", "«", self.tr("First page"), "Ctrl+Shift+PgUp"),
+                ("prevPageButton", "‹", self.tr("Previous page"), "Ctrl+PgUp"),
+                ("nextPageButton", "›", self.tr("Next page"), "Ctrl+PgDown"),
+                ("lastPageButton", "»", self.tr("Last page"), "Ctrl+Shift+PgDown")):
             button = named(QToolButton(self), name)
             button.setText(text)
-            button.setToolTip(tip)
+            keys = QKeySequence(key)
+            button.setToolTip(self.tr("{what} ({keys})").format(
+                what=tip, keys=keys.toString(QKeySequence.SequenceFormat.NativeText)))
+            shortcut(keys, self, button.click)  # anywhere in the window, as the buttons are
             button.setAccessibleName(tip)
             button.setAutoRaise(True)
             button.setMinimumWidth(30)

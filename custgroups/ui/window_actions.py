@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,6 +25,11 @@ def make_action(parent: QWidget, text: str, shortcut: Any, slot: Callable[[], An
     action.triggered.connect(slot)
     parent.addAction(action)
     return action
+
+
+def history_key() -> str:
+    """History's shortcut: Ctrl+H, but Cmd+Y on a Mac, where Cmd+H hides the application."""
+    return "Ctrl+Y" if sys.platform == "darwin" else "Ctrl+H"  # Qt's Ctrl is the Mac's Cmd
 
 
 def unique_shortcuts(standard: QKeySequence.StandardKey, extra: str) -> list[QKeySequence]:

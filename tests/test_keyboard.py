@@ -1,0 +1,65 @@
+"""The keyboard alone: Tab leaves a table, pages turn with Ctrl+PgUp/PgDn, Activate /
+Deactivate has a shortcut, History's keeps clear of a Mac's Cmd+H, and Backspace removes
+members as Delete does."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from custgroups.core import groups
+from custgroups.core.groups import GroupChange
+from tests.editing import focused, open_editor
+from tests.lists_helpers import group_of, make_shop
+from tests.window_helpers import open_window
+
+pytestmark = pytest.mark.usefixtures("no_message_boxes")
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_tab_leaves_the_group_table(qtbot: QtBot, opened: str) -> None:
+    groups.save_group(GroupChange(name="North"), "x")
+    window = open_window(qtbot, opened)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not window.table
+
+
+def test_ctrl_page_down_and_up_turn_the_page(qtbot: QtBot, opened: str) -> None:
+    for n in range(60):
+        groups.save_group(GroupChange(name=f"Group {n:02d}"), "x")
+    window = open_window(qtbot, opened)
+    window.table.setFocus()
+    with qtbot.waitSignal(window.page_shown, timeout=5000):
+        qtbot.keyClick(window.table, Qt.Key.Key_PageDown, CTRL)
+    assert window.pager.position.text() == "Page 2 of 2"
+    with qtbot.waitSignal(window.page_shown, timeout=5000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    assert window.pager.position.text() == "Page 1 of 2"
+
+
+def test_activate_deactivate_and_history_keys(qtbot: QtBot, opened: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, opened)
+    assert window.toggle_action.shortcut() == QKeySequence("Ctrl+Shift+A")
+    assert window.history_action.shortcut() == QKeySequence("Ctrl+H")
+    monkeypatch.setattr(sys, "platform", "darwin")
+    on_a_mac = open_window(qtbot, opened)
+    keys = {a.shortcut().toString() for a in on_a_mac.actions() if not a.shortcut().isEmpty()}
+    assert on_a_mac.history_action.shortcut() == QKeySequence("Ctrl+Y")
+    assert not keys & {"Ctrl+H", "Ctrl+M"}  # Cmd+H hides an application, Cmd+M minimises it
+
+
+def test_backspace_removes_members_as_delete_does(qtbot: QtBot, opened: str) -> None:
+    shop = make_shop(5, set())
+    group = group_of(shop, 1, 2, 3)
+    dialog = open_editor(qtbot, group)
+    dialog.panel.table.setFocus()
+    dialog.panel.table.selectRow(0)
+    qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
+    assert dialog.members.removed_ids == frozenset({shop["C00001"]})
