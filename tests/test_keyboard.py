@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from custgroups.core import groups
 from custgroups.core.groups import GroupChange
+from custgroups.ui.customer_picker import CustomerPicker
 from tests.editing import focused, open_editor
 from tests.lists_helpers import group_of, make_shop
 from tests.window_helpers import open_window
@@ -63,3 +64,34 @@ def test_backspace_removes_members_as_delete_does(qtbot: QtBot, opened: str) -> 
     dialog.panel.table.selectRow(0)
     qtbot.keyClick(focused(), Qt.Key.Key_Backspace)
     assert dialog.members.removed_ids == frozenset({shop["C00001"]})
+
+
+def test_down_from_the_picker_search_goes_into_the_results(qtbot: QtBot, opened: str) -> None:
+    make_shop(30, set())
+    picker = CustomerPicker(set())
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitUntil(lambda: picker.model.rowCount() > 0, timeout=5000)
+    picker.activateWindow()
+    qtbot.waitUntil(picker.isActiveWindow, timeout=2000)
+    picker.search_edit.setFocus()
+    qtbot.keyClicks(picker.search_edit, "C0002")
+    qtbot.waitUntil(lambda: picker.model.total == 10, timeout=5000)
+    qtbot.keyClick(picker.search_edit, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is picker.table
+    qtbot.keyClick(picker.table, Qt.Key.Key_Space)
+    assert picker.selected_label.text() == "Selected: 1"
+
+
+def test_tab_walks_the_editor_down_to_save_and_cancel_last(qtbot: QtBot, opened: str) -> None:
+    shop = make_shop(3, set())
+    open_editor(qtbot, group_of(shop, 1, 2))
+    names = []
+    for _ in range(30):
+        names.append(focused().objectName())
+        if names[-1] == "cancelButton":
+            break
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert names[:4] == ["nameEdit", "descriptionEdit", "activeCheck", "membersFilter"]
+    assert names[-3:] == ["reasonEdit", "saveButton", "cancelButton"]
+    assert "pasteBox" in names and names.index("pasteBox") < names.index("reasonEdit")

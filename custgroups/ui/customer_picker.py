@@ -220,6 +220,9 @@ class CustomerPicker(QDialog):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textEdited.connect(lambda _text: self._timer.start())
         self.search_edit.returnPressed.connect(self._on_search_return_pressed)
+        # Down from the search goes into the results, as in a browser's address bar.
+        shortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit, self._into_results,
+                 Qt.ShortcutContext.WidgetShortcut)
         self.table = named(QTableView(self), "pickerTable")
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setModel(self.model)
@@ -317,6 +320,11 @@ class CustomerPicker(QDialog):
         term = self.model._term
         self._lane.submit(lambda _p: search_customers(term, offset, BATCH, with_total=False),
                           succeeded=lambda page: self.model.append(term, page))
+
+    def _into_results(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
 
     @Slot()
     def _on_search_return_pressed(self) -> None:

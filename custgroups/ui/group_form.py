@@ -40,7 +40,7 @@ from custgroups.ui.editor_news import NewsOfOthers
 from custgroups.ui.editor_text import TextFields
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.members_panel import MembersPanel
-from custgroups.ui.widgets import fit_to_screen, named, shortcut
+from custgroups.ui.widgets import fit_to_screen, focus_chain, named, shortcut, tab_order
 
 
 class GroupDialog(TheirsFirst, NewsOfOthers, TextFields, QDialog):
@@ -171,7 +171,11 @@ class GroupDialog(TheirsFirst, NewsOfOthers, TextFields, QDialog):
         layout.addLayout(self.reason_row)
         layout.addWidget(self.errors["reason"])
         layout.addLayout(bottom)
-        # The name is what a clerk types first; the code is optional.
+        # Tab walks down the window, Save and Cancel last; the name is what a clerk types
+        # first (the code is optional).
+        tab_order(self.code_edit, self.copy_code, self.name_edit, self.description_edit,
+                  self.active_check, *focus_chain(self.panel), self.reason_edit,
+                  self.save_button, self.cancel_button)
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- loading ----------------------------------------------------------------------

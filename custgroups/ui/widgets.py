@@ -46,3 +46,20 @@ def split(parent: QWidget, orientation: Qt.Orientation, *panes: tuple[QWidget, i
         splitter.addWidget(pane)
         splitter.setStretchFactor(index, stretch)
     return splitter
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in this order."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+def focus_chain(container: QWidget) -> list[QWidget]:
+    """The widgets inside ``container`` that Tab reaches, in their present order."""
+    found: list[QWidget] = []
+    widget = container.nextInFocusChain()
+    while widget is not container:
+        if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
