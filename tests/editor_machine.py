@@ -181,8 +181,10 @@ class EditorMachine(RuleBasedStateMachine):
         recognised = frozenset(self.ids[c] for c in codes if c in ACTIVE) - self.editor.now.members
         assert self.dialog.paste.add_button.isEnabled() == bool(recognised)
         if add and recognised:
+            before = self.editor.pending()
             self.qtbot.keyClick(self._focused(), Qt.Key.Key_A, ALT)
             self.editor.now.members |= recognised
+            self.editor.changed_members(before)
             self.editor.pasted = frozenset()
         else:
             self.editor.pasted = frozenset(self.ids[c] for c in codes if c in ACTIVE)
@@ -203,8 +205,10 @@ class EditorMachine(RuleBasedStateMachine):
     def pick(self, codes: set[str]) -> None:
         assert self.dialog is not None and self.editor is not None
         self.picked = {self.ids[c] for c in codes}
+        before = self.editor.pending()
         self.dialog.panel.add_button.click()
         self.editor.now.members |= frozenset(self.picked)
+        self.editor.changed_members(before)
 
     def _select(self, rows: list[int]) -> list[int]:
         assert self.dialog is not None
@@ -228,8 +232,10 @@ class EditorMachine(RuleBasedStateMachine):
         assert self.dialog is not None and self.editor is not None
         chosen = self._select(rows)
         gone = frozenset(self.dialog.members.row_at(r).id for r in chosen)  # type: ignore[union-attr]
+        before = self.editor.pending()
         self.qtbot.keyClick(self._focused(), Qt.Key.Key_Delete)
         self.editor.now.members -= gone
+        self.editor.changed_members(before)
 
     @precondition(_can_change_members)
     @rule(rows=st.lists(st.integers(0, 40), min_size=1, max_size=4))
@@ -237,6 +243,7 @@ class EditorMachine(RuleBasedStateMachine):
         assert self.dialog is not None and self.editor is not None
         model = self.dialog.members
         chosen = self._select(rows)
+        before = self.editor.pending()
         for row in chosen:
             customer, change = model.row_at(row), model.change_at(row)
             assert customer is not None
@@ -246,6 +253,21 @@ class EditorMachine(RuleBasedStateMachine):
                 self.editor.now.members |= {customer.id}
         if self.dialog.panel.undo_button.isEnabled():
             self.dialog.panel.undo_button.click()
+        self.editor.changed_members(before)
+
+    @precondition(_can_change_members)
+    @rule(back=st.booleans(), times=st.integers(1, 3))
+    def step(self, back: bool, times: int) -> None:
+        """Ctrl+Z or Ctrl+Shift+Z in the members table, once or a few times quickly."""
+        assert self.dialog is not None and self.editor is not None
+        self.qtbot.waitUntil(lambda: not self.dialog.members.arriving, timeout=5000)
+        table = self.dialog.panel.table
+        table.setFocus()
+        keys = CTRL if back else CTRL | Qt.KeyboardModifier.ShiftModifier
+        for _ in range(times):
+            self.qtbot.keyClick(table, Qt.Key.Key_Z, keys)
+            self.editor.step(back)
+        assert self.dialog.members.member_ids() == set(self.editor.now.members)
 
     @precondition(lambda self: self.dialog is not None and self.editor is not None
                   and self.editor.group_id is not None)

@@ -113,3 +113,23 @@ def test_found_stale_paste_answer_re_enabling_add() -> None:
     state.paste(add=True, codes=["K017", "K011", "ZZ1", "K010"])
     state.save(action=Action.APPLY, pick=Side.THEIRS, wait=False)
     state.teardown()
+
+
+@pytest.mark.usefixtures("machine_world")
+def test_steps_back_and_forth_then_save() -> None:
+    """Ctrl+Z twice, Ctrl+Shift+Z once, then Save: the database holds what is shown."""
+    state = EditorMachine()
+    state.start()
+    state.type_name("North")
+    state.pick(codes={"K003", "K016"})
+    state.paste(add=True, codes=["K005", "K010"])
+    state.step(back=True, times=2)
+    state.step(back=False, times=1)
+    state.save(action=Action.KEEP_EDITING, pick=Side.MINE, wait=True)
+    state.reopen(which=0)
+    state.remove(rows=[0, 1])
+    state.someone_else_saves(kind="add", value=3)
+    state.step(back=True, times=1)
+    state.step(back=False, times=1)
+    state.save(action=Action.APPLY, pick=Side.MINE, wait=True)
+    state.teardown()

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from custgroups.core import groups
 from custgroups.core.groups import GroupChange
 from custgroups.ui.customer_picker import CustomerPicker
-from tests.editing import focused, open_editor
+from tests.editing import focused, open_editor, save_by_keys
 from tests.lists_helpers import group_of, make_shop
 from tests.window_helpers import open_window
 
@@ -95,3 +95,46 @@ def test_tab_walks_the_editor_down_to_save_and_cancel_last(qtbot: QtBot, opened:
     assert names[:4] == ["nameEdit", "descriptionEdit", "activeCheck", "membersFilter"]
     assert names[-3:] == ["reasonEdit", "saveButton", "cancelButton"]
     assert "pasteBox" in names and names.index("pasteBox") < names.index("reasonEdit")
+
+
+def test_ctrl_z_steps_back_through_the_members_and_ctrl_shift_z_forward(
+        qtbot: QtBot, opened: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    shop = make_shop(6, set())
+    dialog = open_editor(qtbot, group_of(shop, 1, 2, 3))
+    monkeypatch.setattr(CustomerPicker, "pick",
+                        classmethod(lambda cls, members, parent: {shop["C00005"]}))
+    table = dialog.panel.table
+    table.setFocus()
+    table.selectRow(2)  # C00003
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    qtbot.mouseClick(dialog.panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.members.arriving, timeout=5000)
+    table.setFocus()
+    assert dialog.members.pending_ids() == (frozenset({shop["C00005"]}),
+                                            frozenset({shop["C00003"]}))
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)  # the addition goes
+    assert dialog.members.pending_ids() == (frozenset(), frozenset({shop["C00003"]}))
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)  # the removal goes
+    assert not dialog.members.pending and dialog.members.rowCount() == 3
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.members.pending_ids() == (frozenset({shop["C00005"]}),
+                                            frozenset({shop["C00003"]}))
+    assert "C00005" in [dialog.members.row_at(r).code  # type: ignore[union-attr]
+                        for r in range(dialog.members.rowCount())]
+    saved = save_by_keys(qtbot, dialog)
+    assert groups.member_ids(saved.id) == {shop["C00001"], shop["C00002"], shop["C00005"]}
+
+
+def test_ctrl_z_in_the_name_undoes_typing_not_members(qtbot: QtBot, opened: str) -> None:
+    shop = make_shop(3, set())
+    dialog = open_editor(qtbot, group_of(shop, 1, 2))
+    dialog.panel.table.setFocus()
+    dialog.panel.table.selectRow(0)
+    qtbot.keyClick(dialog.panel.table, Qt.Key.Key_Delete)
+    dialog.name_edit.setFocus()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.name_edit, " East")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Z, CTRL)
+    assert dialog.name_edit.text() == "North"
+    assert dialog.members.removed_ids == frozenset({shop["C00001"]})

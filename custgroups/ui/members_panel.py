@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,10 +36,11 @@ from custgroups.ui import messages, style
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.match_preview import MatchPreviewDialog
 from custgroups.ui.member_file import MemberFileReader
+from custgroups.ui.member_keys import install_member_keys
 from custgroups.ui.member_sort import MemberSorting
 from custgroups.ui.models.members_model import MemberColumn, MembersModel, MemberState
 from custgroups.ui.paste_box import PasteBox
-from custgroups.ui.widgets import named, shortcut, split
+from custgroups.ui.widgets import named, split
 from custgroups.ui.wording import customers
 
 #: The filter waits for this pause in typing before it scans the members.
@@ -118,9 +119,7 @@ class MembersPanel(QWidget):
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         self.sorting = MemberSorting(self.table, self.model, self._lane, self._group_id)
         self.sorting.sorted.connect(self._filter_if_behind)
-        for key in (QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")):
-            # A Mac's delete key is Backspace.
-            shortcut(key, self.table, self._on_remove_clicked, Qt.ShortcutContext.WidgetShortcut)
+        install_member_keys(self, self.table, self._on_remove_clicked, self._step)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.add_button = named(QPushButton(self.tr("Add Customers…"), self), "addCustomersButton")
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -374,6 +373,11 @@ class MembersPanel(QWidget):
         self.model.remove_ids(remove, way_of(self.list_source))
         self.add_ids({ref.id for ref in plan.to_add}, way_of(self.list_source))
         self.paste.refresh()
+
+    def _step(self, undo: bool) -> None:
+        """Undo (or redo) the last change to the pending members."""
+        if self._editable and (self.model.undo_step() if undo else self.model.redo_step()):
+            self.paste.refresh()
 
     def _selected_rows(self) -> list[int]:
         return [i.row() for i in self.table.selectionModel().selectedRows()]

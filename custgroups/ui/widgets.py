@@ -58,7 +58,7 @@ def focus_chain(container: QWidget) -> list[QWidget]:
     """The widgets inside ``container`` that Tab reaches, in their present order."""
     found: list[QWidget] = []
     widget = container.nextInFocusChain()
-    while widget is not container:
+    while widget is not None and widget is not container:
         if container.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(widget)
         widget = widget.nextInFocusChain()

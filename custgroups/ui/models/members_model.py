@@ -16,7 +16,11 @@ from custgroups.core.customers import CustomerRow
 from custgroups.core.members import Member, matching
 from custgroups.core.ways import BY_HAND, Way
 from custgroups.ui import style
+from custgroups.ui.models.pending_steps import PendingSteps
 from custgroups.ui.models.table_model import Index, RowsTableModel
+
+#: The pending changes as undo keeps them: added, expected, removed, and how each came.
+_Pending = tuple[tuple[int, ...], frozenset[int], frozenset[int], tuple[tuple[int, Way], ...]]
 
 
 class MemberState(StrEnum):
@@ -65,6 +69,8 @@ class MembersModel(RowsTableModel[CustomerRow]):
         self._incoming: set[int] = set()
         self._removed: set[int] = set()
         self._ways: dict[int, Way] = {}  # how each pending change came about
+        self._known: dict[int, Member] = {}  # every customer whose row arrived
+        self.steps: PendingSteps[_Pending] = PendingSteps(self._restore)
         self._key = ""
         self._state = MemberState.ALL
         self._saved_shown: Sequence[Member] = ()
@@ -93,8 +99,37 @@ class MembersModel(RowsTableModel[CustomerRow]):
             self._removed.clear()
             self._ways.clear()
             self._since = {}
+            self.steps.clear()
         self._saved_shown = matching(self._saved, self._key)
         self._show()
+
+    # --- undo and redo -----------------------------------------------------------------
+
+    def _pending_now(self) -> _Pending:
+        return (tuple(sorted(self._added)), frozenset(self._incoming), frozenset(self._removed),
+                tuple(sorted(self._ways.items(), key=lambda item: item[0])))
+
+    def _record(self, before: _Pending) -> None:
+        if before[:3] != self._pending_now()[:3]:  # the members changed, not only a way
+            self.steps.record(before)
+
+    def _restore(self, state: _Pending) -> None:
+        # Against the members as saved now: another clerk's version may hold some of them.
+        added, incoming, removed, ways = state
+        adding = (set(added) | set(incoming)) - self._saved_ids
+        self._added = {cid: self._known[cid] for cid in adding if cid in self._known}
+        self._incoming = {cid for cid in adding if cid not in self._known}  # on their way
+        self._removed = set(removed) & self._saved_ids
+        self._ways = dict(ways)
+        self._show()
+
+    def undo_step(self) -> bool:
+        """Undo the last change to the pending members (Ctrl+Z); False if there is none."""
+        return self.steps.undo(self._pending_now())
+
+    def redo_step(self) -> bool:
+        """Make the last change undone again (Ctrl+Shift+Z); False if there is none."""
+        return self.steps.redo(self._pending_now())
 
     def order_by(self, ids: Sequence[int]) -> None:
         """Show the saved members in this order (read sorted from the database); members not
@@ -161,6 +196,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
     def expect(self, ids: Iterable[int], way: Way = BY_HAND) -> set[int]:
         """Count customers as added now (``way``: how they came), before their rows arrive;
         returns the ids that are new (a pending removal of a member is undone instead)."""
+        before = self._pending_now()
         wanted: set[int] = set()
         undone = False
         for cid in ids:
@@ -171,6 +207,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
                 wanted.add(cid)
         self._incoming |= wanted
         self._ways.update(dict.fromkeys(wanted, way))
+        self._record(before)
         if undone:
             self._marks_changed()
         elif wanted:
@@ -188,6 +225,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
         for member in new:
             self._incoming.discard(member.row.id)
             self._added[member.row.id] = member
+        self._known.update((m.row.id, m) for m in members)
         if new:
             self._show()
 
@@ -198,6 +236,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
 
     def remove_rows(self, rows: Sequence[int]) -> None:
         """Remove members shown on these rows: saved ones are struck through, new ones go."""
+        before = self._pending_now()
         dropped = False
         for customer in self._customers(rows):
             if customer.id in self._added:
@@ -206,11 +245,13 @@ class MembersModel(RowsTableModel[CustomerRow]):
             elif customer.id in self._saved_ids:
                 self._removed.add(customer.id)
                 self._ways[customer.id] = BY_HAND
+        self._record(before)
         self._after_rows_changed(dropped)
 
     def remove_ids(self, ids: Iterable[int], way: Way = BY_HAND) -> None:
         """Remove these customers (``way``: how the clerk asked): saved members are struck
         through, pending additions go."""
+        before = self._pending_now()
         dropped = forgotten = False
         for cid in ids:
             if cid in self._added:
@@ -222,6 +263,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
             elif cid in self._saved_ids:
                 self._removed.add(cid)
                 self._ways[cid] = way
+        self._record(before)
         self._after_rows_changed(dropped or forgotten)
 
     def standing(self) -> tuple[list[CustomerRow], frozenset[int]]:
@@ -232,10 +274,12 @@ class MembersModel(RowsTableModel[CustomerRow]):
 
     def undo_rows(self, rows: Sequence[int]) -> None:
         """Undo the pending change on these rows: a new member goes, a removed one stays."""
+        before = self._pending_now()
         dropped = False
         for customer in self._customers(rows):
             dropped = self._added.pop(customer.id, None) is not None or dropped
             self._removed.discard(customer.id)
+        self._record(before)
         self._after_rows_changed(dropped)
 
     def change_at(self, row: int) -> str:
