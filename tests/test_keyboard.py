@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from custgroups.core import groups
 from custgroups.core.groups import GroupChange
 from custgroups.ui.customer_picker import CustomerPicker
+from custgroups.ui.shortcuts_dialog import ShortcutsDialog
 from tests.editing import focused, open_editor, save_by_keys
 from tests.lists_helpers import group_of, make_shop
 from tests.window_helpers import open_window
@@ -138,3 +139,18 @@ def test_ctrl_z_in_the_name_undoes_typing_not_members(qtbot: QtBot, opened: str)
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Z, CTRL)
     assert dialog.name_edit.text() == "North"
     assert dialog.members.removed_ids == frozenset({shop["C00001"]})
+
+
+def test_f1_shows_every_shortcut_as_this_computer_writes_it(qtbot: QtBot, opened: str) -> None:
+    window = open_window(qtbot, opened)
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)
+    sheet = window.findChild(ShortcutsDialog)
+    assert sheet is not None and sheet.isVisible()
+    rows = {(sheet.table.item(r, 1).text(), sheet.table.item(r, 2).text())
+            for r in range(sheet.table.rowCount())}
+    for row in (("History", "Ctrl+H"), ("Customers", "Ctrl+2"), ("Deactivate", "Ctrl+Shift+A"),
+                ("Previous page / next page", "Ctrl+PgDown"),
+                ("Undo the last change to members", "Ctrl+Z")):
+        assert any(what.startswith(row[0]) and row[1] in keys for what, keys in rows), row
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)  # again: the same sheet, to the front
+    assert window.findChildren(ShortcutsDialog) == [sheet]

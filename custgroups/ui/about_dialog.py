@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.core.about import support_details
+from custgroups.ui.shortcuts_dialog import ShortcutsDialog
 from custgroups.ui.widgets import named
 
 
@@ -52,8 +53,16 @@ class AboutDialog(QDialog):
 
 
 def install_help_menu(window: QMainWindow) -> QAction:
-    """A Help menu with About custgroups on ``window``; the action."""
+    """A Help menu with Keyboard Shortcuts (F1) and About custgroups on ``window``; the
+    About action."""
     menu = window.menuBar().addMenu(QCoreApplication.translate("about", "&Help"))
+    keys = named(QAction(QCoreApplication.translate("about", "&Keyboard Shortcuts"), window),
+                 "shortcutsAction")
+    keys.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents))
+    keys.triggered.connect(lambda: ShortcutsDialog.show_for(window))
+    window.addAction(keys)
+    menu.addAction(keys)
+    menu.addSeparator()
     action = named(QAction(QCoreApplication.translate("about", "&About custgroups"), window),
                    "aboutAction")
     action.triggered.connect(lambda: AboutDialog(window).exec())

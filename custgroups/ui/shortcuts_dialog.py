@@ -1,0 +1,134 @@
+"""Help → Keyboard Shortcuts: every key the windows answer to, as this computer writes it
+(Ctrl on Windows and Linux, ⌘ on a Mac). The main window's rows come from its actions, so the
+sheet cannot drift from what the keys do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMainWindow,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from custgroups.ui.widgets import fit_to_screen, named
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("shortcuts", text)
+
+
+#: Keys a clerk presses alone; others alone are media keys few keyboards have (Refresh, Exit).
+_PLAIN = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Delete,
+          Qt.Key.Key_Backspace, Qt.Key.Key_Space, Qt.Key.Key_Tab, Qt.Key.Key_Down, Qt.Key.Key_Up,
+          *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12))}
+
+
+def _shown(keys: Iterable[QKeySequence]) -> str:
+    """The keys as this computer writes them, media keys left out, joined by "or"."""
+    found: list[str] = []
+    for key in keys:
+        combo = key[0]  # type: ignore[index]  # a QKeyCombination; the stubs lack it
+        alone = combo.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+        if alone and combo.key() not in _PLAIN:
+            continue
+        text = key.toString(QKeySequence.SequenceFormat.NativeText)
+        if text and text not in found:
+            found.append(text)
+    return _tr(" or ").join(found)
+
+
+def _keys(*sequences: str | QKeySequence.StandardKey) -> str:
+    return _shown(key for sequence in sequences for key in (
+        QKeySequence.keyBindings(sequence) if isinstance(sequence, QKeySequence.StandardKey)
+        else [QKeySequence(sequence)]))
+
+
+def _fixed_rows() -> list[tuple[str, str, str]]:
+    """The keys that are no menu's: the list's pages, the editor, the picker, Customers."""
+    window, editor = _tr("Customer Groups"), _tr("Group editor")
+    picker, found = _tr("Customer picker"), _tr("Customers")
+    return [
+        (window, _tr("Previous page / next page"), _keys("Ctrl+PgUp") + " / " + _keys(
+            "Ctrl+PgDown")),
+        (window, _tr("First page / last page"), _keys("Ctrl+Shift+PgUp") + " / " + _keys(
+            "Ctrl+Shift+PgDown")),
+        (window, _tr("Edit the selected group"), _keys("Return")),
+        (editor, _tr("Save"), _keys(QKeySequence.StandardKey.Save)),
+        (editor, _tr("Paste codes"), _keys("Alt+P")),
+        (editor, _tr("Choose how a list changes the group"), _keys("Alt+M")),
+        (editor, _tr("Apply the pasted list"), _keys("Alt+A")),
+        (editor, _tr("Reason"), _keys("Alt+S")),
+        (editor, _tr("Remove the selected members"), _keys(QKeySequence.StandardKey.Delete,
+                                                           "Backspace")),
+        (editor, _tr("Undo the last change to members"), _keys(QKeySequence.StandardKey.Undo)),
+        (editor, _tr("Redo it"), _keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z")),
+        (editor, _tr("Cancel"), _keys("Escape")),
+        (picker, _tr("From the search into the results"), _keys("Down")),
+        (picker, _tr("Tick or untick the selected customers"), _keys("Space")),
+        (found, _tr("Browse, or the pasted list"), _keys("Alt+B") + " / " + _keys("Alt+L")),
+        (found, _tr("Customer codes of the pasted list"), _keys("Alt+C")),
+        (found, _tr("Tick or untick a group"), _keys("Space")),
+        (found, _tr("Save the pasted list's ticks"), _keys(QKeySequence.StandardKey.Save)),
+        (_tr("Everywhere"), _tr("Leave a table"), _keys("Tab")),
+    ]
+
+
+def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:
+    """A row for each of the main window's actions that has keys."""
+    rows = []
+    for action in actions:
+        keys = _shown(action.shortcuts())
+        if keys:
+            name = action.text().replace("&", "").removesuffix("…")
+            rows.append((_tr("Customer Groups"), name, keys))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """A table of where, what and which keys."""
+
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.setObjectName("ShortcutsDialog")
+        self.setWindowTitle(_tr("Keyboard Shortcuts"))
+        rows = action_rows(window.actions()) + _fixed_rows()
+        self.table = named(QTableWidget(len(rows), 3, self), "shortcutsTable")
+        self.table.setAccessibleName(_tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([_tr("Where"), _tr("What"), _tr("Keys")])
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 640, 620)
+
+    @classmethod
+    def show_for(cls, window: QMainWindow) -> ShortcutsDialog:
+        """Show the sheet beside the window (it may stay open while the clerk works), or
+        bring the one already open to the front."""
+        found = window.findChild(cls)
+        sheet = found if isinstance(found, cls) else cls(window)
+        sheet.show()
+        sheet.raise_()
+        sheet.activateWindow()
+        return sheet
