@@ -38,6 +38,7 @@ class AboutDialog(QDialog):
                                "pricing, reporting and reservations."), self)
         intro.setWordWrap(True)
         self.details = named(QPlainTextEdit(details_text(), self), "aboutDetails")
+        self.details.setAccessibleName(self.tr("Details for support"))
         self.details.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = named(buttons.addButton(

@@ -124,6 +124,7 @@ class CompareDialog(QDialog):
                                          self), "compareRegionLabel")
         self.model = RegionModel(self)
         self.table = named(QTableView(self), "compareRegionTable")
+        self.table.setAccessibleName(self.tr("Customers of the chosen count"))
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

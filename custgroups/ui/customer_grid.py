@@ -89,6 +89,7 @@ class CustomerGridPanel(QWidget):
         self.filter.currentIndexChanged.connect(
             lambda _i: self.model.set_filter(GridFilter(self.filter.currentData())))
         self.table = named(QTableView(self), "customerGridTable")
+        self.table.setAccessibleName(self.tr("Listed customers and their groups"))
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

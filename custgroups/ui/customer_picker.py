@@ -216,6 +216,7 @@ class CustomerPicker(QDialog):
 
     def _init_widgets(self) -> None:
         self.search_edit = named(QLineEdit(self), "pickerSearch")
+        self.search_edit.setAccessibleName(self.tr("Search customers by code or name"))
         self.search_edit.setPlaceholderText(self.tr("Search by code or name…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textEdited.connect(lambda _text: self._timer.start())
@@ -224,6 +225,7 @@ class CustomerPicker(QDialog):
         shortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit, self._into_results,
                  Qt.ShortcutContext.WidgetShortcut)
         self.table = named(QTableView(self), "pickerTable")
+        self.table.setAccessibleName(self.tr("Customers found"))
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

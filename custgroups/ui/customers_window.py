@@ -122,9 +122,11 @@ class CustomersWindow(QMainWindow):
     def _init_tables(self) -> None:
         self.model = CustomerListModel(self)
         self.table = _table(self, "customerTable", self.model)
+        self.table.setAccessibleName(self.tr("Customers"))
         self.table.selectionModel().selectionChanged.connect(self._on_customer_selected)
         self.groups_model = BelongingModel(self)
         self.groups_table = _table(self, "customerGroupsTable", self.groups_model)
+        self.groups_table.setAccessibleName(self.tr("Groups of the selected customer"))
         self.groups_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.page_label = named(QLabel(self), "customerPageLabel")
         self.prev_button = named(QPushButton(self.tr("‹ &Previous"), self), "customerPrevPage")

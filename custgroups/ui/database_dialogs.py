@@ -131,6 +131,8 @@ class ConnectDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.field_errors = FieldErrors(self, ("host", "port", "database"))
+        self.field_errors.tie({"host": self.host_edit, "port": self.port_spin,
+                               "database": self.database_edit})
         self.buttons = QDialogButtonBox(self)
         self.connect_button = labelled(self.buttons.addButton(
             self.tr("&Connect"), QDialogButtonBox.ButtonRole.AcceptRole), "connectButton",

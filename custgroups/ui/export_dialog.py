@@ -38,6 +38,7 @@ class ExportDialog(QDialog):
         intro = QLabel(text.format(n=f"{matching:,}"), self)
         intro.setWordWrap(True)
         self.path_edit = named(QLineEdit(str(suggested), self), "exportPathEdit")
+        self.path_edit.setAccessibleName(self.tr("File to write"))
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._on_browse_clicked)
         self.members_check = named(QCheckBox(

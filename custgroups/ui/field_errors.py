@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from custgroups.core.errors import ValidationError
@@ -13,13 +14,18 @@ from custgroups.ui.widgets import named
 
 class FieldErrors:
     """One label per field, plus "form" for the rest; ``routes`` sends a problem's field to
-    another field's label (the paste box's problems show with the members')."""
+    another field's label (the paste box's problems show with the members').
+
+    A problem becomes the accessible description of its field (see :meth:`tie`), and is
+    announced to a screen reader when it appears or changes.
+    """
 
     def __init__(self, parent: QWidget, fields: Sequence[str],
                  routes: dict[str, str] | None = None) -> None:
         self.labels = {name: named(QLabel(parent), f"{name}Error")
                        for name in (*fields, "form")}
         self._routes = routes or {}
+        self._widgets: dict[str, QWidget] = {}
         for label in self.labels.values():
             style.error_text(label)
             label.setWordWrap(True)
@@ -30,10 +36,22 @@ class FieldErrors:
         name = self._routes.get(field, field)
         return name if name in self.labels else "form"
 
+    def tie(self, widgets: Mapping[str, QWidget]) -> None:
+        """The field each label speaks of: its problem becomes the field's description."""
+        self._widgets.update(widgets)
+
     def set(self, name: str, message: str) -> None:
         """Show ``message`` on a label, or hide it for ""."""
-        self.labels[name].setText(message)
-        self.labels[name].setVisible(bool(message))
+        label = self.labels[name]
+        said = label.text() if not label.isHidden() else ""
+        label.setText(message)
+        label.setVisible(bool(message))
+        field = self._widgets.get(name)
+        if field is not None:
+            field.setAccessibleDescription(message)
+        if message and message != said:
+            QAccessible.updateAccessibility(
+                QAccessibleAnnouncementEvent(field if field is not None else label, message))
 
     def show(self, problems: Sequence[ValidationError]) -> None:
         """Show these problems (the first of each field) and nothing else."""

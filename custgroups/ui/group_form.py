@@ -119,6 +119,8 @@ class GroupDialog(TheirsFirst, NewsOfOthers, TextFields, QDialog):
                                                "reason"), {"paste": "members"})
         self.errors = self.field_errors.labels
         self.reason_row = self._reason_row()
+        self.field_errors.tie({"code": self.code_edit, "name": self.name_edit,
+                               "description": self.description_edit, "reason": self.reason_edit})
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(self.tr("Save"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)

@@ -101,6 +101,7 @@ class HistoryThen(QWidget):
         self.summary.setWordWrap(True)
         self.model = ThenModel(self)
         self.table = named(QTableView(self), "thenTable")
+        self.table.setAccessibleName(self.tr("Members then, or the changes between"))
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -106,6 +106,7 @@ class HistoryDialog(QDialog):
         self.model = HistoryModel(self)
         self.model.set_rows(entries)
         self.table = named(QTableView(self), "historyTable")
+        self.table.setAccessibleName(self.tr("Changes to the group, newest first"))
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

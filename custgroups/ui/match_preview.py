@@ -40,6 +40,7 @@ class MatchPreviewDialog(QDialog):
             "stay."), self)
         intro.setWordWrap(True)
         self.rows = named(QListWidget(self), "matchRemovals")
+        self.rows.setAccessibleName(self.tr("Members the list would remove"))
         self.rows.setUniformItemSizes(True)  # quick with tens of thousands of rows
         for ref in plan.to_remove:
             item = QListWidgetItem(f"{ref.code}  {ref.name}")

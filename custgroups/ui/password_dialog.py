@@ -52,6 +52,7 @@ class PasswordDialog(QDialog):
             self.remember_check.setEnabled(False)
             self.remember_check.setToolTip(no_keychain_note())
         self.field_errors = FieldErrors(self, ("password",))
+        self.field_errors.tie({"password": self.password_edit})
         buttons = QDialogButtonBox(self)
         self.connect_button = labelled(buttons.addButton(
             self.tr("&Connect"), QDialogButtonBox.ButtonRole.AcceptRole), "connectButton",

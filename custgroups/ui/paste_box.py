@@ -96,6 +96,7 @@ class PasteBox(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.resolve)
         self.edit = named(QPlainTextEdit(self), "pasteBox")
+        self.edit.setAccessibleName(self.tr("Pasted customer codes"))
         self.edit.setPlaceholderText(self.tr(
             "Paste customer codes: one per line, or separated by commas, semicolons, tabs or "
             "spaces. A block copied from Excel gives its first column."))
