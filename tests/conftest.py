@@ -106,6 +106,9 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
             settings.setPath(kind, settings.Scope.UserScope, str(tmp_path / "settings"))
             # What IT presets for every user of the computer, too.
             settings.setPath(kind, settings.Scope.SystemScope, str(tmp_path / "system"))
+        # Numbers and dates as an English (US) clerk reads them, whatever this machine's
+        # locale; a test of another locale sets its own.
+        qtcore.QLocale.setDefault(qtcore.QLocale("en_US"))
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from custgroups.core.groups import Group
 from custgroups.core.moves import Carry, CarryPlan, carry_members, plan_carry, target_choices
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages
-from custgroups.ui.wording import customers
+from custgroups.ui.wording import customers, number
 
 
 def _tr(text: str) -> str:
@@ -46,11 +46,11 @@ def carry_customers(parent: QWidget, lane: Lane, group: Group, ids: set[int], ca
                   else _tr("Copy {customers} from {source} to {target}?")).format(
             customers=customers(len(ids)), source=source.code, target=target.code),
             _tr("{code} '{name}': {before} → {after} members").format(
-                code=source.code, name=source.name, before=f"{source.member_count:,}",
-                after=f"{plan.source_after:,}"),
+                code=source.code, name=source.name, before=number(source.member_count),
+                after=number(plan.source_after)),
             _tr("{code} '{name}': {before} → {after} members").format(
-                code=target.code, name=target.name, before=f"{target.member_count:,}",
-                after=f"{plan.target_after:,}")]
+                code=target.code, name=target.name, before=number(target.member_count),
+                after=number(plan.target_after))]
         if plan.already:
             lines.append(_tr("{customers} in {code} already.").format(
                 customers=customers(plan.already), code=target.code))

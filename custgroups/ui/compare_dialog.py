@@ -44,6 +44,7 @@ from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport, export_customer_list
 from custgroups.ui.widgets import fit_to_screen, named
+from custgroups.ui.wording import number
 
 
 class RegionColumn(IntEnum):
@@ -191,7 +192,7 @@ class CompareDialog(QDialog):
 
     @staticmethod
     def _link(label: str, count: int, target: str) -> str:
-        return f'{label}: <a href="{target}">{count:,}</a>'
+        return f'{label}: <a href="{target}">{number(count)}</a>'
 
     def counts_text(self) -> str:
         """The counts as plain text (what a screen reader says)."""
@@ -217,7 +218,7 @@ class CompareDialog(QDialog):
             return  # the clerk clicked another count meanwhile
         self.model.set_rows(rows)
         self.region_label.setText(self._region_name(region) + self.tr(": {n} customers").format(
-            n=f"{len(rows):,}"))
+            n=number(len(rows))))
         self.export_button.setEnabled(bool(rows))
         self.region_shown.emit()
 
@@ -259,7 +260,7 @@ class CompareDialog(QDialog):
         left = len(combined.inactive)
         if left:
             description += (self.tr(" (1 inactive customer left out)") if left == 1 else
-                            self.tr(" ({n} inactive customers left out)").format(n=f"{left:,}"))
+                            self.tr(" ({n} inactive customers left out)").format(n=number(left)))
         self.created = GroupDialog.create_with(
             self._who, {c.id for c in combined.customers}, description,
             MemberSource(combined.how, combined.formula), self)

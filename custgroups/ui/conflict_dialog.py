@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from custgroups.core.conflicts import Clash, FieldChange, FieldValue, Rebase, Side
 from custgroups.ui.widgets import named
+from custgroups.ui.wording import number
 
 
 class Action(Enum):
@@ -118,7 +119,7 @@ class ConflictDialog(QDialog):
         """A count of customers in words ("" for none)."""
         if not n:
             return ""
-        return one if n == 1 else many.format(n=f"{n:,}")
+        return one if n == 1 else many.format(n=number(n))
 
     def _side(self, title: str, fields: tuple[FieldChange, ...], counts: tuple[str, ...],
               name: str) -> QGroupBox:

@@ -34,7 +34,7 @@ from custgroups.ui.group_chooser import GroupChooser
 from custgroups.ui.models.grid_model import FIXED, GridFilter, GridModel
 from custgroups.ui.transfers import RunExport, ask_and_export
 from custgroups.ui.widgets import named, shortcut, split
-from custgroups.ui.wording import changed_ticks, grid_summary, group_count
+from custgroups.ui.wording import changed_ticks, grid_summary, group_count, number
 
 #: How long typing or pasting may pause before the grid follows the box.
 _DEBOUNCE_MS = 300
@@ -222,7 +222,7 @@ class CustomerGridPanel(QWidget):
             self.columns.setCurrentIndex(0 if self._chosen is None else 1)
             return
         self._chosen = chosen
-        self.columns.setItemText(1, self.tr("{n} groups I chose…").format(n=f"{len(chosen):,}"))
+        self.columns.setItemText(1, self.tr("{n} groups I chose…").format(n=number(len(chosen))))
         self.read()
 
     def _on_export_clicked(self) -> None:
@@ -298,7 +298,7 @@ class CustomerGridPanel(QWidget):
                                                       "groups to a spreadsheet"))
         listed = len(grid.customers) if grid else 0
         text = self.tr("Showing {shown} of {listed} customers").format(
-            shown=f"{self.model.rowCount():,}", listed=f"{listed:,}") if grid else ""
+            shown=number(self.model.rowCount()), listed=number(listed)) if grid else ""
         if grid and listed and not self.model.rowCount():
             text = {GridFilter.IN_NONE: self.tr("Every listed customer is in at least one of "
                                                 "these groups."),

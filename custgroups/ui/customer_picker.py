@@ -40,6 +40,7 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.widgets import fit_to_screen, named, shortcut
+from custgroups.ui.wording import number
 
 #: Rows fetched at a time as the clerk scrolls.
 BATCH = 200
@@ -366,13 +367,13 @@ class CustomerPicker(QDialog):
     @Slot()
     def _update_labels(self) -> None:
         total = self.model.total
-        counted = f"{total:,}" if total >= 0 else "…"
+        counted = number(total) if total >= 0 else "…"
         self.count_label.setText(self.tr("{n} matching").format(n=counted))
         self.select_all_button.setText(self.tr("Select All {n} Matching").format(n=counted))
         self.select_all_button.setEnabled(total > 0)
-        selected = self.tr("Selected: {n}").format(n=f"{len(self.model.ticked):,}")
+        selected = self.tr("Selected: {n}").format(n=number(len(self.model.ticked)))
         if self._skipped:
-            selected += self.tr(" · {n} inactive not selected").format(n=f"{self._skipped:,}")
+            selected += self.tr(" · {n} inactive not selected").format(n=number(self._skipped))
         self.selected_label.setText(selected)
         self.ok_button.setEnabled(bool(self.model.ticked))
 

@@ -47,7 +47,7 @@ from custgroups.ui.customer_grid import CustomerGridPanel
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
 from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named, split
-from custgroups.ui.wording import changed_ticks, way
+from custgroups.ui.wording import changed_ticks, number, way
 
 #: How long typing may pause before the list follows it.
 _DEBOUNCE_MS = 250
@@ -224,8 +224,8 @@ class CustomersWindow(QMainWindow):
         first = (found.page - 1) * found.page_size + 1
         self.page_label.setText(
             self.tr("Showing {first}–{last} of {total} customers").format(
-                first=f"{first:,}", last=f"{first + len(found.rows) - 1:,}",
-                total=f"{found.total:,}") if found.rows else self.tr("No customers match"))
+                first=number(first), last=number(first + len(found.rows) - 1),
+                total=number(found.total)) if found.rows else self.tr("No customers match"))
         self.prev_button.setEnabled(found.page > 1)
         self.next_button.setEnabled(found.page * found.page_size < found.total)
         if found.rows:  # the same customer stays selected where they are still shown
@@ -261,7 +261,7 @@ class CustomersWindow(QMainWindow):
             self.customer_label.setText(self.tr("Select a customer to see their groups."))
         else:
             self.customer_label.setText(self.tr("{code} {name} is in {n} groups.").format(
-                code=customer.code, name=customer.name, n=f"{len(found):,}"))
+                code=customer.code, name=customer.name, n=number(len(found))))
         self._update_buttons()
         self.groups_shown.emit()
 

@@ -22,6 +22,7 @@ from custgroups.qt.settings import Settings
 from custgroups.ui import style
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.widgets import named
+from custgroups.ui.wording import number
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QPlainTextEdit
@@ -52,7 +53,7 @@ class TextFields(_Dialog):
         hint = self.tr("Why? Kept in the history with this change")
         if self._reason_required_above:
             hint += self.tr(" (needed when removing more than {n} customers)").format(
-                n=f"{self._reason_required_above:,}")
+                n=number(self._reason_required_above))
         self.reason_edit.setPlaceholderText(hint)
         self.reason_edit.textChanged.connect(lambda _text: self._recheck("reason"))
         label = QLabel(self.tr("Rea&son"), self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from custgroups.ui import style
 from custgroups.ui.widgets import named
+from custgroups.ui.wording import number
 
 
 class ExportDialog(QDialog):
@@ -35,7 +36,7 @@ class ExportDialog(QDialog):
         else:
             text = self.tr("Export the {n} groups that the current filters match, in the "
                            "current order — every page, not just this one.")
-        intro = QLabel(text.format(n=f"{matching:,}"), self)
+        intro = QLabel(text.format(n=number(matching)), self)
         intro.setWordWrap(True)
         self.path_edit = named(QLineEdit(str(suggested), self), "exportPathEdit")
         self.path_edit.setAccessibleName(self.tr("File to write"))

@@ -31,7 +31,7 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport, export_customer_list
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import way
+from custgroups.ui.wording import number, way
 
 
 class ThenColumn(IntEnum):
@@ -140,7 +140,7 @@ class HistoryThen(QWidget):
 
     def _on_members_read(self, members: list[CustomerRef]) -> None:
         self._show(members, self.tr("On {when} the group had {n} members.").format(
-            when=self._when, n=f"{len(members):,}"))
+            when=self._when, n=number(len(members))))
 
     def _on_changes_clicked(self) -> None:
         group_id, start, end = self._group.id, _moment(self.as_of_edit), _moment(self.until_edit)
@@ -154,7 +154,7 @@ class HistoryThen(QWidget):
     def _on_changes_read(self, changes: list[Change]) -> None:
         added = sum(1 for change in changes if change.added)
         self._show(changes, self.tr("Between {when}: {added} added, {removed} removed.").format(
-            when=self._when, added=f"{added:,}", removed=f"{len(changes) - added:,}"))
+            when=self._when, added=number(added), removed=number(len(changes) - added)))
 
     def _show(self, rows: Sequence[CustomerRef | Change], summary: str) -> None:
         self.model.set_rows(rows)

@@ -28,7 +28,7 @@ from custgroups.ui.history_then import HistoryThen
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named
-from custgroups.ui.wording import history_change
+from custgroups.ui.wording import history_change, number
 
 _SHOWN_CODES = 12
 
@@ -63,7 +63,7 @@ class HistoryModel(RowsTableModel[HistoryEntry]):
                 return history_change(entry)
             shown = ", ".join(entry.codes[:_SHOWN_CODES])
             more = len(entry.codes) - _SHOWN_CODES
-            return shown + (self.tr(" and {n} more").format(n=f"{more:,}") if more > 0 else "")
+            return shown + (self.tr(" and {n} more").format(n=number(more)) if more > 0 else "")
         if role == Qt.ItemDataRole.ToolTipRole and column == HistoryColumn.CODES and entry.codes:
             return "\n".join(entry.codes[:200]) + ("\n…" if len(entry.codes) > 200 else "")
         return None
@@ -118,7 +118,7 @@ class HistoryDialog(QDialog):
         header.setStretchLastSection(True)
         summary = QLabel(self.tr("{n} changes, newest first. Point at the codes to see them "
                                  "all; export for the complete list.").format(
-            n=f"{len(entries):,}"), self)
+            n=number(len(entries))), self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = self.buttons.addButton(self.tr("Export…"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.ui.widgets import named
+from custgroups.ui.wording import number
 
 if TYPE_CHECKING:  # the dialog only reads the plans; the data floor stays out of the window
     from custgroups.core.customer_import import CustomerImportPlan
@@ -46,7 +47,7 @@ class ImportPreviewDialog(QDialog):
     def _init_widgets(self, path: Path) -> None:
         found = self._plans.file
         self.intro = QLabel(self.tr("{file} lists {rows} customers (sheet '{sheet}').").format(
-            file=path.name, rows=f"{len(found.rows):,}", sheet=found.sheet), self)
+            file=path.name, rows=number(len(found.rows)), sheet=found.sheet), self)
         self.intro.setWordWrap(True)
         missing = [self._field_name(c) for c in _OPTIONAL_COLUMNS if c not in found.fields]
         self.columns_note = named(QLabel(self), "importColumnsNote")
@@ -107,21 +108,21 @@ class ImportPreviewDialog(QDialog):
 
     def _show_plan(self) -> None:
         plan = self.plan()
-        lines = [self.tr("New customers to add: {n}").format(n=f"{plan.new:,}")]
-        updated = self.tr("Customers to update: {n}").format(n=f"{plan.updated:,}")
+        lines = [self.tr("New customers to add: {n}").format(n=number(plan.new))]
+        updated = self.tr("Customers to update: {n}").format(n=number(plan.updated))
         if plan.fields:
-            updated += " (" + ", ".join(f"{self._field_name(field)} {count:,}"
+            updated += " (" + ", ".join(f"{self._field_name(field)} {number(count)}"
                                         for field, count in plan.fields) + ")"
         lines.append(updated)
         if plan.reactivated:
             lines.append(self.tr("Inactive customers to reactivate: {n}").format(
-                n=f"{plan.reactivated:,}"))
+                n=number(plan.reactivated)))
         if plan.deactivated:
             lines.append(self.tr("Active customers to deactivate: {n}").format(
-                n=f"{plan.deactivated:,}"))
+                n=number(plan.deactivated)))
         if plan.unchanged:
             lines.append(self.tr("Unchanged, left as they are: {n}").format(
-                n=f"{plan.unchanged:,}"))
+                n=number(plan.unchanged)))
         if not plan.changes_anything:
             lines.append(self.tr("Nothing to import: every customer in the file matches what "
                                  "is stored."))

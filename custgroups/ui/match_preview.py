@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from custgroups.core.lists import ListPlan
 from custgroups.ui.widgets import fit_to_screen, named
+from custgroups.ui.wording import number
 
 
 class MatchPreviewDialog(QDialog):
@@ -89,5 +90,5 @@ class MatchPreviewDialog(QDialog):
         removing = len(self.ticked())
         kept = len(self._plan.to_remove) - removing
         text = self.tr("Remove {n} · keep {kept} of them · add {added}").format(
-            n=f"{removing:,}", kept=f"{kept:,}", added=f"{len(self._plan.to_add):,}")
+            n=number(removing), kept=number(kept), added=number(len(self._plan.to_add)))
         self.count.setText(text)

@@ -41,7 +41,7 @@ from custgroups.ui.member_sort import MemberSorting
 from custgroups.ui.models.members_model import MemberColumn, MembersModel, MemberState
 from custgroups.ui.paste_box import PasteBox
 from custgroups.ui.widgets import named, split
-from custgroups.ui.wording import customers
+from custgroups.ui.wording import customers, number
 
 #: The filter waits for this pause in typing before it scans the members.
 FILTER_DEBOUNCE_MS = 150
@@ -276,16 +276,16 @@ class MembersPanel(QWidget):
         count = self.model.count_after_save()
         total = customers(count)
         if self.model.narrowed:
-            text = self.tr("{shown} of {total}").format(shown=f"{self.model.rowCount():,}",
+            text = self.tr("{shown} of {total}").format(shown=number(self.model.rowCount()),
                                                          total=total)
         else:
             text = total
         pending = []
         added, removed = len(self.model.added_ids), len(self.model.removed_ids)
         if added:
-            pending.append(self.tr("{n} to add").format(n=f"{added:,}"))
+            pending.append(self.tr("{n} to add").format(n=number(added)))
         if removed:
-            pending.append(self.tr("{n} to remove").format(n=f"{removed:,}"))
+            pending.append(self.tr("{n} to remove").format(n=number(removed)))
         if not self._loading:
             self.count_label.setText(text + (f" ({', '.join(pending)})" if pending else ""))
         self._update_actions()
@@ -308,7 +308,7 @@ class MembersPanel(QWidget):
         inactive = len(self.model.inactive_ids()) if self._editable else 0
         self.remove_inactive_button.setText(
             self.tr("Remove the 1 Inactive Customer") if inactive == 1 else
-            self.tr("Remove the {n} Inactive Customers").format(n=f"{inactive:,}"))
+            self.tr("Remove the {n} Inactive Customers").format(n=number(inactive)))
         self.remove_inactive_button.setVisible(inactive > 0)
 
     def _request_carry(self, carry: Carry) -> None:
@@ -359,7 +359,7 @@ class MembersPanel(QWidget):
                 self, self.tr("Empty the group?"),
                 self.tr("The list names none of the {n} members, so matching it would remove "
                         "every one of them and add nobody. Remove all {n}?").format(
-                    n=f"{len(plan.to_remove):,}"),
+                    n=number(len(plan.to_remove))),
                 self.tr("Remove All")):
             self.paste.refresh()
             return

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidg
 
 from custgroups.core.groups import PAGE_SIZES, GroupPage
 from custgroups.ui.widgets import named, shortcut
+from custgroups.ui.wording import number
 
 
 class Pager(QWidget):
@@ -81,13 +82,13 @@ class Pager(QWidget):
         self._page, self._pages = page.page, page.page_count
         if page.total:
             self.label.setText(self.tr("Showing {first}–{last} of {total} groups").format(
-                first=f"{page.first_row:,}", last=f"{page.last_row:,}", total=f"{page.total:,}"))
+                first=number(page.first_row), last=number(page.last_row), total=number(page.total)))
         elif filtered:
             self.label.setText(self.tr("No groups match these filters"))
         else:
             self.label.setText(self.tr("No groups yet"))
         self.position.setText(self.tr("Page {page} of {pages}").format(
-            page=f"{page.page:,}", pages=f"{page.page_count:,}"))
+            page=number(page.page), pages=number(page.page_count)))
         self.buttons["firstPageButton"].setEnabled(page.page > 1)
         self.buttons["prevPageButton"].setEnabled(page.page > 1)
         self.buttons["nextPageButton"].setEnabled(page.page < page.page_count)

@@ -28,7 +28,7 @@ from custgroups.core.errors import ValidationError, plain_message
 from custgroups.core.lists import Customerish, ListMode, ListPlan, plan_list
 from custgroups.qt.tasks import Lane
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import list_summary, paste_summary
+from custgroups.ui.wording import list_summary, number, paste_summary
 
 DEBOUNCE_MS = 300
 
@@ -215,15 +215,15 @@ class PasteBox(QWidget):
             return ValidationError("paste", self.tr(
                 "The paste box holds a list that would make {n} changes, and an inactive group "
                 "takes none: activate the group and apply it, or clear the box, before "
-                "saving.").format(n=f"{unapplied:,}"))
+                "saving.").format(n=number(unapplied)))
         if self.mode is ListMode.ADD:
             return ValidationError("paste", self.tr(
                 "The paste box holds {n} recognised customers that are not added yet: press "
                 "Add Recognised (Alt+A), or clear the box, before saving.").format(
-                n=f"{unapplied:,}"))
+                n=number(unapplied)))
         return ValidationError("paste", self.tr(
             "The list in the paste box would make {n} changes that are not applied yet: press "
-            "Apply (Alt+A), or clear the box, before saving.").format(n=f"{unapplied:,}"))
+            "Apply (Alt+A), or clear the box, before saving.").format(n=number(unapplied)))
 
     @Slot()
     def resolve(self) -> None:

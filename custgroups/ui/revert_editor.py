@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from custgroups.core.groups import Group
 from custgroups.core.revert import RevertPlan
 from custgroups.ui.group_form import GroupDialog
+from custgroups.ui.wording import number
 
 
 def open_revert(who: str, plan: RevertPlan, parent: QWidget | None) -> Group | None:
@@ -31,5 +32,5 @@ def revert_editor(who: str, plan: RevertPlan, parent: QWidget | None) -> GroupDi
     if plan.left_alone:
         dialog.field_errors.set("form", dialog.tr(
             "{n} of the customers that change touched need nothing now, or cannot join "
-            "(inactive): they are left as they are.").format(n=f"{plan.left_alone:,}"))
+            "(inactive): they are left as they are.").format(n=number(plan.left_alone)))
     return dialog

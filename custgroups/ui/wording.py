@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from custgroups.core.customer_import import CustomerImportPlan
 from custgroups.core.customers import CodeResolution, UnknownCode
@@ -23,8 +23,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("wording", text)
 
 
+def number(n: int) -> str:
+    """A whole number as the clerk's locale writes it: "12,345", "12.345", "12 345"."""
+    return QLocale().toString(n)
+
+
 def _count(n: int, one: str, many: str) -> str:
-    return _tr(one) if n == 1 else _tr(many).format(n=f"{n:,}")
+    return _tr(one) if n == 1 else _tr(many).format(n=number(n))
 
 
 def customers(n: int) -> str:
@@ -44,16 +49,16 @@ def changed_ticks(n: int) -> str:
 
 def paste_summary(resolution: CodeResolution) -> str:
     """One line such as ``498 recognised · 1 already in the group · 2 unknown: ...``."""
-    parts = [_tr("{n} recognised").format(n=f"{len(resolution.recognised):,}")]
+    parts = [_tr("{n} recognised").format(n=number(len(resolution.recognised)))]
     if resolution.already_members:
         parts.append(_tr("{n} already in the group").format(
-            n=f"{len(resolution.already_members):,}"))
+            n=number(len(resolution.already_members))))
     if resolution.duplicates:
         parts.append(_count(len(resolution.duplicates), "1 duplicate", "{n} duplicates"))
     if resolution.unknown:
         parts.append(_unknown(resolution.unknown))
     if resolution.inactive:
-        parts.append(_tr("{n} inactive, not added").format(n=f"{len(resolution.inactive):,}"))
+        parts.append(_tr("{n} inactive, not added").format(n=number(len(resolution.inactive))))
     return _tr(" · ").join(parts)
 
 
@@ -63,7 +68,7 @@ def grid_summary(resolution: CodeResolution, groups: int) -> str:
     parts = [_tr("{customers} in {groups}").format(customers=customers(listed),
                                                    groups=group_count(groups))]
     if resolution.inactive:
-        parts.append(_tr("{n} of them inactive").format(n=f"{len(resolution.inactive):,}"))
+        parts.append(_tr("{n} of them inactive").format(n=number(len(resolution.inactive))))
     if resolution.unknown:
         parts.append(_unknown(resolution.unknown))
     if resolution.duplicates:
@@ -76,43 +81,44 @@ def _unknown(unknown: Sequence[UnknownCode]) -> str:
         code=u.code, suggestion=u.suggestion) if u.suggestion else u.code
         for u in unknown[:SHOWN_UNKNOWN])
     more = len(unknown) - SHOWN_UNKNOWN
-    return (_tr("{n} unknown: {codes}").format(n=f"{len(unknown):,}", codes=shown)
-            + (_tr(" and {n} more").format(n=f"{more:,}") if more > 0 else ""))
+    return (_tr("{n} unknown: {codes}").format(n=number(len(unknown)), codes=shown)
+            + (_tr(" and {n} more").format(n=number(more)) if more > 0 else ""))
 
 
 def list_summary(plan: ListPlan) -> str:
     """One line such as ``to add 12 · to remove 40 (not in the list) · unchanged 1,208 · …``."""
     parts = []
     if plan.mode is not ListMode.REMOVE:
-        parts.append(_tr("to add {n}").format(n=f"{len(plan.to_add):,}"))
+        parts.append(_tr("to add {n}").format(n=number(len(plan.to_add))))
     if plan.mode is ListMode.MATCH:
-        parts.append(_tr("to remove {n} (not in the list)").format(n=f"{len(plan.to_remove):,}"))
+        parts.append(_tr("to remove {n} (not in the list)").format(n=number(len(plan.to_remove))))
     elif plan.mode is ListMode.REMOVE:
-        parts.append(_tr("to remove {n}").format(n=f"{len(plan.to_remove):,}"))
-    parts.append(_tr("unchanged {n}").format(n=f"{plan.unchanged:,}"))
+        parts.append(_tr("to remove {n}").format(n=number(len(plan.to_remove))))
+    parts.append(_tr("unchanged {n}").format(n=number(plan.unchanged)))
     if plan.not_members:
-        parts.append(_tr("not in the group {n}").format(n=f"{len(plan.not_members):,}"))
+        parts.append(_tr("not in the group {n}").format(n=number(len(plan.not_members))))
     if plan.unknown:
         parts.append(_unknown(plan.unknown))
     if plan.inactive:
-        parts.append(_tr("inactive {n}").format(n=f"{len(plan.inactive):,}"))
+        parts.append(_tr("inactive {n}").format(n=number(len(plan.inactive))))
     if plan.duplicates:
-        parts.append(_tr("duplicates {n}").format(n=f"{len(plan.duplicates):,}"))
+        parts.append(_tr("duplicates {n}").format(n=number(len(plan.duplicates))))
     return _tr(" · ").join(parts)
 
 
 def import_summary(plan: CustomerImportPlan) -> str:
     """One line such as ``2 new · 12 updated (city 12, email 3) · 3 reactivated · …``."""
-    updated = _tr("{n} updated").format(n=f"{plan.updated:,}")
+    updated = _tr("{n} updated").format(n=number(plan.updated))
     if plan.fields:
-        updated += " (" + ", ".join(f"{field} {count:,}" for field, count in plan.fields) + ")"
-    parts = [_tr("{n} new").format(n=f"{plan.new:,}"), updated]
+        counts = ", ".join(f"{field} {number(count)}" for field, count in plan.fields)
+        updated += f" ({counts})"
+    parts = [_tr("{n} new").format(n=number(plan.new)), updated]
     if plan.reactivated:
-        parts.append(_tr("{n} reactivated").format(n=f"{plan.reactivated:,}"))
+        parts.append(_tr("{n} reactivated").format(n=number(plan.reactivated)))
     if plan.deactivated:
-        parts.append(_tr("{n} deactivated").format(n=f"{plan.deactivated:,}"))
+        parts.append(_tr("{n} deactivated").format(n=number(plan.deactivated)))
     if plan.unchanged:
-        parts.append(_tr("{n} unchanged").format(n=f"{plan.unchanged:,}"))
+        parts.append(_tr("{n} unchanged").format(n=number(plan.unchanged)))
     return _tr(" · ").join(parts)
 
 

@@ -10,6 +10,7 @@ from custgroups.core.clock import local_time
 from custgroups.core.customer_list import Belonging, ListedCustomer
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
+from custgroups.ui.wording import number
 
 
 class CustomerListModel(RowsTableModel[ListedCustomer]):
@@ -26,7 +27,7 @@ class CustomerListModel(RowsTableModel[ListedCustomer]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.code, row.name, row.city, row.country,
                     self.tr("Active") if row.active else self.tr("Inactive"),
-                    f"{row.groups:,}")[index.column()]
+                    number(row.groups))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 5:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:

@@ -11,6 +11,7 @@ from custgroups.core.clock import local_time
 from custgroups.core.groups import Group, GroupSort
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
+from custgroups.ui.wording import number
 
 
 class Column(IntEnum):
@@ -97,7 +98,7 @@ class GroupTableModel(RowsTableModel[Group]):
         if column == Column.STATUS:
             return self.tr("Active") if group.active else self.tr("Inactive")
         if column == Column.MEMBERS:
-            return f"{group.member_count:,}"
+            return number(group.member_count)
         return local_time(group.updated_at).strftime("%Y-%m-%d %H:%M")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
