@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import customers, groups, history
+from custgroups.core.clock import local_time
 from custgroups.core.conflicts import Side, rebase
 from custgroups.core.customers import CustomerInput
 from custgroups.core.groups import Group, GroupChange
@@ -22,7 +23,7 @@ from tests.editing import open_editor
 
 def group(name: str = "Base", description: str = "", active: bool = True,
           version: int = 1) -> Group:
-    now = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+    now = datetime(2026, 11, 27, 9, 30)  # UTC, naive, as stored
     return Group(7, "CG-000007", name, description, active, 3, version, now, "ann", now, "bob")
 
 
@@ -59,8 +60,11 @@ def test_the_dialog_lets_apply_only_after_every_clash_is_picked(qtbot: QtBot) ->
     dialog = ConflictDialog(plan)
     qtbot.addWidget(dialog)
     dialog.show()
+    local = local_time(datetime(2026, 11, 27, 9, 30))  # the clerk's time, as en_US writes it
     assert dialog.findChild(object, "conflictIntro").text().startswith(
-        "bob saved CG-000007 at 2026-11-27 09:30 (UTC) after you opened it.")
+        f"bob saved CG-000007 at {local.month}/{local.day}/{local.year} "
+        f"{local.hour % 12 or 12}:{local.minute:02d}\u202f{'AM' if local.hour < 12 else 'PM'} "
+        "after you opened it.")
     assert dialog.findChild(object, "theirChanges").text() == (
         "Group Name: “Base” → “Theirs”\n1 customer added")
     assert dialog.findChild(object, "myChanges").text() == (

@@ -32,9 +32,11 @@ def test_member_since_and_added_by_are_shown(qtbot: QtBot) -> None:
     assert [shown(row, MemberColumn.ADDED_BY) for row in range(2)] == [
         recorded("alice"), recorded("bob")]
     when = local_time(joined[ids[1]][0])
-    assert shown(1, MemberColumn.SINCE) == when.strftime("%Y-%m-%d")
+    day = f"{when.month}/{when.day}/{when.year}"  # as an English (US) clerk reads it
+    clock = f"{when.hour % 12 or 12}:{when.minute:02d}\u202f{'AM' if when.hour < 12 else 'PM'}"
+    assert shown(1, MemberColumn.SINCE) == day
     assert model.data(model.index(1, MemberColumn.SINCE), Qt.ItemDataRole.ToolTipRole) == (
-        f"In the group since {when:%Y-%m-%d %H:%M}, added by {recorded('bob')}")
+        f"In the group since {day} {clock}, added by {recorded('bob')}")
     dialog.panel.add_ids({ids[2]})  # pending: not a member yet, so no "since"
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
     new = [row for row in range(3) if shown(row, MemberColumn.CODE) == "C00003"][0]

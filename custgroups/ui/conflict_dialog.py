@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from custgroups.core.conflicts import Clash, FieldChange, FieldValue, Rebase, Side
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import number
+from custgroups.ui.wording import moment, number
 
 
 class Action(Enum):
@@ -48,9 +48,9 @@ class ConflictDialog(QDialog):
         self.action = Action.KEEP_EDITING
         self._groups: dict[str, QButtonGroup] = {}
         theirs = plan.theirs
-        when = theirs.updated_at.strftime("%Y-%m-%d %H:%M")
+        when = moment(theirs.updated_at)
         intro = named(QLabel(self.tr(
-            "{who} saved {code} at {when} (UTC) after you opened it. Nothing of theirs or "
+            "{who} saved {code} at {when} after you opened it. Nothing of theirs or "
             "yours has been overwritten.").format(who=theirs.updated_by, code=theirs.code,
                                                   when=when), self), "conflictIntro")
         intro.setWordWrap(True)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.core.clock import local_time
 from custgroups.core.customer_list import (
     Belonging,
     CustomerListPage,
@@ -47,7 +46,7 @@ from custgroups.ui.customer_grid import CustomerGridPanel
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
 from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named, split
-from custgroups.ui.wording import changed_ticks, number, way
+from custgroups.ui.wording import changed_ticks, moment, number, way
 
 #: How long typing may pause before the list follows it.
 _DEBOUNCE_MS = 250
@@ -266,7 +265,7 @@ class CustomersWindow(QMainWindow):
         self.groups_shown.emit()
 
     def _timeline_line(self, change: Change) -> str:
-        when = local_time(change.at).strftime("%Y-%m-%d %H:%M")
+        when = moment(change.at)
         text = (self.tr("{when}  added to {group} by {who}") if change.added
                 else self.tr("{when}  removed from {group} by {who}")).format(
             when=when, group=change.group_code, who=change.by)

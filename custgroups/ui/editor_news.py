@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from custgroups.core.clock import local_time
 from custgroups.core.groups import Group, get_group
 from custgroups.core.members import Member
 from custgroups.qt import live
@@ -16,6 +15,7 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.members_panel import read_members
 from custgroups.ui.widgets import named
+from custgroups.ui.wording import time_of_day
 
 if TYPE_CHECKING:
     from custgroups.core.groups import GroupChange
@@ -74,7 +74,7 @@ class NewsOfOthers(_Dialog):
             return
         self.news_label.setText(self.tr("Changed by {who} at {time} — review it before you "
                                         "save.").format(
-            who=theirs.updated_by, time=local_time(theirs.updated_at).strftime("%H:%M")))
+            who=theirs.updated_by, time=time_of_day(theirs.updated_at)))
         self.news.show()
 
     def _on_review_clicked(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.core.clock import local_time, to_utc
+from custgroups.core.clock import to_utc
 from custgroups.core.customers import CustomerRef
 from custgroups.core.events import Change, iter_changes, members_as_of
 from custgroups.core.groups import Group
@@ -31,7 +31,7 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport, export_customer_list
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import number, way
+from custgroups.ui.wording import moment, number, way
 
 
 class ThenColumn(IntEnum):
@@ -61,7 +61,7 @@ class ThenModel(RowsTableModel[CustomerRef | Change]):
             return {ThenColumn.CODE: row.code, ThenColumn.NAME: row.name}.get(column)
         return {ThenColumn.CODE: row.customer_code,
                 ThenColumn.CHANGE: self.tr("Added") if row.added else self.tr("Removed"),
-                ThenColumn.WHEN: local_time(row.at).strftime("%Y-%m-%d %H:%M"),
+                ThenColumn.WHEN: moment(row.at),
                 ThenColumn.BY: row.by, ThenColumn.HOW: way(row.how, row.source)}.get(column)
 
 

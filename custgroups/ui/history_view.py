@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.core.clock import local_time
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
 from custgroups.core.revert import REVERTIBLE, RevertPlan
@@ -28,7 +27,7 @@ from custgroups.ui.history_then import HistoryThen
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named
-from custgroups.ui.wording import history_change, number
+from custgroups.ui.wording import history_change, moment, number
 
 _SHOWN_CODES = 12
 
@@ -56,7 +55,7 @@ class HistoryModel(RowsTableModel[HistoryEntry]):
         column = HistoryColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if column == HistoryColumn.WHEN:
-                return local_time(entry.at).strftime("%Y-%m-%d %H:%M:%S")
+                return moment(entry.at, seconds=True)
             if column == HistoryColumn.WHO:
                 return entry.by
             if column == HistoryColumn.WHAT:

@@ -7,9 +7,11 @@ of ``core/wording.py``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from custgroups.core.clock import local_time
 from custgroups.core.customer_import import CustomerImportPlan
 from custgroups.core.customers import CodeResolution, UnknownCode
 from custgroups.core.history import HistoryEntry, HistoryKind
@@ -23,9 +25,46 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("wording", text)
 
 
+def _chosen() -> QLocale | None:
+    """The clerk's locale, or None where none is set (the C locale of a bare system)."""
+    locale = QLocale()
+    return None if locale.language() == QLocale.Language.C else locale
+
+
 def number(n: int) -> str:
-    """A whole number as the clerk's locale writes it: "12,345", "12.345", "12 345"."""
-    return QLocale().toString(n)
+    """A whole number as the clerk's locale writes it: "12,345", "12.345", "12 345" (and
+    "12,345" where no locale is set)."""
+    locale = _chosen()
+    return locale.toString(n) if locale is not None else f"{n:,}"
+
+
+def moment(when: datetime, seconds: bool = False, clock: bool = True) -> str:
+    """A stored (UTC) time as the clerk's local time, written as their locale writes it,
+    with a four-digit year: "11/28/2026 10:33 AM", "28.11.2026 10:33" (and ISO 8601,
+    "2026-11-28 10:33", where no locale is set)."""
+    locale = _chosen()
+    if locale is None:
+        locale, day, time = QLocale.c(), "yyyy-MM-dd", "HH:mm"
+    else:
+        day = locale.dateFormat(QLocale.FormatType.ShortFormat)
+        time = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in day:
+        day = day.replace("yy", "yyyy")
+    if seconds and "ss" not in time:
+        time = time.replace("mm", "mm:ss")
+    local = local_time(when)
+    shown = QDateTime(QDate(local.year, local.month, local.day),
+                      QTime(local.hour, local.minute, local.second))
+    return locale.toString(shown, f"{day} {time}" if clock else day)
+
+
+def time_of_day(when: datetime) -> str:
+    """A stored (UTC) time as the clerk's local time of day: "10:42 AM", "10:42"."""
+    local = local_time(when)
+    locale = _chosen()
+    if locale is None:
+        return f"{local:%H:%M}"
+    return locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
 
 
 def _count(n: int, one: str, many: str) -> str:

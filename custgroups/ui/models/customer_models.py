@@ -6,11 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from custgroups.core.clock import local_time
 from custgroups.core.customer_list import Belonging, ListedCustomer
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.wording import number
+from custgroups.ui.wording import moment, number
 
 
 class CustomerListModel(RowsTableModel[ListedCustomer]):
@@ -46,6 +45,6 @@ class BelongingModel(RowsTableModel[Belonging]):
         row = self.item(index)
         if row is None or role != Qt.ItemDataRole.DisplayRole:
             return None
-        since = local_time(row.since).strftime("%Y-%m-%d %H:%M") if row.since else ""
+        since = moment(row.since) if row.since else ""
         return (row.code, row.name, self.tr("Active") if row.active else self.tr("Inactive"),
                 since, row.by)[index.column()]

@@ -7,11 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 
-from custgroups.core.clock import local_time
 from custgroups.core.groups import Group, GroupSort
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.wording import number
+from custgroups.ui.wording import moment, number
 
 
 class Column(IntEnum):
@@ -99,7 +98,7 @@ class GroupTableModel(RowsTableModel[Group]):
             return self.tr("Active") if group.active else self.tr("Inactive")
         if column == Column.MEMBERS:
             return number(group.member_count)
-        return local_time(group.updated_at).strftime("%Y-%m-%d %H:%M")
+        return moment(group.updated_at)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in SQL: pass the wish on to whoever fetches the rows."""

@@ -11,13 +11,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 
-from custgroups.core.clock import local_time
 from custgroups.core.customers import CustomerRow
 from custgroups.core.members import Member, matching
 from custgroups.core.ways import BY_HAND, Way
 from custgroups.ui import style
 from custgroups.ui.models.pending_steps import PendingSteps
 from custgroups.ui.models.table_model import Index, RowsTableModel
+from custgroups.ui.wording import moment
 
 #: The pending changes as undo keeps them: added, expected, removed, and how each came.
 _Pending = tuple[tuple[int, ...], frozenset[int], frozenset[int], tuple[tuple[int, Way], ...]]
@@ -366,7 +366,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
             return ""
         if column == MemberColumn.ADDED_BY:
             return joined[1]
-        return local_time(joined[0]).strftime("%Y-%m-%d")  # the time is in the tooltip
+        return moment(joined[0], clock=False)  # the time is in the tooltip
 
     # --- Qt --------------------------------------------------------------------------------
 
@@ -392,7 +392,7 @@ class MembersModel(RowsTableModel[CustomerRow]):
             joined = None if change == "added" else self._since.get(customer.id)
             return None if joined is None else self.tr("In the group since {when}, added by "
                                                        "{who}").format(
-                when=local_time(joined[0]).strftime("%Y-%m-%d %H:%M"), who=joined[1])
+                when=moment(joined[0]), who=joined[1])
         if role == Qt.ItemDataRole.FontRole:
             return {"added": self._bold, "removed": self._strike}.get(change)
         if role == Qt.ItemDataRole.ForegroundRole and change:
