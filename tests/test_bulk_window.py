@@ -99,9 +99,9 @@ def test_export_takes_the_selected_groups_only(qtbot: QtBot, window: MainWindow,
     asked: list[tuple[int, bool]] = []
 
     def ask(cls: Any, suggested: Path, matching: int, parent: Any,
-            selected: bool = False) -> tuple[Path, bool]:
+            selected: bool = False) -> tuple[Path, bool, str]:
         asked.append((matching, selected))
-        return target, True
+        return target, True, ","
 
     monkeypatch.setattr(ExportDialog, "ask", classmethod(ask))
     monkeypatch.setattr(messages, "done_with_folder", lambda *args: False)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import demo
@@ -62,3 +63,28 @@ def test_without_a_locale_numbers_are_grouped_and_dates_iso() -> None:
         assert moment(stored) == f"{local_time(stored):%Y-%m-%d %H:%M}"
     finally:
         QLocale.setDefault(QLocale("en_US"))
+
+
+def test_csv_takes_the_locales_separator_unless_the_clerk_chooses(
+        qtbot: QtBot, german: None, opened: str, tmp_path: Path) -> None:
+    from custgroups.core import groups
+    from custgroups.core.groups import GroupChange, GroupQuery
+    from custgroups.core.sheets.export import export_groups
+    from custgroups.core.sheets.reading import sniff_delimiter
+    from custgroups.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(tmp_path / "groups.xlsx", 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.separator == ";" and not dialog.separator_combo.isEnabled()
+    dialog.path_edit.setFocus()
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "groups.csv"))
+    assert dialog.separator_combo.isEnabled()
+    groups.save_group(GroupChange(name="Nord, Süd", description="Preise; Lager"), "x")
+    export_groups(tmp_path / "groups.csv", GroupQuery(), delimiter=dialog.separator)
+    text = (tmp_path / "groups.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("Code;Name;Description;Status;")
+    assert 'Nord, Süd;"Preise; Lager"' in text and sniff_delimiter(text) == ";"
+    QLocale.setDefault(QLocale("en_GB"))
+    assert ExportDialog(tmp_path / "g.csv", 1).separator == ","

@@ -30,7 +30,7 @@ def test_export_runs_in_the_background_with_progress(qtbot: QtBot, window: MainW
     from custgroups.ui.export_dialog import ExportDialog
 
     target = tmp_path / "out.xlsx"
-    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a: (target, True)))
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a: (target, True, ",")))
     told: list[str] = []
     monkeypatch.setattr(messages, "done_with_folder",
                         lambda parent, title, text: told.append(text) or False)
@@ -50,7 +50,7 @@ def test_cancelled_export_leaves_no_file(qtbot: QtBot, window: MainWindow, tmp_p
     from custgroups.ui.export_dialog import ExportDialog
 
     target = tmp_path / "cancelled.xlsx"
-    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a: (target, True)))
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, *a: (target, True, ",")))
     started = threading.Event()
     real_rows = groups.member_rows
 
@@ -76,7 +76,7 @@ def test_export_reports_progress(qtbot: QtBot, window: MainWindow, tmp_path: Pat
     from custgroups.ui.export_dialog import ExportDialog
 
     monkeypatch.setattr(ExportDialog, "ask",
-                        classmethod(lambda cls, *a: (tmp_path / "p.xlsx", True)))
+                        classmethod(lambda cls, *a: (tmp_path / "p.xlsx", True, ",")))
     monkeypatch.setattr(messages, "done_with_folder", lambda *args: False)
     seen: list[tuple[int, int]] = []
     with qtbot.waitSignal(window.export_finished, timeout=20_000):

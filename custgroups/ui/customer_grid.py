@@ -34,7 +34,13 @@ from custgroups.ui.group_chooser import GroupChooser
 from custgroups.ui.models.grid_model import FIXED, GridFilter, GridModel
 from custgroups.ui.transfers import RunExport, ask_and_export
 from custgroups.ui.widgets import named, shortcut, split
-from custgroups.ui.wording import changed_ticks, grid_summary, group_count, number
+from custgroups.ui.wording import (
+    changed_ticks,
+    grid_summary,
+    group_count,
+    list_separator,
+    number,
+)
 
 #: How long typing or pasting may pause before the grid follows the box.
 _DEBOUNCE_MS = 300
@@ -232,7 +238,8 @@ class CustomerGridPanel(QWidget):
         shown = [row for row in map(self.model.customer_at, range(self.model.rowCount()))
                  if row is not None]
         ask_and_export(self, "customers-and-groups.xlsx", self._run_export,
-                       lambda path, progress: export_grid(path, grid, shown, progress))
+                       lambda path, progress: export_grid(path, grid, shown, progress,
+                                                          list_separator()))
 
     # --- saving -----------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from custgroups.ui import style
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import number
+from custgroups.ui.wording import list_separator, number
 
 
 class ExportDialog(QDialog):
@@ -45,6 +46,13 @@ class ExportDialog(QDialog):
         self.members_check = named(QCheckBox(
             self.tr("Include a Members sheet (each group's customers)"), self),
             "exportMembersCheck")
+        self.separator_combo = named(QComboBox(self), "exportSeparatorCombo")
+        for text, mark in ((self.tr("Semicolon (;)"), ";"), (self.tr("Comma (,)"), ",")):
+            self.separator_combo.addItem(text, mark)
+        self.separator_combo.setCurrentIndex(self.separator_combo.findData(list_separator()))
+        separator_label = QLabel(self.tr("csv &separator"), self)
+        separator_label.setBuddy(self.separator_combo)
+        self.path_edit.textChanged.connect(self._on_path_changed)
         hint = QLabel(self.tr("Ends in .xlsx for an Excel workbook or .csv for plain text; with "
                               "csv, members go to a second file."), self)
         hint.setWordWrap(True)
@@ -61,24 +69,39 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        separator_row = QHBoxLayout()
+        separator_row.addWidget(separator_label)
+        separator_row.addWidget(self.separator_combo)
+        separator_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(hint)
+        layout.addLayout(separator_row)
         layout.addWidget(self.members_check)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._on_path_changed(self.path_edit.text())
         self.resize(560, self.sizeHint().height())
 
     @classmethod
     def ask(cls, suggested: Path, matching: int, parent: QWidget | None,
-            selected: bool = False) -> tuple[Path, bool] | None:
-        """The chosen file and members option, or None if the clerk cancelled; ``selected``
-        says the groups are those selected, not all the filters match."""
+            selected: bool = False) -> tuple[Path, bool, str] | None:
+        """The chosen file, members option and csv separator, or None if the clerk
+        cancelled; ``selected`` says the groups are those selected, not all the filters
+        match."""
         dialog = cls(suggested, matching, parent, selected)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.path(), dialog.members_check.isChecked()
+        return dialog.path(), dialog.members_check.isChecked(), dialog.separator
+
+    @property
+    def separator(self) -> str:
+        """What separates the cells of a csv file."""
+        return str(self.separator_combo.currentData())
+
+    def _on_path_changed(self, text: str) -> None:
+        self.separator_combo.setEnabled(text.strip().lower().endswith(".csv"))
 
     def path(self) -> Path:
         """The file as typed, with .xlsx added when no suffix was given."""

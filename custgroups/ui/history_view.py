@@ -27,7 +27,7 @@ from custgroups.ui.history_then import HistoryThen
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named
-from custgroups.ui.wording import history_change, moment, number
+from custgroups.ui.wording import history_change, list_separator, moment, number
 
 _SHOWN_CODES = 12
 
@@ -90,7 +90,7 @@ class HistoryDialog(QDialog):
             if chosen:
                 run_export(dialog.tr("Exporting history…"),
                            lambda progress: export_history(Path(chosen), group.id, progress,
-                                                                  history_change))
+                                                          history_change, list_separator()))
 
         dialog.export_button.clicked.connect(export)
         dialog.exec()

@@ -20,7 +20,7 @@ from custgroups.ui import messages
 from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.import_preview import ImportPreviewDialog
 from custgroups.ui.long_job import run_long
-from custgroups.ui.wording import import_summary
+from custgroups.ui.wording import import_summary, list_separator
 
 if TYPE_CHECKING:
     from custgroups.core.sheets.export import ExportResult
@@ -40,8 +40,8 @@ def ask_group_export(window: QWidget, query: GroupQuery, matching: int
                               bool(query.only_ids))
     if chosen is None:
         return None
-    path, members = chosen
-    return lambda progress: export_groups(path, query, members, progress)
+    path, members, separator = chosen
+    return lambda progress: export_groups(path, query, members, progress, separator)
 
 
 #: What runs an export as long work: a label for its progress, and the work.
@@ -55,7 +55,8 @@ def export_customer_list(parent: QWidget, customers: Sequence[CustomerRef], file
 
     rows = list(customers)
     ask_and_export(parent, file_name, run_export,
-                   lambda path, progress: export_customers(path, rows, progress))
+                   lambda path, progress: export_customers(path, rows, progress,
+                                                           list_separator()))
 
 
 def ask_and_export(parent: QWidget, file_name: str, run_export: RunExport,

@@ -67,6 +67,13 @@ def time_of_day(when: datetime) -> str:
     return locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
 
 
+def list_separator() -> str:
+    """What separates csv cells for the clerk's Excel: ";" where the decimal point is a
+    comma (German, French, Dutch…), else ","."""
+    locale = _chosen()
+    return ";" if locale is not None and locale.decimalPoint() == "," else ","
+
+
 def _count(n: int, one: str, many: str) -> str:
     return _tr(one) if n == 1 else _tr(many).format(n=number(n))
 

@@ -56,14 +56,14 @@ class ExportResult:
 
 @db.reads
 def export_groups(path: Path, query: GroupQuery, members: bool = False,
-                  progress: ProgressFn = no_progress) -> ExportResult:
+                  progress: ProgressFn = no_progress, delimiter: str = ",") -> ExportResult:
     """Write every group the filter matches, in its sort order, and optionally their members.
 
     The file appears under its name only when complete: a cancelled (progress raised
     :class:`~custgroups.core.errors.Cancelled`) or failed export leaves nothing there.
     """
     path = Path(path)
-    writer = open_writer(path)
+    writer = open_writer(path, delimiter)
     try:
         with _file_errors(path), db.snapshot():
             result = _write_groups(writer, query, members, progress)
@@ -132,26 +132,27 @@ def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bo
 @db.reads
 def export_history(path: Path, group_id: int | None = None,
                    progress: ProgressFn = no_progress,
-                   describe: Callable[[HistoryEntry], str] = history_change) -> ExportResult:
+                   describe: Callable[[HistoryEntry], str] = history_change,
+                   delimiter: str = ",") -> ExportResult:
     """Write the history of one group, or of every group, oldest first; ``describe`` words
     each change (plain English unless the caller words it in the clerk's language)."""
     def entries(xlsx: bool) -> Iterator[list[tuple[Any, ...]]]:
         for entry in iter_history(group_id):
             yield list(_history_rows(entry, describe(entry), xlsx))
 
-    paths, count = _one_sheet(path, HISTORY_SHEET, entries, progress)
+    paths, count = _one_sheet(path, HISTORY_SHEET, entries, progress, delimiter=delimiter)
     return ExportResult(paths, history_entries=count)
 
 
 def _one_sheet(path: Path, sheet: SheetSpec,
                units: Callable[[bool], Iterable[Sequence[tuple[Any, ...]]]],
-               progress: ProgressFn, total: int = 0, reads: bool = True
-               ) -> tuple[tuple[Path, ...], int]:
+               progress: ProgressFn, total: int = 0, reads: bool = True,
+               delimiter: str = ",") -> tuple[tuple[Path, ...], int]:
     """Write a file of one sheet from ``units(xlsx)``: each unit (a history entry, a
     customer) gives its rows. Read in one snapshot unless ``reads`` is False; the file
     appears only when complete. Its paths, and how many units were written."""
     path = Path(path)
-    writer = open_writer(path)
+    writer = open_writer(path, delimiter)
     try:
         with _file_errors(path), db.snapshot() if reads else nullcontext():
             writer.start_sheet(sheet)
@@ -201,16 +202,16 @@ CUSTOMERS_SHEET = SheetSpec("Customers", (
 
 
 def export_customers(path: Path, customers: Sequence[CustomerRef],
-                     progress: ProgressFn = no_progress) -> ExportResult:
+                     progress: ProgressFn = no_progress, delimiter: str = ",") -> ExportResult:
     """Write a list of customers already read (a region of a comparison, say)."""
     paths, _count = _one_sheet(path, CUSTOMERS_SHEET, lambda _xlsx: (
         [(c.code, c.name, _status(c.active))] for c in customers), progress, len(customers),
-        reads=False)
+        reads=False, delimiter=delimiter)
     return ExportResult(paths)
 
 
 def export_grid(path: Path, grid: Grid, customers: Sequence[CustomerRef],
-                progress: ProgressFn = no_progress) -> ExportResult:
+                progress: ProgressFn = no_progress, delimiter: str = ",") -> ExportResult:
     """Write pasted customers against the grid's groups as read: a column per group, "yes"
     where the group holds the customer."""
     sheet = SheetSpec("Customers and groups", CUSTOMERS_SHEET.columns + tuple(
@@ -218,7 +219,7 @@ def export_grid(path: Path, grid: Grid, customers: Sequence[CustomerRef],
     paths, _count = _one_sheet(path, sheet, lambda _xlsx: (
         [(c.code, c.name, _status(c.active),
           *("yes" if grid.holds(c.id, g.id) else "" for g in grid.groups))]
-        for c in customers), progress, len(customers), reads=False)
+        for c in customers), progress, len(customers), reads=False, delimiter=delimiter)
     return ExportResult(paths)
 
 
@@ -229,10 +230,10 @@ GROUP_MEMBERS_SHEET = SheetSpec("Members", (
 
 
 @db.reads
-def export_members(path: Path, group_id: int, progress: ProgressFn = no_progress
-                   ) -> ExportResult:
+def export_members(path: Path, group_id: int, progress: ProgressFn = no_progress,
+                   delimiter: str = ",") -> ExportResult:
     """Write one group's members, by code."""
     paths, count = _one_sheet(path, GROUP_MEMBERS_SHEET, lambda _xlsx: (
         [(code, name, city, _status(active))] for code, name, city, active
-        in member_rows(group_id)), progress)
+        in member_rows(group_id)), progress, delimiter=delimiter)
     return ExportResult(paths, members=count)

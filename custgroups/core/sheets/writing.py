@@ -157,8 +157,9 @@ class CsvWriter:
     after the sheet, e.g. ``groups-members.csv``.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, delimiter: str = ",") -> None:
         self.path = path
+        self.delimiter = delimiter  # ";" where the decimal point is a comma (de, fr, nl)
         self._files: list[tuple[Path, Path, IO[str]]] = []
         self._writer: Any = None
 
@@ -174,7 +175,7 @@ class CsvWriter:
         temp = temporary_beside(target, ".csv")
         handle = open(temp, "x", encoding="utf-8-sig", newline="")  # noqa: SIM115
         self._files.append((target, temp, handle))
-        self._writer = csv.writer(handle)
+        self._writer = csv.writer(handle, delimiter=self.delimiter)
         self._writer.writerow([column.heading for column in spec.columns])
 
     def write(self, values: Sequence[Any], check_from: int = 0) -> None:
@@ -224,12 +225,13 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
-def open_writer(path: Path) -> XlsxWriter | CsvWriter:
-    """The writer for the target's format (by its suffix).
+def open_writer(path: Path, delimiter: str = ",") -> XlsxWriter | CsvWriter:
+    """The writer for the target's format (by its suffix); csv cells are separated by
+    ``delimiter``.
 
     An earlier export into the same folder that was stopped between the renames of a csv
     pair is finished first (see :mod:`custgroups.core.sheets.placing`).
     """
     check_target(path)
     finish_pending(path.parent)
-    return XlsxWriter(path) if path.suffix.lower() == ".xlsx" else CsvWriter(path)
+    return XlsxWriter(path) if path.suffix.lower() == ".xlsx" else CsvWriter(path, delimiter)
