@@ -18,6 +18,7 @@ from custgroups import __version__
 from custgroups.core import db
 from custgroups.core.identity import login_name
 from custgroups.core.logs import log_file_path, setup_logging
+from custgroups.qt import translations
 from custgroups.qt.database_choice import DatabaseChoice, start_url
 from custgroups.qt.resources import app_icon
 from custgroups.qt.settings import APPLICATION, ORGANIZATION, Settings
@@ -100,6 +101,8 @@ def open_main_window(database_url: str | None = None,  # type: ignore[no-untyped
 
 #: The window opened by File → Open Database… or Connect to Server…, kept alive here.
 _switched: list[Any] = []
+#: The translators in use, kept alive as long as the application.
+_translators: list[Any] = []
 
 
 def switch_database(window: Any, url: str, user: str | None = None) -> Any:
@@ -169,7 +172,9 @@ def run(database_url: str | None = None, user: str | None = None,
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application()
     assert isinstance(app, QApplication)
-    start_appearance(app, Settings())
+    settings = Settings()
+    _translators[:] = translations.install(app, translations.language_for(settings.language))
+    start_appearance(app, settings)
     sys.excepthook = _excepthook
     try:
         # --database, else the environment, else the clerk's last choice, else IT's preset.

@@ -41,6 +41,11 @@ def build() -> Path:
     if not SPEC.is_file():
         raise BuildError(f"{SPEC} is missing: build from a clone of the repository.")
     started = time.monotonic()
+    # Each language's .qm beside its .ts, for the bundle to carry (in its own process: this
+    # module loads no Qt).
+    if subprocess.run([sys.executable, "-m", "custgroups.qt.translations", "release"],
+                      cwd=ROOT, check=False).returncode != 0:
+        raise BuildError("The translations could not be compiled; their messages are above.")
     done = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
                            "--log-level", "WARN", "--distpath", str(BUNDLE.parent),
                            "--workpath", str(ROOT / "build" / "pyinstaller"), str(SPEC)],

@@ -95,6 +95,15 @@ class Settings:
     def color_scheme(self, value: str) -> None:
         self._store.setValue("view/color_scheme", value)
 
+    @property
+    def language(self) -> str:
+        """"system" or a language code ("en", "de"): View → Language."""
+        return self._text("view/language", "system") or "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("view/language", value)
+
     def sync(self) -> None:
         """Write pending changes to disk now."""
         self._store.sync()

@@ -29,7 +29,7 @@ from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
 from custgroups.ui import selection, style, team_view
 from custgroups.ui.about_dialog import install_help_menu
-from custgroups.ui.appearance_menu import install_appearance_menu
+from custgroups.ui.appearance_menu import install_appearance_menu, install_language_menu
 from custgroups.ui.compare_dialog import CompareDialog
 from custgroups.ui.customers_window import CustomersWindow
 from custgroups.ui.duplicate_dialog import duplicate
@@ -189,6 +189,8 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
         view_menu = self.menuBar().actions()[2].menu()
         assert isinstance(view_menu, QMenu)
         self.appearance = install_appearance_menu(view_menu, self._settings)
+        self.languages = install_language_menu(
+            view_menu, self._settings, lambda text: self.statusBar().showMessage(text, 8000))
         self.about_action = install_help_menu(self)
         # The toolbar's buttons are the window's Add New, Export, Compare… buttons.
         self.add_button = tool_button(toolbar, self.add_action, "addNewButton",
