@@ -3,7 +3,7 @@ Language (the system's, or one chosen, from the next start)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QAction, QActionGroup
@@ -26,22 +26,31 @@ def start_appearance(app: QApplication, settings: Settings) -> None:
         lambda _scheme: style.apply_scheme(app, style.Choice(settings.color_scheme)))
 
 
-def install_appearance_menu(view_menu: QMenu, settings: Settings) -> QActionGroup:
-    """Appearance at the end of the View menu: System, Light, Dark (one checked)."""
-    menu = view_menu.addMenu(_tr("&Appearance"))
+def _one_of(view_menu: QMenu, title: str, items: Sequence[tuple[str, str, str]],
+            current: str, chosen: Callable[[QAction], None]) -> QActionGroup:
+    """A submenu of ``items`` (label, value, object name), the ``current`` value checked;
+    ``chosen`` gets the action the clerk picks."""
+    menu = view_menu.addMenu(title)
     choices = QActionGroup(menu)
     choices.setExclusive(True)
-    for label, choice, name in ((_tr("&System"), style.Choice.SYSTEM, "appearanceSystem"),
-                                (_tr("&Light"), style.Choice.LIGHT, "appearanceLight"),
-                                (_tr("&Dark"), style.Choice.DARK, "appearanceDark")):
+    for label, value, name in items:
         action = named(QAction(label, menu), name)
         action.setCheckable(True)
-        action.setChecked(settings.color_scheme == choice.value)
-        action.setData(choice.value)
+        action.setChecked(current == value)
+        action.setData(value)
         choices.addAction(action)
         menu.addAction(action)
-    choices.triggered.connect(lambda action: _choose(settings, style.Choice(action.data())))
+    choices.triggered.connect(chosen)
     return choices
+
+
+def install_appearance_menu(view_menu: QMenu, settings: Settings) -> QActionGroup:
+    """Appearance at the end of the View menu: System, Light, Dark (one checked)."""
+    return _one_of(view_menu, _tr("&Appearance"), (
+        (_tr("&System"), style.Choice.SYSTEM.value, "appearanceSystem"),
+        (_tr("&Light"), style.Choice.LIGHT.value, "appearanceLight"),
+        (_tr("&Dark"), style.Choice.DARK.value, "appearanceDark")), settings.color_scheme,
+        lambda action: _choose(settings, style.Choice(action.data())))
 
 
 def _choose(settings: Settings, choice: style.Choice) -> None:
@@ -55,24 +64,14 @@ def install_language_menu(view_menu: QMenu, settings: Settings,
                           say: Callable[[str], None]) -> QActionGroup:
     """Language at the end of the View menu: System, English and each language custgroups
     speaks, by its own name; a choice takes effect at the next start, which ``say`` says."""
-    menu = view_menu.addMenu(_tr("&Language"))
-    choices = QActionGroup(menu)
-    choices.setExclusive(True)
-    spoken = [(code, QLocale(code).nativeLanguageName().capitalize())
+    spoken = [(f"&{QLocale(code).nativeLanguageName().capitalize()}", code, f"language_{code}")
               for code in translations.available()]
-    for label, code in ((_tr("&System"), "system"), ("&English", "en"),
-                        *((f"&{name}", code) for code, name in spoken)):
-        action = named(QAction(label, menu), f"language_{code}")
-        action.setCheckable(True)
-        action.setChecked(settings.language == code)
-        action.setData(code)
-        choices.addAction(action)
-        menu.addAction(action)
 
     def chosen(action: QAction) -> None:
         settings.language = str(action.data())
         say(_tr("custgroups will speak {language} from its next start.").format(
             language=action.text().replace("&", "")))
 
-    choices.triggered.connect(chosen)
-    return choices
+    return _one_of(view_menu, _tr("&Language"), (
+        (_tr("&System"), "system", "language_system"), ("&English", "en", "language_en"),
+        *spoken), settings.language, chosen)
