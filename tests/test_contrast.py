@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from custgroups.qt.settings import Settings
 from custgroups.ui import style
-from tests.window_helpers import open_window
+from tests.window_helpers import menu_keys, open_window
 
 Role = QPalette.ColorRole
 
@@ -84,12 +84,7 @@ def test_view_appearance_dark_by_keys_is_kept_for_the_next_start(
         qtbot: QtBot, opened: str, qapp: QApplication) -> None:
     window = open_window(qtbot, opened)
     try:
-        qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(lambda: qapp.activePopupWidget() is not None, timeout=2000)
-        view_menu = qapp.activePopupWidget()
-        qtbot.keyClick(view_menu, Qt.Key.Key_A)  # Appearance
-        qtbot.waitUntil(lambda: qapp.activePopupWidget() is not view_menu, timeout=2000)
-        qtbot.keyClick(qapp.activePopupWidget(), Qt.Key.Key_D)  # Dark
+        menu_keys(qtbot, window, Qt.Key.Key_V, Qt.Key.Key_A, Qt.Key.Key_D)  # View Appearance Dark
         assert style.scheme() is style.Scheme.DARK
         assert qapp.palette().color(Role.Window).lightness() < 100
         assert Settings().color_scheme == "dark"

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from custgroups.qt import translations
 from custgroups.qt.settings import Settings
-from tests.window_helpers import open_window
+from tests.window_helpers import menu_keys, open_window
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -64,12 +64,7 @@ def test_which_language_is_spoken(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 def test_view_language_by_keys_is_kept_for_the_next_start(qtbot: QtBot, opened: str,
                                                           qapp: QApplication) -> None:
     window = open_window(qtbot, opened)
-    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: qapp.activePopupWidget() is not None, timeout=2000)
-    view_menu = qapp.activePopupWidget()
-    qtbot.keyClick(view_menu, Qt.Key.Key_L)  # Language
-    qtbot.waitUntil(lambda: qapp.activePopupWidget() is not view_menu, timeout=2000)
-    qtbot.keyClick(qapp.activePopupWidget(), Qt.Key.Key_E)  # English
+    menu_keys(qtbot, window, Qt.Key.Key_V, Qt.Key.Key_L, Qt.Key.Key_E)  # View Language English
     assert Settings().language == "en"
     assert window.statusBar().currentMessage() == (
         "custgroups will speak English from its next start.")

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from custgroups.app import open_main_window
@@ -83,3 +84,17 @@ def wait_after_debounce(qtbot: QtBot, window: MainWindow) -> GroupPage:
     with qtbot.waitSignal(window.page_shown, timeout=5000) as blocker:
         pass
     return blocker.args[0]
+
+
+def menu_keys(qtbot: QtBot, window: QWidget, *keys: Qt.Key) -> None:
+    """Alt and the first key open a menu of the menu bar; each further key goes to the menu
+    open then, as a clerk walks into a submenu and picks an item by its underlined letter."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    qtbot.keyClick(window, keys[0], Qt.KeyboardModifier.AltModifier)
+    for key in keys[1:]:
+        qtbot.waitUntil(lambda: app.activePopupWidget() is not None, timeout=2000)
+        menu = app.activePopupWidget()
+        qtbot.keyClick(menu, key)
+        if key is not keys[-1]:
+            qtbot.waitUntil(lambda menu=menu: app.activePopupWidget() is not menu, timeout=2000)
