@@ -189,6 +189,25 @@ def list_groups(query: GroupQuery) -> GroupPage:
     return GroupPage(tuple(_group(r) for r in rows), total, page, page_size)
 
 
+@db.reads
+def page_of(group_id: int, query: GroupQuery) -> int | None:
+    """The page of the list (filtered, sorted and paged as ``query`` says) that shows the
+    group; None when the filter does not match it."""
+    where, params = _where(query)
+    column, mark = _SORT_COLUMNS[query.sort], db.mark()
+    joined = " AND " if where else " WHERE "
+    row = database.execute_sql(
+        f"SELECT {column} FROM customer_group{where}{joined}id = {mark}",
+        [*params, group_id]).fetchone()
+    if row is None:
+        return None
+    before = database.execute_sql(  # rows ahead of it in the list's order
+        f"SELECT COUNT(*) FROM customer_group{where}{joined}({column}, id) "
+        f"{'>' if query.descending else '<'} ({mark}, {mark})",
+        [*params, row[0], group_id]).fetchone()[0]
+    return int(before) // max(1, query.page_size) + 1
+
+
 def iter_groups(query: GroupQuery, batch: int = 2000) -> Iterator[Group]:
     """Every group the filter matches (all pages) in its sort order.
 

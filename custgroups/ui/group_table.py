@@ -67,6 +67,20 @@ class GroupTable(QTableView):
         self.selectionModel().select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.verticalScrollBar().setValue(scrolled)
 
+    def show_group(self, group_id: int) -> bool:
+        """Select the group's row alone and scroll it into view; False if it is not shown."""
+        model = self.model()
+        assert isinstance(model, GroupTableModel)
+        row = model.row_of(group_id)
+        if row < 0:
+            return False
+        index = model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(
+            index, flags.ClearAndSelect | flags.Rows)
+        self.scrollTo(index, QTableView.ScrollHint.EnsureVisible)
+        return True
+
     def set_menu_actions(self, actions: Sequence[QAction | None]) -> None:
         """The actions of the right-click menu, in order (None for a separator)."""
         self._menu_actions = tuple(actions)

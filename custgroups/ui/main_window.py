@@ -78,6 +78,7 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
         self._page: GroupPage | None = None
         self.export_job: Job | None = None
         self.customers: CustomersWindow | None = None
+        self.select_after: int | None = None  # the group to select once its page shows
         self.setWindowTitle(self.tr("Customer Groups — {db}").format(db=database_name))
         self._init_actions()
         self._init_widgets()
@@ -247,6 +248,9 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
         self._page = page
         self._query = replace(self._query, page=page.page)
         self.table.show_rows(page.rows)
+        if self.select_after is not None:
+            self.table.show_group(self.select_after)
+            self.select_after = None
         filtered = self._query.filtered
         self.pager.show_page(page, filtered)
         self.error_banner.hide()
@@ -341,9 +345,8 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
             self._on_created(saved)
 
     def _on_created(self, group: Group) -> None:
-        self.statusBar().showMessage(self.tr("Created {code} {name}").format(
-            code=group.code, name=group.name), 5000)
-        self.refresh()
+        self.show_saved(group, self.tr("Created {code} {name}.").format(code=group.code,
+                                                                       name=group.name))
 
     @Slot()
     def _on_duplicate_triggered(self) -> None:
@@ -363,8 +366,9 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
                                  failed=self.show_error)
 
     def _edit(self, group: Group) -> None:
-        if GroupDialog.edit(self._who, group, self) is not None:
-            self.refresh()
+        if (saved := GroupDialog.edit(self._who, group, self)) is not None:
+            self.show_saved(saved, self.tr("Saved {code} {name}.").format(code=saved.code,
+                                                                         name=saved.name))
 
     @Slot()
     def _on_toggle_triggered(self) -> None:
