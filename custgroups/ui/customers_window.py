@@ -43,6 +43,7 @@ from custgroups.core.moves import target_choices
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
 from custgroups.ui.customer_grid import CustomerGridPanel
+from custgroups.ui.cut_text import CutTextTips
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
 from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named, split
@@ -55,6 +56,7 @@ _DEBOUNCE_MS = 250
 def _table(parent: QWidget, name: str, model: Any) -> QTableView:
     table = named(QTableView(parent), name)
     table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
+    table.setItemDelegate(CutTextTips(table))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -10,10 +10,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from custgroups.core.groups import Group
+from custgroups.ui.cut_text import CutTextTips
 from custgroups.ui.models.group_model import Column, GroupTableModel
 
-_COLUMN_WIDTHS = {Column.CODE: 110, Column.NAME: 260, Column.DESCRIPTION: 360,
-                  Column.STATUS: 80, Column.MEMBERS: 130, Column.UPDATED: 140}
+#: What each column must show whole, to size it by the font in use; the description takes
+#: the room left over, and shows its whole text in a tooltip.
+_WIDEST = {Column.CODE: "CG-0000000", Column.NAME: "North – Regional Clients 2026 (2)",
+           Column.STATUS: "Inactive", Column.MEMBERS: "No. of Customers",
+           Column.UPDATED: "11/28/2026 10:33 PM"}
 
 
 class GroupTable(QTableView):
@@ -42,8 +46,10 @@ class GroupTable(QTableView):
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        metrics = self.fontMetrics()
+        for column, text in _WIDEST.items():
+            header.resizeSection(column, metrics.horizontalAdvance(text) + 3 * metrics.height())
+        self.setItemDelegate(CutTextTips(self))
         header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
 
     def show_rows(self, rows: Sequence[Group]) -> None:

@@ -34,6 +34,7 @@ from custgroups.core.ways import BY_HAND, How, Way
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
 from custgroups.ui.customer_picker import CustomerPicker
+from custgroups.ui.cut_text import CutTextTips
 from custgroups.ui.match_preview import MatchPreviewDialog
 from custgroups.ui.member_file import MemberFileReader
 from custgroups.ui.member_keys import install_member_keys
@@ -101,6 +102,7 @@ class MembersPanel(QWidget):
         self.count_label = named(QLabel(self), "membersCount")
         self.table = named(QTableView(self), "membersTable")
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
+        self.table.setItemDelegate(CutTextTips(self.table))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
