@@ -13,7 +13,7 @@ from custgroups.core import groups
 from custgroups.core.group_list import GroupQuery, GroupSort, list_groups, page_of
 from custgroups.core.groups import GroupChange
 from custgroups.ui.group_form import GroupDialog
-from tests.editing import focused, save_by_keys
+from tests.editing import focused, open_editor, save_by_keys
 from tests.window_helpers import open_window
 
 pytestmark = pytest.mark.usefixtures("no_message_boxes")
@@ -41,11 +41,7 @@ def test_the_page_of_each_group_shows_it(sixty: str, query: GroupQuery) -> None:
 
 def _create_by_keys(qtbot: QtBot, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     def run_editor(cls: Any, who: str, group: Any, parent: Any) -> Any:
-        dialog = GroupDialog(who, group, parent)
-        qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        dialog = open_editor(qtbot, group, who)
         qtbot.keyClicks(focused(), name)
         return save_by_keys(qtbot, dialog)
 

@@ -17,7 +17,7 @@ import peewee
 from custgroups.core import db
 from custgroups.core.customers import matching_query
 from custgroups.core.events import stamp
-from custgroups.core.groups import Group, GroupChange, get_group, save_group
+from custgroups.core.groups import change_members
 from custgroups.core.models import Customer, CustomerGroup, Membership, MembershipEvent
 from custgroups.core.ways import How
 
@@ -147,14 +147,10 @@ def groups_of(customer_id: int) -> list[Belonging]:
 
 
 def set_member(customer_id: int, group_id: int, member: bool, who: str,
-               seen_version: int | None = None) -> Group:
-    """Add the customer to the group or take them out, as an edit of the group as the clerk
-    saw it (``seen_version``; a newer one is a conflict), recorded like any membership
-    change. The group's other fields are kept as they are."""
-    group = get_group(group_id)
-    ids = frozenset({customer_id})
-    return save_group(GroupChange(
-        name=group.name, description=group.description, active=group.active,
-        group_id=group.id, expected_version=seen_version or group.version,
-        add_customer_ids=ids if member else frozenset(),
-        remove_customer_ids=frozenset() if member else ids, how=How.CUSTOMERS), who)
+               seen_version: int | None = None) -> tuple[int, int]:
+    """Add the customer to the group or take them out, against the version the clerk saw
+    (``seen_version``; a newer one is a conflict), recorded like any membership change; how
+    many were added and removed."""
+    ids = {customer_id}
+    return change_members(group_id, who, ids if member else (), () if member else ids,
+                          expected_version=seen_version, how=How.CUSTOMERS)

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +41,7 @@ from custgroups.ui import style
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport, export_customer_list
-from custgroups.ui.widgets import fit_to_screen, named
+from custgroups.ui.widgets import fit_to_screen, named, read_only_table
 from custgroups.ui.wording import number
 
 
@@ -124,14 +122,8 @@ class CompareDialog(QDialog):
         self.region_label = named(QLabel(self.tr("Click a count to list its customers."),
                                          self), "compareRegionLabel")
         self.model = RegionModel(self)
-        self.table = named(QTableView(self), "compareRegionTable")
-        self.table.setAccessibleName(self.tr("Customers of the chosen count"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table = read_only_table(self, "compareRegionTable", self.model,
+                                     self.tr("Customers of the chosen count"), several=True)
         self.table.horizontalHeader().setSectionResizeMode(RegionColumn.NAME,
                                                            QHeaderView.ResizeMode.Stretch)
         self.export_button = named(QPushButton(self.tr("Export These…"), self),

@@ -10,14 +10,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +30,7 @@ from custgroups.ui import style
 from custgroups.ui.group_chooser import GroupChooser
 from custgroups.ui.models.grid_model import FIXED, GridFilter, GridModel
 from custgroups.ui.transfers import RunExport, ask_and_export
-from custgroups.ui.widgets import named, shortcut, split
+from custgroups.ui.widgets import named, read_only_table, shortcut, split
 from custgroups.ui.wording import (
     changed_ticks,
     grid_summary,
@@ -94,17 +91,8 @@ class CustomerGridPanel(QWidget):
             self.filter.addItem(text, shown)
         self.filter.currentIndexChanged.connect(
             lambda _i: self.model.set_filter(GridFilter(self.filter.currentData())))
-        self.table = named(QTableView(self), "customerGridTable")
-        self.table.setAccessibleName(self.tr("Listed customers and their groups"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(self, "customerGridTable", self.model,
+                                     self.tr("Listed customers and their groups"), cells=True)
         self.shown_label = named(QLabel(self), "customerGridShown")
         self.save_button = named(QPushButton(self.tr("Sa&ve Changes"), self), "saveGridButton")
         self.save_button.setToolTip(self.tr("Save the changed ticks, group by group (Ctrl+S)"))

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +37,7 @@ from custgroups.core.errors import plain_message
 from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.widgets import fit_to_screen, named, shortcut
+from custgroups.ui.widgets import fit_to_screen, named, read_only_table, shortcut
 from custgroups.ui.wording import number
 
 #: Rows fetched at a time as the clerk scrolls.
@@ -225,16 +223,8 @@ class CustomerPicker(QDialog):
         # Down from the search goes into the results, as in a browser's address bar.
         shortcut(QKeySequence(Qt.Key.Key_Down), self.search_edit, self._into_results,
                  Qt.ShortcutContext.WidgetShortcut)
-        self.table = named(QTableView(self), "pickerTable")
-        self.table.setAccessibleName(self.tr("Customers found"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(self, "pickerTable", self.model,
+                                     self.tr("Customers found"), several=True)
         header = self.table.horizontalHeader()
         header.resizeSection(PickerColumn.CODE, 130)
         header.setSectionResizeMode(PickerColumn.NAME, QHeaderView.ResizeMode.Stretch)

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,10 +42,9 @@ from custgroups.core.moves import target_choices
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
 from custgroups.ui.customer_grid import CustomerGridPanel
-from custgroups.ui.cut_text import CutTextTips
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
 from custgroups.ui.transfers import RunExport
-from custgroups.ui.widgets import fit_to_screen, named, split
+from custgroups.ui.widgets import fit_to_screen, named, read_only_table, split
 from custgroups.ui.wording import changed_ticks, moment, number, way
 
 #: How long typing may pause before the list follows it.
@@ -54,15 +52,7 @@ _DEBOUNCE_MS = 250
 
 
 def _table(parent: QWidget, name: str, model: Any) -> QTableView:
-    table = named(QTableView(parent), name)
-    table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
-    table.setItemDelegate(CutTextTips(table))
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
+    table = read_only_table(parent, name, model)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes the rest

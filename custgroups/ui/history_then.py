@@ -10,13 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from custgroups.core.revert import RevertPlan, plan_revert
 from custgroups.qt.tasks import Lane
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport, export_customer_list
-from custgroups.ui.widgets import named
+from custgroups.ui.widgets import named, read_only_table
 from custgroups.ui.wording import moment, number, way
 
 
@@ -100,12 +98,9 @@ class HistoryThen(QWidget):
                              "thenSummary")
         self.summary.setWordWrap(True)
         self.model = ThenModel(self)
-        self.table = named(QTableView(self), "thenTable")
-        self.table.setAccessibleName(self.tr("Members then, or the changes between"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self, "thenTable", self.model,
+                                     self.tr("Members then, or the changes between"),
+                                     several=True)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

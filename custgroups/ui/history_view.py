@@ -8,14 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from custgroups.core.revert import REVERTIBLE, RevertPlan
 from custgroups.ui.history_then import HistoryThen
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport
-from custgroups.ui.widgets import fit_to_screen, named
+from custgroups.ui.widgets import fit_to_screen, named, read_only_table
 from custgroups.ui.wording import history_change, list_separator, moment, number
 
 _SHOWN_CODES = 12
@@ -104,14 +102,9 @@ class HistoryDialog(QDialog):
                                                                        name=group.name))
         self.model = HistoryModel(self)
         self.model.set_rows(entries)
-        self.table = named(QTableView(self), "historyTable")
-        self.table.setAccessibleName(self.tr("Changes to the group, newest first"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self, "historyTable", self.model,
+                                     self.tr("Changes to the group, newest first"),
+                                     several=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

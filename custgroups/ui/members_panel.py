@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,14 +32,13 @@ from custgroups.core.ways import BY_HAND, How, Way
 from custgroups.qt.tasks import Lane
 from custgroups.ui import messages, style
 from custgroups.ui.customer_picker import CustomerPicker
-from custgroups.ui.cut_text import CutTextTips
 from custgroups.ui.match_preview import MatchPreviewDialog
 from custgroups.ui.member_file import MemberFileReader
 from custgroups.ui.member_keys import install_member_keys
 from custgroups.ui.member_sort import MemberSorting
 from custgroups.ui.models.members_model import MemberColumn, MembersModel, MemberState
 from custgroups.ui.paste_box import PasteBox
-from custgroups.ui.widgets import named, split
+from custgroups.ui.widgets import named, read_only_table, split
 from custgroups.ui.wording import customers, number
 
 #: The filter waits for this pause in typing before it scans the members.
@@ -100,18 +97,7 @@ class MembersPanel(QWidget):
         self.remove_inactive_button.clicked.connect(
             lambda: self.model.remove_ids(self.model.inactive_ids()))
         self.count_label = named(QLabel(self), "membersCount")
-        self.table = named(QTableView(self), "membersTable")
-        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move inside
-        self.table.setItemDelegate(CutTextTips(self.table))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        # Fixed row heights: a reset over 50,000 rows then measures nothing.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(self, "membersTable", self.model, several=True)
         self.table.installEventFilter(self)
         header = self.table.horizontalHeader()
         for column, width in ((MemberColumn.CODE, 90), (MemberColumn.CITY, 86),

@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from custgroups.ui.cut_text import CutTextTips
 
 Named = TypeVar("Named", bound=QObject)
 
@@ -63,3 +71,28 @@ def focus_chain(container: QWidget) -> list[QWidget]:
             found.append(widget)
         widget = widget.nextInFocusChain()
     return found
+
+
+def read_only_table(parent: QWidget, name: str, model: QAbstractItemModel,
+                    accessible: str = "", *, several: bool = False,
+                    cells: bool = False) -> QTableView:
+    """A table that shows rows and changes nothing by itself: whole rows selected (or single
+    ``cells``), one at a time unless ``several``; Tab leaves it while the arrows move inside;
+    text cut short shows whole in a tooltip; rows keep one height, so a reset over 50,000
+    rows measures nothing."""
+    table = named(QTableView(parent), name)
+    if accessible:
+        table.setAccessibleName(accessible)
+    table.setTabKeyNavigation(False)
+    table.setItemDelegate(CutTextTips(table))
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems if cells
+                               else QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if several
+                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    return table
