@@ -22,6 +22,7 @@ from custgroups.qt import translations
 from custgroups.qt.database_choice import DatabaseChoice, start_url
 from custgroups.qt.resources import app_icon
 from custgroups.qt.settings import APPLICATION, ORGANIZATION, Settings
+from custgroups.qt.words import said, tr
 from custgroups.ui.appearance_menu import start_appearance
 from custgroups.ui.database_menu import install_database_menu, open_with_password
 
@@ -110,7 +111,6 @@ def switch_database(window: Any, url: str, user: str | None = None) -> Any:
     wants one; the new window (``window`` itself if the clerk kept it open for unsaved work).
     Should that fail, the database in use opens again and the clerk is told why, in one
     sentence."""
-    from custgroups.core.errors import plain_message
     from custgroups.ui import messages
 
     def open_on(address: str) -> Any:
@@ -127,8 +127,8 @@ def switch_database(window: Any, url: str, user: str | None = None) -> Any:
             new = open_with_password(url, None, open_on)
         except Exception as exc:
             log.warning("could not switch to %s", db.display_name(url), exc_info=True)
-            messages.warn(None, QCoreApplication.translate("app", "Cannot open the database"),
-                          plain_message(exc))
+            messages.warn(None, tr("Cannot open the database"),
+                          said(exc))
             new = None
         if new is None:  # failed or cancelled: back to the one in use
             new = open_on(previous)
@@ -150,11 +150,10 @@ def _excepthook(kind: type[BaseException], value: BaseException,
         sys.__excepthook__(kind, value, tb)
         return
     box = QMessageBox(QMessageBox.Icon.Critical,
-                      QCoreApplication.translate("app", "Something went wrong"),
-                      QCoreApplication.translate(
-                          "app", "Something unexpected went wrong. Your saved work is safe; "
-                                 "what you were doing may not have finished. The details are "
-                                 "in {log}.").format(log=log_file_path()))
+                      tr("Something went wrong"),
+                      tr("Something unexpected went wrong. Your saved work is safe; "
+                         "what you were doing may not have finished. The details are "
+                         "in {log}.").format(log=log_file_path()))
     box.setDetailedText(text)
     box.exec()
 
@@ -183,11 +182,9 @@ def run(database_url: str | None = None, user: str | None = None,
         if window is None:  # the clerk cancelled the password
             return 1
     except Exception as exc:  # the database could not be opened: say so, plainly
-        from custgroups.core.errors import plain_message
-
-        message = plain_message(exc)
+        message = said(exc)
         log.error("could not start: %s", message, exc_info=True)
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
+        QMessageBox.critical(None, tr("Cannot open the database"),
                              message)
         return 1
     window.show()

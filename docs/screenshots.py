@@ -11,6 +11,7 @@ schema ``sales``, three roles and the login ``r.berg`` there, and drop them all 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -30,6 +31,8 @@ os.environ.setdefault("CUSTGROUPS_USER", "m.jensen")
 for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
     QSettings.setPath(kind, QSettings.Scope.UserScope, str(WORK / "settings"))
 
+if "--scaled" in sys.argv:  # the window and the editor at 150 %, in a process of their own
+    os.environ["QT_SCALE_FACTOR"] = "1.5"
 app = QApplication(sys.argv[:1])
 
 from custgroups import cli  # noqa: E402
@@ -123,6 +126,37 @@ def dark_shots(window: MainWindow) -> None:
         dialog.done(0)
     finally:
         style.apply_scheme(app, style.Choice.SYSTEM)
+
+
+def spoken_shots(url: str, suffix: str, size: tuple[int, int], language: str = "en") -> None:
+    """The window and the editor as a clerk of ``language`` sees them (its words and its
+    locale's numbers and dates), named main-``suffix``.png and editor-``suffix``.png."""
+    from PySide6.QtCore import QLocale
+
+    from custgroups.qt import translations
+
+    QLocale.setDefault(QLocale({"de": "de_DE"}.get(language, "en_US")))
+    spoken = translations.install(app, language, cache=WORK / "cache")
+    try:
+        window = window_on(url, size)
+        window.table.selectRow(2)
+        settle()
+        shot(window, f"main-{suffix}.png")
+        dialog = GroupDialog("m.jensen", groups.get_group_by_code("CG-000014"), window)
+        dialog.show()
+        wait_until(lambda: dialog.members.rowCount() > 0 and not dialog.panel.loading)
+        dialog.members.remove_ids(sorted(dialog.members.member_ids())[:2])
+        dialog.paste.edit.setPlainText("C000101\nC000102\nC999999")
+        dialog.paste.resolve()
+        wait_until(lambda: "C999999" in dialog.paste.summary.text())
+        settle(600)
+        shot(dialog, f"editor-{suffix}.png")
+        dialog.done(0)
+        window.close()
+    finally:
+        for translator in spoken:
+            app.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
 
 
 def editor_shots(window: MainWindow) -> None:
@@ -525,8 +559,13 @@ def main() -> None:
                        f"sqlite:///{(Path.home() / 'custgroups-north.db').as_posix()}"])
     window.close()
     db.close_database()
+    spoken_shots(demo_url, "german", (1280, 800), "de")
+    subprocess.run([sys.executable, __file__, "--scaled", demo_url], check=True)
     server_shots()
 
 
 if __name__ == "__main__":
-    main()
+    if "--scaled" in sys.argv:  # 1920×1080 at 150 %: a 1280×720 screen for the windows
+        spoken_shots(sys.argv[-1], "150", (1240, 680))
+    else:
+        main()

@@ -109,6 +109,22 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         # Numbers and dates as an English (US) clerk reads them, whatever this machine's
         # locale; a test of another locale sets its own.
         qtcore.QLocale.setDefault(qtcore.QLocale("en_US"))
+        _speak_english()
+
+
+_english: list[object] = []
+
+
+def _speak_english() -> None:
+    """The English plural forms ("1 customer", "2 customers"), installed once, as the app
+    installs them at its start."""
+    if _english:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from custgroups.qt import translations
+    app = QApplication.instance() or QApplication(["pytest-qt-qapp"])
+    _english.extend(translations.install(app, "en"))
 
 
 @pytest.fixture

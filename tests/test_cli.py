@@ -72,7 +72,7 @@ def test_demo_into_a_full_database_fails_and_changes_nothing(
     capsys.readouterr()
     assert main(["--database", url, "demo", "--customers", "10", "--groups", "2"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "already holds 10 customers and 2 groups" in err
+    assert err.count("\n") == 1 and "is not empty (customers: 10; groups: 2)" in err
 
 
 def test_environment_variable_names_the_database(tmp_path: Path) -> None:
@@ -170,6 +170,25 @@ def test_export_command(demo_url: str, tmp_path: Path, capsys: pytest.CaptureFix
     assert_no_formulas(tmp_path / "n.csv")
 
 
+def test_csv_files_for_a_german_excel_take_semicolons(demo_url: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "n.csv"
+    assert main(["--database", demo_url, "export", str(out), "--separator", "semicolon"]) == 0
+    heading = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert heading.startswith("Code;") and "," not in heading
+    members = tmp_path / "m.csv"
+    assert main(["--database", demo_url, "members", "CG-000001", "--out", str(members),
+                 "--separator", "tab"]) == 0
+    assert members.read_text(encoding="utf-8-sig").splitlines()[0].count("\t") == 3
+    assert main(["--database", demo_url, "history", "--out", str(tmp_path / "h.csv"),
+                 "--separator", "semicolon"]) == 0
+    assert ";" in (tmp_path / "h.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    with pytest.raises(SystemExit) as refused:
+        main(["--database", demo_url, "export", str(out), "--separator", "pipe"])
+    assert refused.value.code == 2
+    assert "invalid choice: 'pipe'" in capsys.readouterr().err
+
+
 def test_export_to_a_bad_target(demo_url: str, tmp_path: Path,
                                 capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
@@ -230,7 +249,7 @@ def test_import_customers_lists_problems(tmp_path: Path, capsys: pytest.CaptureF
     bad.write_text("Code,Name\nC1,\nC1,Again\n")
     assert main(["--database", url, "import-customers", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "2 problems must be fixed first" in err and "Row 2:" in err and "Row 3:" in err
+    assert "problems to fix first: 2;" in err and "Row 2:" in err and "Row 3:" in err
 
 
 def test_import_members_and_history_commands(demo_url: str, tmp_path: Path,

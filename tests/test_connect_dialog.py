@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from custgroups.core import db, passwords
 from custgroups.core.db.address import ServerAddress, from_url, with_password
-from custgroups.core.errors import DatabaseError
+from custgroups.core.errors import DatabaseError, tr
 from custgroups.qt.database_choice import DatabaseChoice
 from custgroups.ui.database_dialogs import ConnectDialog, ServerChoice
 from custgroups.ui.database_menu import DatabaseMenu, install_database_menu, open_with_password
@@ -137,8 +137,8 @@ def test_a_suggested_server_shows_its_groups_and_schema(qtbot: QtBot, postgres_u
             dialog.user_edit.text()) == ("127.0.0.1", 5432, "test", "postgres")
     schema = from_url(postgres_url).schema  # type: ignore[union-attr]
     assert connection_test_result(qtbot, dialog) == (
-        True, f"Connected to test (schema {schema}) on 127.0.0.1 as postgres: 3 groups, schema "
-              "up to date.")
+        True, f"Connected to test (schema {schema}) on 127.0.0.1 as postgres: groups: 3, "
+              "schema up to date.")
     assert from_url(dialog.choice().url) == from_url(postgres_url)  # the schema kept
 
 
@@ -243,7 +243,7 @@ def refusing_server(password: str) -> Callable[[str], str]:
         try:
             raise psycopg2.OperationalError(text)
         except psycopg2.OperationalError as exc:
-            raise DatabaseError("The database server refused the login.") from exc
+            raise DatabaseError(tr("The database server refused the login.")) from exc
     return open_url
 
 

@@ -3,8 +3,9 @@ group list's columns are sized by the font, the name wide enough for a long one.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import groups
@@ -43,3 +44,34 @@ def test_only_a_cut_name_has_a_tooltip(qtbot: QtBot, opened: str) -> None:
     assert header.sectionSize(Column.CODE) > metrics.horizontalAdvance("CG-000001")
     assert _hover(window, 0, Column.NAME) == (True, LONG)
     assert not _hover(window, 1, Column.NAME)[0]  # "Retail" fits: nothing to add
+
+
+def test_a_larger_font_gets_the_room_it_needs(qtbot: QtBot, opened: str,
+                                              qapp: QApplication) -> None:
+    """At 150 % of the usual font, codes, counts and dates still show whole, in the group
+    list and the editor's members, and rows are tall enough for the letters."""
+    from tests.editing import open_editor
+
+    for n in range(3):
+        groups.save_group(GroupChange(name=f"Group {n}"), "x")
+    usual = qapp.font()
+    larger = QFont(usual)
+    larger.setPointSizeF(usual.pointSizeF() * 1.5)
+    qapp.setFont(larger)
+    try:
+        window = open_window(qtbot, opened)
+        table = window.table
+        metrics = table.fontMetrics()
+        assert metrics.height() > QFontMetrics(usual).height()
+        for column in (Column.CODE, Column.STATUS, Column.MEMBERS, Column.UPDATED):
+            text = str(table.model().index(0, column).data())
+            assert table.horizontalHeader().sectionSize(column) > metrics.horizontalAdvance(text)
+        assert table.rowHeight(0) > metrics.height()
+        editor = open_editor(qtbot, groups.get_group_by_code("CG-000001"))
+        members = editor.panel.table
+        heading = members.horizontalHeader()
+        for column in range(members.model().columnCount()):
+            title = str(members.model().headerData(column, Qt.Orientation.Horizontal))
+            assert heading.sectionSize(column) > heading.fontMetrics().horizontalAdvance(title)
+    finally:
+        qapp.setFont(usual)

@@ -27,7 +27,7 @@ from custgroups.core.db.address import (
     without_password,
 )
 from custgroups.core.db.files import display_name, sqlite_path
-from custgroups.core.errors import DatabaseError
+from custgroups.core.errors import DatabaseError, tr
 from custgroups.qt.database_choice import MAX_RECENT, DatabaseChoice, start_url
 from tests.window_helpers import make_groups
 
@@ -144,7 +144,7 @@ def test_a_missing_or_refused_password_is_recognised() -> None:
     assert needs_password(psycopg2.OperationalError("fe_sendauth: no password supplied\n"))
     refused = psycopg2.OperationalError(
         'FATAL:  password authentication failed for user "ann"')
-    wrapped = DatabaseError("The database server refused the login.")
+    wrapped = DatabaseError(tr("The database server refused the login."))
     wrapped.__cause__ = refused
     assert needs_password(wrapped)
     assert not needs_password(psycopg2.OperationalError("could not connect to server"))
@@ -158,16 +158,16 @@ def test_probe_names_the_server_its_groups_and_schema(postgres_url: str) -> None
     db.open_database(postgres_url, create=True)
     make_groups(3)
     opened = db.info()
-    sentence = probe(postgres_url)
+    sentence = str(probe(postgres_url))
     schema = from_url(postgres_url).schema  # type: ignore[union-attr]
     assert sentence == (f"Connected to test (schema {schema}) on 127.0.0.1 as postgres: "
-                        "3 groups, schema up to date.")
+                        "groups: 3, schema up to date.")
     assert db.info() is opened  # the open database was left alone
 
 
 @pytest.mark.postgres
 def test_probe_of_an_empty_server_says_it_will_be_set_up(postgres_url: str) -> None:
-    assert probe(postgres_url).endswith(
+    assert str(probe(postgres_url)).endswith(
         "the database is empty. Its administrator sets it up, or custgroups does when it "
         "first opens it.")
 

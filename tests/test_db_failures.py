@@ -78,7 +78,7 @@ def test_sqlite_read_only_errors_are_explained(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.OperationalError) as exc:
         conn.execute("INSERT INTO t VALUES (1)")
     conn.close()
-    assert "is read-only here, so nothing was saved" in db.explain(exc.value)
+    assert "is read-only here, so nothing was saved" in str(db.explain(exc.value))
 
 
 def test_a_locked_database_says_so_and_keeps_nothing(tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_disk_full_hidden_behind_a_failed_rollback_is_found() -> None:
     except peewee.OperationalError as exc:
         outer = exc
     outer.__context__ = peewee.OperationalError(full, *full.args)
-    assert "is full, so nothing was saved" in db.explain(outer)
+    assert "is full, so nothing was saved" in str(db.explain(outer))
 
 
 def test_details_go_to_the_log_not_the_message(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ import pytest
 from custgroups.core import db, groups
 from custgroups.core.db import connect, failures, operations, sqlstate
 from custgroups.core.db import server as database_server
-from custgroups.core.db.failures import SENTENCES, Failure
+from custgroups.core.db.failures import Failure
 from custgroups.core.errors import DatabaseError
 from custgroups.core.groups import GroupChange
 from custgroups.core.models import database
@@ -43,9 +43,7 @@ SERVER_URL = "postgresql://clerk@db.example/custgroups"
 
 
 def _sentence(failure: Failure, where: str = WHERE, reading: bool = False) -> str:
-    nothing = "nothing was changed" if reading else "nothing was saved"
-    return SENTENCES[failure].format(where=where, nothing=nothing, name="custgroups",
-                                     Nothing=nothing.capitalize(), disk="The disk")
+    return str(failures.sentence(failure, where, reading, name="custgroups"))
 
 
 # --- constructed: what the test server cannot be made to send ------------------------------
@@ -85,7 +83,7 @@ def test_a_constructed_server_failure_is_read_by_its_code(code: str, message: st
                                                           failure: Failure) -> None:
     exc = _server_error(code, message)
     assert failures.classify(exc) is failure
-    assert failures.explain(exc, WHERE, SERVER_URL) == _sentence(failure)
+    assert str(failures.explain(exc, WHERE, SERVER_URL)) == _sentence(failure)
 
 
 def test_a_code_outweighs_the_words() -> None:
@@ -284,7 +282,7 @@ def test_a_login_that_may_not_create_the_tables(postgres_url: str, language: str
     finally:
         server.close_all()
     assert SAID["schema"][language] in _server_said(exc.value)
-    assert failures.explain(exc.value, WHERE, url, reading=True) == _sentence(
+    assert str(failures.explain(exc.value, WHERE, url, reading=True)) == _sentence(
         Failure.NOT_SET_UP, reading=True)
 
 

@@ -29,7 +29,7 @@ shop = editor_shop.shop
 
 def test_a_job_failure_nobody_handles_reaches_the_clerk(qtbot: QtBot,
                                                          caplog: pytest.LogCaptureFixture) -> None:
-    from custgroups.core.errors import UNEXPECTED, NotFoundError
+    from custgroups.core.errors import UNEXPECTED, NotFoundError, tr
     from custgroups.qt.tasks import Lane
 
     told: list[str] = []
@@ -41,7 +41,7 @@ def test_a_job_failure_nobody_handles_reaches_the_clerk(qtbot: QtBot,
         return work
 
     with qtbot.waitSignal(lane.idle, timeout=2000):
-        lane.submit(fail(NotFoundError("That group no longer exists.")))
+        lane.submit(fail(NotFoundError(tr("That group no longer exists."))))
         lane.submit(fail(KeyError("raw detail")))
     assert told == ["That group no longer exists.", UNEXPECTED]
     assert [r.levelname for r in caplog.records if r.name == "custgroups.tasks"] == ["ERROR"] * 2
@@ -52,7 +52,7 @@ def test_a_job_failure_nobody_handles_reaches_the_clerk(qtbot: QtBot,
 
 def test_a_failed_picker_search_says_so_and_shows_no_stale_rows(
         qtbot: QtBot, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.core.errors import DatabaseError
+    from custgroups.core.errors import DatabaseError, tr
     from custgroups.ui import customer_picker
 
     picker = CustomerPicker(set())
@@ -61,7 +61,7 @@ def test_a_failed_picker_search_says_so_and_shows_no_stale_rows(
     qtbot.waitUntil(picker.select_all_button.isEnabled, timeout=5000)  # every match counted
 
     def broken(*args: Any, **kwargs: Any) -> Any:
-        raise DatabaseError("Cannot reach the database server.")
+        raise DatabaseError(tr("Cannot reach the database server."))
 
     monkeypatch.setattr(customer_picker, "selectable_customers", broken)
     QTest.mouseClick(picker.select_all_button, Qt.MouseButton.LeftButton)
@@ -79,13 +79,13 @@ def test_a_failed_picker_search_says_so_and_shows_no_stale_rows(
 
 def test_members_that_cannot_be_read_say_so(qtbot: QtBot, shop: dict[str, int],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from custgroups.core.errors import DatabaseError
+    from custgroups.core.errors import DatabaseError, tr
     from custgroups.ui import members_panel
 
     group = groups.save_group(GroupChange(name="Unreadable"), "x")
 
     def broken(*args: Any, **kwargs: Any) -> Any:
-        raise DatabaseError("Cannot reach the database server.")
+        raise DatabaseError(tr("Cannot reach the database server."))
 
     monkeypatch.setattr(members_panel, "list_members", broken)
     dialog = GroupDialog("clerk", group)

@@ -192,7 +192,7 @@ def test_save_refuses_while_recognised_pasted_codes_are_not_added(
     qtbot.keyClicks(focused(), "Forgot to add")
     paste_codes(qtbot, dialog, ["C00001", "C00002", "NOPE"])
     problem = save_by_keys(qtbot, dialog)
-    assert "holds 2 recognised customers that are not added" in str(problem)
+    assert "holds 2 recognised customers not added yet" in str(problem)
     assert dialog.errors["members"].isVisible() and groups.count_groups() == 0
     qtbot.keyClick(focused(), Qt.Key.Key_A, ALT)
     assert not dialog.errors["members"].isVisible()

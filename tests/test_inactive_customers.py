@@ -43,7 +43,7 @@ def test_inactive_pick_is_refused_beside_the_members_and_nothing_saved(
     qtbot.keyClicks(focused(), "Late")
     QTest.mouseClick(dialog.panel.add_button, Qt.MouseButton.LeftButton)
     problem = save_by_keys(qtbot, dialog)
-    assert "1 customer is inactive" in str(problem) and "C00013" in str(problem)
+    assert "group (1 in all): C00013." in str(problem)
     assert dialog.errors["members"].isVisible() and groups.count_groups() == 0
     assert dialog.members.count_after_save() == 2  # nothing the clerk did is lost
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -43,6 +43,30 @@ def test_ctrl_page_down_and_up_turn_the_page(qtbot: QtBot, opened: str) -> None:
     with qtbot.waitSignal(window.page_shown, timeout=5000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
     assert window.pager.position.text() == "Page 1 of 2"
+
+
+def test_the_pager_shows_which_button_the_keyboard_is_on(qtbot: QtBot, opened: str) -> None:
+    for n in range(60):
+        groups.save_group(GroupChange(name=f"Group {n:02d}"), "x")
+    window = open_window(qtbot, opened)
+    button = window.pager.buttons["nextPageButton"]
+    window.pager.buttons["lastPageButton"].setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: button.isEnabled() and not button.hasFocus(), timeout=2000)
+    plain = button.grab().toImage()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)  # back to the next button
+    qtbot.waitUntil(button.hasFocus, timeout=2000)
+    focused = button.grab().toImage()
+    ring = QApplication.palette().color(QPalette.ColorRole.Highlight).rgb()
+
+    def in_highlight(image: QImage) -> int:
+        return sum(image.pixel(x, y) == ring
+                   for x in range(image.width()) for y in range(image.height()))
+
+    assert in_highlight(plain) == 0
+    assert in_highlight(focused) > 2 * plain.width()  # a ring in the highlight colour
+    with qtbot.waitSignal(window.page_shown, timeout=5000):
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert window.pager.position.text() == "Page 2 of 2"
 
 
 def test_activate_deactivate_and_history_keys(qtbot: QtBot, opened: str,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import demo
-from custgroups.ui.wording import number
+from custgroups.qt.words import number
 from tests.window_helpers import open_window
 
 
@@ -38,7 +38,7 @@ def test_dates_follow_the_locale_with_a_four_digit_year(german: None) -> None:
     from datetime import datetime
 
     from custgroups.core.clock import local_time
-    from custgroups.ui.wording import moment, time_of_day
+    from custgroups.qt.words import moment, time_of_day
 
     stored = datetime(2026, 11, 28, 9, 5, 7)  # UTC, as stored
     local = local_time(stored)
@@ -54,7 +54,7 @@ def test_without_a_locale_numbers_are_grouped_and_dates_iso() -> None:
     from datetime import datetime
 
     from custgroups.core.clock import local_time
-    from custgroups.ui.wording import moment
+    from custgroups.qt.words import moment
 
     QLocale.setDefault(QLocale.c())
     try:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import groups
-from custgroups.core.errors import DatabaseError
+from custgroups.core.errors import DatabaseError, tr
 from custgroups.core.groups import GroupPage, GroupQuery, GroupSort, Status
 from custgroups.ui import main_window as main_window_module
 from custgroups.ui.filter_bar import DEBOUNCE_MS
@@ -220,8 +220,8 @@ def test_a_late_answer_to_an_older_query_is_dropped(qtbot: QtBot, window: MainWi
 def test_a_database_error_is_one_sentence_in_the_window(qtbot: QtBot, window: MainWindow,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(query: GroupQuery) -> GroupPage:
-        raise DatabaseError("The database is busy: another program has kept it locked. "
-                            "Nothing was saved; try again in a moment.")
+        raise DatabaseError(tr("The database is busy: another program has kept it locked. "
+                               "Nothing was saved; try again in a moment."))
 
     monkeypatch.setattr(main_window_module, "list_groups", broken)
     window.refresh()

@@ -68,6 +68,19 @@ def test_a_named_column_and_a_headerless_column(shop: dict[str, int], tmp_path: 
     assert read_member_codes(bare).codes == ("C001", "C002")
 
 
+@pytest.mark.usefixtures("opened")
+def test_a_german_excel_csv_with_semicolons_and_decimal_commas(tmp_path: Path) -> None:
+    """Excel in German writes ';' between cells and a number with decimals as "1001,00":
+    both read as the same file from an English Excel does."""
+    german = tmp_path / "de.csv"
+    german.write_text("Kundennummer;Umsatz\n1001,00;12,50\n1002;7,25\nC-7,5;1\n",
+                      encoding="cp1252")
+    english = tmp_path / "en.csv"
+    english.write_text("Customer Code,Revenue\n1001.00,12.50\n1002,7.25\n\"C-7,5\",1\n")
+    assert read_member_codes(german).codes == ("1001", "1002", "C-7,5")
+    assert read_member_codes(english).codes == read_member_codes(german).codes
+
+
 def set_active(code: str, active: bool) -> None:
     """Activate or deactivate one of the shop's customers."""
     customers.upsert_customers([CustomerInput(code, f"Customer {int(code[1:])}", active=active)])

@@ -151,7 +151,7 @@ def test_save_with_a_list_not_applied_says_so(qtbot: QtBot, shop: dict[str, int]
     choose_mode(qtbot, dialog, ListMode.MATCH)
     paste_codes(qtbot, dialog, codes(2, 3))
     problem = save_by_keys(qtbot, dialog)
-    assert "would make 2 changes that are not applied yet" in str(problem)
+    assert "would make 2 changes not applied yet" in str(problem)
     assert dialog.saved is None and saved_codes(group) == set(codes(1, 2))
 
 

@@ -252,4 +252,21 @@ def test_codes_sharing_a_key_in_one_file_are_refused_with_both_rows(tmp_path: Pa
     with pytest.raises(ImportProblems) as exc:
         read_customers(path)
     # K2 and K² are two customers; abc and ABC one code written twice.
-    assert exc.value.problems == ["Row 5: Customer code 'ABC' already appears on row 4."]
+    assert [str(problem) for problem in exc.value.problems] == [
+        "Row 5: Customer code 'ABC' already appears on row 4."]
+
+
+@pytest.mark.usefixtures("opened")
+def test_a_german_erp_list_imports_as_an_english_one(tmp_path: Path) -> None:
+    """German headings, semicolons, "aktiv"/"gesperrt" and a code written "1003,00"."""
+    path = tmp_path / "kunden.csv"
+    path.write_text("Kunden-Nr.;Firmenname;Ort;Land;Status\n"
+                    "1001;Müller GmbH;Köln;Deutschland;aktiv\n"
+                    "1002;Bäckerei Schmidt;Bonn;Deutschland;gesperrt\n"
+                    "1003,00;Weber & Söhne;Essen;Deutschland;\n", encoding="cp1252")
+    done = import_customers(path)
+    assert (done.inserted, done.updated) == (3, 0)
+    rows = {r.code: r for r in customers.search_customers("", limit=10).rows}
+    assert sorted(rows) == ["1001", "1002", "1003"]
+    assert rows["1001"].name == "Müller GmbH" and rows["1001"].city == "Köln"
+    assert rows["1001"].active and not rows["1002"].active and rows["1003"].active

@@ -144,7 +144,7 @@ def test_every_bad_row_is_reported_with_its_number(tmp_path: Path) -> None:
     path.write_text("\n".join(",".join(r) for r in rows), encoding="utf-8")
     with pytest.raises(ImportProblems) as exc:
         read_customers(path)
-    problems = exc.value.problems
+    problems = [str(problem) for problem in exc.value.problems]
     assert problems == [
         "Row 6: Customer code is missing.",
         "Row 8: Customer name is missing.",
@@ -155,7 +155,8 @@ def test_every_bad_row_is_reported_with_its_number(tmp_path: Path) -> None:
         "Row 18: Customer code 'C 17' holds spaces or control characters.",
         "Row 20: Email is longer than 200 characters.",
     ]
-    assert "8 problems must be fixed first, and nothing was changed." in str(exc.value)
+    assert "bad.csv was not imported: problems to fix first: 8; nothing was changed." in str(
+        exc.value)
 
 
 def test_only_the_first_fifty_problems_are_listed(tmp_path: Path) -> None:
@@ -216,7 +217,7 @@ def test_error_values_are_problems_not_customers(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "errors.xlsx", [["Code", "Name"], ["#N/A", "#REF!"], ["C2", "Fine"]])
     with pytest.raises(ImportProblems) as exc:
         read_customers(path)
-    assert exc.value.problems == [
+    assert [str(problem) for problem in exc.value.problems] == [
         "Row 2: the code cell holds the spreadsheet error #N/A; fix the formula in the file.",
         "Row 2: the name cell holds the spreadsheet error #REF!; fix the formula in the file."]
 
@@ -261,14 +262,14 @@ def test_an_unreadable_file_is_explained(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.mark.parametrize("text, heading, letters", [
-    ("Customer Code,Name,City,Name\nC1,One,Oslo,Uno\n", "Name", "B and D"),
-    ("Code,Customer Name,Code\nC1,One,C2\n", "Code", "A and C"),
+    ("Customer Code,Name,City,Name\nC1,One,Oslo,Uno\n", "Name", "B, D"),
+    ("Code,Customer Name,Code\nC1,One,C2\n", "Code", "A, C"),
 ])
 def test_two_columns_with_one_heading_are_refused_and_named(tmp_path: Path, text: str,
                                                             heading: str, letters: str) -> None:
     path = tmp_path / "twins.csv"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(FileRefused, match=f"2 columns are headed '{heading}' "
+    with pytest.raises(FileRefused, match=f"several columns are headed '{heading}' "
                                           f"\\(columns {letters}\\)"):
         read_customers(path)
 
@@ -276,7 +277,7 @@ def test_two_columns_with_one_heading_are_refused_and_named(tmp_path: Path, text
 def test_two_code_columns_in_a_member_file_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "twins.csv"
     path.write_text("Customer Code,Customer Code\nC1,C2\n", encoding="utf-8")
-    with pytest.raises(FileRefused, match="columns A and B"):
+    with pytest.raises(FileRefused, match="columns A, B"):
         read_member_codes(path)
 
 

@@ -48,6 +48,18 @@ def share(text: str) -> float:
     return value
 
 
+#: What ``--separator`` may name, and the character it puts between csv cells.
+SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+
+
+def add_separator(parser: argparse.ArgumentParser) -> None:
+    """``--separator``: what separates a csv file's cells (German, French or Dutch Excel
+    expects semicolons)."""
+    parser.add_argument("--separator", choices=list(SEPARATORS), default="comma",
+                        help="what separates the cells of a .csv file (default comma; "
+                             "Excel in German, French or Dutch expects semicolon)")
+
+
 def who(args: argparse.Namespace) -> str:
     """Who the history records: the server login on a server (whatever ``--user`` says),
     else ``--user``, else the login name of this computer."""

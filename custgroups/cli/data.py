@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from custgroups.cli.arguments import EXIT_OK, count, share, who
+from custgroups.cli.arguments import EXIT_OK, SEPARATORS, add_separator, count, share, who
 from custgroups.core import db
 from custgroups.core.groups import GroupQuery, GroupSort, Status
 from custgroups.core.wording import import_summary
@@ -51,6 +51,7 @@ def add_commands(commands: Any) -> None:
                         help="column to sort by (default code)")
     export.add_argument("--descending", action="store_true", help="sort from high to low")
     export.add_argument("--members", action="store_true", help="also list each group's members")
+    add_separator(export)
     export.set_defaults(run=_run_export)
 
     importing = commands.add_parser(
@@ -78,6 +79,7 @@ def add_commands(commands: Any) -> None:
     history.add_argument("group_code", metavar="GROUP_CODE", nargs="?",
                          help="code of the group (default: every group)")
     history.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    add_separator(history)
     history.set_defaults(run=_run_history)
 
 
@@ -98,7 +100,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
     query = GroupQuery(code=args.code, text=args.name, status=Status(args.status),
                        sort=GroupSort(args.sort), descending=args.descending)
-    result = export_groups(Path(args.out), query, members=args.members)
+    result = export_groups(Path(args.out), query, members=args.members,
+                           delimiter=SEPARATORS[args.separator])
     members = f" and {result.members:,} memberships" if args.members else ""
     print(f"Exported {result.groups:,} groups{members} to "
           f"{' and '.join(str(p) for p in result.paths)}.")
@@ -134,7 +137,7 @@ def _run_history(args: argparse.Namespace) -> int:
     from custgroups.core.sheets.export import export_history
 
     group_id = get_group_by_code(args.group_code).id if args.group_code else None
-    result = export_history(Path(args.out), group_id)
+    result = export_history(Path(args.out), group_id, delimiter=SEPARATORS[args.separator])
     print(f"Wrote {result.history_entries:,} history entries to {result.paths[0]}.")
     return EXIT_OK
 

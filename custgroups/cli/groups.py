@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from custgroups.cli.arguments import EXIT_OK, day_end, who
+from custgroups.cli.arguments import EXIT_OK, SEPARATORS, add_separator, day_end, who
 
 
 def add_commands(commands: Any) -> None:
@@ -42,6 +42,7 @@ def add_commands(commands: Any) -> None:
                     "write code, name, city and status to an .xlsx or .csv file.")
     members.add_argument("group_code", metavar="GROUP_CODE", help="code of the group")
     members.add_argument("--out", metavar="FILE", help="write a spreadsheet instead")
+    add_separator(members)
     members.add_argument("--as-of", metavar="WHEN", type=day_end,
                          help="the members as the group stood then: a date (its end) or an "
                               "ISO time, e.g. 2026-12-01 or 2026-12-01T09:30 (local time)")
@@ -94,7 +95,8 @@ def _run_members(args: argparse.Namespace) -> int:
         if args.out:
             from custgroups.core.sheets.export import export_customers
 
-            result = export_customers(Path(args.out), then)
+            result = export_customers(Path(args.out), then,
+                                      delimiter=SEPARATORS[args.separator])
             print(f"Wrote {len(then):,} members of {group.code} as it stood then to "
                   f"{result.paths[0]}.")
         for customer in () if args.out else then:
@@ -103,7 +105,8 @@ def _run_members(args: argparse.Namespace) -> int:
     if args.out:
         from custgroups.core.sheets.export import export_members
 
-        result = export_members(Path(args.out), group.id)
+        result = export_members(Path(args.out), group.id,
+                                delimiter=SEPARATORS[args.separator])
         print(f"Wrote {group.member_count:,} members of {group.code} to {result.paths[0]}.")
         return EXIT_OK
     with db.snapshot():

@@ -19,6 +19,10 @@ CODE_COLUMN_HEADINGS = (
     "cust no", "cust code", "cust id", "custno", "customer #", "cust #", "client code",
     "client no", "client id", "account code", "account no", "account number", "debtor code",
     "debtor no", "code", "codes", "account", "number", "no", "id",
+    # as German, French and Dutch ERPs head them
+    "kundennummer", "kunden nr", "kundennr", "kd nr", "kdnr", "debitorennummer", "debitor nr",
+    "debitor", "nummer", "nr", "code client", "n° client", "no client", "numéro client",
+    "klantnummer", "klantcode", "klant nr", "debiteurnummer", "debiteur nr",
 )
 # A pasted column of codes may also be headed by these, which in a file name the name column.
 _PASTE_HEADINGS = ("customer", "customers", "client", "debtor")
@@ -40,6 +44,7 @@ _SEPARATORS = re.compile(r"[\s,;]+")
 _PIECES = re.compile(r"[\s;]+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+_WHOLE_NUMBER = re.compile(r"(\d+)[.,]0+")
 
 
 def clean_customer_code(code: str) -> str:
@@ -124,7 +129,15 @@ def read_paste(text: str, known: Callable[[str], bool] = never) -> PastedCodes:
 
 def cell_code(cell: str) -> str:
     """The code in one spreadsheet cell: a cell is always one code, cleaned like a paste."""
-    return _one_code(_cleaned(cell))
+    return whole_number(_one_code(_cleaned(cell)))
+
+
+def whole_number(code: str) -> str:
+    """A whole number a spreadsheet wrote with decimals, with a decimal point or a decimal
+    comma ("1001.00", "1001,00" in a German Excel's csv), as the code 1001 that the same
+    number in an .xlsx cell reads as; any other code as it is."""
+    whole = _WHOLE_NUMBER.fullmatch(code.strip())
+    return whole.group(1) if whole else code
 
 
 def _cleaned(text: str) -> str:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from custgroups.core import db
 from custgroups.core.clock import local_time, utc_now
 from custgroups.core.customers import CustomerRef
-from custgroups.core.errors import ValidationError
+from custgroups.core.errors import ValidationError, tr
 from custgroups.core.groups import Group, GroupChange, get_group, save_group
 from custgroups.core.memberships import Combination, MemberSource
 from custgroups.core.models import database
@@ -65,7 +65,7 @@ def region_of(how: Combination, group_ids: Sequence[int]) -> Region:
 def _distinct(group_ids: Sequence[int]) -> list[int]:
     ids = list(dict.fromkeys(group_ids))
     if len(ids) < 2:
-        raise ValidationError("groups", "Choose two or more different groups to compare.")
+        raise ValidationError("groups", tr("Choose two or more different groups to compare."))
     return ids
 
 
@@ -102,7 +102,7 @@ def _where(region: Region, ids: Sequence[int]) -> str:
         return "t.n = 1"
     if region.kind is RegionKind.ONLY:
         if region.group_id is None or region.group_id not in ids:
-            raise ValidationError("groups", "That group is not among those compared.")
+            raise ValidationError("groups", tr("That group is not among those compared."))
         return f"t.n = 1 AND t.g{list(ids).index(region.group_id)} = 1"
     return "1 = 1"
 

@@ -15,7 +15,7 @@ from typing import Any
 from custgroups.core import db
 from custgroups.core.codes import customer_code_key
 from custgroups.core.customers import CodeResolution, CustomerRef, resolve_codes
-from custgroups.core.errors import CustgroupsError
+from custgroups.core.errors import CustgroupsError, Sentence, tr
 from custgroups.core.groups import change_members
 from custgroups.core.models import CustomerGroup, Membership
 from custgroups.core.progress import ProgressFn, no_progress
@@ -65,7 +65,7 @@ class GridSaved:
 
     saved: tuple[str, ...] = ()
     #: Group id: its code and why, in plain words ("CG-000012: … changed by bob …").
-    failed: Mapping[int, str] = field(default_factory=dict)
+    failed: Mapping[int, Sentence] = field(default_factory=dict)
 
 
 @db.reads
@@ -114,7 +114,7 @@ def save_grid(grid: Grid, edits: Mapping[int, GroupEdit], who: str) -> GridSaved
     made inactive) is named with why, and the others are saved all the same."""
     versions = {g.id: g for g in grid.groups}
     saved: list[str] = []
-    failed: dict[int, str] = {}
+    failed: dict[int, Sentence] = {}
     for group_id, edit in edits.items():
         group = versions[group_id]
         if not (edit.add_ids or edit.remove_ids):
@@ -123,7 +123,7 @@ def save_grid(grid: Grid, edits: Mapping[int, GroupEdit], who: str) -> GridSaved
             change_members(group_id, who, edit.add_ids, edit.remove_ids,
                            expected_version=group.version, how=How.CUSTOMERS)
         except CustgroupsError as exc:  # the clerk's to read, group by group
-            failed[group_id] = f"{group.code}: {exc.message}"
+            failed[group_id] = tr("{code}: {reason}", code=group.code, reason=exc.sentence)
         else:
             saved.append(group.code)
     return GridSaved(tuple(saved), failed)

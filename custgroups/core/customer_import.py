@@ -19,7 +19,7 @@ from custgroups.core import db
 from custgroups.core.clock import utc_now
 from custgroups.core.codes import CUSTOMER_CODE_MAX, clean_customer_code, customer_code_key
 from custgroups.core.db import sqlstate
-from custgroups.core.errors import DatabaseError, ValidationError
+from custgroups.core.errors import DatabaseError, Sentence, ValidationError, tr
 from custgroups.core.models import Customer, database
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.text import has_control_characters, search_fold, tidy
@@ -88,28 +88,39 @@ class CustomerImportPlan:
         """True when importing would write anything at all."""
         return bool(self.new or self.updated)
 
-def validate_customer(row: CustomerInput) -> list[tuple[str, str]]:
+
+#: The customer fields as sentences name them.
+FIELD_NAMES = {"name": tr("Name"), "email": tr("Email"), "phone": tr("Phone"),
+               "city": tr("City"), "country": tr("Country")}
+
+
+def validate_customer(row: CustomerInput) -> list[tuple[str, Sentence]]:
     """Every problem with one customer row, as (field, sentence) pairs."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Sentence]] = []
     code = clean_customer_code(row.code)
     if not code:
-        problems.append(("code", "Customer code is missing."))
+        problems.append(("code", tr("Customer code is missing.")))
     elif any(ch.isspace() for ch in code) or has_control_characters(row.code):
-        problems.append(("code", f"Customer code '{code}' holds spaces or control characters."))
+        problems.append(("code", tr("Customer code '{code}' holds spaces or control "
+                                    "characters.", code=code)))
     elif len(code) > CUSTOMER_CODE_MAX:
-        problems.append(("code", f"Customer code is longer than {CUSTOMER_CODE_MAX} characters."))
+        problems.append(("code", tr("Customer code is longer than {limit} characters.",
+                                    limit=CUSTOMER_CODE_MAX)))
     name = tidy(row.name)
     if not name:
-        problems.append(("name", "Customer name is missing."))
+        problems.append(("name", tr("Customer name is missing.")))
     elif len(name) > NAME_MAX:
-        problems.append(("name", f"Customer name is longer than {NAME_MAX} characters."))
+        problems.append(("name", tr("Customer name is longer than {limit} characters.",
+                                    limit=NAME_MAX)))
     for field, limit in CONTACT_MAX.items():
         value: str = getattr(row, field)
         if len(tidy(value)) > limit:
-            problems.append((field, f"{field.capitalize()} is longer than {limit} characters."))
+            problems.append((field, tr("{field} is longer than {limit} characters.",
+                                       field=FIELD_NAMES[field], limit=limit)))
     for field in _TEXT_FIELDS:
         if has_control_characters(getattr(row, field)):
-            problems.append((field, f"{field.capitalize()} holds control characters."))
+            problems.append((field, tr("{field} holds control characters.",
+                                       field=FIELD_NAMES[field])))
     return problems
 
 
@@ -206,7 +217,7 @@ def _compare(rows: Sequence[CustomerInput], columns: frozenset[str]
                              row.active if has_status else None))
         seen.update(keys)
         if len(seen) != start + len(chunk):
-            raise ValidationError("code", "The same customer code appears twice.")
+            raise ValidationError("code", tr("The same customer code appears twice."))
         stored = _stored(keys)
         yield start + len(chunk), [(stated, stored.get(key))
                                    for stated, key in zip(incoming, keys, strict=True)]
@@ -219,8 +230,8 @@ def _lock_customers() -> None:
     except OperationalError as exc:
         if sqlstate.code(exc) != sqlstate.LOCK_NOT_AVAILABLE:
             raise
-        raise DatabaseError("Another clerk is importing customers right now, so nothing was "
-                            "changed; try again in a moment.") from exc
+        raise DatabaseError(tr("Another clerk is importing customers right now, so nothing "
+                               "was changed; try again in a moment.")) from exc
 
 
 def _tidy(text: str) -> str:

@@ -12,7 +12,7 @@ from custgroups.core import db
 from custgroups.core.clock import utc_now
 from custgroups.core.codes import customer_code_key, format_group_code, group_code_key
 from custgroups.core.db.backfill import since_creation
-from custgroups.core.errors import ValidationError
+from custgroups.core.errors import ValidationError, tr
 from custgroups.core.groups import number_groups_from
 from custgroups.core.history import HistoryKind
 from custgroups.core.models import Customer, CustomerGroup, database
@@ -91,7 +91,7 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
                   ) -> DemoResult:
     """Fill an empty database with sample customers, groups and memberships, in one transaction."""
     if customers < 0 or groups < 0 or members_per_customer < 0:
-        raise ValidationError("demo", "Sizes must be zero or more.")
+        raise ValidationError("demo", tr("Sizes must be zero or more."))
     if groups == 0 and customers and members_per_customer:
         members_per_customer = 0
     rng = random.Random(seed)
@@ -104,11 +104,10 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
         existing_customers = Customer.select().count()
         existing_groups = CustomerGroup.select().count()
         if existing_customers or existing_groups:
-            raise ValidationError(
-                "demo",
-                f"This database already holds {existing_customers:,} customers and "
-                f"{existing_groups:,} groups; demo data goes only into an empty database "
-                "(name a new file with --database).")
+            raise ValidationError("demo", tr(
+                "This database is not empty (customers: {customers}; groups: {groups}); demo "
+                "data goes only into an empty database (name a new file with --database).",
+                customers=existing_customers, groups=existing_groups))
         customer_rows = list(_customers(rng, customers, now))
         _bulk_insert("customer", ("code", "code_key", "name", "name_key", "email", "phone",
                                   "city", "country", "active", "created_at", "updated_at"),

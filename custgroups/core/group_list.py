@@ -11,7 +11,7 @@ from typing import Any
 
 from custgroups.core import db
 from custgroups.core.codes import group_code_key
-from custgroups.core.errors import NotFoundError
+from custgroups.core.errors import NotFoundError, tr
 from custgroups.core.models import CustomerGroup, database
 from custgroups.core.text import fold, like_pattern
 
@@ -234,7 +234,7 @@ def get_group(group_id: int) -> Group:
     values = CustomerGroup.select(*_GROUP_COLUMNS).where(CustomerGroup.id == group_id).tuples()
     row = values.first()
     if row is None:
-        raise NotFoundError("That group no longer exists.")
+        raise NotFoundError(tr("That group no longer exists."))
     return _group(row)
 
 
@@ -244,7 +244,7 @@ def get_group_by_code(code: str) -> Group:
     row = (CustomerGroup.select(*_GROUP_COLUMNS)
            .where(CustomerGroup.code_key == group_code_key(code)).tuples().first())
     if row is None:
-        raise NotFoundError(f"There is no group with the code '{code.strip()}'.")
+        raise NotFoundError(tr("There is no group with the code '{code}'.", code=code.strip()))
     return _group(row)
 
 

@@ -28,6 +28,7 @@ from custgroups.core.errors import (
     GroupInactiveError,
     NotFoundError,
     ValidationError,
+    tr,
 )
 from custgroups.core.group_list import PAGE_SIZES as PAGE_SIZES
 from custgroups.core.group_list import Group as Group
@@ -109,35 +110,38 @@ def validate_group(change: GroupChange) -> list[ValidationError]:
     problems: list[ValidationError] = []
     name = clean_name(change.name)
     if not name:
-        problems.append(ValidationError("name", "Group Name is required."))
+        problems.append(ValidationError("name", tr("Group Name is required.")))
     elif len(name) > NAME_MAX:
         problems.append(ValidationError(
-            "name", f"Group Name is {len(name)} characters long; at most {NAME_MAX} fit."))
+            "name", tr("Group Name is {length} characters long; at most {limit} fit.",
+                       length=len(name), limit=NAME_MAX)))
     elif has_control_characters(name) or "\n" in name or "\t" in name:
         problems.append(ValidationError(
-            "name", "Group Name must be one line of text, without control characters."))
+            "name", tr("Group Name must be one line of text, without control characters.")))
     description = clean_description(change.description)
     if len(description) > DESCRIPTION_MAX:
         problems.append(ValidationError(
-            "description",
-            f"Description is {len(description)} characters long; at most {DESCRIPTION_MAX} fit."))
+            "description", tr("Description is {length} characters long; at most {limit} fit.",
+                              length=len(description), limit=DESCRIPTION_MAX)))
     elif has_control_characters(description):
-        problems.append(ValidationError("description", "Description holds control characters."))
+        problems.append(ValidationError("description",
+                                        tr("Description holds control characters.")))
     code = change.code.strip()
     if change.group_id is None and code and not is_valid_group_code(code):
         problems.append(ValidationError(
             "code",
-            "Group Code may hold only letters, digits, '-' and '_', at most "
-            f"{GROUP_CODE_MAX} of them (or leave it empty to get the next CG- number)."))
+            tr("Group Code may hold only letters, digits, '-' and '_', at most {limit} of them "
+               "(or leave it empty to get the next CG- number).", limit=GROUP_CODE_MAX)))
     if change.group_id is not None and change.expected_version is None:
         problems.append(ValidationError("version",
-                                        "An edit must say which version it started from."))
+                                        tr("An edit must say which version it started from.")))
     if change.add_customer_ids and not change.active:
         problems.append(GroupInactiveError(code or None))
     reason = change.reason.strip()
     if len(reason) > REASON_MAX or has_control_characters(reason) or "\n" in reason:
         problems.append(ValidationError(
-            "reason", f"Reason must be one line of at most {REASON_MAX} characters."))
+            "reason", tr("Reason must be one line of at most {limit} characters.",
+                         limit=REASON_MAX)))
     return problems
 
 
@@ -150,8 +154,9 @@ def reason_problem(change: GroupChange, required_above: int) -> ValidationError 
     setting; 0 never requires one)."""
     removing = len(change.remove_customer_ids)
     if required_above > 0 and removing > required_above and not change.reason.strip():
-        return ValidationError("reason", f"Say why: this save removes {removing:,} customers "
-                                         f"(a reason is needed above {required_above:,}).")
+        return ValidationError("reason", tr("Say why: this save removes {count} customers (a "
+                                            "reason is needed above {limit}).",
+                                            count=removing, limit=required_above))
     return None
 
 
@@ -203,8 +208,8 @@ def _insert_group(change: GroupChange, name: str, who: str, now: datetime) -> in
     if code:
         clash = CustomerGroup.get_or_none(CustomerGroup.code_key == group_code_key(code))
         if clash is not None:
-            raise ValidationError("code", f"The code '{code}' is already used by group "
-                                          f"'{clash.name}'.")
+            raise ValidationError("code", tr("The code '{code}' is already used by group "
+                                             "'{name}'.", code=code, name=clash.name))
     else:
         code = _next_code()
     group_id = _insert_row(change, code, name, who, now)
@@ -288,7 +293,7 @@ def lock_group(group_id: int) -> Any:
         query = query.for_update()
     row = query.first()
     if row is None:
-        raise NotFoundError("That group no longer exists.")
+        raise NotFoundError(tr("That group no longer exists."))
     return row
 
 
@@ -336,8 +341,8 @@ def _explain_integrity(exc: peewee.IntegrityError, name: str, code: str) -> Exce
     if clash is not None:
         return DuplicateNameError(clash.name, clash.code)
     if code.strip():
-        return ValidationError("code", f"The code '{code.strip()}' is already used by another "
-                                       "group.")
+        return ValidationError("code", tr("The code '{code}' is already used by another "
+                                          "group.", code=code.strip()))
     return exc
 
 

@@ -10,7 +10,7 @@ from enum import StrEnum
 from custgroups.core import db
 from custgroups.core.clock import utc_now
 from custgroups.core.customers import customers_by_ids
-from custgroups.core.errors import ConflictError, ValidationError
+from custgroups.core.errors import ConflictError, ValidationError, tr
 from custgroups.core.groups import (
     Group,
     GroupChange,
@@ -54,8 +54,8 @@ def plan_carry(source_id: int, target_id: int, customer_ids: Iterable[int],
                carry: Carry) -> CarryPlan:
     """Both groups' counts before and after, without changing anything."""
     if source_id == target_id:
-        raise ValidationError("target", "Choose another group: these customers are in this "
-                                        "one already.")
+        raise ValidationError("target", tr("Choose another group: these customers are in "
+                                           "this one already."))
     ids = set(customer_ids)
     source, target = get_group(source_id), get_group(target_id)
     in_target = member_ids(target_id) & ids
@@ -117,9 +117,10 @@ def copy_group(group_id: int, name: str, with_members: bool, who: str,
     ids: frozenset[int] = frozenset()
     if with_members:
         if not group.active:
-            raise ValidationError("members", f"{group.code} is inactive, and an inactive group "
-                                             "takes no customers: copy it without its "
-                                             "members, or activate it first.")
+            raise ValidationError("members", tr("{code} is inactive, and an inactive group "
+                                                "takes no customers: copy it without its "
+                                                "members, or activate it first.",
+                                                code=group.code))
         ids = frozenset(active_member_ids(group_id))
     return save_group(GroupChange(
         name=name, description=group.description if description is None else description,

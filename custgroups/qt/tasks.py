@@ -15,8 +15,9 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from custgroups.core.errors import Cancelled, plain_message
+from custgroups.core.errors import Cancelled
 from custgroups.core.progress import ProgressFn
+from custgroups.qt.words import said
 
 log = logging.getLogger("custgroups.tasks")
 
@@ -119,7 +120,7 @@ class Lane(QObject):
         return job
 
     def _report(self, exc: BaseException) -> None:
-        self._unhandled(plain_message(exc))
+        self._unhandled(said(exc))
 
     def _on_job_ended(self, job: Job) -> None:
         self._running.discard(job)

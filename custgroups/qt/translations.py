@@ -12,6 +12,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import platformdirs
 import PySide6
@@ -25,7 +26,7 @@ _TOOLS = Path(PySide6.__file__).resolve().parent
 def available() -> list[str]:
     """The languages custgroups speaks besides English, by code ("de"), sorted."""
     return sorted(path.stem.removeprefix("custgroups_")
-                  for path in FOLDER.glob("custgroups_*.ts"))
+                  for path in FOLDER.glob("custgroups_*.ts") if path.stem != "custgroups_en")
 
 
 def language_for(choice: str) -> str:
@@ -66,29 +67,78 @@ def _release(source: Path, target: Path) -> bool:
 def install(app: QCoreApplication, language: str, cache: Path | None = None
             ) -> list[QTranslator]:
     """Make the application speak ``language``: Qt's own words, then ours. The translators
-    are returned, to be kept alive as long as the application."""
-    if language == "en":
-        return []
+    are returned, to be kept alive as long as the application. English needs only our
+    plural forms ("1 customer", "2 customers")."""
     installed = []
     qt_own = QTranslator(app)
-    if qt_own.load(f"qtbase_{language}",
+    if language != "en" and qt_own.load(f"qtbase_{language}",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         installed.append(qt_own)
     ours = compiled(language, cache)
-    translator = QTranslator(app)
+    translator = _Ours(FOLDER / f"custgroups_{language}.ts", app)
     if ours is not None and translator.load(str(ours)):
         app.installTranslator(translator)
         installed.append(translator)
     return installed
 
 
+class _Ours(QTranslator):
+    """Our ``.qm``, also found from a subclass: PySide's ``self.tr`` asks in the name of the
+    object's own class, where ``lupdate`` files a text under the class that says it (a base
+    class or mixin). A text not found under the class asked for is looked up under the
+    classes the ``.ts`` names for it."""
+
+    def __init__(self, source: Path, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._contexts: dict[str, list[str]] = {}
+        if source.exists():
+            for context in ElementTree.parse(source).getroot().iter("context"):
+                name = context.findtext("name") or ""
+                for message in context.iter("message"):
+                    self._contexts.setdefault(message.findtext("source") or "", []).append(name)
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        found = super().translate(context, source, disambiguation, n)
+        for other in self._contexts.get(source, ()) if not found else ():
+            if other != context:
+                found = super().translate(other, source, disambiguation, n)
+                if found:
+                    break
+        return found or None  # None, not "": the text is not translated here
+
+
 def update() -> None:
-    """Collect every source text into each ``.ts`` file (new ones unfinished)."""
+    """Collect every source text into each ``.ts`` file (new ones unfinished), and write
+    the English plural forms, which follow from the source ("%Ln customer(s)")."""
     sources = sorted(str(p) for p in FOLDER.parent.rglob("*.py"))
+    english = FOLDER / "custgroups_en.ts"
     for source in sorted(FOLDER.glob("custgroups_*.ts")):
-        subprocess.run([str(_TOOLS / "lupdate"), "-no-obsolete", *sources, "-ts", str(source)],
-                       check=True)
+        only = ["-pluralonly"] if source == english else []
+        subprocess.run([str(_TOOLS / "lupdate"), "-no-obsolete", *only, *sources,
+                        "-ts", str(source)], check=True)
+    english.write_text(english_plurals(english.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def english_plurals(ts: str) -> str:
+    """A ``.ts`` text whose plural messages have their English forms: the source with
+    "(s)" left out, then with "s"."""
+    root = ElementTree.fromstring(ts)
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        if message.get("numerus") != "yes" or translation is None:
+            continue
+        source = message.findtext("source", "")
+        for form in list(translation):
+            translation.remove(form)
+        for ending in ("", "s"):
+            ElementTree.SubElement(translation, "numerusform").text = source.replace(
+                "(s)", ending)
+        translation.attrib.pop("type", None)
+    ElementTree.indent(root)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+            + ElementTree.tostring(root, encoding="unicode") + "\n")
 
 
 def release() -> None:

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu
 
 from custgroups.qt import translations
 from custgroups.qt.settings import Settings
+from custgroups.qt.words import tr
 from custgroups.ui import style
 from custgroups.ui.widgets import named
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("appearance", text)
 
 
 def start_appearance(app: QApplication, settings: Settings) -> None:
@@ -46,10 +43,10 @@ def _one_of(view_menu: QMenu, title: str, items: Sequence[tuple[str, str, str]],
 
 def install_appearance_menu(view_menu: QMenu, settings: Settings) -> QActionGroup:
     """Appearance at the end of the View menu: System, Light, Dark (one checked)."""
-    return _one_of(view_menu, _tr("&Appearance"), (
-        (_tr("&System"), style.Choice.SYSTEM.value, "appearanceSystem"),
-        (_tr("&Light"), style.Choice.LIGHT.value, "appearanceLight"),
-        (_tr("&Dark"), style.Choice.DARK.value, "appearanceDark")), settings.color_scheme,
+    return _one_of(view_menu, tr("&Appearance"), (
+        (tr("&System"), style.Choice.SYSTEM.value, "appearanceSystem"),
+        (tr("&Light"), style.Choice.LIGHT.value, "appearanceLight"),
+        (tr("&Dark"), style.Choice.DARK.value, "appearanceDark")), settings.color_scheme,
         lambda action: _choose(settings, style.Choice(action.data())))
 
 
@@ -69,9 +66,9 @@ def install_language_menu(view_menu: QMenu, settings: Settings,
 
     def chosen(action: QAction) -> None:
         settings.language = str(action.data())
-        say(_tr("custgroups will speak {language} from its next start.").format(
+        say(tr("custgroups will speak {language} from its next start.").format(
             language=action.text().replace("&", "")))
 
-    return _one_of(view_menu, _tr("&Language"), (
-        (_tr("&System"), "system", "language_system"), ("&English", "en", "language_en"),
+    return _one_of(view_menu, tr("&Language"), (
+        (tr("&System"), "system", "language_system"), ("&English", "en", "language_en"),
         *spoken), settings.language, chosen)

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from custgroups.core.groups import Group
 from custgroups.core.moves import Carry, CarryPlan, carry_members, plan_carry, target_choices
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import number, tr
 from custgroups.ui import messages
-from custgroups.ui.wording import customers, number
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("carry", text)
+from custgroups.ui.wording import customers
 
 
 def carry_customers(parent: QWidget, lane: Lane, group: Group, ids: set[int], carry: Carry,
@@ -24,14 +20,14 @@ def carry_customers(parent: QWidget, lane: Lane, group: Group, ids: set[int], ca
                     failed: Callable[[BaseException], None]) -> None:
     """Ask where to, show what it would do to both groups, and do it if the clerk agrees;
     ``done`` runs once both groups are saved."""
-    title = _tr("Move Customers") if carry is Carry.MOVE else _tr("Copy Customers")
+    title = tr("Move Customers") if carry is Carry.MOVE else tr("Copy Customers")
 
     def choose(choices: list[tuple[int, str, str]]) -> None:
         labels = {f"{code}  {name}": gid for gid, code, name in choices}
         if not labels:
-            messages.inform(parent, title, _tr("There is no other active group to take them."))
+            messages.inform(parent, title, tr("There is no other active group to take them."))
             return
-        label, chosen = QInputDialog.getItem(parent, title, _tr("To which group?"),
+        label, chosen = QInputDialog.getItem(parent, title, tr("To which group?"),
                                              list(labels), 0, True)
         target = labels.get(label) or next(
             (gid for text, gid in labels.items() if text.split()[0] == label.strip().upper()),
@@ -42,23 +38,23 @@ def carry_customers(parent: QWidget, lane: Lane, group: Group, ids: set[int], ca
 
     def confirm(plan: CarryPlan) -> None:
         source, target = plan.source, plan.target
-        lines = [(_tr("Move {customers} from {source} to {target}?") if carry is Carry.MOVE
-                  else _tr("Copy {customers} from {source} to {target}?")).format(
+        lines = [(tr("Move {customers} from {source} to {target}?") if carry is Carry.MOVE
+                  else tr("Copy {customers} from {source} to {target}?")).format(
             customers=customers(len(ids)), source=source.code, target=target.code),
-            _tr("{code} '{name}': {before} → {after} members").format(
+            tr("{code} '{name}': {before} → {after} members").format(
                 code=source.code, name=source.name, before=number(source.member_count),
                 after=number(plan.source_after)),
-            _tr("{code} '{name}': {before} → {after} members").format(
+            tr("{code} '{name}': {before} → {after} members").format(
                 code=target.code, name=target.name, before=number(target.member_count),
                 after=number(plan.target_after))]
         if plan.already:
-            lines.append(_tr("{customers} in {code} already.").format(
+            lines.append(tr("{customers} in {code} already.").format(
                 customers=customers(plan.already), code=target.code))
         if plan.inactive:
-            lines.append(_tr("{customers} inactive: {code} cannot take them, so they stay "
+            lines.append(tr("{customers} inactive: {code} cannot take them, so they stay "
                              "where they are.").format(customers=customers(plan.inactive),
                                                       code=target.code))
-        action = _tr("Move") if carry is Carry.MOVE else _tr("Copy")
+        action = tr("Move") if carry is Carry.MOVE else tr("Copy")
         if messages.confirm(parent, title, "\n".join(lines), action):
             lane.submit(lambda _p: carry_members(group.id, target.id, ids, carry, who,
                                                  source.version, target.version),

@@ -32,17 +32,16 @@ from custgroups.core.compare import (
     region_customers,
 )
 from custgroups.core.customers import CustomerRef
-from custgroups.core.errors import plain_message
 from custgroups.core.groups import Group
 from custgroups.core.lists import MemberSource
 from custgroups.core.memberships import Combination
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import number, said
 from custgroups.ui import style
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport, export_customer_list
 from custgroups.ui.widgets import fit_to_screen, named, read_only_table
-from custgroups.ui.wording import number
 
 
 class RegionColumn(IntEnum):
@@ -209,8 +208,8 @@ class CompareDialog(QDialog):
         if region != self.region:
             return  # the clerk clicked another count meanwhile
         self.model.set_rows(rows)
-        self.region_label.setText(self._region_name(region) + self.tr(": {n} customers").format(
-            n=number(len(rows))))
+        self.region_label.setText(self._region_name(region) + self.tr(": %Ln customer(s)", "",
+                                                                          len(rows)))
         self.export_button.setEnabled(bool(rows))
         self.region_shown.emit()
 
@@ -244,15 +243,14 @@ class CompareDialog(QDialog):
 
     def _on_create_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
-        self._show_problem(plain_message(exc))
+        self._show_problem(said(exc))
 
     def _on_combined(self, combined: Combined) -> None:
         self.create_button.setEnabled(True)
         description = "= " + combined.formula
         left = len(combined.inactive)
         if left:
-            description += (self.tr(" (1 inactive customer left out)") if left == 1 else
-                            self.tr(" ({n} inactive customers left out)").format(n=number(left)))
+            description += self.tr(" (%Ln inactive customer(s) left out)", "", left)
         self.created = GroupDialog.create_with(
             self._who, {c.id for c in combined.customers}, description,
             MemberSource(combined.how, combined.formula), self)

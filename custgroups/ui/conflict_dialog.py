@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.core.conflicts import Clash, FieldChange, FieldValue, Rebase, Side
+from custgroups.qt.words import moment
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import moment, number
 
 
 class Action(Enum):
@@ -57,15 +57,15 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self._side(self.tr("They changed"), plan.their_fields, (
-            self._count(plan.their_added, self.tr("1 customer added"),
-                        self.tr("{n} customers added")),
-            self._count(plan.their_removed, self.tr("1 customer removed"),
-                        self.tr("{n} customers removed"))), "theirChanges"))
+            self._count(plan.their_added, self.tr("%Ln customer(s) added", "",
+                                                  plan.their_added)),
+            self._count(plan.their_removed, self.tr("%Ln customer(s) removed", "",
+                                                    plan.their_removed))), "theirChanges"))
         layout.addWidget(self._side(self.tr("You changed"), plan.my_fields, (
-            self._count(len(plan.my_added), self.tr("1 customer to add"),
-                        self.tr("{n} customers to add")),
-            self._count(len(plan.my_removed), self.tr("1 customer to remove"),
-                        self.tr("{n} customers to remove"))), "myChanges"))
+            self._count(len(plan.my_added), self.tr("%Ln customer(s) to add", "",
+                                                    len(plan.my_added))),
+            self._count(len(plan.my_removed), self.tr("%Ln customer(s) to remove", "",
+                                                      len(plan.my_removed)))), "myChanges"))
         for clash in plan.clashes:
             layout.addWidget(self._clash(clash))
         buttons = QDialogButtonBox(self)
@@ -115,11 +115,9 @@ class ConflictDialog(QDialog):
         return f"“{value}”" if value else self.tr("(empty)")
 
     @staticmethod
-    def _count(n: int, one: str, many: str) -> str:
+    def _count(n: int, words: str) -> str:
         """A count of customers in words ("" for none)."""
-        if not n:
-            return ""
-        return one if n == 1 else many.format(n=number(n))
+        return words if n else ""
 
     def _side(self, title: str, fields: tuple[FieldChange, ...], counts: tuple[str, ...],
               name: str) -> QGroupBox:

@@ -22,22 +22,16 @@ from PySide6.QtWidgets import (
 from custgroups.core.codes import read_paste
 from custgroups.core.customer_grid import Grid, GridSaved, GroupEdit, read_grid, save_grid
 from custgroups.core.customers import is_customer_code
-from custgroups.core.errors import plain_message
 from custgroups.core.group_list import Group, GroupQuery, Status, iter_groups
 from custgroups.core.sheets.export import export_grid
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import list_separator, number, said
 from custgroups.ui import style
 from custgroups.ui.group_chooser import GroupChooser
 from custgroups.ui.models.grid_model import FIXED, GridFilter, GridModel
 from custgroups.ui.transfers import RunExport, ask_and_export
-from custgroups.ui.widgets import named, read_only_table, shortcut, split
-from custgroups.ui.wording import (
-    changed_ticks,
-    grid_summary,
-    group_count,
-    list_separator,
-    number,
-)
+from custgroups.ui.widgets import fit_columns, named, read_only_table, shortcut, split
+from custgroups.ui.wording import changed_ticks, grid_summary, group_count
 
 #: How long typing or pasting may pause before the grid follows the box.
 _DEBOUNCE_MS = 300
@@ -195,9 +189,9 @@ class CustomerGridPanel(QWidget):
         widest = max((metrics.horizontalAdvance(line) for column in range(FIXED, FIXED + len(
             grid.groups)) for line in str(self.model.headerData(
                 column, Qt.Orientation.Horizontal)).split("\n")), default=0)
-        header.setDefaultSectionSize(min(180, max(90, widest + 16)))
-        for column, width in ((0, 90), (1, 200), (2, 70)):
-            header.resizeSection(column, width)
+        header.setDefaultSectionSize(min(12 * metrics.height(),
+                                         max(6 * metrics.height(), widest + metrics.height())))
+        fit_columns(self.table, {0: "C0000000", 1: "Nordic Retail Holding AS", 2: "Inactive"})
 
     def _on_columns_activated(self, index: int) -> None:
         if index == 0:
@@ -216,7 +210,7 @@ class CustomerGridPanel(QWidget):
             self.columns.setCurrentIndex(0 if self._chosen is None else 1)
             return
         self._chosen = chosen
-        self.columns.setItemText(1, self.tr("{n} groups I chose…").format(n=number(len(chosen))))
+        self.columns.setItemText(1, self.tr("%Ln group(s) I chose…", "", len(chosen)))
         self.read()
 
     def _on_export_clicked(self) -> None:
@@ -252,7 +246,7 @@ class CustomerGridPanel(QWidget):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self._show_problem(self.tr("Nothing more was saved: {reason}").format(
-            reason=plain_message(exc)))
+            reason=said(exc)))
         self.read(after_save=GridSaved())
 
     def _report_if_due(self) -> None:
@@ -260,7 +254,7 @@ class CustomerGridPanel(QWidget):
         if result is None:
             return
         if result.failed:
-            lines = list(result.failed.values())
+            lines = [said(why) for why in result.failed.values()]
             self._show_problem(self.tr(
                 "Saved {saved}; {failed} left as they were, their changed ticks kept (the "
                 "grid now shows the groups as they are): {why}").format(

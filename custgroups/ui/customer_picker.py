@@ -33,12 +33,11 @@ from custgroups.core.customers import (
     search_customers,
     selectable_customers,
 )
-from custgroups.core.errors import plain_message
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import number, said
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.widgets import fit_to_screen, named, read_only_table, shortcut
-from custgroups.ui.wording import number
+from custgroups.ui.widgets import fit_columns, fit_to_screen, named, read_only_table, shortcut
 
 #: Rows fetched at a time as the clerk scrolls.
 BATCH = 200
@@ -225,9 +224,10 @@ class CustomerPicker(QDialog):
                  Qt.ShortcutContext.WidgetShortcut)
         self.table = read_only_table(self, "pickerTable", self.model,
                                      self.tr("Customers found"), several=True)
-        header = self.table.horizontalHeader()
-        header.resizeSection(PickerColumn.CODE, 130)
-        header.setSectionResizeMode(PickerColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, {PickerColumn.CODE: "C0000000000", PickerColumn.CITY: "Trondheim",
+                                 PickerColumn.STATUS: "Inactive"})
+        self.table.horizontalHeader().setSectionResizeMode(PickerColumn.NAME,
+                                                           QHeaderView.ResizeMode.Stretch)
         shortcut(QKeySequence(Qt.Key.Key_Space), self.table, self.toggle_selected,
                  Qt.ShortcutContext.WidgetShortcut)
         self.select_all_button = named(QPushButton(self), "pickerSelectAllButton")
@@ -289,7 +289,7 @@ class CustomerPicker(QDialog):
             self.model.start(term, CustomerPage((), 0, 0), BATCH)
             self._update_labels()
             self._show_problem(self.tr("The search could not be run: {reason}").format(
-                reason=plain_message(exc)))
+                reason=said(exc)))
 
     def _show_problem(self, message: str) -> None:
         self.problem_label.setText(message)
@@ -345,7 +345,7 @@ class CustomerPicker(QDialog):
         def failed(exc: BaseException) -> None:
             self._update_labels()
             self._show_problem(self.tr("Could not select every match: {reason}").format(
-                reason=plain_message(exc)))
+                reason=said(exc)))
 
         self._lane.submit(lambda _p: selectable_customers(term), succeeded=done, failed=failed)
 

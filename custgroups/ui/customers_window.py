@@ -36,16 +36,16 @@ from custgroups.core.customer_list import (
     list_customers,
     set_member,
 )
-from custgroups.core.errors import plain_message
 from custgroups.core.events import Change, customer_timeline
 from custgroups.core.moves import target_choices
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import moment, number, said
 from custgroups.ui import messages, style
 from custgroups.ui.customer_grid import CustomerGridPanel
 from custgroups.ui.models.customer_models import BelongingModel, CustomerListModel
 from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named, read_only_table, split
-from custgroups.ui.wording import changed_ticks, moment, number, way
+from custgroups.ui.wording import changed_ticks, way
 
 #: How long typing may pause before the list follows it.
 _DEBOUNCE_MS = 250
@@ -214,9 +214,9 @@ class CustomersWindow(QMainWindow):
         self.problem.hide()
         first = (found.page - 1) * found.page_size + 1
         self.page_label.setText(
-            self.tr("Showing {first}–{last} of {total} customers").format(
-                first=number(first), last=number(first + len(found.rows) - 1),
-                total=number(found.total)) if found.rows else self.tr("No customers match"))
+            self.tr("Showing {first}–{last} of %Ln customer(s)", "", found.total).format(
+                first=number(first), last=number(first + len(found.rows) - 1))
+            if found.rows else self.tr("No customers match"))
         self.prev_button.setEnabled(found.page > 1)
         self.next_button.setEnabled(found.page * found.page_size < found.total)
         if found.rows:  # the same customer stays selected where they are still shown
@@ -251,8 +251,9 @@ class CustomersWindow(QMainWindow):
         if customer is None:
             self.customer_label.setText(self.tr("Select a customer to see their groups."))
         else:
-            self.customer_label.setText(self.tr("{code} {name} is in {n} groups.").format(
-                code=customer.code, name=customer.name, n=number(len(found))))
+            self.customer_label.setText(self.tr("{code} {name} is in %Ln group(s).", "",
+                                                len(found)).format(code=customer.code,
+                                                                   name=customer.name))
         self._update_buttons()
         self.groups_shown.emit()
 
@@ -306,7 +307,7 @@ class CustomersWindow(QMainWindow):
                           succeeded=lambda _group: self.load(), failed=self._show_failure)
 
     def _show_failure(self, exc: BaseException) -> None:
-        self._show_problem(plain_message(exc))
+        self._show_problem(said(exc))
 
     def _show_problem(self, message: str) -> None:
         self.problem.setText(message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.core import passwords
-from custgroups.core.errors import plain_message
+from custgroups.core.errors import Sentence
 from custgroups.qt.database_choice import (
     ServerAddress,
     from_url,
@@ -32,14 +32,11 @@ from custgroups.qt.database_choice import (
     with_password,
 )
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import said, tr
 from custgroups.ui import style
 from custgroups.ui.dialog_form import form_grid, grow_to_fit, labelled, no_keychain_note
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.widgets import named
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("database_dialogs", text)
 
 
 @dataclass(frozen=True)
@@ -262,17 +259,17 @@ class ConnectDialog(QDialog):
         self.test_button.setEnabled(False)
         self.busy.show()
         self._show_result(self.tr("Testing the connection to {server}…").format(
-            server=address.description), failed=False)
+            server=said(address.description)), failed=False)
         self._lane.submit(lambda _progress: probe(target), succeeded=self._on_probe_succeeded,
                           failed=self._on_probe_failed)
 
     @Slot(object)
-    def _on_probe_succeeded(self, sentence: object) -> None:
-        self._end_test(str(sentence), failed=False)
+    def _on_probe_succeeded(self, sentence: Sentence) -> None:
+        self._end_test(said(sentence), failed=False)
 
     @Slot(object)
     def _on_probe_failed(self, exc: BaseException) -> None:
-        message = plain_message(exc)
+        message = said(exc)
         if needs_password(exc) and not self.password_edit.text():
             message += " " + self.tr("This server needs a password: type it in Password.")
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -299,6 +296,6 @@ class ConnectDialog(QDialog):
 def choose_database_file(parent: QWidget | None, folder: str = "") -> str | None:
     """File → Open Database…: an existing database file, as a ``sqlite:///`` address."""
     path, _filter = QFileDialog.getOpenFileName(
-        parent, _tr("Open Database"), folder,
-        _tr("custgroups databases (*.db *.sqlite *.sqlite3);;All files (*)"))
+        parent, tr("Open Database"), folder,
+        tr("custgroups databases (*.db *.sqlite *.sqlite3);;All files (*)"))
     return sqlite_url(path) if path else None

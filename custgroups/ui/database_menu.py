@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from custgroups.core import passwords
-from custgroups.core.errors import CustgroupsError, plain_message
+from custgroups.core.errors import CustgroupsError
 from custgroups.qt.database_choice import (
     DatabaseChoice,
     ServerAddress,
@@ -22,6 +22,7 @@ from custgroups.qt.database_choice import (
     needs_password,
     with_password,
 )
+from custgroups.qt.words import said
 from custgroups.ui import database_dialogs
 from custgroups.ui.database_dialogs import ConnectDialog
 from custgroups.ui.password_dialog import ask_password
@@ -176,4 +177,4 @@ def open_with_password(url: str, parent: QWidget | None,
             if not needs_password(exc):
                 raise
             passwords.forget(url)
-            problem = plain_message(exc)
+            problem = said(exc)

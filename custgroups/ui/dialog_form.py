@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QStyle, QWidget
+
+from custgroups.qt.words import tr
 
 Field = TypeVar("Field", bound=QWidget)
 
@@ -51,6 +53,5 @@ def grow_to_fit(dialog: QDialog) -> None:
 
 def no_keychain_note() -> str:
     """Why a password cannot be remembered here."""
-    return QCoreApplication.translate(
-        "database_dialogs", "This computer has no system keychain, so the password will be "
-                            "asked at each start.")
+    return tr("This computer has no system keychain, so the password will be asked at each "
+              "start.")

@@ -23,7 +23,6 @@ from custgroups.qt.tasks import Lane
 from custgroups.ui import style
 from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import number
 
 
 class DuplicateDialog(QDialog):
@@ -36,10 +35,9 @@ class DuplicateDialog(QDialog):
         self.name_edit = named(QLineEdit(self.tr("{name} (copy)").format(name=group.name),
                                          self), "duplicateNameEdit")
         self.name_edit.selectAll()
-        members = self.tr("1 member") if group.member_count == 1 else self.tr(
-            "{n} members").format(n=number(group.member_count))
-        self.members_check = named(QCheckBox(self.tr("Copy its {members}").format(
-            members=members), self), "duplicateMembersCheck")
+        self.members_check = named(QCheckBox(self.tr("Copy its %Ln member(s)", "",
+                                                     group.member_count), self),
+                                   "duplicateMembersCheck")
         self.members_check.setChecked(group.active and group.member_count > 0)
         note = QLabel(self)
         style.warning_text(note)

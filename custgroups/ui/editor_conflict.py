@@ -9,10 +9,11 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QDialog
 
 from custgroups.core.conflicts import rebase
-from custgroups.core.errors import ConflictError, plain_message
+from custgroups.core.errors import ConflictError
 from custgroups.core.groups import Group, GroupChange, get_group
 from custgroups.core.members import Member
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import said
 from custgroups.ui.conflict_dialog import Action, ConflictDialog
 from custgroups.ui.members_panel import read_members
 
@@ -59,7 +60,7 @@ class TheirsFirst(_Dialog):
         self._read_theirs(base, mine, None)
 
     def _on_review_failed(self, exc: BaseException) -> None:
-        self._show_form_error(plain_message(exc))
+        self._show_form_error(said(exc))
 
     def _on_theirs_read(self, base: Group, mine: GroupChange, conflict: ConflictError | None,
                         theirs: Group, members: tuple[Member, ...]) -> None:

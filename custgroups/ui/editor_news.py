@@ -12,10 +12,10 @@ from custgroups.core.groups import Group, get_group
 from custgroups.core.members import Member
 from custgroups.qt import live
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import time_of_day
 from custgroups.ui import style
 from custgroups.ui.members_panel import read_members
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import time_of_day
 
 if TYPE_CHECKING:
     from custgroups.core.groups import GroupChange

@@ -19,10 +19,10 @@ from custgroups.core.groups import (
     reason_problem,
 )
 from custgroups.qt.settings import Settings
+from custgroups.qt.words import number
 from custgroups.ui import style
 from custgroups.ui.field_errors import FieldErrors
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import number
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QPlainTextEdit

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from custgroups.qt.words import list_separator
 from custgroups.ui import style
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import list_separator, number
 
 
 class ExportDialog(QDialog):
@@ -33,11 +33,12 @@ class ExportDialog(QDialog):
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export Groups"))
         if selected:
-            text = self.tr("Export the {n} selected groups, in the current order.")
+            text = self.tr("Export the %Ln selected group(s), in the current order.", "",
+                           matching)
         else:
-            text = self.tr("Export the {n} groups that the current filters match, in the "
-                           "current order — every page, not just this one.")
-        intro = QLabel(text.format(n=number(matching)), self)
+            text = self.tr("Export the %Ln group(s) that the current filters match, in the "
+                           "current order — every page, not just this one.", "", matching)
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.path_edit = named(QLineEdit(str(suggested), self), "exportPathEdit")
         self.path_edit.setAccessibleName(self.tr("File to write"))

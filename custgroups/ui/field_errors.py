@@ -8,6 +8,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from custgroups.core.errors import ValidationError
+from custgroups.qt.words import said
 from custgroups.ui import style
 from custgroups.ui.widgets import named
 
@@ -58,12 +59,12 @@ class FieldErrors:
         for name in self.labels:
             self.set(name, "")
         for problem in reversed(problems):
-            self.set(self.label_for(problem.field), problem.message)
+            self.set(self.label_for(problem.field), said(problem))
 
     def follow(self, problems: Sequence[ValidationError], names: Sequence[str]) -> None:
         """Bring the shown errors of these labels up to date with the problems there are
         now: one whose cause is gone disappears, one that changed follows."""
-        now = {self.label_for(p.field): p.message for p in reversed(problems)}
+        now = {self.label_for(p.field): said(p) for p in reversed(problems)}
         for name in names:
             if self.labels[name].isVisible():
                 self.set(name, now.get(name, ""))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.core.errors import ConflictError, ValidationError, plain_message
+from custgroups.core.errors import ConflictError, ValidationError
 from custgroups.core.groups import (
     Group,
     GroupChange,
@@ -33,6 +33,7 @@ from custgroups.core.members import Member
 from custgroups.core.memberships import way_of
 from custgroups.core.moves import Carry
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import said
 from custgroups.ui import messages
 from custgroups.ui.carry import carry_customers
 from custgroups.ui.editor_conflict import TheirsFirst
@@ -355,13 +356,13 @@ class GroupDialog(TheirsFirst, NewsOfOthers, TextFields, QDialog):
             self._refused = (self.change(), exc)
             self._show_errors([exc])
         else:
-            self._show_form_error(plain_message(exc))
+            self._show_form_error(said(exc))
         self.save_ended.emit(exc)
 
     def _on_panel_carry_requested(self, carry: Carry, ids: set[int]) -> None:
         if self._group is not None and not self.has_changes():
             carry_customers(self, self._lane, self._group, ids, carry, self._who, self.reload,
-                            lambda exc: self._show_form_error(plain_message(exc)))
+                            lambda exc: self._show_form_error(said(exc)))
         else:
             self._show_form_error(self.tr("Save or cancel your changes first: moving and "
                                           "copying customers are saved at once."))

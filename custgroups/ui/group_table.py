@@ -10,14 +10,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from custgroups.core.groups import Group
+from custgroups.qt.words import moment
 from custgroups.ui.cut_text import CutTextTips
 from custgroups.ui.models.group_model import Column, GroupTableModel
+from custgroups.ui.widgets import WIDEST_MOMENT, fit_columns
 
 #: What each column must show whole, to size it by the font in use; the description takes
 #: the room left over, and shows its whole text in a tooltip.
-_WIDEST = {Column.CODE: "CG-0000000", Column.NAME: "North – Regional Clients 2026 (2)",
-           Column.STATUS: "Inactive", Column.MEMBERS: "No. of Customers",
-           Column.UPDATED: "11/28/2026 10:33 PM"}
+_WIDEST: dict[int, str] = {
+    Column.CODE: "CG-0000000", Column.NAME: "North – Regional Clients 2026 (2)",
+    Column.STATUS: "Inactive", Column.MEMBERS: "000,000"}
 
 
 class GroupTable(QTableView):
@@ -36,7 +38,6 @@ class GroupTable(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(26)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_context_menu_requested)
         self._menu_actions: tuple[QAction | None, ...] = ()
@@ -46,9 +47,7 @@ class GroupTable(QTableView):
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        metrics = self.fontMetrics()
-        for column, text in _WIDEST.items():
-            header.resizeSection(column, metrics.horizontalAdvance(text) + 3 * metrics.height())
+        fit_columns(self, {**_WIDEST, Column.UPDATED: moment(WIDEST_MOMENT)})
         self.setItemDelegate(CutTextTips(self))
         header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
 

@@ -26,10 +26,11 @@ from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
 from custgroups.core.revert import RevertPlan, plan_revert
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import moment, number
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport, export_customer_list
 from custgroups.ui.widgets import named, read_only_table
-from custgroups.ui.wording import moment, number, way
+from custgroups.ui.wording import way
 
 
 class ThenColumn(IntEnum):
@@ -134,8 +135,8 @@ class HistoryThen(QWidget):
                           succeeded=self._on_members_read)
 
     def _on_members_read(self, members: list[CustomerRef]) -> None:
-        self._show(members, self.tr("On {when} the group had {n} members.").format(
-            when=self._when, n=number(len(members))))
+        self._show(members, self.tr("On {when} the group had %Ln member(s).", "",
+                                             len(members)).format(when=self._when))
 
     def _on_changes_clicked(self) -> None:
         group_id, start, end = self._group.id, _moment(self.as_of_edit), _moment(self.until_edit)

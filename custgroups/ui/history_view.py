@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry
 from custgroups.core.revert import REVERTIBLE, RevertPlan
+from custgroups.qt.words import list_separator, moment, number
 from custgroups.ui.history_then import HistoryThen
 from custgroups.ui.models.table_model import Index, RowsTableModel
 from custgroups.ui.transfers import RunExport
 from custgroups.ui.widgets import fit_to_screen, named, read_only_table
-from custgroups.ui.wording import history_change, list_separator, moment, number
+from custgroups.ui.wording import history_change
 
 _SHOWN_CODES = 12
 
@@ -108,9 +109,8 @@ class HistoryDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        summary = QLabel(self.tr("{n} changes, newest first. Point at the codes to see them "
-                                 "all; export for the complete list.").format(
-            n=number(len(entries))), self)
+        summary = QLabel(self.tr("%Ln change(s), newest first. Point at the codes to see them "
+                                 "all; export for the complete list.", "", len(entries)), self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = self.buttons.addButton(self.tr("Export…"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from custgroups.qt.words import number
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import number
 
 if TYPE_CHECKING:  # the dialog only reads the plans; the data floor stays out of the window
     from custgroups.core.customer_import import CustomerImportPlan

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from custgroups.core.errors import plain_message
 from custgroups.core.groups import (
     Group,
     GroupPage,
@@ -27,6 +26,7 @@ from custgroups.core.groups import (
 )
 from custgroups.qt.settings import Settings
 from custgroups.qt.tasks import Job, Lane
+from custgroups.qt.words import said
 from custgroups.ui import selection, style, team_view
 from custgroups.ui.about_dialog import install_help_menu
 from custgroups.ui.appearance_menu import install_appearance_menu, install_language_menu
@@ -273,7 +273,7 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
 
     def show_error(self, exc: BaseException) -> None:
         """One plain sentence above the table; details went to the log."""
-        self._show_message(plain_message(exc))
+        self._show_message(said(exc))
 
     def _show_message(self, text: str) -> None:
         self.error_banner.setText(text)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.core.lists import ListPlan
+from custgroups.qt.words import number
 from custgroups.ui.widgets import fit_to_screen, named
-from custgroups.ui.wording import number
 
 
 class MatchPreviewDialog(QDialog):

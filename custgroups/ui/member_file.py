@@ -6,17 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from custgroups.core.customers import is_customer_code
-from custgroups.core.errors import plain_message
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import said, tr
 from custgroups.ui.paste_box import PasteBox
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("member_file", text)
 
 
 class MemberFileReader:
@@ -34,8 +29,8 @@ class MemberFileReader:
     def ask(self) -> None:
         """Ask for a file, then read it."""
         chosen, _filter = QFileDialog.getOpenFileName(
-            self._parent, _tr("Import Members"), str(Path.home()),
-            _tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+            self._parent, tr("Import Members"), str(Path.home()),
+            tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
         if chosen:
             self.read(Path(chosen))
 
@@ -47,7 +42,7 @@ class MemberFileReader:
         """
         from custgroups.core.sheets.imports import member_columns
 
-        self._paste.summary.setText(_tr("Reading {name}…").format(name=path.name))
+        self._paste.summary.setText(tr("Reading {name}…").format(name=path.name))
         if column is not None:
             self._read_codes(path, column)
             return
@@ -59,8 +54,8 @@ class MemberFileReader:
         column: str | None = headings[0] if headings else None
         if len(headings) > 1:
             column, chosen = QInputDialog.getItem(
-                self._parent, _tr("Import Members"),
-                _tr("Which column holds the customer codes?"), headings, 0, False)
+                self._parent, tr("Import Members"),
+                tr("Which column holds the customer codes?"), headings, 0, False)
             if not chosen:
                 self._paste.refresh()
                 return
@@ -77,5 +72,5 @@ class MemberFileReader:
                           failed=self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._paste.summary.setText(plain_message(exc))
-        self._problem(plain_message(exc))
+        self._paste.summary.setText(said(exc))
+        self._problem(said(exc))

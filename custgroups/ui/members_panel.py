@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from custgroups.core.customers import CustomerRef, customers_by_ids
-from custgroups.core.errors import plain_message
 from custgroups.core.events import member_since
 from custgroups.core.groups import Group, list_members
 from custgroups.core.lists import ListMode, ListPlan, MemberSource
@@ -30,6 +29,7 @@ from custgroups.core.memberships import way_of
 from custgroups.core.moves import Carry
 from custgroups.core.ways import BY_HAND, How, Way
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import moment, number, said
 from custgroups.ui import messages, style
 from custgroups.ui.customer_picker import CustomerPicker
 from custgroups.ui.match_preview import MatchPreviewDialog
@@ -38,8 +38,8 @@ from custgroups.ui.member_keys import install_member_keys
 from custgroups.ui.member_sort import MemberSorting
 from custgroups.ui.models.members_model import MemberColumn, MembersModel, MemberState
 from custgroups.ui.paste_box import PasteBox
-from custgroups.ui.widgets import named, read_only_table, split
-from custgroups.ui.wording import customers, number
+from custgroups.ui.widgets import WIDEST_MOMENT, fit_columns, named, read_only_table, split
+from custgroups.ui.wording import customers
 
 #: The filter waits for this pause in typing before it scans the members.
 FILTER_DEBOUNCE_MS = 150
@@ -99,11 +99,11 @@ class MembersPanel(QWidget):
         self.count_label = named(QLabel(self), "membersCount")
         self.table = read_only_table(self, "membersTable", self.model, several=True)
         self.table.installEventFilter(self)
+        fit_columns(self.table, {MemberColumn.CODE: "C0000000", MemberColumn.CITY: "Trondheim",
+                                 MemberColumn.STATUS: "Inactive", MemberColumn.CHANGE: "Remove",
+                                 MemberColumn.SINCE: moment(WIDEST_MOMENT, clock=False),
+                                 MemberColumn.ADDED_BY: "m.jensen"})
         header = self.table.horizontalHeader()
-        for column, width in ((MemberColumn.CODE, 90), (MemberColumn.CITY, 86),
-                              (MemberColumn.STATUS, 64), (MemberColumn.CHANGE, 72),
-                              (MemberColumn.SINCE, 100), (MemberColumn.ADDED_BY, 80)):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(MemberColumn.NAME, QHeaderView.ResizeMode.Stretch)
         self.sorting = MemberSorting(self.table, self.model, self._lane, self._group_id)
         self.sorting.sorted.connect(self._filter_if_behind)
@@ -203,7 +203,7 @@ class MembersPanel(QWidget):
         self._loading = False
         self._on_model_changed()
         self.count_label.setText(self.tr("The members could not be read."))
-        self.problem.emit(plain_message(exc))
+        self.problem.emit(said(exc))
 
     def _on_members_read(self, group: Group, rows: tuple[Member, ...], complete: bool) -> None:
         if group is not self._group:
@@ -295,8 +295,7 @@ class MembersPanel(QWidget):
             button.setEnabled(can_carry)
         inactive = len(self.model.inactive_ids()) if self._editable else 0
         self.remove_inactive_button.setText(
-            self.tr("Remove the 1 Inactive Customer") if inactive == 1 else
-            self.tr("Remove the {n} Inactive Customers").format(n=number(inactive)))
+            self.tr("Remove the %Ln Inactive Customer(s)", "", inactive))
         self.remove_inactive_button.setVisible(inactive > 0)
 
     def _request_carry(self, carry: Carry) -> None:
@@ -321,7 +320,7 @@ class MembersPanel(QWidget):
     def _on_fetch_failed(self, ids: set[int], exc: BaseException) -> None:
         self.model.forget(ids)
         self.problem.emit(self.tr("The customers could not be added: {reason}").format(
-            reason=plain_message(exc)))
+            reason=said(exc)))
 
     @Slot()
     def _on_add_clicked(self) -> None:
@@ -345,9 +344,9 @@ class MembersPanel(QWidget):
         remove: set[int] = set()
         if plan.empties_group and not messages.confirm(
                 self, self.tr("Empty the group?"),
-                self.tr("The list names none of the {n} members, so matching it would remove "
-                        "every one of them and add nobody. Remove all {n}?").format(
-                    n=number(len(plan.to_remove))),
+                self.tr("The list names none of the %Ln member(s), so matching it would "
+                        "remove every one of them and add nobody. Remove all %Ln?", "",
+                        len(plan.to_remove)),
                 self.tr("Remove All")):
             self.paste.refresh()
             return

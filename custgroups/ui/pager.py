@@ -7,8 +7,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from custgroups.core.groups import PAGE_SIZES, GroupPage
+from custgroups.qt.words import number
+from custgroups.ui import style
 from custgroups.ui.widgets import named, shortcut
-from custgroups.ui.wording import number
 
 
 class Pager(QWidget):
@@ -42,6 +43,7 @@ class Pager(QWidget):
             shortcut(keys, self, button.click)  # anywhere in the window, as the buttons are
             button.setAccessibleName(tip)
             button.setAutoRaise(True)
+            style.focus_ring(button)
             button.setMinimumWidth(30)
             font = button.font()
             font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -81,8 +83,9 @@ class Pager(QWidget):
         """Show where this page sits among all matching groups."""
         self._page, self._pages = page.page, page.page_count
         if page.total:
-            self.label.setText(self.tr("Showing {first}–{last} of {total} groups").format(
-                first=number(page.first_row), last=number(page.last_row), total=number(page.total)))
+            self.label.setText(self.tr("Showing {first}–{last} of %Ln group(s)", "",
+                                       page.total).format(first=number(page.first_row),
+                                                          last=number(page.last_row)))
         elif filtered:
             self.label.setText(self.tr("No groups match these filters"))
         else:

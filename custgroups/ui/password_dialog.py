@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from custgroups.core import passwords
 from custgroups.qt.database_choice import display_name, from_url
+from custgroups.qt.words import said
 from custgroups.ui import style
 from custgroups.ui.dialog_form import form_grid, grow_to_fit, labelled, no_keychain_note
 from custgroups.ui.field_errors import FieldErrors
@@ -30,7 +31,7 @@ class PasswordDialog(QDialog):
         self.setObjectName("PasswordDialog")
         self.setWindowTitle(self.tr("Password Needed"))
         address = from_url(url)
-        where = address.description if address is not None else display_name(url)
+        where = said(address.description) if address is not None else display_name(url)
         if address is not None and address.user:
             text = self.tr("The database server wants the password of {user} for "
                            "{database}.").format(user=address.user, database=where)

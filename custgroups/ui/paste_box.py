@@ -24,11 +24,12 @@ from custgroups.core.customers import (
     is_customer_code,
     resolve_codes,
 )
-from custgroups.core.errors import ValidationError, plain_message
+from custgroups.core.errors import Sentence, ValidationError
 from custgroups.core.lists import Customerish, ListMode, ListPlan, plan_list
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import said
 from custgroups.ui.widgets import named
-from custgroups.ui.wording import list_summary, number, paste_summary
+from custgroups.ui.wording import list_summary, paste_summary
 
 DEBOUNCE_MS = 300
 
@@ -212,18 +213,18 @@ class PasteBox(QWidget):
         if not unapplied:  # none, or not known until the box's check is done
             return None
         if not self._applicable:
-            return ValidationError("paste", self.tr(
-                "The paste box holds a list that would make {n} changes, and an inactive group "
-                "takes none: activate the group and apply it, or clear the box, before "
-                "saving.").format(n=number(unapplied)))
-        if self.mode is ListMode.ADD:
-            return ValidationError("paste", self.tr(
-                "The paste box holds {n} recognised customers that are not added yet: press "
-                "Add Recognised (Alt+A), or clear the box, before saving.").format(
-                n=number(unapplied)))
-        return ValidationError("paste", self.tr(
-            "The list in the paste box would make {n} changes that are not applied yet: press "
-            "Apply (Alt+A), or clear the box, before saving.").format(n=number(unapplied)))
+            why = self.tr("The paste box holds a list that would make %Ln change(s), and an "
+                          "inactive group takes none: activate the group and apply it, or "
+                          "clear the box, before saving.", "", unapplied)
+        elif self.mode is ListMode.ADD:
+            why = self.tr("The paste box holds %Ln recognised customer(s) not added yet: "
+                          "press Add Recognised (Alt+A), or clear the box, before saving.", "",
+                          unapplied)
+        else:
+            why = self.tr("The list in the paste box would make %Ln change(s) not applied "
+                          "yet: press Apply (Alt+A), or clear the box, before saving.", "",
+                          unapplied)
+        return ValidationError("paste", Sentence(why))
 
     @Slot()
     def resolve(self) -> None:
@@ -270,7 +271,7 @@ class PasteBox(QWidget):
     def _on_failed(self, number: int, exc: BaseException) -> None:
         if number == self._request:
             self._answered = number
-            self._on_unhandled(plain_message(exc))
+            self._on_unhandled(said(exc))
 
     def _on_unhandled(self, message: str) -> None:
         self.resolution = self.plan = None

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QWidget
 
 from custgroups.core.groups import Group
 from custgroups.core.revert import RevertPlan
+from custgroups.qt.words import number
 from custgroups.ui.group_form import GroupDialog
-from custgroups.ui.wording import number
 
 
 def open_revert(who: str, plan: RevertPlan, parent: QWidget | None) -> Group | None:

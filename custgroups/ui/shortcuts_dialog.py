@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,12 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from custgroups.qt.words import tr
 from custgroups.ui.widgets import fit_to_screen, named
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("shortcuts", text)
-
 
 #: Keys a clerk presses alone; others alone are media keys few keyboards have (Refresh, Exit).
 _PLAIN = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Delete,
@@ -44,7 +40,7 @@ def _shown(keys: Iterable[QKeySequence]) -> str:
         text = key.toString(QKeySequence.SequenceFormat.NativeText)
         if text and text not in found:
             found.append(text)
-    return _tr(" or ").join(found)
+    return tr(" or ").join(found)
 
 
 def _keys(*sequences: str | QKeySequence.StandardKey) -> str:
@@ -55,31 +51,31 @@ def _keys(*sequences: str | QKeySequence.StandardKey) -> str:
 
 def _fixed_rows() -> list[tuple[str, str, str]]:
     """The keys that are no menu's: the list's pages, the editor, the picker, Customers."""
-    window, editor = _tr("Customer Groups"), _tr("Group editor")
-    picker, found = _tr("Customer picker"), _tr("Customers")
+    window, editor = tr("Customer Groups"), tr("Group editor")
+    picker, found = tr("Customer picker"), tr("Customers")
     return [
-        (window, _tr("Previous page / next page"), _keys("Ctrl+PgUp") + " / " + _keys(
+        (window, tr("Previous page / next page"), _keys("Ctrl+PgUp") + " / " + _keys(
             "Ctrl+PgDown")),
-        (window, _tr("First page / last page"), _keys("Ctrl+Shift+PgUp") + " / " + _keys(
+        (window, tr("First page / last page"), _keys("Ctrl+Shift+PgUp") + " / " + _keys(
             "Ctrl+Shift+PgDown")),
-        (window, _tr("Edit the selected group"), _keys("Return")),
-        (editor, _tr("Save"), _keys(QKeySequence.StandardKey.Save)),
-        (editor, _tr("Paste codes"), _keys("Alt+P")),
-        (editor, _tr("Choose how a list changes the group"), _keys("Alt+M")),
-        (editor, _tr("Apply the pasted list"), _keys("Alt+A")),
-        (editor, _tr("Reason"), _keys("Alt+S")),
-        (editor, _tr("Remove the selected members"), _keys(QKeySequence.StandardKey.Delete,
+        (window, tr("Edit the selected group"), _keys("Return")),
+        (editor, tr("Save"), _keys(QKeySequence.StandardKey.Save)),
+        (editor, tr("Paste codes"), _keys("Alt+P")),
+        (editor, tr("Choose how a list changes the group"), _keys("Alt+M")),
+        (editor, tr("Apply the pasted list"), _keys("Alt+A")),
+        (editor, tr("Reason"), _keys("Alt+S")),
+        (editor, tr("Remove the selected members"), _keys(QKeySequence.StandardKey.Delete,
                                                            "Backspace")),
-        (editor, _tr("Undo the last change to members"), _keys(QKeySequence.StandardKey.Undo)),
-        (editor, _tr("Redo it"), _keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z")),
-        (editor, _tr("Cancel"), _keys("Escape")),
-        (picker, _tr("From the search into the results"), _keys("Down")),
-        (picker, _tr("Tick or untick the selected customers"), _keys("Space")),
-        (found, _tr("Browse, or the pasted list"), _keys("Alt+B") + " / " + _keys("Alt+L")),
-        (found, _tr("Customer codes of the pasted list"), _keys("Alt+C")),
-        (found, _tr("Tick or untick a group"), _keys("Space")),
-        (found, _tr("Save the pasted list's ticks"), _keys(QKeySequence.StandardKey.Save)),
-        (_tr("Everywhere"), _tr("Leave a table"), _keys("Tab")),
+        (editor, tr("Undo the last change to members"), _keys(QKeySequence.StandardKey.Undo)),
+        (editor, tr("Redo it"), _keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z")),
+        (editor, tr("Cancel"), _keys("Escape")),
+        (picker, tr("From the search into the results"), _keys("Down")),
+        (picker, tr("Tick or untick the selected customers"), _keys("Space")),
+        (found, tr("Browse, or the pasted list"), _keys("Alt+B") + " / " + _keys("Alt+L")),
+        (found, tr("Customer codes of the pasted list"), _keys("Alt+C")),
+        (found, tr("Tick or untick a group"), _keys("Space")),
+        (found, tr("Save the pasted list's ticks"), _keys(QKeySequence.StandardKey.Save)),
+        (tr("Everywhere"), tr("Leave a table"), _keys("Tab")),
     ]
 
 
@@ -90,7 +86,7 @@ def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:
         keys = _shown(action.shortcuts())
         if keys:
             name = action.text().replace("&", "").removesuffix("…")
-            rows.append((_tr("Customer Groups"), name, keys))
+            rows.append((tr("Customer Groups"), name, keys))
     return rows
 
 
@@ -100,11 +96,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.setObjectName("ShortcutsDialog")
-        self.setWindowTitle(_tr("Keyboard Shortcuts"))
+        self.setWindowTitle(tr("Keyboard Shortcuts"))
         rows = action_rows(window.actions()) + _fixed_rows()
         self.table = named(QTableWidget(len(rows), 3, self), "shortcutsTable")
-        self.table.setAccessibleName(_tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([_tr("Where"), _tr("What"), _tr("Keys")])
+        self.table.setAccessibleName(tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([tr("Where"), tr("What"), tr("Keys")])
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -12,11 +12,12 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 
 class Scheme(StrEnum):
@@ -69,8 +70,8 @@ _DARK_DISABLED = "#8c8c8c"
 _LIGHT_HIGHLIGHT = "#22629e"
 
 _choice = Choice.SYSTEM
-#: Labels styled here, and how, so a change of scheme restyles them.
-_styled: weakref.WeakKeyDictionary[QLabel, Callable[[QLabel], None]] = (
+#: Widgets styled here, and how, so a change of scheme restyles them.
+_styled: weakref.WeakKeyDictionary[QWidget, Callable[[Any], None]] = (
     weakref.WeakKeyDictionary())
 
 
@@ -128,9 +129,17 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def _keep(label: QLabel, restyle: Callable[[QLabel], None]) -> None:
-    _styled[label] = restyle
-    restyle(label)
+def _keep(widget: QWidget, restyle: Callable[[Any], None]) -> None:
+    _styled[widget] = restyle
+    restyle(widget)
+
+
+def focus_ring(button: QToolButton) -> None:
+    """A flat tool button that shows, in the highlight colour, when the keyboard is on it
+    (the style draws no focus for a flat button)."""
+    _keep(button, lambda b: b.setStyleSheet(
+        "QToolButton:focus { border: 2px solid %s; border-radius: 3px; }"
+        % QApplication.palette().color(QPalette.ColorRole.Highlight).name()))
 
 
 def error_text(label: QLabel, on: bool = True) -> None:

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
 from custgroups.core.groups import Group
 from custgroups.qt.live import LiveUpdates
 from custgroups.qt.tasks import Lane
+from custgroups.qt.words import tr
 from custgroups.ui import style
 
 
 def read_only_reason(who: str) -> str:
     """Why nothing can be changed, in one sentence."""
-    return QCoreApplication.translate(
-        "team", "Your database login ({who}) may look at groups and export them, but not "
-                "change them. Ask your administrator for editing rights.").format(who=who)
+    return tr("Your database login ({who}) may look at groups and export them, but not "
+              "change them. Ask your administrator for editing rights.").format(who=who)
 
 
 def lock(reason: str, actions: Iterable[QAction], widgets: Iterable[QWidget]) -> None:
@@ -39,7 +39,7 @@ def lock(reason: str, actions: Iterable[QAction], widgets: Iterable[QWidget]) ->
 
 def read_only_badge(reason: str, parent: QWidget) -> QLabel:
     """The status bar's lasting "Read only", saying why when pointed at."""
-    label = QLabel(QCoreApplication.translate("team", "Read only"), parent)
+    label = QLabel(tr("Read only"), parent)
     label.setObjectName("readOnlyBadge")
     label.setToolTip(reason)
     label.setAccessibleDescription(reason)
@@ -99,9 +99,8 @@ class ListWatch(QObject):
             return
         if self._stopped:
             self._stopped = False
-            self._tell(QCoreApplication.translate(
-                "team", "Other clerks' changes no longer appear by themselves (the details "
-                        "are in the log): press F5 to see the list as it is now."))
+            self._tell(tr("Other clerks' changes no longer appear by themselves (the details "
+                          "are in the log): press F5 to see the list as it is now."))
         if self._held == {}:
             return
         held, self._held = self._held, {}

@@ -7,27 +7,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QPushButton, QWidget
 
 from custgroups.core.customers import CustomerRef
-from custgroups.core.errors import Cancelled, plain_message
+from custgroups.core.errors import Cancelled
 from custgroups.core.groups import GroupQuery
 from custgroups.core.progress import ProgressFn
 from custgroups.qt.tasks import Job, Lane
+from custgroups.qt.words import list_separator, said, tr
 from custgroups.ui import messages
 from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.import_preview import ImportPreviewDialog
 from custgroups.ui.long_job import run_long
-from custgroups.ui.wording import import_summary, list_separator
+from custgroups.ui.wording import import_summary
 
 if TYPE_CHECKING:
     from custgroups.core.sheets.export import ExportResult
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("transfers", text)
 
 
 def ask_group_export(window: QWidget, query: GroupQuery, matching: int
@@ -63,17 +61,17 @@ def ask_and_export(parent: QWidget, file_name: str, run_export: RunExport,
                    write: Callable[[Path, ProgressFn], object]) -> None:
     """Ask where to write customers (xlsx or CSV), then ``write`` there as a long job."""
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Export Customers"), str(Path.home() / file_name),
-        _tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
+        parent, tr("Export Customers"), str(Path.home() / file_name),
+        tr("Excel workbook (*.xlsx);;CSV text (*.csv)"))
     if chosen:
-        run_export(_tr("Exporting customers…"), lambda progress: write(Path(chosen), progress))
+        run_export(tr("Exporting customers…"), lambda progress: write(Path(chosen), progress))
 
 
 def ask_customer_file(window: QWidget) -> Path | None:
     """Ask for the ERP's customer file."""
     chosen, _filter = QFileDialog.getOpenFileName(
-        window, _tr("Import Customers"), str(Path.home()),
-        _tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        window, tr("Import Customers"), str(Path.home()),
+        tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
     return Path(chosen) if chosen else None
 
 
@@ -102,20 +100,20 @@ def export(lane: Lane, window: QMainWindow, label: str, work: Callable[[Any], An
     def on_success(result: Any) -> None:
         finished(result)
         paths = [str(p) for p in result.paths]
-        if messages.done_with_folder(window, _tr("Export finished"),
-                                     _tr("Saved to {paths}.").format(
-                                         paths=_tr(" and ").join(paths))):
+        if messages.done_with_folder(window, tr("Export finished"),
+                                     tr("Saved to {paths}.").format(
+                                         paths=tr(" and ").join(paths))):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.paths[0].parent)))
 
     def on_failure(exc: BaseException) -> None:
         finished(exc)
-        messages.warn(window, _tr("Export failed"), plain_message(exc))
+        messages.warn(window, tr("Export failed"), said(exc))
 
     def on_cancel() -> None:
         finished(Cancelled())
-        window.statusBar().showMessage(_tr("Export cancelled; no file was written."), 5000)
+        window.statusBar().showMessage(tr("Export cancelled; no file was written."), 5000)
 
-    return run_long(lane, window, "exportProgress", _tr("Export"), label, work, on_success,
+    return run_long(lane, window, "exportProgress", tr("Export"), label, work, on_success,
                     on_failure, on_cancel)
 
 
@@ -127,13 +125,13 @@ def import_customers(lane: Lane, window: QMainWindow, path: Path,
 
     def on_failure(exc: BaseException) -> None:
         if isinstance(exc, ImportProblems):
-            first, _, rest = exc.message.partition("\n")
-            messages.warn(window, _tr("Nothing was imported"), first, rest)
+            first, _, rest = said(exc).partition("\n")
+            messages.warn(window, tr("Nothing was imported"), first, rest)
         else:
-            messages.warn(window, _tr("Nothing was imported"), plain_message(exc))
+            messages.warn(window, tr("Nothing was imported"), said(exc))
 
     def on_cancel() -> None:
-        window.statusBar().showMessage(_tr("Import cancelled; nothing was changed."), 5000)
+        window.statusBar().showMessage(tr("Import cancelled; nothing was changed."), 5000)
 
     def on_planned(plans: Any) -> None:
         clear_empty = ImportPreviewDialog.ask(plans, path, window)
@@ -142,8 +140,8 @@ def import_customers(lane: Lane, window: QMainWindow, path: Path,
             return
         _apply_import(lane, window, path, plans, clear_empty, imported, on_failure, on_cancel)
 
-    return run_long(lane, window, "importProgress", _tr("Import Customers"),
-                    _tr("Reading and checking {name}…").format(name=path.name),
+    return run_long(lane, window, "importProgress", tr("Import Customers"),
+                    tr("Reading and checking {name}…").format(name=path.name),
                     lambda progress: plan_customer_import(path, progress),
                     on_planned, on_failure, on_cancel)
 
@@ -154,11 +152,11 @@ def _apply_import(lane: Lane, window: QMainWindow, path: Path, plans: Any, clear
     from custgroups.core.sheets.imports import apply_customer_import
 
     def on_success(result: Any) -> None:
-        messages.inform(window, _tr("Customers imported"), _tr(
+        messages.inform(window, tr("Customers imported"), tr(
             "{name}: {summary}.").format(name=path.name, summary=import_summary(result.plan)))
         imported()
 
-    return run_long(lane, window, "importProgress", _tr("Import Customers"),
-                    _tr("Importing {name}…").format(name=path.name),
+    return run_long(lane, window, "importProgress", tr("Import Customers"),
+                    tr("Importing {name}…").format(name=path.name),
                     lambda progress: apply_customer_import(plans.file, clear_empty, progress),
                     on_success, failed, cancelled)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt
@@ -96,3 +97,23 @@ def read_only_table(parent: QWidget, name: str, model: QAbstractItemModel,
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     return table
+
+
+#: A moment as wide as any the tables show (two-digit month, day and hour), stored as UTC.
+WIDEST_MOMENT = datetime(2026, 12, 28, 22, 58)
+
+
+def fit_columns(table: QTableView, widest: Mapping[int, str]) -> None:
+    """Size each column of ``widest`` by the font in use, to show that text (or its heading,
+    if wider) whole; rows get the font's height. A larger font or another language's words
+    get the room they need."""
+    metrics = table.fontMetrics()
+    heading = table.horizontalHeader().fontMetrics()
+    model = table.model()
+    for column, text in widest.items():  # room for the cell's margins; the heading's arrow
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        table.horizontalHeader().resizeSection(column, max(
+            metrics.horizontalAdvance(text) + metrics.height(),
+            max((heading.horizontalAdvance(line) for line in title.split("\n")), default=0)
+            + 2 * heading.height()))
+    table.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2 + 4)

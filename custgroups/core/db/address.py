@@ -25,7 +25,9 @@ from custgroups.core.errors import (
     CustgroupsError,
     DatabaseError,
     SchemaTooNewError,
+    Sentence,
     ValidationError,
+    tr,
 )
 
 log = logging.getLogger("custgroups.db")
@@ -66,27 +68,31 @@ class ServerAddress:
         host = self.host.strip()
         if not host:
             found.append(ValidationError(
-                "host", "Enter the server's name or address, such as db.example.com."))
+                "host", tr("Enter the server's name or address, such as db.example.com.")))
         elif _NOT_IN_HOST & set(host):
             found.append(ValidationError(
-                "host", "Enter only the server's name or address, such as db.example.com: "
-                        "it has no spaces and none of / @ ? #."))
+                "host", tr("Enter only the server's name or address, such as db.example.com: "
+                           "it has no spaces and none of / @ ? #.")))
         if not 0 < self.port < 65536:
-            found.append(ValidationError("port", "The port is a number from 1 to 65535; "
-                                                 f"most servers use {DEFAULT_PORT}."))
+            found.append(ValidationError("port", tr("The port is a number from 1 to 65535; "
+                                                    "most servers use {port}.",
+                                                    port=str(DEFAULT_PORT))))
         if not self.database.strip():
             found.append(ValidationError("database",
-                                         "Enter the name of the database on the server."))
+                                         tr("Enter the name of the database on the server.")))
         if self.sslmode not in TLS_MODES:
-            found.append(ValidationError("sslmode", f"'{self.sslmode}' is not an encryption "
-                                                    "setting custgroups knows."))
+            found.append(ValidationError("sslmode", tr("'{setting}' is not an encryption "
+                                                       "setting custgroups knows.",
+                                                       setting=self.sslmode)))
         return found
 
     @property
-    def description(self) -> str:
+    def description(self) -> Sentence:
         """"test on db.example.com" (with its schema, if one is named), for sentences."""
-        schema = f" (schema {self.schema})" if self.schema else ""
-        return f"{self.database}{schema} on {self.host}"
+        if self.schema:
+            return tr("{database} (schema {schema}) on {host}",
+                      database=self.database, schema=self.schema, host=self.host)
+        return tr("{database} on {host}", database=self.database, host=self.host)
 
 
 def from_url(url: str) -> ServerAddress | None:
@@ -167,24 +173,24 @@ def file_folder(url: str) -> str:
 # --- testing a server -----------------------------------------------------------------------
 
 
-def probe(url: str) -> str:
+def probe(url: str) -> Sentence:
     """Connect to the server at ``url`` on a connection of its own and say what is there.
 
     The open database is not touched. The answer is one sentence, such as "Connected to test
-    on db.example.com as ann: 12 groups, schema up to date."; a failure raises
+    on db.example.com as ann: groups: 12, schema up to date."; a failure raises
     :class:`DatabaseError` in plain words (see :func:`needs_password` for a missing password).
     """
     address = from_url(url)
     if address is None:
-        raise DatabaseError(f"'{display_name(url)}' is not a database server address: use "
-                            "postgresql://user@host:5432/name.")
+        raise DatabaseError(tr("'{address}' is not a database server address: use "
+                               "postgresql://user@host:5432/name.", address=display_name(url)))
     shown = without_password(url)
     parsed = urlparse(url)
     try:
         database = database_server.make_postgres(url, parsed, dict(parse_qsl(parsed.query)))
     except ValueError as exc:  # an option that is not a number
-        raise DatabaseError(f"The database address '{display_name(url)}' is not valid: "
-                            f"{exc}.") from None
+        raise DatabaseError(tr("The database address '{address}' is not valid: {reason}.",
+                               address=display_name(url), reason=str(exc))) from None
     try:
         database.connect()
         database_server.check_schema(database, url)
@@ -203,10 +209,10 @@ def probe(url: str) -> str:
     return sentence
 
 
-def _describe(database: peewee.Database, address: ServerAddress) -> str:
-    """What the connected server holds, as the end of the probe's sentence."""
+def _describe(database: peewee.Database, address: ServerAddress) -> Sentence:
+    """What the connected server holds, in the probe's sentence."""
     user = database.execute_sql("SELECT current_user").fetchone()[0]
-    start = f"Connected to {address.description} as {user}"
+    server = address.description
     info_table = models.SchemaInfo._meta.table_name
     found = database.execute_sql(
         "SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(%s))",
@@ -216,22 +222,26 @@ def _describe(database: peewee.Database, address: ServerAddress) -> str:
         row = database.execute_sql(f'SELECT value FROM "{info_table}" WHERE key = %s',
                                    ["schema_version"]).fetchone()
     if row is None:
-        return (f"{start}: the database is empty. Its administrator sets it up, or custgroups "
-                "does when it first opens it.")
+        return tr("Connected to {server} as {user}: the database is empty. Its administrator "
+                  "sets it up, or custgroups does when it first opens it.",
+                  server=server, user=user)
     text = str(row[0]).strip()
     if not (text.isascii() and text.isdigit()):
-        raise DatabaseError(
-            f"{start}, but the database records its schema version as '{text[:40]}', which "
-            "custgroups never writes: ask its administrator to check it.")
+        raise DatabaseError(tr(
+            "Connected to {server} as {user}, but the database records its schema version as "
+            "'{version}', which custgroups never writes: ask its administrator to check it.",
+            server=server, user=user, version=text[:40]))
     version = int(text)
     if version > LATEST_SCHEMA:
-        raise SchemaTooNewError(
-            f"{start}, but the database was made by a newer version of custgroups (schema "
-            f"{version}; this copy knows up to {LATEST_SCHEMA}). Update custgroups to use it.")
+        raise SchemaTooNewError(tr(
+            "Connected to {server} as {user}, but the database was made by a newer version of "
+            "custgroups (schema {version}; this copy knows up to {latest}). Update custgroups "
+            "to use it.", server=server, user=user, version=version, latest=LATEST_SCHEMA))
     groups_table = models.CustomerGroup._meta.table_name
     count = int(database.execute_sql(f'SELECT count(*) FROM "{groups_table}"').fetchone()[0])
-    groups = "1 group" if count == 1 else f"{count:,} groups"
     if version < LATEST_SCHEMA:
-        return (f"{start}: {groups}; its schema (version {version}) is brought up to date "
-                "when custgroups opens it.")
-    return f"{start}: {groups}, schema up to date."
+        return tr("Connected to {server} as {user}: groups: {count}; its schema (version "
+                  "{version}) is brought up to date when custgroups opens it.",
+                  server=server, user=user, count=count, version=version)
+    return tr("Connected to {server} as {user}: groups: {count}, schema up to date.",
+              server=server, user=user, count=count)

@@ -20,7 +20,7 @@ from custgroups.core.db import files as database_file
 from custgroups.core.db import server as database_server
 from custgroups.core.db.files import default_database_path, display_name
 from custgroups.core.db.migrations import check_sqlite_file, migrate
-from custgroups.core.errors import CustgroupsError, DatabaseError
+from custgroups.core.errors import CustgroupsError, DatabaseError, Sentence, tr
 
 log = logging.getLogger("custgroups.db")
 
@@ -61,7 +61,7 @@ def choose_database_url(explicit: str | None = None) -> str:
 def info() -> DatabaseInfo:
     """Facts about the database opened last."""
     if _info is None:
-        raise DatabaseError("No database is open.")
+        raise DatabaseError(tr("No database is open."))
     return _info
 
 
@@ -85,8 +85,8 @@ def open_database(url: str | None = None, create: bool = False,
     try:
         db, kind = _make_database(url, create)
     except ValueError as exc:  # e.g. a port or option that is not a number
-        raise DatabaseError(f"The database address '{display_name(url)}' is not valid: "
-                            f"{exc}.") from None
+        raise DatabaseError(tr("The database address '{address}' is not valid: {reason}.",
+                               address=display_name(url), reason=str(exc))) from None
     models.database.initialize(db)
     path = database_file.sqlite_path(url) if kind == "sqlite" else None
     with translated_errors(url, reading=True):
@@ -117,8 +117,8 @@ def administer(url: str) -> Iterator[peewee.Database]:
     """A server connection of its own, for setting a server up: nothing is migrated or bound,
     and its failures come out in plain words."""
     if not is_server_address(url):
-        raise DatabaseError(f"{display_name(url)} is not a database server address: "
-                            "postgresql://user@host:5432/name.")
+        raise DatabaseError(tr("{address} is not a database server address: "
+                               "postgresql://user@host:5432/name.", address=display_name(url)))
     db = _make_database(url)[0]
     assert isinstance(db, database_server.ServerDatabase)
     with translated_errors(url):
@@ -216,9 +216,10 @@ def discard_connection() -> None:
             db.close()
 
 
-def explain(exc: BaseException, url: str | None = None, reading: bool = False) -> str:
+def explain(exc: BaseException, url: str | None = None, reading: bool = False) -> Sentence:
     """One sentence a clerk understands for a database failure (details go to the log)."""
-    where = display_name(url) if url else (_info.display_name if _info else "the database")
+    where: str | Sentence = display_name(url) if url else (
+        _info.display_name if _info else tr("the database"))
     url = url or (_info.url if _info else None)
     return failures.explain(exc, where, url, _sqlite_folder(url), reading)
 

@@ -12,16 +12,19 @@ from __future__ import annotations
 import enum
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlparse
 
 from playhouse.pool import MaxConnectionsExceeded
 
 from custgroups.core.db import sqlstate
 from custgroups.core.db.sqlstate import chain, connection_lost, said, server_restarting
+from custgroups.core.errors import Sentence, tr
 
 __all__ = ["SENTENCES", "Failure", "chain", "classify", "connection_lost", "explain",
-           "is_disk_full", "nearly_full", "server_restarting"]
+           "is_disk_full", "nearly_full", "sentence", "server_restarting"]
 
 #: Less free space than this beside a database that failed to write means the disk is full:
 #: SQLite then reports only "disk I/O error" (it could not grow its shared-memory file).
@@ -63,78 +66,120 @@ class Failure(enum.Enum):
     UNEXPLAINED = enum.auto()
 
 
-#: The sentence for each failure. ``{nothing}`` is "nothing was changed" after a read and
-#: "nothing was saved" after a write; ``{where}`` names the database.
-SENTENCES: dict[Failure, str] = {
-    Failure.DISK_FULL: "{disk} is full, so nothing was saved; the database itself is intact. "
-                       "Free some space and try again.",
-    Failure.SERVER_DISK_FULL: "The database server's disk is full, so {nothing}; the database "
-                              "itself is intact. Ask your administrator to free some space.",
-    Failure.FILE_BUSY: "Another clerk's change or another program is holding the database, so "
-                       "{nothing}; try again in a moment.",
-    Failure.READ_ONLY_FILE: "The database {where} is read-only here, so nothing was saved. "
-                            "Check the file's permissions or open a copy you can change.",
-    Failure.NOT_A_DATABASE: "{where} is not a custgroups database (or it is damaged). "
-                            "Open another file.",
-    Failure.DAMAGED: "The database {where} could not be read or written: it is damaged or its "
-                     "disk failed. {Nothing}; details are in the log. If this happens again, "
-                     "restore it from a backup.",
-    Failure.CANNOT_OPEN: "The database {where} cannot be opened: the file or its folder is "
-                         "missing, or you may not write there.",
-    Failure.LOGIN_REFUSED: "The database server refused the login for {where}, so {nothing}. "
-                           "Check the user and password, or ask your administrator for a login.",
-    Failure.UNKNOWN_USER: "The database server does not know the user named in {where}, so "
-                          "{nothing}. Check the user, or ask your administrator for a login.",
-    Failure.NO_DATABASE: "The database server has no database named '{name}' ({where}), so "
-                         "{nothing}. Check the address, or ask your administrator for it.",
-    Failure.UNREACHABLE: "Cannot reach the database server for {where}, so {nothing}. Check "
-                         "that it is running and that this computer is on its network.",
-    Failure.REFUSED: "The database server for {where} refused the connection, so {nothing}; "
-                     "its reason is in the log. Ask your administrator.",
-    Failure.NOT_SET_UP: "The database server for {where} is not set up for custgroups yet, "
-                        "and your login may not set it up, so {nothing}. Ask your "
-                        "administrator to run custgroups server-setup.",
-    Failure.NO_READ_RIGHTS: "Your database login may not look at the groups in {where}, so "
-                            "nothing was changed; ask your administrator for access.",
-    Failure.NO_WRITE_RIGHTS: "Your database login may look at the groups but not change them, "
-                             "so nothing was saved; ask your administrator for editing rights.",
-    Failure.READ_ONLY_SERVER: "The database server for {where} takes no changes right now (it "
-                              "is a read-only copy, or set to read-only), so nothing was saved. "
-                              "Ask your administrator which server takes changes.",
-    Failure.MISSING_PART: "The database {where} lacks a table or column custgroups needs (it "
-                          "was changed outside custgroups), so {nothing}. Ask your "
-                          "administrator to restore it.",
-    Failure.NO_FREE_CONNECTIONS: "The database server has no free connections right now, so "
-                                 "{nothing}. Try again in a moment; if this keeps happening, "
-                                 "ask your administrator to allow more connections.",
-    Failure.SHORT_OF_RESOURCES: "The database server is short of memory or another resource "
-                                "right now, so {nothing}. Try again later, or tell your "
-                                "administrator.",
-    Failure.CONCURRENT_CHANGE: "Someone else was changing the same data at that moment, so "
-                               "{nothing}. Please try again.",
-    Failure.LOCK_HELD: "Another clerk's change is holding this group, so {nothing}; try again "
-                       "in a moment.",
-    Failure.TOO_LONG: "The database server stopped this before it finished (it ran too long, or "
-                      "the administrator cancelled it), so {nothing}. Try again when the server "
-                      "is less busy, or ask your administrator.",
-    Failure.IDLE_ENDED: "This save was left waiting part-way (did the computer sleep?), so the "
-                        "database server cancelled it and nothing was saved. Try again.",
-    Failure.RESTARTING: "The database server for {where} is restarting, so your change was not "
-                        "saved. Try again in a moment.",
-    Failure.RESTARTING_WHILE_READING: "The database server for {where} is restarting, so "
-                                      "nothing could be read. Try again in a moment.",
-    Failure.RESTARTED_MID_SAVE: "The database server for {where} restarted while your change "
-                                "was being saved: check whether it is there before repeating it.",
-    Failure.LOST: "The connection to the database server was lost. It will reconnect on the "
-                  "next try; check whether your last change is there before repeating it.",
-    Failure.LOST_BEFORE_SAVE: "The connection to the database server was lost before your "
-                              "change was saved, so nothing was saved. Try again: it reconnects "
-                              "by itself.",
-    Failure.LOST_WHILE_READING: "The connection to the database server was lost while "
-                                "reading; nothing was changed. Try again: it reconnects by "
-                                "itself.",
-    Failure.UNEXPLAINED: "The database reported a problem it did not explain; nothing was "
-                         "half-saved. Details are in the log.",
+class Words(NamedTuple):
+    """What a failure's sentence may name: the database (``where``), what became of the work
+    (``nothing``: "nothing was changed" after a read, "nothing was saved" after a write;
+    ``Nothing`` the same at the start of a sentence), the ``disk`` and the database's
+    ``name`` on its server."""
+
+    where: str | Sentence
+    nothing: Sentence
+    Nothing: Sentence
+    disk: Sentence
+    name: str
+
+
+#: The sentence for each failure, from its :class:`Words`.
+SENTENCES: dict[Failure, Callable[[Words], Sentence]] = {
+    Failure.DISK_FULL: lambda w: tr(
+        "{disk} is full, so nothing was saved; the database itself is intact. "
+        "Free some space and try again.", disk=w.disk),
+    Failure.SERVER_DISK_FULL: lambda w: tr(
+        "The database server's disk is full, so {nothing}; the database itself is intact. "
+        "Ask your administrator to free some space.", nothing=w.nothing),
+    Failure.FILE_BUSY: lambda w: tr(
+        "Another clerk's change or another program is holding the database, so {nothing}; "
+        "try again in a moment.", nothing=w.nothing),
+    Failure.READ_ONLY_FILE: lambda w: tr(
+        "The database {where} is read-only here, so nothing was saved. Check the file's "
+        "permissions or open a copy you can change.", where=w.where),
+    Failure.NOT_A_DATABASE: lambda w: tr(
+        "{where} is not a custgroups database (or it is damaged). Open another file.",
+        where=w.where),
+    Failure.DAMAGED: lambda w: tr(
+        "The database {where} could not be read or written: it is damaged or its disk "
+        "failed. {Nothing}; details are in the log. If this happens again, restore it from "
+        "a backup.", where=w.where, Nothing=w.Nothing),
+    Failure.CANNOT_OPEN: lambda w: tr(
+        "The database {where} cannot be opened: the file or its folder is missing, or you "
+        "may not write there.", where=w.where),
+    Failure.LOGIN_REFUSED: lambda w: tr(
+        "The database server refused the login for {where}, so {nothing}. Check the user "
+        "and password, or ask your administrator for a login.",
+        where=w.where, nothing=w.nothing),
+    Failure.UNKNOWN_USER: lambda w: tr(
+        "The database server does not know the user named in {where}, so {nothing}. Check "
+        "the user, or ask your administrator for a login.", where=w.where, nothing=w.nothing),
+    Failure.NO_DATABASE: lambda w: tr(
+        "The database server has no database named '{name}' ({where}), so {nothing}. Check "
+        "the address, or ask your administrator for it.",
+        name=w.name, where=w.where, nothing=w.nothing),
+    Failure.UNREACHABLE: lambda w: tr(
+        "Cannot reach the database server for {where}, so {nothing}. Check that it is "
+        "running and that this computer is on its network.",
+        where=w.where, nothing=w.nothing),
+    Failure.REFUSED: lambda w: tr(
+        "The database server for {where} refused the connection, so {nothing}; its reason "
+        "is in the log. Ask your administrator.", where=w.where, nothing=w.nothing),
+    Failure.NOT_SET_UP: lambda w: tr(
+        "The database server for {where} is not set up for custgroups yet, and your login "
+        "may not set it up, so {nothing}. Ask your administrator to run custgroups "
+        "server-setup.", where=w.where, nothing=w.nothing),
+    Failure.NO_READ_RIGHTS: lambda w: tr(
+        "Your database login may not look at the groups in {where}, so nothing was "
+        "changed; ask your administrator for access.", where=w.where),
+    Failure.NO_WRITE_RIGHTS: lambda w: tr(
+        "Your database login may look at the groups but not change them, so nothing was "
+        "saved; ask your administrator for editing rights."),
+    Failure.READ_ONLY_SERVER: lambda w: tr(
+        "The database server for {where} takes no changes right now (it is a read-only "
+        "copy, or set to read-only), so nothing was saved. Ask your administrator which "
+        "server takes changes.", where=w.where),
+    Failure.MISSING_PART: lambda w: tr(
+        "The database {where} lacks a table or column custgroups needs (it was changed "
+        "outside custgroups), so {nothing}. Ask your administrator to restore it.",
+        where=w.where, nothing=w.nothing),
+    Failure.NO_FREE_CONNECTIONS: lambda w: tr(
+        "The database server has no free connections right now, so {nothing}. Try again "
+        "in a moment; if this keeps happening, ask your administrator to allow more "
+        "connections.", nothing=w.nothing),
+    Failure.SHORT_OF_RESOURCES: lambda w: tr(
+        "The database server is short of memory or another resource right now, so "
+        "{nothing}. Try again later, or tell your administrator.", nothing=w.nothing),
+    Failure.CONCURRENT_CHANGE: lambda w: tr(
+        "Someone else was changing the same data at that moment, so {nothing}. Please try "
+        "again.", nothing=w.nothing),
+    Failure.LOCK_HELD: lambda w: tr(
+        "Another clerk's change is holding this group, so {nothing}; try again in a "
+        "moment.", nothing=w.nothing),
+    Failure.TOO_LONG: lambda w: tr(
+        "The database server stopped this before it finished (it ran too long, or the "
+        "administrator cancelled it), so {nothing}. Try again when the server is less "
+        "busy, or ask your administrator.", nothing=w.nothing),
+    Failure.IDLE_ENDED: lambda w: tr(
+        "This save was left waiting part-way (did the computer sleep?), so the database "
+        "server cancelled it and nothing was saved. Try again."),
+    Failure.RESTARTING: lambda w: tr(
+        "The database server for {where} is restarting, so your change was not saved. Try "
+        "again in a moment.", where=w.where),
+    Failure.RESTARTING_WHILE_READING: lambda w: tr(
+        "The database server for {where} is restarting, so nothing could be read. Try "
+        "again in a moment.", where=w.where),
+    Failure.RESTARTED_MID_SAVE: lambda w: tr(
+        "The database server for {where} restarted while your change was being saved: "
+        "check whether it is there before repeating it.", where=w.where),
+    Failure.LOST: lambda w: tr(
+        "The connection to the database server was lost. It will reconnect on the next "
+        "try; check whether your last change is there before repeating it."),
+    Failure.LOST_BEFORE_SAVE: lambda w: tr(
+        "The connection to the database server was lost before your change was saved, so "
+        "nothing was saved. Try again: it reconnects by itself."),
+    Failure.LOST_WHILE_READING: lambda w: tr(
+        "The connection to the database server was lost while reading; nothing was "
+        "changed. Try again: it reconnects by itself."),
+    Failure.UNEXPLAINED: lambda w: tr(
+        "The database reported a problem it did not explain; nothing was half-saved. "
+        "Details are in the log."),
 }
 
 #: PostgreSQL's SQLSTATEs, by code or by class (the first two characters).
@@ -231,8 +276,8 @@ def classify(exc: BaseException, folder: Path | None = None, reading: bool = Fal
     return failure
 
 
-def explain(exc: BaseException, where: str, url: str | None = None,
-            folder: Path | None = None, reading: bool = False) -> str:
+def explain(exc: BaseException, where: str | Sentence, url: str | None = None,
+            folder: Path | None = None, reading: bool = False) -> Sentence:
     """One sentence a clerk understands for a database failure at ``where``.
 
     ``folder`` is where an SQLite database lives: a failure to write there on a disk with no
@@ -243,11 +288,20 @@ def explain(exc: BaseException, where: str, url: str | None = None,
     server = url is not None and urlparse(url).scheme.lower().startswith("postgres")
     if failure is Failure.DISK_FULL and server:
         failure = Failure.SERVER_DISK_FULL
-    nothing = "nothing was changed" if reading else "nothing was saved"
-    return SENTENCES[failure].format(
-        where=where, nothing=nothing, Nothing=nothing.capitalize(),
-        disk=f"The disk holding {folder}" if folder is not None else "The disk",
-        name=unquote(urlparse(url).path.lstrip("/")) if url else "")
+    return sentence(failure, where, reading, folder,
+                    unquote(urlparse(url).path.lstrip("/")) if url else "")
+
+
+def sentence(failure: Failure, where: str | Sentence, reading: bool = False,
+             folder: Path | None = None, name: str = "") -> Sentence:
+    """The sentence for ``failure`` at ``where``, after a read or a write."""
+    return SENTENCES[failure](Words(
+        where=where,
+        nothing=tr("nothing was changed") if reading else tr("nothing was saved"),
+        Nothing=tr("Nothing was changed") if reading else tr("Nothing was saved"),
+        disk=tr("The disk holding {folder}", folder=str(folder)) if folder is not None
+        else tr("The disk"),
+        name=name))
 
 
 def _what(exc: BaseException, folder: Path | None) -> Failure:

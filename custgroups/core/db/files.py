@@ -21,7 +21,7 @@ import peewee
 import platformdirs
 
 from custgroups.core.clock import utc_now
-from custgroups.core.errors import DatabaseError
+from custgroups.core.errors import DatabaseError, Sentence, tr
 
 log = logging.getLogger("custgroups.db")
 
@@ -56,15 +56,16 @@ def prepare(path: Path, create: bool, default: bool) -> None:
         return
     marker = marker_path(path)
     if default and marker.exists() and not create:
-        raise DatabaseError(
-            f"The database file {path} is gone or was moved since custgroups last used it, "
+        raise DatabaseError(tr(
+            "The database file {path} is gone or was moved since custgroups last used it, "
             "and custgroups will not put an empty one in its place: put the file back, or, "
-            f"to start afresh with an empty database, delete {marker}.")
+            "to start afresh with an empty database, delete {marker}.",
+            path=str(path), marker=str(marker)))
     if not (create or default):
-        raise DatabaseError(
-            f"The database file {path} does not exist (moved, deleted or mistyped?), so "
+        raise DatabaseError(tr(
+            "The database file {path} does not exist (moved, deleted or mistyped?), so "
             "nothing was opened or created: open it where it is now, or make a new database "
-            "there with the demo command.")
+            "there with the demo command.", path=str(path)))
     log.info("creating the database file %s", path)
     # An empty file is an empty SQLite database; O_EXCL is not wanted, as two copies
     # starting at once may both get here.
@@ -112,10 +113,10 @@ class OpenedFile:
         except FileNotFoundError:
             found = None
         if found is None or (found.st_dev, found.st_ino) != (self.device, self.inode):
-            raise DatabaseError(
-                f"The database file {self.path} is gone or was moved while custgroups was "
-                "open, so nothing more can be read or saved: put it back, or restart "
-                "custgroups and open it where it is now.")
+            raise DatabaseError(tr(
+                "The database file {path} is gone or was moved while custgroups was open, "
+                "so nothing more can be read or saved: put it back, or restart custgroups "
+                "and open it where it is now.", path=str(self.path)))
 
 
 # --- addresses and connections ----------------------------------------------------------
@@ -162,12 +163,13 @@ def sqlite_path(url: str) -> Path | None:
         if parsed.netloc:  # "sqlite://relative.db": the name landed in the host part
             path = parsed.netloc + ("/" + path if path else "")
         if not path:
-            raise DatabaseError(f"'{url}' names no database file: use sqlite:///path/to/file.db.")
+            raise DatabaseError(tr("'{address}' names no database file: use "
+                                   "sqlite:///path/to/file.db.", address=url))
         return Path(path).expanduser() if path != ":memory:" else None
-    raise DatabaseError(
-        f"'{display_name(url)}' is not a database address custgroups understands: "
-        "use sqlite:///path/to/file.db or postgresql://user@host:5432/name."
-    )
+    raise DatabaseError(tr(
+        "'{address}' is not a database address custgroups understands: "
+        "use sqlite:///path/to/file.db or postgresql://user@host:5432/name.",
+        address=display_name(url)))
 
 
 def is_default(path: Path) -> bool:
@@ -183,16 +185,19 @@ def make_sqlite(path: Path | None, options: dict[str, str], create: bool) -> pee
         if default:
             path.parent.mkdir(parents=True, exist_ok=True)
         if not path.parent.is_dir():
-            raise DatabaseError(f"The folder {path.parent} does not exist, so the database "
-                                f"{path.name} cannot be opened or created there.")
+            raise DatabaseError(tr("The folder {folder} does not exist, so the database "
+                                   "{file} cannot be opened or created there.",
+                                   folder=str(path.parent), file=path.name))
         if path.is_dir():
-            raise DatabaseError(f"{path} is a folder, not a database file.")
+            raise DatabaseError(tr("{path} is a folder, not a database file.", path=str(path)))
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-            raise DatabaseError(f"The database file {path} is read-only or not yours to change: "
-                                "check its permissions, or copy it somewhere you can write.")
+            raise DatabaseError(tr("The database file {path} is read-only or not yours to "
+                                   "change: check its permissions, or copy it somewhere you "
+                                   "can write.", path=str(path)))
         if not path.exists() and not os.access(path.parent, os.W_OK):
-            raise DatabaseError(f"The folder {path.parent} is read-only, so the database "
-                                f"{path.name} cannot be created there.")
+            raise DatabaseError(tr("The folder {folder} is read-only, so the database {file} "
+                                   "cannot be created there.",
+                                   folder=str(path.parent), file=path.name))
         refuse_network_share(path)
         prepare(path, create, default)
     return peewee.SqliteDatabase(
@@ -224,26 +229,27 @@ def refuse_network_share(path: Path) -> None:
     """Refuse, in plain words, an SQLite file on a network share."""
     share = network_share(path.parent)
     if share is not None:
-        raise DatabaseError(
-            f"{path} is on a network share ({share}), where custgroups does not open a database "
-            "file: its write-ahead log, which keeps the file safe, does not work over a "
-            "network, and two computers writing at once could damage it. Copy the file to "
-            "this computer, or let the team share a custgroups server (File → Connect to "
-            "Server…).")
+        raise DatabaseError(tr(
+            "{path} is on a network share ({share}), where custgroups does not open a "
+            "database file: its write-ahead log, which keeps the file safe, does not work "
+            "over a network, and two computers writing at once could damage it. Copy the "
+            "file to this computer, or let the team share a custgroups server (File → "
+            "Connect to Server…).", path=str(path), share=share))
 
 
-def network_share(folder: Path) -> str | None:
-    """What kind of network share holds ``folder``, or None for a disk of this computer."""
+def network_share(folder: Path) -> str | Sentence | None:
+    """What kind of network share holds ``folder`` (its file system, or words for a Windows
+    share), or None for a disk of this computer."""
     folder = folder.absolute()
     if sys.platform == "win32":
         drive = os.path.splitdrive(str(folder))[0]
         if drive.startswith(("\\\\", "//")):
-            return "a shared folder"
+            return tr("a shared folder")
         import ctypes
 
         drive_remote = 4
         kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        return "a network drive" if kernel.GetDriveTypeW(drive + "\\") == drive_remote else None
+        return tr("a network drive") if kernel.GetDriveTypeW(drive + "\\") == drive_remote else None
     best = ("", "")
     for point, kind in mount_table():
         inside = folder.as_posix() == point or folder.as_posix().startswith(

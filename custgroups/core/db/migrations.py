@@ -12,7 +12,7 @@ import peewee
 
 from custgroups.core import models
 from custgroups.core.db import sqlstate, team
-from custgroups.core.errors import DatabaseError, SchemaTooNewError
+from custgroups.core.errors import DatabaseError, SchemaTooNewError, Sentence, tr
 
 log = logging.getLogger("custgroups.db")
 
@@ -40,10 +40,10 @@ def check_sqlite_file(path: Path) -> None:
                 "ORDER BY type = 'table' DESC, name").fetchall()
         except sqlite3.OperationalError as exc:
             if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY_R"):
-                raise DatabaseError(
-                    f"{path} was left half-written when the program using it stopped, and "
+                raise DatabaseError(tr(
+                    "{path} was left half-written when the program using it stopped, and "
                     "custgroups leaves it as it is: open it in that program first, so it can "
-                    "finish, then try again.") from exc
+                    "finish, then try again.", path=str(path))) from exc
             raise
         if not objects:
             return
@@ -55,13 +55,26 @@ def check_sqlite_file(path: Path) -> None:
     if row is None:
         kind = objects[0][0]  # tables first, if there are any
         names = [name for each, name in objects if each == kind]
-        shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3
-                                        else "")
-        raise DatabaseError(
-            f"{path} belongs to another program: it holds {kind}s ({shown}) but no custgroups "
+        things = _KINDS.get(kind, tr("other things"))
+        shown = ", ".join(names[:_SHOWN_NAMES])
+        if len(names) > _SHOWN_NAMES:
+            raise DatabaseError(tr(
+                "{path} belongs to another program: it holds {things} ({names}; {count} in "
+                "all) but no custgroups schema, so custgroups left it untouched. Open a "
+                "custgroups database, or give a new file name to start one.",
+                path=str(path), things=things, names=shown, count=len(names)))
+        raise DatabaseError(tr(
+            "{path} belongs to another program: it holds {things} ({names}) but no custgroups "
             "schema, so custgroups left it untouched. Open a custgroups database, or give a "
-            "new file name to start one.")
+            "new file name to start one.", path=str(path), things=things, names=shown))
     _check_version(row[0])
+
+
+#: What SQLite's kinds of objects are called in a sentence that names some of them.
+_KINDS = {"table": tr("tables"), "index": tr("indexes"), "view": tr("views"),
+          "trigger": tr("triggers")}
+#: How many of another program's tables a refusal names.
+_SHOWN_NAMES = 3
 
 
 def _nonempty(path: Path) -> bool:
@@ -99,10 +112,10 @@ def migrate(db: peewee.Database, kind: str, owner: str | None = None) -> bool:
 
 
 
-def _needs_upgrade(version: int) -> str:
-    return (f"The database server needs an upgrade by your administrator: it has schema "
-            f"{version}, and this copy of custgroups needs schema {LATEST_SCHEMA}. Ask them to "
-            "run custgroups migrate.")
+def _needs_upgrade(version: int) -> Sentence:
+    return tr("The database server needs an upgrade by your administrator: it has schema "
+              "{version}, and this copy of custgroups needs schema {latest}. Ask them to run "
+              "custgroups migrate.", version=version, latest=LATEST_SCHEMA)
 
 
 def _upgrade(db: peewee.Database, kind: str, owner: str | None) -> None:
@@ -134,16 +147,17 @@ def _check_version(value: object) -> int:
     """The recorded schema version as a number this copy can work with, or a refusal."""
     text = str(value).strip()
     if not text.isascii() or not text.isdigit():
-        raise DatabaseError(
-            f"This database records its schema version as '{text[:40]}', which custgroups "
+        raise DatabaseError(tr(
+            "This database records its schema version as '{version}', which custgroups "
             "never writes: the record was changed by hand or by another program, so "
-            "custgroups left the database untouched. Open a backup made before that change.")
+            "custgroups left the database untouched. Open a backup made before that change.",
+            version=text[:40]))
     version = int(text)
     if version > LATEST_SCHEMA:
-        raise SchemaTooNewError(
-            f"This database was made by a newer version of custgroups (schema {version}; "
-            f"this copy knows up to {LATEST_SCHEMA}). Update custgroups to open it."
-        )
+        raise SchemaTooNewError(tr(
+            "This database was made by a newer version of custgroups (schema {version}; "
+            "this copy knows up to {latest}). Update custgroups to open it.",
+            version=version, latest=LATEST_SCHEMA))
     return version
 
 

@@ -14,7 +14,7 @@ from custgroups.core import models
 from custgroups.core.db import connect, sqlstate
 from custgroups.core.db import server as database_server
 from custgroups.core.db.connect import DATABASE_ERRORS, is_postgres
-from custgroups.core.errors import CustgroupsError, DatabaseError
+from custgroups.core.errors import CustgroupsError, DatabaseError, tr
 
 log = logging.getLogger("custgroups.db")
 
@@ -90,7 +90,7 @@ def _operation(fn: Callable[P, T], retry: bool) -> Callable[P, T]:
 def _ensure_connection() -> None:
     database = models.database.obj
     if database is None:
-        raise DatabaseError("No database is open.")
+        raise DatabaseError(tr("No database is open."))
     opened = connect.opened_file()
     if opened is not None:
         opened.check()

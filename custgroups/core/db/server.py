@@ -17,7 +17,7 @@ import peewee
 from playhouse.pool import PooledPostgresqlDatabase
 
 from custgroups.core.db.files import SQLITE_BUSY_TIMEOUT_S, display_name
-from custgroups.core.errors import DatabaseError
+from custgroups.core.errors import DatabaseError, tr
 
 #: Set on every connection, so nothing waits forever: a lock another session holds (given up
 #: after as long as SQLite waits) and a statement (generous, for exports).
@@ -62,12 +62,13 @@ def make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Data
     try:
         import psycopg2  # noqa: F401
     except ImportError:
-        raise DatabaseError(
+        raise DatabaseError(tr(
             "PostgreSQL support is not installed: run  pip install 'custgroups[postgres]'."
-        ) from None
+        )) from None
     name = unquote(parsed.path.lstrip("/"))
     if not name:
-        raise DatabaseError(f"'{display_name(url)}' names no database: add /name at the end.")
+        raise DatabaseError(tr("'{address}' names no database: add /name at the end.",
+                               address=display_name(url)))
     kwargs: dict[str, Any] = {
         "host": parsed.hostname or "localhost",
         "port": parsed.port or 5432,
@@ -107,9 +108,9 @@ def check_schema(db: peewee.Database, url: str) -> None:
     schema = dict(parse_qsl(urlparse(url).query)).get("schema")
     if schema and db.execute_sql("SELECT to_regnamespace(%s)",
                                  [_quoted(schema)]).fetchone()[0] is None:
-        raise DatabaseError(f"The database server has no schema named '{schema}' "
-                            f"({display_name(url)}). Correct the address, or ask the "
-                            "administrator to create it.")
+        raise DatabaseError(tr("The database server has no schema named '{schema}' "
+                               "({address}). Correct the address, or ask the administrator "
+                               "to create it.", schema=schema, address=display_name(url)))
 
 
 def limit_idle_write(db: Any) -> None:

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, unquote, urlparse
 import peewee
 
 from custgroups.core import models
-from custgroups.core.errors import DatabaseError
+from custgroups.core.errors import DatabaseError, tr
 
 log = logging.getLogger("custgroups.db")
 
@@ -212,13 +212,14 @@ def check_may_own(db: peewee.Database, owner: str) -> None:
         "FROM (SELECT 1) AS one LEFT JOIN pg_roles AS r ON r.rolname = %s", [owner]).fetchone()
     login, exists, member = row
     if not exists:
-        raise DatabaseError(f"The database server has no role named {owner}: run "
-                            "custgroups server-setup first, or name the owner it was set up "
-                            "with.")
+        raise DatabaseError(tr("The database server has no role named {owner}: run "
+                               "custgroups server-setup first, or name the owner it was set "
+                               "up with.", owner=owner))
     if not member:
-        raise DatabaseError(f"Only {owner}, or a login that is a member of it, may upgrade "
-                            f"this database; you are logged in as {login}. Ask your "
-                            "administrator to run custgroups migrate.")
+        raise DatabaseError(tr("Only {owner}, or a login that is a member of it, may upgrade "
+                               "this database; you are logged in as {login}. Ask your "
+                               "administrator to run custgroups migrate.",
+                               owner=owner, login=login))
 
 
 def rights(db: peewee.Database, kind: str) -> Rights:

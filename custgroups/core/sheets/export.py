@@ -13,7 +13,7 @@ from custgroups.core.clock import local_time
 from custgroups.core.customer_grid import Grid
 from custgroups.core.customers import CustomerRef
 from custgroups.core.db.failures import is_disk_full
-from custgroups.core.errors import ValidationError
+from custgroups.core.errors import ValidationError, tr
 from custgroups.core.groups import GroupQuery, count_matching, iter_groups, member_rows
 from custgroups.core.history import HistoryEntry, iter_history
 from custgroups.core.progress import ProgressFn, no_progress
@@ -84,15 +84,19 @@ def _file_errors(path: Path) -> Iterator[None]:
         failed = exc.filename2 or exc.filename  # a rename's target, or the file being written
         name = target_name(failed) if failed else path.name
         if is_disk_full(exc):
-            raise ValidationError("file", f"{name} could not be written: the disk holding "
-                                          f"{path.parent} is full. Free some space and export "
-                                          "again; nothing was saved there.") from exc
+            raise ValidationError("file", tr("{file} could not be written: the disk holding "
+                                             "{folder} is full. Free some space and export "
+                                             "again; nothing was saved there.",
+                                             file=name, folder=str(path.parent))) from exc
         if getattr(exc, "winerror", None) == _SHARING_VIOLATION:
-            raise ValidationError("file", f"{name} is open in another program (Excel?), so "
-                                          "the export could not replace it. Close it there and "
-                                          "export again; nothing was changed.") from exc
-        raise ValidationError("file", f"{name} could not be written in {path.parent}: "
-                                      f"{exc.strerror or exc}. Nothing was saved there.") from exc
+            raise ValidationError("file", tr("{file} is open in another program (Excel?), so "
+                                             "the export could not replace it. Close it there "
+                                             "and export again; nothing was changed.",
+                                             file=name)) from exc
+        raise ValidationError("file", tr("{file} could not be written in {folder}: {reason}. "
+                                         "Nothing was saved there.", file=name,
+                                         folder=str(path.parent),
+                                         reason=str(exc.strerror or exc))) from exc
 
 
 def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bool,

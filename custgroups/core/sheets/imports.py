@@ -16,10 +16,11 @@ from custgroups.core.codes import (
     customer_code_key,
     is_code_heading,
     never,
+    whole_number,
 )
 from custgroups.core.customer_import import CustomerImportPlan, CustomerInput
 from custgroups.core.customers import CodeResolution
-from custgroups.core.errors import CustgroupsError
+from custgroups.core.errors import CustgroupsError, Sentence, tr
 from custgroups.core.memberships import ListMode, MemberSource
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.sheets.cells import ERROR_VALUES
@@ -33,16 +34,25 @@ Known = Callable[[str], bool]
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "code": CODE_COLUMN_HEADINGS,
     "name": ("customer name", "client name", "company name", "account name", "debtor name",
-             "name", "company", "client", "customer", "account holder"),
-    "email": ("email", "e mail", "email address", "e mail address", "mail"),
-    "phone": ("phone", "telephone", "phone number", "tel", "mobile", "mobile phone"),
-    "city": ("city", "town", "place"),
-    "country": ("country", "country name", "nation"),
-    "status": ("status", "active", "state"),
-    "group": ("group code", "customer group code", "group"),
+             "name", "company", "client", "customer", "account holder",
+             "kundenname", "firmenname", "firma", "kunde", "nom client", "nom", "raison sociale",
+             "klantnaam", "bedrijfsnaam", "naam", "klant"),
+    "email": ("email", "e mail", "email address", "e mail address", "mail",
+              "e mail adresse", "courriel", "adresse e mail", "e mailadres"),
+    "phone": ("phone", "telephone", "phone number", "tel", "mobile", "mobile phone",
+              "telefon", "telefonnummer", "handy", "téléphone", "telefoon", "telefoonnummer"),
+    "city": ("city", "town", "place", "ort", "stadt", "wohnort", "ville", "plaats",
+             "woonplaats"),
+    "country": ("country", "country name", "nation", "land", "pays"),
+    "status": ("status", "active", "state", "aktiv", "statut", "actif", "actief"),
+    "group": ("group code", "customer group code", "group", "gruppencode", "kundengruppe",
+              "gruppe", "code groupe", "groupe", "groepcode", "groep"),
 }
-_ACTIVE_WORDS = {"", "active", "yes", "y", "true", "1", "enabled", "open"}
-_INACTIVE_WORDS = {"inactive", "no", "n", "false", "0", "disabled", "closed", "blocked"}
+_ACTIVE_WORDS = {"", "active", "yes", "y", "true", "1", "enabled", "open",
+                 "aktiv", "ja", "j", "wahr", "actif", "oui", "vrai", "actief"}
+_INACTIVE_WORDS = {"inactive", "no", "n", "false", "0", "disabled", "closed", "blocked",
+                   "inaktiv", "nein", "falsch", "gesperrt", "inactif", "non", "faux", "bloqué",
+                   "inactief", "nee", "geblokkeerd"}
 _HEADER_SEARCH_ROWS = 20
 SHOWN_PROBLEMS = 50
 _SYNONYM_KEYS = {field: tuple(heading_key(s) for s in words) for field, words in SYNONYMS.items()}
@@ -82,24 +92,24 @@ def _refuse_twin_headings(path: Path, row: Sequence[str], used: Iterable[int]) -
         key = heading_key(row[index])
         twins = [i for i, cell in enumerate(row) if heading_key(cell) == key]
         if len(twins) > 1:
-            letters = " and ".join(get_column_letter(i + 1) for i in twins)
-            raise FileRefused(path, f"{len(twins)} columns are headed '{row[index].strip()}' "
-                                    f"(columns {letters}): rename or remove all but one, so "
-                                    "it is clear which to import.")
+            letters = ", ".join(get_column_letter(i + 1) for i in twins)
+            raise FileRefused(path, tr("several columns are headed '{heading}' (columns "
+                                       "{columns}): rename or remove all but one, so it is "
+                                       "clear which to import.",
+                                       heading=row[index].strip(), columns=letters))
 
 
 class ImportProblems(CustgroupsError):
     """A file with bad rows: nothing was written; every problem is listed with its row."""
 
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        count = len(problems)
+    def __init__(self, path: Path, problems: list[Sentence]) -> None:
         lines = problems[:SHOWN_PROBLEMS]
-        more = count - len(lines)
-        text = (f"{path.name} was not imported: {count:,} problem{'s' if count != 1 else ''} "
-                "must be fixed first, and nothing was changed.\n" + "\n".join(lines))
+        more = len(problems) - len(lines)
         if more:
-            text += f"\n… and {more:,} more."
-        super().__init__(text)
+            lines = [*lines, tr("… and {count} more.", count=more)]
+        super().__init__(tr("{file} was not imported: problems to fix first: {count}; nothing "
+                            "was changed.\n{problems}",
+                            file=path.name, count=len(problems), problems=lines))
         self.problems = problems
 
 
@@ -137,17 +147,17 @@ def read_customers(path: Path, progress: ProgressFn = no_progress) -> CustomerFi
                 if problems:
                     raise ImportProblems(path, problems)
                 if not rows:
-                    raise FileRefused(path, "the table has headings but no customer rows.")
+                    raise FileRefused(path, tr("the table has headings but no customer rows."))
                 return CustomerFile(tuple(rows), sheet.title, header_row, columns)
-    raise FileRefused(path, f"no heading row naming a customer code and a customer name was "
-                            f"found in the first {_HEADER_SEARCH_ROWS} rows (for example "
-                            "'Customer Code' and 'Name').")
+    raise FileRefused(path, tr("no heading row naming a customer code and a customer name was "
+                               "found in the first {count} rows (for example 'Customer Code' "
+                               "and 'Name').", count=_HEADER_SEARCH_ROWS))
 
 
 def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
-                   progress: ProgressFn) -> tuple[list[CustomerInput], list[str]]:
+                   progress: ProgressFn) -> tuple[list[CustomerInput], list[Sentence]]:
     rows: list[CustomerInput] = []
-    problems: list[str] = []
+    problems: list[Sentence] = []
     first_row: dict[str, int] = {}
     width = max(columns.values()) + 1
 
@@ -163,22 +173,29 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
 
         status = cell("status").strip().casefold()
         if status not in _ACTIVE_WORDS and status not in _INACTIVE_WORDS:
-            problems.append(f"Row {number}: status '{cell('status')}' is neither Active nor "
-                            "Inactive.")
+            problems.append(tr("Row {row}: status '{status}' is neither Active nor Inactive.",
+                               row=str(number), status=cell("status")))
         # An empty (or absent) status says nothing: the import decides what that means.
-        row = CustomerInput(code=cell("code"), name=cell("name"), email=cell("email"),
-                            phone=cell("phone"), city=cell("city"), country=cell("country"),
+        row = CustomerInput(code=whole_number(cell("code")), name=cell("name"),
+                            email=cell("email"), phone=cell("phone"), city=cell("city"),
+                            country=cell("country"),
                             active=status not in _INACTIVE_WORDS if status else None)
-        problems.extend(f"Row {number}: {message}"
-                        for _field, message in customers.validate_customer(row))
-        problems.extend(f"Row {number}: the {field} cell holds the spreadsheet error "
-                        f"{cell(field)}; fix the formula in the file." for field in ("code", "name")
-                        if cell(field) in ERROR_VALUES)
+        problems.extend(tr("Row {row}: {problem}", row=str(number), problem=problem)
+                        for _field, problem in customers.validate_customer(row))
+        if cell("code") in ERROR_VALUES:
+            problems.append(tr("Row {row}: the code cell holds the spreadsheet error {error}; "
+                               "fix the formula in the file.", row=str(number),
+                               error=cell("code")))
+        if cell("name") in ERROR_VALUES:
+            problems.append(tr("Row {row}: the name cell holds the spreadsheet error {error}; "
+                               "fix the formula in the file.", row=str(number),
+                               error=cell("name")))
         key = customer_code_key(row.code)
         if key:
             if key in first_row:
-                problems.append(f"Row {number}: Customer code '{row.code.strip()}' already "
-                                f"appears on row {first_row[key]}.")
+                problems.append(tr("Row {row}: Customer code '{code}' already appears on row "
+                                   "{first}.", row=str(number), code=row.code.strip(),
+                                   first=str(first_row[key])))
             else:
                 first_row[key] = number
         rows.append(row)
@@ -292,7 +309,8 @@ def read_member_codes(path: Path, group_code: str | None = None,
             found.append((strength, sheet.rows, header_row, index, sheet.title))
         if not found:
             if column is not None:
-                raise FileRefused(path, f"no column headed '{column}' was found.")
+                raise FileRefused(path, tr("no column headed '{column}' was found.",
+                                           column=column))
             return _headerless_codes(path, sheets, known)
         strongest = max(strength for strength, *_ in found)
         codes: list[str] = []
@@ -373,7 +391,7 @@ def _headerless_codes(path: Path, sheets: list[Sheet], known: Known) -> MemberFi
                 if code:
                     codes.append(code)
     if not codes:
-        raise FileRefused(path, "no customer codes were found in it.")
+        raise FileRefused(path, tr("no customer codes were found in it."))
     return MemberFile(tuple(codes), sheets[0].title, "first column", 0)
 
 

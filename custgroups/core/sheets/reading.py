@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from custgroups.core.errors import ValidationError
+from custgroups.core.errors import Sentence, ValidationError, tr
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_CSV_BYTES = 100 * 1024 * 1024
@@ -37,9 +37,10 @@ _SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".ods")
 class FileRefused(ValidationError):
     """A file that cannot or must not be read; the message says why in plain words."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__("file", f"{path.name}: {reason}")
+    def __init__(self, path: Path, reason: Sentence) -> None:
+        super().__init__("file", tr("{file}: {reason}", file=path.name, reason=reason))
         self.path = path
+        self.reason = reason
 
 
 @dataclass
@@ -56,8 +57,8 @@ def check_xml_defences() -> None:
 
     if not DEFUSEDXML:
         raise ValidationError(
-            "file", "Reading workbooks is switched off: the defusedxml package that guards "
-                    "against malicious XML is missing. Reinstall custgroups.")
+            "file", tr("Reading workbooks is switched off: the defusedxml package that guards "
+                       "against malicious XML is missing. Reinstall custgroups."))
 
 
 @contextmanager
@@ -72,39 +73,42 @@ def open_sheets(path: Path) -> Iterator[list[Sheet]]:
         else:
             yield [Sheet(path.stem, _csv_rows(path))]
     except OSError as exc:
-        raise FileRefused(path, f"the file cannot be read ({exc.strerror or exc}).") from None
+        raise FileRefused(path, tr("the file cannot be read ({reason}).",
+                                   reason=str(exc.strerror or exc))) from None
 
 
 def _kind(path: Path) -> str:
     """"xlsx" or "csv" from the file's first bytes, whatever its name says."""
     if not path.exists():
-        raise FileRefused(path, "the file does not exist.")
+        raise FileRefused(path, tr("the file does not exist."))
     if path.is_dir():
-        raise FileRefused(path, "this is a folder, not a file.")
+        raise FileRefused(path, tr("this is a folder, not a file."))
     size = path.stat().st_size
     if size == 0:
-        raise FileRefused(path, "the file is empty.")
+        raise FileRefused(path, tr("the file is empty."))
     if size > MAX_FILE_BYTES:
-        raise FileRefused(path, f"the file is {size / 1024 / 1024:,.0f} MB; files over "
-                                f"{MAX_FILE_BYTES // 1024 // 1024} MB are not read.")
+        raise FileRefused(path, tr("the file is {size} MB; files over {limit} MB are not read.",
+                                   size=round(size / 1024 / 1024),
+                                   limit=MAX_FILE_BYTES // 1024 // 1024))
     with open(path, "rb") as handle:
         head = handle.read(8)
         if head.startswith(_OLE_MAGIC):
             # Excel wraps a password-protected workbook in the old container format.
             if _ENCRYPTED_MARK in handle.read(4 * 1024 * 1024):
-                raise FileRefused(path, "the workbook is protected by a password. Open it in "
-                                        "Excel, remove the password, save, and try again.")
-            raise FileRefused(path, "this is an old-style .xls workbook. Open it in Excel and "
-                                    "save it as .xlsx (or .csv), then try again.")
+                raise FileRefused(path, tr("the workbook is protected by a password. Open it "
+                                           "in Excel, remove the password, save, and try "
+                                           "again."))
+            raise FileRefused(path, tr("this is an old-style .xls workbook. Open it in Excel "
+                                       "and save it as .xlsx (or .csv), then try again."))
     if head.startswith(_ZIP_MAGIC):
         return "xlsx"
     if path.suffix.lower() in _SPREADSHEET_SUFFIXES:
-        raise FileRefused(path, f"the file is not an Excel workbook, although its name ends "
-                                f"in {path.suffix}. It may be damaged, or another kind of "
-                                "file renamed.")
+        raise FileRefused(path, tr("the file is not an Excel workbook, although its name ends "
+                                   "in {suffix}. It may be damaged, or another kind of file "
+                                   "renamed.", suffix=path.suffix))
     if size > MAX_CSV_BYTES:
-        raise FileRefused(path, f"text files over {MAX_CSV_BYTES // 1024 // 1024} MB are not "
-                                "read.")
+        raise FileRefused(path, tr("text files over {limit} MB are not read.",
+                                   limit=MAX_CSV_BYTES // 1024 // 1024))
     return "csv"
 
 
@@ -117,15 +121,15 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise FileRefused(path, "the workbook is damaged and cannot be opened.") from None
+        raise FileRefused(path, tr("the workbook is damaged and cannot be opened.")) from None
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise FileRefused(path, "the workbook holds far more parts than any real one; "
-                                "it was not read.")
+        raise FileRefused(path, tr("the workbook holds far more parts than any real one; "
+                                   "it was not read."))
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names:
-        raise FileRefused(path, "this is a zip archive, not an Excel workbook.")
-    bomb = FileRefused(path, "the workbook would unpack to an absurd size (a 'zip bomb'); "
-                             "it was not read.")
+        raise FileRefused(path, tr("this is a zip archive, not an Excel workbook."))
+    bomb = FileRefused(path, tr("the workbook would unpack to an absurd size (a 'zip bomb'); "
+                                "it was not read."))
     if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
         raise bomb
     for entry in entries:  # each part on its own: a bomb can hide beside honest filler
@@ -160,26 +164,27 @@ def _xlsx_sheets(path: Path) -> Iterator[list[Sheet]]:
             book.close()
 
 
-def _xml_trouble(exc: BaseException) -> str:
+def _xml_trouble(exc: BaseException) -> Sentence:
     cause: BaseException | None = exc
     while cause is not None:  # openpyxl wraps the parser's complaint in its own
         if type(cause).__module__.startswith("defusedxml"):
-            return ("the workbook holds XML built to attack the program reading it; "
-                    "it was not read.")
+            return tr("the workbook holds XML built to attack the program reading it; "
+                      "it was not read.")
         cause = cause.__cause__ or cause.__context__
-    return "the workbook is damaged and cannot be read."
+    return tr("the workbook is damaged and cannot be read.")
 
 
 def _xlsx_rows(path: Path, sheet: Any) -> Iterator[list[str]]:
     try:
         for number, row in enumerate(sheet.iter_rows(), 1):
             if number > MAX_ROWS:
-                raise FileRefused(path, f"the sheet '{sheet.title}' has more than "
-                                        f"{MAX_ROWS:,} rows.")
+                raise FileRefused(path, tr("the sheet '{sheet}' has more than {limit} rows.",
+                                           sheet=sheet.title, limit=MAX_ROWS))
             if len(row) > MAX_ROW_CELLS:
-                raise FileRefused(path, f"row {number} of the sheet '{sheet.title}' has "
-                                        f"{len(row):,} cells; rows of over {MAX_ROW_CELLS:,} "
-                                        "are not read.")
+                raise FileRefused(path, tr("row {row} of the sheet '{sheet}' has {count} "
+                                           "cells; rows of over {limit} are not read.",
+                                           row=str(number), sheet=sheet.title,
+                                           count=len(row), limit=MAX_ROW_CELLS))
             yield [cell_text(cell.value, getattr(cell, "number_format", ""))
                    for cell in row[:MAX_COLUMNS]]
     except FileRefused:
@@ -227,14 +232,14 @@ def decode_text(path: Path, data: bytes) -> str:
             pass
         else:
             if "\x00" in text:
-                raise FileRefused(path, "the file holds binary data, not a table of text.")
+                raise FileRefused(path, tr("the file holds binary data, not a table of text."))
             return text
     best = from_bytes(data, cp_isolation=_TEXT_ENCODINGS).best()
     if best is None:
-        raise FileRefused(path, "the file is neither a spreadsheet nor readable text.")
+        raise FileRefused(path, tr("the file is neither a spreadsheet nor readable text."))
     text = str(best)
     if "\x00" in text:
-        raise FileRefused(path, "the file holds binary data, not a table of text.")
+        raise FileRefused(path, tr("the file holds binary data, not a table of text."))
     return text.lstrip("\ufeff")
 
 
@@ -264,15 +269,18 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
     try:
         for number, row in enumerate(reader, 1):
             if number > MAX_ROWS:
-                raise FileRefused(path, f"the file has more than {MAX_ROWS:,} rows.")
+                raise FileRefused(path, tr("the file has more than {limit} rows.",
+                                           limit=MAX_ROWS))
             yield [_unprefixed(cell.strip()) for cell in row[:MAX_COLUMNS]]
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise FileRefused(path, f"line {reader.line_num} holds a cell longer than "
-                                    f"{csv.field_size_limit():,} characters; no code, name or "
-                                    "address is that long, so the file is not read.") from None
-        raise FileRefused(path, f"line {reader.line_num} is not well-formed ({exc}); a quote "
-                                "may be missing its partner.") from None
+            raise FileRefused(path, tr("line {line} holds a cell longer than {limit} "
+                                       "characters; no code, name or address is that long, so "
+                                       "the file is not read.", line=str(reader.line_num),
+                                       limit=csv.field_size_limit())) from None
+        raise FileRefused(path, tr("line {line} is not well-formed ({reason}); a quote may be "
+                                   "missing its partner.", line=str(reader.line_num),
+                                   reason=str(exc))) from None
 
 
 def _unprefixed(cell: str) -> str:

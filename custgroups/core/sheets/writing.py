@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
-from custgroups.core.errors import ValidationError
+from custgroups.core.errors import ValidationError, tr
 from custgroups.core.sheets.cells import csv_text, fit_text, needs_care
 from custgroups.core.sheets.placing import finish_pending, flush_to_disk, place, temporary_beside
 
@@ -45,12 +45,13 @@ class SheetSpec:
 def check_target(path: Path) -> None:
     """Refuse a target the clerk cannot have meant: unknown format, missing folder, a folder."""
     if path.suffix.lower() not in FORMATS:
-        raise ValidationError("file", f"Export to a file ending in .xlsx or .csv, not "
-                                      f"'{path.suffix or path.name}'.")
+        raise ValidationError("file", tr("Export to a file ending in .xlsx or .csv, not "
+                                         "'{ending}'.", ending=path.suffix or path.name))
     if not path.parent.is_dir():
-        raise ValidationError("file", f"The folder {path.parent} does not exist.")
+        raise ValidationError("file", tr("The folder {folder} does not exist.",
+                                         folder=str(path.parent)))
     if path.is_dir():
-        raise ValidationError("file", f"{path} is a folder.")
+        raise ValidationError("file", tr("{path} is a folder.", path=str(path)))
 
 
 class XlsxWriter:

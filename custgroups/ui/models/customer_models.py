@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from custgroups.core.customer_list import Belonging, ListedCustomer
+from custgroups.qt.words import moment, number
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.wording import moment, number
 
 
 class CustomerListModel(RowsTableModel[ListedCustomer]):

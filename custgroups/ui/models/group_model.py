@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 
 from custgroups.core.groups import Group, GroupSort
+from custgroups.qt.words import moment, number
 from custgroups.ui import style
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.wording import moment, number
 
 
 class Column(IntEnum):

@@ -14,10 +14,10 @@ from PySide6.QtGui import QFont
 from custgroups.core.customers import CustomerRow
 from custgroups.core.members import Member, matching
 from custgroups.core.ways import BY_HAND, Way
+from custgroups.qt.words import moment
 from custgroups.ui import style
 from custgroups.ui.models.pending_steps import PendingSteps
 from custgroups.ui.models.table_model import Index, RowsTableModel
-from custgroups.ui.wording import moment
 
 #: The pending changes as undo keeps them: added, expected, removed, and how each came.
 _Pending = tuple[tuple[int, ...], frozenset[int], frozenset[int], tuple[tuple[int, Way], ...]]
