@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from custgroups.core.sheets.headings import find_columns
 from custgroups.core.sheets.imports import (
     ImportProblems,
-    find_columns,
     read_customers,
     read_member_codes,
 )

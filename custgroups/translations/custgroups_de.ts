@@ -1,4124 +1,4124 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-  <context>
-    <name />
+<context>
+    <name></name>
     <message>
-      <location filename="../ui/editor_conflict.py" line="85" />
-      <source>{who} saved this group after you opened it: Save again to see both sides' changes, or Cancel.</source>
-      <translation>{who} hat diese Gruppe gespeichert, nachdem Sie sie geöffnet haben: Speichern Sie erneut, um die Änderungen beider Seiten zu sehen, oder brechen Sie ab.</translation>
+        <location filename="../ui/editor_conflict.py" line="85"/>
+        <source>{who} saved this group after you opened it: Save again to see both sides&apos; changes, or Cancel.</source>
+        <translation>{who} hat diese Gruppe gespeichert, nachdem Sie sie geöffnet haben: Speichern Sie erneut, um die Änderungen beider Seiten zu sehen, oder brechen Sie ab.</translation>
     </message>
     <message>
-      <location filename="../ui/editor_news.py" line="52" />
-      <source>&amp;Review</source>
-      <translation>&amp;Prüfen</translation>
+        <location filename="../ui/editor_news.py" line="52"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Prüfen</translation>
     </message>
     <message>
-      <location filename="../ui/editor_news.py" line="54" />
-      <source>See what they changed, and keep yours on top</source>
-      <translation>Ansehen, was die andere Seite geändert hat, und Ihre Änderungen darauf anwenden</translation>
+        <location filename="../ui/editor_news.py" line="54"/>
+        <source>See what they changed, and keep yours on top</source>
+        <translation>Ansehen, was die andere Seite geändert hat, und Ihre Änderungen darauf anwenden</translation>
     </message>
     <message>
-      <location filename="../ui/editor_news.py" line="75" />
-      <source>Changed by {who} at {time} — review it before you save.</source>
-      <translation>Geändert von {who} um {time} — bitte vor dem Speichern prüfen.</translation>
+        <location filename="../ui/editor_news.py" line="75"/>
+        <source>Changed by {who} at {time} — review it before you save.</source>
+        <translation>Geändert von {who} um {time} — bitte vor dem Speichern prüfen.</translation>
     </message>
     <message>
-      <location filename="../ui/editor_text.py" line="53" />
-      <source>Why? Kept in the history with this change</source>
-      <translation>Warum? Wird mit dieser Änderung im Verlauf gespeichert</translation>
+        <location filename="../ui/editor_text.py" line="53"/>
+        <source>Why? Kept in the history with this change</source>
+        <translation>Warum? Wird mit dieser Änderung im Verlauf gespeichert</translation>
     </message>
     <message>
-      <location filename="../ui/editor_text.py" line="55" />
-      <source> (needed when removing more than {n} customers)</source>
-      <translation> (nötig beim Entfernen von mehr als {n} Kunden)</translation>
+        <location filename="../ui/editor_text.py" line="55"/>
+        <source> (needed when removing more than {n} customers)</source>
+        <translation> (nötig beim Entfernen von mehr als {n} Kunden)</translation>
     </message>
     <message>
-      <location filename="../ui/editor_text.py" line="59" />
-      <source>Rea&amp;son</source>
-      <translation>Gr&amp;und</translation>
+        <location filename="../ui/editor_text.py" line="59"/>
+        <source>Rea&amp;son</source>
+        <translation>Gr&amp;und</translation>
     </message>
     <message>
-      <location filename="../ui/editor_text.py" line="82" />
-      <source>{n} of {max} characters</source>
-      <translation>{n} von {max} Zeichen</translation>
+        <location filename="../ui/editor_text.py" line="82"/>
+        <source>{n} of {max} characters</source>
+        <translation>{n} von {max} Zeichen</translation>
     </message>
     <message>
-      <location filename="../ui/window_transfers.py" line="54" />
-      <source>Exporting groups…</source>
-      <translation>Gruppen werden exportiert…</translation>
+        <location filename="../ui/window_transfers.py" line="54"/>
+        <source>Exporting groups…</source>
+        <translation>Gruppen werden exportiert…</translation>
     </message>
     <message>
-      <location filename="../ui/window_views.py" line="79" />
-      <source>{said} The current filters hide it.</source>
-      <translation>{said} Die aktuellen Filter blenden sie aus.</translation>
+        <location filename="../ui/window_views.py" line="79"/>
+        <source>{said} The current filters hide it.</source>
+        <translation>{said} Die aktuellen Filter blenden sie aus.</translation>
     </message>
     <message>
-      <location filename="../ui/appearance_menu.py" line="46" />
-      <source>&amp;Appearance</source>
-      <translation type="unfinished" />
+        <location filename="../ui/appearance_menu.py" line="46"/>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/appearance_menu.py" line="47" />
-      <location filename="../ui/appearance_menu.py" line="73" />
-      <source>&amp;System</source>
-      <translation type="unfinished" />
+        <location filename="../ui/appearance_menu.py" line="47"/>
+        <location filename="../ui/appearance_menu.py" line="73"/>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/appearance_menu.py" line="48" />
-      <source>&amp;Light</source>
-      <translation type="unfinished" />
+        <location filename="../ui/appearance_menu.py" line="48"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/appearance_menu.py" line="49" />
-      <source>&amp;Dark</source>
-      <translation type="unfinished" />
+        <location filename="../ui/appearance_menu.py" line="49"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/appearance_menu.py" line="69" />
-      <source>custgroups will speak {language} from its next start.</source>
-      <translation type="unfinished" />
+        <location filename="../ui/appearance_menu.py" line="69"/>
+        <source>custgroups will speak {language} from its next start.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/appearance_menu.py" line="72" />
-      <source>&amp;Language</source>
-      <translation type="unfinished" />
+        <location filename="../ui/appearance_menu.py" line="72"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="23" />
-      <source>Move Customers</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="23"/>
+        <source>Move Customers</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="23" />
-      <source>Copy Customers</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="23"/>
+        <source>Copy Customers</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="28" />
-      <source>There is no other active group to take them.</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="28"/>
+        <source>There is no other active group to take them.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="30" />
-      <source>To which group?</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="30"/>
+        <source>To which group?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="41" />
-      <source>Move {customers} from {source} to {target}?</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="41"/>
+        <source>Move {customers} from {source} to {target}?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="42" />
-      <source>Copy {customers} from {source} to {target}?</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="42"/>
+        <source>Copy {customers} from {source} to {target}?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="44" />
-      <location filename="../ui/carry.py" line="47" />
-      <source>{code} '{name}': {before} → {after} members</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="44"/>
+        <location filename="../ui/carry.py" line="47"/>
+        <source>{code} &apos;{name}&apos;: {before} → {after} members</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="51" />
-      <source>{customers} in {code} already.</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="51"/>
+        <source>{customers} in {code} already.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="54" />
-      <source>{customers} inactive: {code} cannot take them, so they stay where they are.</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="54"/>
+        <source>{customers} inactive: {code} cannot take them, so they stay where they are.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="57" />
-      <source>Move</source>
-      <translation type="unfinished" />
+        <location filename="../ui/carry.py" line="57"/>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/carry.py" line="57" />
-      <source>Copy</source>
-      <translation>Kopieren</translation>
+        <location filename="../ui/carry.py" line="57"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="299" />
-      <source>Open Database</source>
-      <translation type="unfinished" />
+        <location filename="../ui/database_dialogs.py" line="299"/>
+        <source>Open Database</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="300" />
-      <source>custgroups databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
-      <translation type="unfinished" />
+        <location filename="../ui/database_dialogs.py" line="300"/>
+        <source>custgroups databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/dialog_form.py" line="56" />
-      <source>This computer has no system keychain, so the password will be asked at each start.</source>
-      <translation>Auf diesem Computer gibt es keinen Schlüsselbund des Systems, daher wird das Passwort bei jedem Start abgefragt.</translation>
+        <location filename="../ui/dialog_form.py" line="56"/>
+        <source>This computer has no system keychain, so the password will be asked at each start.</source>
+        <translation>Auf diesem Computer gibt es keinen Schlüsselbund des Systems, daher wird das Passwort bei jedem Start abgefragt.</translation>
     </message>
     <message>
-      <location filename="../ui/member_file.py" line="32" />
-      <location filename="../ui/member_file.py" line="57" />
-      <source>Import Members</source>
-      <translation type="unfinished" />
+        <location filename="../ui/member_file.py" line="32"/>
+        <location filename="../ui/member_file.py" line="57"/>
+        <source>Import Members</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/member_file.py" line="33" />
-      <location filename="../ui/transfers.py" line="74" />
-      <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-      <translation type="unfinished" />
+        <location filename="../ui/member_file.py" line="33"/>
+        <location filename="../ui/transfers.py" line="74"/>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/member_file.py" line="45" />
-      <source>Reading {name}…</source>
-      <translation type="unfinished" />
+        <location filename="../ui/member_file.py" line="45"/>
+        <source>Reading {name}…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/member_file.py" line="58" />
-      <source>Which column holds the customer codes?</source>
-      <translation type="unfinished" />
+        <location filename="../ui/member_file.py" line="58"/>
+        <source>Which column holds the customer codes?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/selection.py" line="24" />
-      <source>&amp;Activate</source>
-      <translation type="unfinished" />
+        <location filename="../ui/selection.py" line="24"/>
+        <source>&amp;Activate</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/selection.py" line="24" />
-      <source>&amp;Deactivate</source>
-      <translation>&amp;Deaktivieren</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../ui/selection.py" line="29" />
-      <source>%Ln group(s) selected</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
-    </message>
-    <message>
-      <location filename="../ui/selection.py" line="36" />
-      <source>Deactivate {code} '{name}'? Its {customers} stay in it, but no customers can be added until it is activated again.</source>
-      <translation type="unfinished" />
+        <location filename="../ui/selection.py" line="24"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/selection.py" line="40" />
-      <source>Deactivate %Ln group(s) with {customers} in all? Their customers stay in them, but none can be added until they are activated again.</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/selection.py" line="29"/>
+        <source>%Ln group(s) selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/selection.py" line="43" />
-      <source>Deactivate groups</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/selection.py" line="44" />
-      <source>Deactivate group</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/selection.py" line="44" />
-      <source>Deactivate</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="43" />
-      <source> or </source>
-      <extracomment>Keys a clerk presses alone; others alone are media keys few keyboards have (Refresh, Exit).</extracomment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="54" />
-      <location filename="../ui/shortcuts_dialog.py" line="89" />
-      <source>Customer Groups</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="54" />
-      <source>Group editor</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="55" />
-      <source>Customer picker</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="55" />
-      <source>Customers</source>
-      <translation>Kunden</translation>
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="57" />
-      <source>Previous page / next page</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="59" />
-      <source>First page / last page</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="61" />
-      <source>Edit the selected group</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="62" />
-      <source>Save</source>
-      <translation>Speichern</translation>
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="63" />
-      <source>Paste codes</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="64" />
-      <source>Choose how a list changes the group</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="65" />
-      <source>Apply the pasted list</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="66" />
-      <source>Reason</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="67" />
-      <source>Remove the selected members</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="69" />
-      <source>Undo the last change to members</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="70" />
-      <source>Redo it</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="71" />
-      <source>Cancel</source>
-      <translation>Abbrechen</translation>
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="72" />
-      <source>From the search into the results</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="73" />
-      <source>Tick or untick the selected customers</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="74" />
-      <source>Browse, or the pasted list</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="75" />
-      <source>Customer codes of the pasted list</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="76" />
-      <source>Tick or untick a group</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="77" />
-      <source>Save the pasted list's ticks</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="78" />
-      <source>Everywhere</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="78" />
-      <source>Leave a table</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="99" />
-      <source>Keyboard Shortcuts</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="102" />
-      <source>Keyboard shortcuts</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="103" />
-      <source>Where</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="103" />
-      <source>What</source>
-      <translation>Was</translation>
-    </message>
-    <message>
-      <location filename="../ui/shortcuts_dialog.py" line="103" />
-      <source>Keys</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/team_view.py" line="25" />
-      <source>Your database login ({who}) may look at groups and export them, but not change them. Ask your administrator for editing rights.</source>
-      <translation>Ihre Datenbankanmeldung ({who}) darf Gruppen ansehen und exportieren, aber nicht ändern. Bitten Sie Ihren Administrator um Bearbeitungsrechte.</translation>
-    </message>
-    <message>
-      <location filename="../ui/team_view.py" line="42" />
-      <source>Read only</source>
-      <translation>Nur Lesezugriff</translation>
-    </message>
-    <message>
-      <location filename="../ui/team_view.py" line="102" />
-      <source>Other clerks' changes no longer appear by themselves (the details are in the log): press F5 to see the list as it is now.</source>
-      <translation>Änderungen anderer Benutzer erscheinen nicht mehr automatisch (Details stehen im Protokoll): Drücken Sie F5, um die Liste im aktuellen Stand zu sehen.</translation>
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="64" />
-      <source>Export Customers</source>
-      <extracomment>What runs an export as long work: a label for its progress, and the work.</extracomment>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="65" />
-      <source>Excel workbook (*.xlsx);;CSV text (*.csv)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx);;CSV-Text (*.csv)</translation>
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="67" />
-      <source>Exporting customers…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="73" />
-      <location filename="../ui/transfers.py" line="143" />
-      <location filename="../ui/transfers.py" line="159" />
-      <source>Import Customers</source>
-      <translation>Kunden importieren</translation>
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="103" />
-      <source>Export finished</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="104" />
-      <source>Saved to {paths}.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="105" />
-      <source> and </source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="110" />
-      <source>Export failed</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="114" />
-      <source>Export cancelled; no file was written.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="116" />
-      <source>Export</source>
-      <translation>Exportieren</translation>
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="129" />
-      <location filename="../ui/transfers.py" line="131" />
-      <source>Nothing was imported</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="134" />
-      <source>Import cancelled; nothing was changed.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="144" />
-      <source>Reading and checking {name}…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="155" />
-      <source>Customers imported</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="156" />
-      <source>{name}: {summary}.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/transfers.py" line="160" />
-      <source>Importing {name}…</source>
-      <translation type="unfinished" />
+        <location filename="../ui/selection.py" line="36"/>
+        <source>Deactivate {code} &apos;{name}&apos;? Its {customers} stay in it, but no customers can be added until it is activated again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="23" />
-      <source>%Ln customer(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/selection.py" line="40"/>
+        <source>Deactivate %Ln group(s) with {customers} in all? Their customers stay in them, but none can be added until they are activated again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/selection.py" line="43"/>
+        <source>Deactivate groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/selection.py" line="44"/>
+        <source>Deactivate group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/selection.py" line="44"/>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="43"/>
+        <source> or </source>
+        <extracomment>Keys a clerk presses alone; others alone are media keys few keyboards have (Refresh, Exit).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="54"/>
+        <location filename="../ui/shortcuts_dialog.py" line="89"/>
+        <source>Customer Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="54"/>
+        <source>Group editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="55"/>
+        <source>Customer picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="55"/>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="57"/>
+        <source>Previous page / next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="59"/>
+        <source>First page / last page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="61"/>
+        <source>Edit the selected group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="62"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="63"/>
+        <source>Paste codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="64"/>
+        <source>Choose how a list changes the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="65"/>
+        <source>Apply the pasted list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="66"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="67"/>
+        <source>Remove the selected members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="69"/>
+        <source>Undo the last change to members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="70"/>
+        <source>Redo it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="71"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="72"/>
+        <source>From the search into the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="73"/>
+        <source>Tick or untick the selected customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="74"/>
+        <source>Browse, or the pasted list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="75"/>
+        <source>Customer codes of the pasted list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="76"/>
+        <source>Tick or untick a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="77"/>
+        <source>Save the pasted list&apos;s ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="78"/>
+        <source>Everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="78"/>
+        <source>Leave a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="99"/>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="102"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="103"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="103"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="103"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/team_view.py" line="25"/>
+        <source>Your database login ({who}) may look at groups and export them, but not change them. Ask your administrator for editing rights.</source>
+        <translation>Ihre Datenbankanmeldung ({who}) darf Gruppen ansehen und exportieren, aber nicht ändern. Bitten Sie Ihren Administrator um Bearbeitungsrechte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/team_view.py" line="42"/>
+        <source>Read only</source>
+        <translation>Nur Lesezugriff</translation>
+    </message>
+    <message>
+        <location filename="../ui/team_view.py" line="102"/>
+        <source>Other clerks&apos; changes no longer appear by themselves (the details are in the log): press F5 to see the list as it is now.</source>
+        <translation>Änderungen anderer Benutzer erscheinen nicht mehr automatisch (Details stehen im Protokoll): Drücken Sie F5, um die Liste im aktuellen Stand zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="64"/>
+        <source>Export Customers</source>
+        <extracomment>What runs an export as long work: a label for its progress, and the work.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="65"/>
+        <source>Excel workbook (*.xlsx);;CSV text (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV-Text (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="67"/>
+        <source>Exporting customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="73"/>
+        <location filename="../ui/transfers.py" line="143"/>
+        <location filename="../ui/transfers.py" line="159"/>
+        <source>Import Customers</source>
+        <translation>Kunden importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="103"/>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="104"/>
+        <source>Saved to {paths}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="105"/>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="110"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="114"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="116"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="129"/>
+        <location filename="../ui/transfers.py" line="131"/>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="134"/>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="144"/>
+        <source>Reading and checking {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="155"/>
+        <source>Customers imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="156"/>
+        <source>{name}: {summary}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/transfers.py" line="160"/>
+        <source>Importing {name}…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="28" />
-      <source>%Ln group(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/wording.py" line="23"/>
+        <source>%Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="33" />
-      <source>%Ln changed tick(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="38" />
-      <source>{n} recognised</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="40" />
-      <source>{n} already in the group</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="28"/>
+        <source>%Ln group(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="43" />
-      <location filename="../ui/wording.py" line="61" />
-      <source>%Ln duplicate(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/wording.py" line="33"/>
+        <source>%Ln changed tick(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="47" />
-      <source>{n} inactive, not added</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="38"/>
+        <source>{n} recognised</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="48" />
-      <location filename="../ui/wording.py" line="62" />
-      <location filename="../ui/wording.py" line="92" />
-      <location filename="../ui/wording.py" line="108" />
-      <source> · </source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="54" />
-      <source>{customers} in {groups}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="57" />
-      <source>{n} of them inactive</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="66" />
-      <source>{code} (did you mean {suggestion}?)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="70" />
-      <source>{n} unknown: {codes}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="71" />
-      <source> and {n} more</source>
-      <translation> und {n} weitere</translation>
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="78" />
-      <source>to add {n}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="80" />
-      <source>to remove {n} (not in the list)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="82" />
-      <source>to remove {n}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="83" />
-      <source>unchanged {n}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="85" />
-      <source>not in the group {n}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="89" />
-      <source>inactive {n}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="91" />
-      <source>duplicates {n}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="97" />
-      <source>{n} updated</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="101" />
-      <source>{n} new</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="103" />
-      <source>{n} reactivated</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="105" />
-      <source>{n} deactivated</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="107" />
-      <source>{n} unchanged</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="115" />
-      <source>{change} (reason: {reason})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="122" />
-      <source>Created as '{name}'</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="124" />
-      <source>Renamed from '{old}' to '{new}'</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="127" />
-      <source>Description changed</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="127" />
-      <source>Description cleared</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="129" />
-      <source>Activated</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../ui/wording.py" line="131" />
-      <source>Deactivated</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="40"/>
+        <source>{n} already in the group</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="133" />
-      <source>Added %Ln customer(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/wording.py" line="43"/>
+        <location filename="../ui/wording.py" line="61"/>
+        <source>%Ln duplicate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="47"/>
+        <source>{n} inactive, not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="48"/>
+        <location filename="../ui/wording.py" line="62"/>
+        <location filename="../ui/wording.py" line="92"/>
+        <location filename="../ui/wording.py" line="108"/>
+        <source> · </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="54"/>
+        <source>{customers} in {groups}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="57"/>
+        <source>{n} of them inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="66"/>
+        <source>{code} (did you mean {suggestion}?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="70"/>
+        <source>{n} unknown: {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="71"/>
+        <source> and {n} more</source>
+        <translation> und {n} weitere</translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="78"/>
+        <source>to add {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="80"/>
+        <source>to remove {n} (not in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="82"/>
+        <source>to remove {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="83"/>
+        <source>unchanged {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="85"/>
+        <source>not in the group {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="89"/>
+        <source>inactive {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="91"/>
+        <source>duplicates {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="97"/>
+        <source>{n} updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="101"/>
+        <source>{n} new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="103"/>
+        <source>{n} reactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="105"/>
+        <source>{n} deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="107"/>
+        <source>{n} unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="115"/>
+        <source>{change} (reason: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="122"/>
+        <source>Created as &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="124"/>
+        <source>Renamed from &apos;{old}&apos; to &apos;{new}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="127"/>
+        <source>Description changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="127"/>
+        <source>Description cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="129"/>
+        <source>Activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wording.py" line="131"/>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="135" />
-      <source>Removed %Ln customer(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/wording.py" line="133"/>
+        <source>Added %Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/wording.py" line="135"/>
+        <source>Removed %Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="145" />
-      <source>= {formula}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="145"/>
+        <source>= {formula}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="147" />
-      <source>moved to {name}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="147"/>
+        <source>moved to {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="149" />
-      <source>moved from {name}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="149"/>
+        <source>moved from {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="151" />
-      <source>copied from {name}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="151"/>
+        <source>copied from {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="153" />
-      <source>from {name}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="153"/>
+        <source>from {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="153" />
-      <source>from a pasted list</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="153"/>
+        <source>from a pasted list</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="155" />
-      <source>as listed in {name}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="155"/>
+        <source>as listed in {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="156" />
-      <source>as listed in a paste</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="156"/>
+        <source>as listed in a paste</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="158" />
-      <source>matched to {name}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="158"/>
+        <source>matched to {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="159" />
-      <source>matched to a pasted list</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="159"/>
+        <source>matched to a pasted list</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="160" />
-      <source> ({how})</source>
-      <translation> ({how})</translation>
+        <location filename="../ui/wording.py" line="160"/>
+        <source> ({how})</source>
+        <translation> ({how})</translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="166" />
-      <source>by hand</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="166"/>
+        <source>by hand</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="166" />
-      <source>picker</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="166"/>
+        <source>picker</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="167" />
-      <source>pasted list</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="167"/>
+        <source>pasted list</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="167" />
-      <source>file {source}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="167"/>
+        <source>file {source}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="168" />
-      <source>matched to {source}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="168"/>
+        <source>matched to {source}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="168" />
-      <source>matched to a paste</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="168"/>
+        <source>matched to a paste</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="169" />
-      <source>= {source}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="169"/>
+        <source>= {source}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="169" />
-      <source>copied from {source}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="169"/>
+        <source>copied from {source}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="170" />
-      <source>moved, {source}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="170"/>
+        <source>moved, {source}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="170" />
-      <source>command line</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="170"/>
+        <source>command line</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="171" />
-      <source>Customers window</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="171"/>
+        <source>Customers window</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="171" />
-      <source>revert of {source}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="171"/>
+        <source>revert of {source}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../ui/wording.py" line="177" />
-      <source>command line, {source}</source>
-      <translation type="unfinished" />
+        <location filename="../ui/wording.py" line="177"/>
+        <source>command line, {source}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../app.py" line="130" />
-      <location filename="../app.py" line="187" />
-      <source>Cannot open the database</source>
-      <extracomment>The window opened by File → Open Database… or Connect to Server…, kept alive here. The translators in use, kept alive as long as the application.</extracomment>
-      <translation>Die Datenbank kann nicht geöffnet werden</translation>
+        <location filename="../app.py" line="130"/>
+        <location filename="../app.py" line="187"/>
+        <source>Cannot open the database</source>
+        <extracomment>The window opened by File → Open Database… or Connect to Server…, kept alive here. The translators in use, kept alive as long as the application.</extracomment>
+        <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../app.py" line="153" />
-      <source>Something went wrong</source>
-      <translation>Ein Fehler ist aufgetreten</translation>
+        <location filename="../app.py" line="153"/>
+        <source>Something went wrong</source>
+        <translation>Ein Fehler ist aufgetreten</translation>
     </message>
     <message>
-      <location filename="../app.py" line="154" />
-      <source>Something unexpected went wrong. Your saved work is safe; what you were doing may not have finished. The details are in {log}.</source>
-      <translation>Ein unerwarteter Fehler ist aufgetreten. Ihre gespeicherte Arbeit ist sicher; der laufende Vorgang wurde möglicherweise nicht abgeschlossen. Details finden Sie in {log}.</translation>
+        <location filename="../app.py" line="154"/>
+        <source>Something unexpected went wrong. Your saved work is safe; what you were doing may not have finished. The details are in {log}.</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten. Ihre gespeicherte Arbeit ist sicher; der laufende Vorgang wurde möglicherweise nicht abgeschlossen. Details finden Sie in {log}.</translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="71" />
-      <source>Enter the server's name or address, such as db.example.com.</source>
-      <extracomment>libpq's ``sslmode`` values, the plain ones first: what the connection dialog offers. Query options that carry a password: never kept, never shown.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="71"/>
+        <source>Enter the server&apos;s name or address, such as db.example.com.</source>
+        <extracomment>libpq&apos;s ``sslmode`` values, the plain ones first: what the connection dialog offers. Query options that carry a password: never kept, never shown.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="74" />
-      <source>Enter only the server's name or address, such as db.example.com: it has no spaces and none of / @ ? #.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="74"/>
+        <source>Enter only the server&apos;s name or address, such as db.example.com: it has no spaces and none of / @ ? #.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="77" />
-      <source>The port is a number from 1 to 65535; most servers use {port}.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="77"/>
+        <source>The port is a number from 1 to 65535; most servers use {port}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="82" />
-      <source>Enter the name of the database on the server.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="82"/>
+        <source>Enter the name of the database on the server.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="84" />
-      <source>'{setting}' is not an encryption setting custgroups knows.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="84"/>
+        <source>&apos;{setting}&apos; is not an encryption setting custgroups knows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="93" />
-      <source>{database} (schema {schema}) on {host}</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="93"/>
+        <source>{database} (schema {schema}) on {host}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="95" />
-      <source>{database} on {host}</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="95"/>
+        <source>{database} on {host}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="185" />
-      <source>'{address}' is not a database server address: use postgresql://user@host:5432/name.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="185"/>
+        <source>&apos;{address}&apos; is not a database server address: use postgresql://user@host:5432/name.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="192" />
-      <location filename="../core/db/connect.py" line="88" />
-      <source>The database address '{address}' is not valid: {reason}.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="192"/>
+        <location filename="../core/db/connect.py" line="88"/>
+        <source>The database address &apos;{address}&apos; is not valid: {reason}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="225" />
-      <source>Connected to {server} as {user}: the database is empty. Its administrator sets it up, or custgroups does when it first opens it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="225"/>
+        <source>Connected to {server} as {user}: the database is empty. Its administrator sets it up, or custgroups does when it first opens it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="231" />
-      <source>Connected to {server} as {user}, but the database records its schema version as '{version}', which custgroups never writes: ask its administrator to check it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="231"/>
+        <source>Connected to {server} as {user}, but the database records its schema version as &apos;{version}&apos;, which custgroups never writes: ask its administrator to check it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="237" />
-      <source>Connected to {server} as {user}, but the database was made by a newer version of custgroups (schema {version}; this copy knows up to {latest}). Update custgroups to use it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="237"/>
+        <source>Connected to {server} as {user}, but the database was made by a newer version of custgroups (schema {version}; this copy knows up to {latest}). Update custgroups to use it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="243" />
-      <source>Connected to {server} as {user}: groups: {count}; its schema (version {version}) is brought up to date when custgroups opens it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="243"/>
+        <source>Connected to {server} as {user}: groups: {count}; its schema (version {version}) is brought up to date when custgroups opens it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/address.py" line="246" />
-      <source>Connected to {server} as {user}: groups: {count}, schema up to date.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/address.py" line="246"/>
+        <source>Connected to {server} as {user}: groups: {count}, schema up to date.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/connect.py" line="64" />
-      <location filename="../core/db/operations.py" line="93" />
-      <source>No database is open.</source>
-      <extracomment>What a database failure can be raised as, by the drivers, peewee or the pool. The server login in use (None for an SQLite file): what the history records. False for a server login that may only read (see :mod:`custgroups.core.db.team`). The SQLite file opened, checked before each operation; None for other databases.
+        <location filename="../core/db/connect.py" line="64"/>
+        <location filename="../core/db/operations.py" line="93"/>
+        <source>No database is open.</source>
+        <extracomment>What a database failure can be raised as, by the drivers, peewee or the pool. The server login in use (None for an SQLite file): what the history records. False for a server login that may only read (see :mod:`custgroups.core.db.team`). The SQLite file opened, checked before each operation; None for other databases.
 ----------
 Seconds to wait before each repeat of a read whose server connection died or whose server is restarting: the first repeat at once (a pooled connection outlived a restart), then about eight seconds in all, as long as a server takes to come back up.</extracomment>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/connect.py" line="120" />
-      <source>{address} is not a database server address: postgresql://user@host:5432/name.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/connect.py" line="120"/>
+        <source>{address} is not a database server address: postgresql://user@host:5432/name.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/connect.py" line="222" />
-      <source>the database</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/connect.py" line="222"/>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="85" />
-      <source>{disk} is full, so nothing was saved; the database itself is intact. Free some space and try again.</source>
-      <extracomment>Less free space than this beside a database that failed to write means the disk is full: SQLite then reports only "disk I/O error" (it could not grow its shared-memory file). The sentence for each failure, from its :class:`Words`.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="85"/>
+        <source>{disk} is full, so nothing was saved; the database itself is intact. Free some space and try again.</source>
+        <extracomment>Less free space than this beside a database that failed to write means the disk is full: SQLite then reports only &quot;disk I/O error&quot; (it could not grow its shared-memory file). The sentence for each failure, from its :class:`Words`.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="88" />
-      <source>The database server's disk is full, so {nothing}; the database itself is intact. Ask your administrator to free some space.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="88"/>
+        <source>The database server&apos;s disk is full, so {nothing}; the database itself is intact. Ask your administrator to free some space.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="91" />
-      <source>Another clerk's change or another program is holding the database, so {nothing}; try again in a moment.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="91"/>
+        <source>Another clerk&apos;s change or another program is holding the database, so {nothing}; try again in a moment.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="94" />
-      <source>The database {where} is read-only here, so nothing was saved. Check the file's permissions or open a copy you can change.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="94"/>
+        <source>The database {where} is read-only here, so nothing was saved. Check the file&apos;s permissions or open a copy you can change.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="97" />
-      <source>{where} is not a custgroups database (or it is damaged). Open another file.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="97"/>
+        <source>{where} is not a custgroups database (or it is damaged). Open another file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="100" />
-      <source>The database {where} could not be read or written: it is damaged or its disk failed. {Nothing}; details are in the log. If this happens again, restore it from a backup.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="100"/>
+        <source>The database {where} could not be read or written: it is damaged or its disk failed. {Nothing}; details are in the log. If this happens again, restore it from a backup.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="104" />
-      <source>The database {where} cannot be opened: the file or its folder is missing, or you may not write there.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="104"/>
+        <source>The database {where} cannot be opened: the file or its folder is missing, or you may not write there.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="107" />
-      <source>The database server refused the login for {where}, so {nothing}. Check the user and password, or ask your administrator for a login.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="107"/>
+        <source>The database server refused the login for {where}, so {nothing}. Check the user and password, or ask your administrator for a login.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="111" />
-      <source>The database server does not know the user named in {where}, so {nothing}. Check the user, or ask your administrator for a login.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="111"/>
+        <source>The database server does not know the user named in {where}, so {nothing}. Check the user, or ask your administrator for a login.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="114" />
-      <source>The database server has no database named '{name}' ({where}), so {nothing}. Check the address, or ask your administrator for it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="114"/>
+        <source>The database server has no database named &apos;{name}&apos; ({where}), so {nothing}. Check the address, or ask your administrator for it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="118" />
-      <source>Cannot reach the database server for {where}, so {nothing}. Check that it is running and that this computer is on its network.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="118"/>
+        <source>Cannot reach the database server for {where}, so {nothing}. Check that it is running and that this computer is on its network.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="122" />
-      <source>The database server for {where} refused the connection, so {nothing}; its reason is in the log. Ask your administrator.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="122"/>
+        <source>The database server for {where} refused the connection, so {nothing}; its reason is in the log. Ask your administrator.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="125" />
-      <source>The database server for {where} is not set up for custgroups yet, and your login may not set it up, so {nothing}. Ask your administrator to run custgroups server-setup.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="125"/>
+        <source>The database server for {where} is not set up for custgroups yet, and your login may not set it up, so {nothing}. Ask your administrator to run custgroups server-setup.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="129" />
-      <source>Your database login may not look at the groups in {where}, so nothing was changed; ask your administrator for access.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="129"/>
+        <source>Your database login may not look at the groups in {where}, so nothing was changed; ask your administrator for access.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="132" />
-      <source>Your database login may look at the groups but not change them, so nothing was saved; ask your administrator for editing rights.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="132"/>
+        <source>Your database login may look at the groups but not change them, so nothing was saved; ask your administrator for editing rights.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="135" />
-      <source>The database server for {where} takes no changes right now (it is a read-only copy, or set to read-only), so nothing was saved. Ask your administrator which server takes changes.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="135"/>
+        <source>The database server for {where} takes no changes right now (it is a read-only copy, or set to read-only), so nothing was saved. Ask your administrator which server takes changes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="139" />
-      <source>The database {where} lacks a table or column custgroups needs (it was changed outside custgroups), so {nothing}. Ask your administrator to restore it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="139"/>
+        <source>The database {where} lacks a table or column custgroups needs (it was changed outside custgroups), so {nothing}. Ask your administrator to restore it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="143" />
-      <source>The database server has no free connections right now, so {nothing}. Try again in a moment; if this keeps happening, ask your administrator to allow more connections.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="143"/>
+        <source>The database server has no free connections right now, so {nothing}. Try again in a moment; if this keeps happening, ask your administrator to allow more connections.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="147" />
-      <source>The database server is short of memory or another resource right now, so {nothing}. Try again later, or tell your administrator.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="147"/>
+        <source>The database server is short of memory or another resource right now, so {nothing}. Try again later, or tell your administrator.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="150" />
-      <source>Someone else was changing the same data at that moment, so {nothing}. Please try again.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="150"/>
+        <source>Someone else was changing the same data at that moment, so {nothing}. Please try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="153" />
-      <source>Another clerk's change is holding this group, so {nothing}; try again in a moment.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="153"/>
+        <source>Another clerk&apos;s change is holding this group, so {nothing}; try again in a moment.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="156" />
-      <source>The database server stopped this before it finished (it ran too long, or the administrator cancelled it), so {nothing}. Try again when the server is less busy, or ask your administrator.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="156"/>
+        <source>The database server stopped this before it finished (it ran too long, or the administrator cancelled it), so {nothing}. Try again when the server is less busy, or ask your administrator.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="160" />
-      <source>This save was left waiting part-way (did the computer sleep?), so the database server cancelled it and nothing was saved. Try again.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="160"/>
+        <source>This save was left waiting part-way (did the computer sleep?), so the database server cancelled it and nothing was saved. Try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="163" />
-      <source>The database server for {where} is restarting, so your change was not saved. Try again in a moment.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="163"/>
+        <source>The database server for {where} is restarting, so your change was not saved. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="166" />
-      <source>The database server for {where} is restarting, so nothing could be read. Try again in a moment.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="166"/>
+        <source>The database server for {where} is restarting, so nothing could be read. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="169" />
-      <source>The database server for {where} restarted while your change was being saved: check whether it is there before repeating it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="169"/>
+        <source>The database server for {where} restarted while your change was being saved: check whether it is there before repeating it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="172" />
-      <source>The connection to the database server was lost. It will reconnect on the next try; check whether your last change is there before repeating it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="172"/>
+        <source>The connection to the database server was lost. It will reconnect on the next try; check whether your last change is there before repeating it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="175" />
-      <source>The connection to the database server was lost before your change was saved, so nothing was saved. Try again: it reconnects by itself.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="175"/>
+        <source>The connection to the database server was lost before your change was saved, so nothing was saved. Try again: it reconnects by itself.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="178" />
-      <source>The connection to the database server was lost while reading; nothing was changed. Try again: it reconnects by itself.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="178"/>
+        <source>The connection to the database server was lost while reading; nothing was changed. Try again: it reconnects by itself.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="181" />
-      <source>The database reported a problem it did not explain; nothing was half-saved. Details are in the log.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="181"/>
+        <source>The database reported a problem it did not explain; nothing was half-saved. Details are in the log.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="300" />
-      <source>nothing was changed</source>
-      <extracomment>PostgreSQL's SQLSTATEs, by code or by class (the first two characters). SQLite's error names (their primary part; SQLITE_IOERR_SHORT_READ is an SQLITE_IOERR). Words read where nothing else tells (see the module's docstring); the first match wins. The sentence a read gets in place of a write's.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="300"/>
+        <source>nothing was changed</source>
+        <extracomment>PostgreSQL&apos;s SQLSTATEs, by code or by class (the first two characters). SQLite&apos;s error names (their primary part; SQLITE_IOERR_SHORT_READ is an SQLITE_IOERR). Words read where nothing else tells (see the module&apos;s docstring); the first match wins. The sentence a read gets in place of a write&apos;s.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="300" />
-      <source>nothing was saved</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="300"/>
+        <source>nothing was saved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="301" />
-      <source>Nothing was changed</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="301"/>
+        <source>Nothing was changed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="301" />
-      <source>Nothing was saved</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="301"/>
+        <source>Nothing was saved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="302" />
-      <source>The disk holding {folder}</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="302"/>
+        <source>The disk holding {folder}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/failures.py" line="303" />
-      <source>The disk</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/failures.py" line="303"/>
+        <source>The disk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="60" />
-      <source>The database file {path} is gone or was moved since custgroups last used it, and custgroups will not put an empty one in its place: put the file back, or, to start afresh with an empty database, delete {marker}.</source>
-      <extracomment>How long an SQLite write waits for another writer before it gives up with a sentence. Written beside the default database once it exists, so that a later start can tell a first start (create it) from a file that went missing (refuse, and say so).</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="60"/>
+        <source>The database file {path} is gone or was moved since custgroups last used it, and custgroups will not put an empty one in its place: put the file back, or, to start afresh with an empty database, delete {marker}.</source>
+        <extracomment>How long an SQLite write waits for another writer before it gives up with a sentence. Written beside the default database once it exists, so that a later start can tell a first start (create it) from a file that went missing (refuse, and say so).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="66" />
-      <source>The database file {path} does not exist (moved, deleted or mistyped?), so nothing was opened or created: open it where it is now, or make a new database there with the demo command.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="66"/>
+        <source>The database file {path} does not exist (moved, deleted or mistyped?), so nothing was opened or created: open it where it is now, or make a new database there with the demo command.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="117" />
-      <source>The database file {path} is gone or was moved while custgroups was open, so nothing more can be read or saved: put it back, or restart custgroups and open it where it is now.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="117"/>
+        <source>The database file {path} is gone or was moved while custgroups was open, so nothing more can be read or saved: put it back, or restart custgroups and open it where it is now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="166" />
-      <source>'{address}' names no database file: use sqlite:///path/to/file.db.</source>
-      <extracomment>The default file's name. One development version named it "custgroups.core.db" by mistake; a file of that name is still used where it is the only one.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="166"/>
+        <source>&apos;{address}&apos; names no database file: use sqlite:///path/to/file.db.</source>
+        <extracomment>The default file&apos;s name. One development version named it &quot;custgroups.core.db&quot; by mistake; a file of that name is still used where it is the only one.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="170" />
-      <source>'{address}' is not a database address custgroups understands: use sqlite:///path/to/file.db or postgresql://user@host:5432/name.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="170"/>
+        <source>&apos;{address}&apos; is not a database address custgroups understands: use sqlite:///path/to/file.db or postgresql://user@host:5432/name.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="188" />
-      <source>The folder {folder} does not exist, so the database {file} cannot be opened or created there.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="188"/>
+        <source>The folder {folder} does not exist, so the database {file} cannot be opened or created there.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="192" />
-      <source>{path} is a folder, not a database file.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="192"/>
+        <source>{path} is a folder, not a database file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="194" />
-      <source>The database file {path} is read-only or not yours to change: check its permissions, or copy it somewhere you can write.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="194"/>
+        <source>The database file {path} is read-only or not yours to change: check its permissions, or copy it somewhere you can write.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="198" />
-      <source>The folder {folder} is read-only, so the database {file} cannot be created there.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="198"/>
+        <source>The folder {folder} is read-only, so the database {file} cannot be created there.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="233" />
-      <source>{path} is on a network share ({share}), where custgroups does not open a database file: its write-ahead log, which keeps the file safe, does not work over a network, and two computers writing at once could damage it. Copy the file to this computer, or let the team share a custgroups server (File → Connect to Server…).</source>
-      <extracomment>File systems that reach another computer: SQLite's write-ahead log needs memory shared between every program using the file, which none of these can give.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="233"/>
+        <source>{path} is on a network share ({share}), where custgroups does not open a database file: its write-ahead log, which keeps the file safe, does not work over a network, and two computers writing at once could damage it. Copy the file to this computer, or let the team share a custgroups server (File → Connect to Server…).</source>
+        <extracomment>File systems that reach another computer: SQLite&apos;s write-ahead log needs memory shared between every program using the file, which none of these can give.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="247" />
-      <source>a shared folder</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="247"/>
+        <source>a shared folder</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/files.py" line="252" />
-      <source>a network drive</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/files.py" line="252"/>
+        <source>a network drive</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="44" />
-      <source>{path} was left half-written when the program using it stopped, and custgroups leaves it as it is: open it in that program first, so it can finish, then try again.</source>
-      <extracomment>Bumped by every migration; a database newer than this is refused, never damaged.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="44"/>
+        <source>{path} was left half-written when the program using it stopped, and custgroups leaves it as it is: open it in that program first, so it can finish, then try again.</source>
+        <extracomment>Bumped by every migration; a database newer than this is refused, never damaged.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="58" />
-      <source>other things</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="58"/>
+        <source>other things</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="62" />
-      <source>{path} belongs to another program: it holds {things} ({names}; {count} in all) but no custgroups schema, so custgroups left it untouched. Open a custgroups database, or give a new file name to start one.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="62"/>
+        <source>{path} belongs to another program: it holds {things} ({names}; {count} in all) but no custgroups schema, so custgroups left it untouched. Open a custgroups database, or give a new file name to start one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="67" />
-      <source>{path} belongs to another program: it holds {things} ({names}) but no custgroups schema, so custgroups left it untouched. Open a custgroups database, or give a new file name to start one.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="67"/>
+        <source>{path} belongs to another program: it holds {things} ({names}) but no custgroups schema, so custgroups left it untouched. Open a custgroups database, or give a new file name to start one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="74" />
-      <source>tables</source>
-      <extracomment>What SQLite's kinds of objects are called in a sentence that names some of them.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="74"/>
+        <source>tables</source>
+        <extracomment>What SQLite&apos;s kinds of objects are called in a sentence that names some of them.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="74" />
-      <source>indexes</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="74"/>
+        <source>indexes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="74" />
-      <source>views</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="74"/>
+        <source>views</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="75" />
-      <source>triggers</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="75"/>
+        <source>triggers</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="116" />
-      <source>The database server needs an upgrade by your administrator: it has schema {version}, and this copy of custgroups needs schema {latest}. Ask them to run custgroups migrate.</source>
-      <extracomment>How many of another program's tables a refusal names.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="116"/>
+        <source>The database server needs an upgrade by your administrator: it has schema {version}, and this copy of custgroups needs schema {latest}. Ask them to run custgroups migrate.</source>
+        <extracomment>How many of another program&apos;s tables a refusal names.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="151" />
-      <source>This database records its schema version as '{version}', which custgroups never writes: the record was changed by hand or by another program, so custgroups left the database untouched. Open a backup made before that change.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="151"/>
+        <source>This database records its schema version as &apos;{version}&apos;, which custgroups never writes: the record was changed by hand or by another program, so custgroups left the database untouched. Open a backup made before that change.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/migrations.py" line="158" />
-      <source>This database was made by a newer version of custgroups (schema {version}; this copy knows up to {latest}). Update custgroups to open it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/migrations.py" line="158"/>
+        <source>This database was made by a newer version of custgroups (schema {version}; this copy knows up to {latest}). Update custgroups to open it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/server.py" line="66" />
-      <source>PostgreSQL support is not installed: run  pip install 'custgroups[postgres]'.</source>
-      <extracomment>Set on every connection, so nothing waits forever: a lock another session holds (given up after as long as SQLite waits) and a statement (generous, for exports). The connection pool of one running copy, each settable in the address's query (``?max_connections=4``): the most connections it holds open at once, the seconds an idle one is kept, and the seconds an operation waits for a free one before it gives up. A window uses one connection per background lane at work, and one more for live updates (README). How long a write transaction may sit idle (a client that froze or slept mid-save) before the server ends it and frees its locks. Reads hold no lock a writer waits for, and an export may spend minutes between two statements writing rows, so it is set for writes only.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/server.py" line="66"/>
+        <source>PostgreSQL support is not installed: run  pip install &apos;custgroups[postgres]&apos;.</source>
+        <extracomment>Set on every connection, so nothing waits forever: a lock another session holds (given up after as long as SQLite waits) and a statement (generous, for exports). The connection pool of one running copy, each settable in the address&apos;s query (``?max_connections=4``): the most connections it holds open at once, the seconds an idle one is kept, and the seconds an operation waits for a free one before it gives up. A window uses one connection per background lane at work, and one more for live updates (README). How long a write transaction may sit idle (a client that froze or slept mid-save) before the server ends it and frees its locks. Reads hold no lock a writer waits for, and an export may spend minutes between two statements writing rows, so it is set for writes only.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/server.py" line="70" />
-      <source>'{address}' names no database: add /name at the end.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/server.py" line="70"/>
+        <source>&apos;{address}&apos; names no database: add /name at the end.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/server.py" line="111" />
-      <source>The database server has no schema named '{schema}' ({address}). Correct the address, or ask the administrator to create it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/server.py" line="111"/>
+        <source>The database server has no schema named &apos;{schema}&apos; ({address}). Correct the address, or ask the administrator to create it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/team.py" line="215" />
-      <source>The database server has no role named {owner}: run custgroups server-setup first, or name the owner it was set up with.</source>
-      <extracomment>The schema facts key that names the owner of a server set up for a team. Fast customer search on a server; a superuser, or since PostgreSQL 13 a login that may create in the database, may install it.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/db/team.py" line="215"/>
+        <source>The database server has no role named {owner}: run custgroups server-setup first, or name the owner it was set up with.</source>
+        <extracomment>The schema facts key that names the owner of a server set up for a team. Fast customer search on a server; a superuser, or since PostgreSQL 13 a login that may create in the database, may install it.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/db/team.py" line="219" />
-      <source>Only {owner}, or a login that is a member of it, may upgrade this database; you are logged in as {login}. Ask your administrator to run custgroups migrate.</source>
-      <translation type="unfinished" />
+        <location filename="../core/db/team.py" line="219"/>
+        <source>Only {owner}, or a login that is a member of it, may upgrade this database; you are logged in as {login}. Ask your administrator to run custgroups migrate.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/errors.py" line="70" />
-      <source>A group named '{name}' already exists ({code}).</source>
-      <translation type="unfinished" />
+        <location filename="../core/errors.py" line="70"/>
+        <source>A group named &apos;{name}&apos; already exists ({code}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/errors.py" line="79" />
-      <source>Group {code} is inactive: activate it before adding customers.</source>
-      <translation type="unfinished" />
+        <location filename="../core/errors.py" line="79"/>
+        <source>Group {code} is inactive: activate it before adding customers.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/errors.py" line="81" />
-      <source>This group is inactive: activate it before adding customers.</source>
-      <translation type="unfinished" />
+        <location filename="../core/errors.py" line="81"/>
+        <source>This group is inactive: activate it before adding customers.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/errors.py" line="92" />
-      <source>Inactive customers cannot be added to a group ({count} in all): {codes}. Remove them, then save again.</source>
-      <extracomment>How many codes a sentence lists before it only counts the rest.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/errors.py" line="92"/>
+        <source>Inactive customers cannot be added to a group ({count} in all): {codes}. Remove them, then save again.</source>
+        <extracomment>How many codes a sentence lists before it only counts the rest.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/errors.py" line="102" />
-      <source>The list would remove every member of {code} ({count} in all) and add nobody, so nothing was changed. If that is what you want, confirm it explicitly.</source>
-      <translation type="unfinished" />
+        <location filename="../core/errors.py" line="102"/>
+        <source>The list would remove every member of {code} ({count} in all) and add nobody, so nothing was changed. If that is what you want, confirm it explicitly.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/errors.py" line="119" />
-      <source>Group {code} was changed by {user} at {time} after you started editing it. Reload it to see their changes; nothing of theirs was overwritten.</source>
-      <translation type="unfinished" />
+        <location filename="../core/errors.py" line="119"/>
+        <source>Group {code} was changed by {user} at {time} after you started editing it. Reload it to see their changes; nothing of theirs was overwritten.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/errors.py" line="140" />
-      <source>Cancelled: nothing was changed.</source>
-      <translation type="unfinished" />
+        <location filename="../core/errors.py" line="140"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/errors.py" line="145" />
-      <source>Something unexpected went wrong; nothing was half-saved. The details are in the log.</source>
-      <extracomment>What a clerk is told about a failure nobody foresaw, in English (the windows translate it; ``tr`` marks it for the translators); the details go to the log.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/errors.py" line="145"/>
+        <source>Something unexpected went wrong; nothing was half-saved. The details are in the log.</source>
+        <extracomment>What a clerk is told about a failure nobody foresaw, in English (the windows translate it; ``tr`` marks it for the translators); the details go to the log.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/compare.py" line="68" />
-      <source>Choose two or more different groups to compare.</source>
-      <translation type="unfinished" />
+        <location filename="../core/compare.py" line="68"/>
+        <source>Choose two or more different groups to compare.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/compare.py" line="105" />
-      <source>That group is not among those compared.</source>
-      <translation type="unfinished" />
+        <location filename="../core/compare.py" line="105"/>
+        <source>That group is not among those compared.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_grid.py" line="126" />
-      <source>{code}: {reason}</source>
-      <extracomment>Customers whose memberships are read in one statement. Group id: its code and why, in plain words ("CG-000012: … changed by bob …").</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/customer_grid.py" line="126"/>
+        <source>{code}: {reason}</source>
+        <extracomment>Customers whose memberships are read in one statement. Group id: its code and why, in plain words (&quot;CG-000012: … changed by bob …&quot;).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="93" />
-      <source>Name</source>
-      <extracomment>The fields whose changes a plan counts, in the order a summary lists equal counts. Every field a customer row can state; ``status`` is the Active/Inactive column. The customer fields as sentences name them.</extracomment>
-      <translation>Name</translation>
+        <location filename="../core/customer_import.py" line="93"/>
+        <source>Name</source>
+        <extracomment>The fields whose changes a plan counts, in the order a summary lists equal counts. Every field a customer row can state; ``status`` is the Active/Inactive column. The customer fields as sentences name them.</extracomment>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="93" />
-      <source>Email</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="93"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="93" />
-      <source>Phone</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="93"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="94" />
-      <source>City</source>
-      <translation>Ort</translation>
+        <location filename="../core/customer_import.py" line="94"/>
+        <source>City</source>
+        <translation>Ort</translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="94" />
-      <source>Country</source>
-      <translation>Land</translation>
+        <location filename="../core/customer_import.py" line="94"/>
+        <source>Country</source>
+        <translation>Land</translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="102" />
-      <source>Customer code is missing.</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="102"/>
+        <source>Customer code is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="104" />
-      <source>Customer code '{code}' holds spaces or control characters.</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="104"/>
+        <source>Customer code &apos;{code}&apos; holds spaces or control characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="107" />
-      <source>Customer code is longer than {limit} characters.</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="107"/>
+        <source>Customer code is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="111" />
-      <source>Customer name is missing.</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="111"/>
+        <source>Customer name is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="113" />
-      <source>Customer name is longer than {limit} characters.</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="113"/>
+        <source>Customer name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="118" />
-      <source>{field} is longer than {limit} characters.</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="118"/>
+        <source>{field} is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="122" />
-      <source>{field} holds control characters.</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="122"/>
+        <source>{field} holds control characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="220" />
-      <source>The same customer code appears twice.</source>
-      <extracomment>A stored customer: id, then the :data:`FIELDS` in order, then active (as the driver gives it). A row as the file states it: the :data:`FIELDS` (None where the file has no such column), and the status (None where the file does not say).</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="220"/>
+        <source>The same customer code appears twice.</source>
+        <extracomment>A stored customer: id, then the :data:`FIELDS` in order, then active (as the driver gives it). A row as the file states it: the :data:`FIELDS` (None where the file has no such column), and the status (None where the file does not say).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/customer_import.py" line="233" />
-      <source>Another clerk is importing customers right now, so nothing was changed; try again in a moment.</source>
-      <translation type="unfinished" />
+        <location filename="../core/customer_import.py" line="233"/>
+        <source>Another clerk is importing customers right now, so nothing was changed; try again in a moment.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/demo.py" line="94" />
-      <source>Sizes must be zero or more.</source>
-      <translation type="unfinished" />
+        <location filename="../core/demo.py" line="94"/>
+        <source>Sizes must be zero or more.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/demo.py" line="108" />
-      <source>This database is not empty (customers: {customers}; groups: {groups}); demo data goes only into an empty database (name a new file with --database).</source>
-      <translation type="unfinished" />
+        <location filename="../core/demo.py" line="108"/>
+        <source>This database is not empty (customers: {customers}; groups: {groups}); demo data goes only into an empty database (name a new file with --database).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/group_list.py" line="237" />
-      <location filename="../core/groups.py" line="296" />
-      <source>That group no longer exists.</source>
-      <extracomment>Only these groups (a selection of the list), still filtered and sorted; () for all.
+        <location filename="../core/group_list.py" line="237"/>
+        <location filename="../core/groups.py" line="296"/>
+        <source>That group no longer exists.</source>
+        <extracomment>Only these groups (a selection of the list), still filtered and sorted; () for all.
 ----------
-The first key of the advisory locks that hold group codes (the second is the code's hash).</extracomment>
-      <translation type="unfinished" />
+The first key of the advisory locks that hold group codes (the second is the code&apos;s hash).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/group_list.py" line="247" />
-      <source>There is no group with the code '{code}'.</source>
-      <translation type="unfinished" />
+        <location filename="../core/group_list.py" line="247"/>
+        <source>There is no group with the code &apos;{code}&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="113" />
-      <source>Group Name is required.</source>
-      <extracomment>The list the member changes came from, if they came from one (kept in the history). Why, in the clerk's words (kept with the history of this save); may be empty. How each customer came or went where it is known (the picker, a paste…); the rest came about as ``member_source`` says, or by hand in the editor. How the whole change was made, where the caller knows (a command, the Customers window).</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="113"/>
+        <source>Group Name is required.</source>
+        <extracomment>The list the member changes came from, if they came from one (kept in the history). Why, in the clerk&apos;s words (kept with the history of this save); may be empty. How each customer came or went where it is known (the picker, a paste…); the rest came about as ``member_source`` says, or by hand in the editor. How the whole change was made, where the caller knows (a command, the Customers window).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="116" />
-      <source>Group Name is {length} characters long; at most {limit} fit.</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="116"/>
+        <source>Group Name is {length} characters long; at most {limit} fit.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="120" />
-      <source>Group Name must be one line of text, without control characters.</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="120"/>
+        <source>Group Name must be one line of text, without control characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="124" />
-      <source>Description is {length} characters long; at most {limit} fit.</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="124"/>
+        <source>Description is {length} characters long; at most {limit} fit.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="128" />
-      <source>Description holds control characters.</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="128"/>
+        <source>Description holds control characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="133" />
-      <source>Group Code may hold only letters, digits, '-' and '_', at most {limit} of them (or leave it empty to get the next CG- number).</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="133"/>
+        <source>Group Code may hold only letters, digits, &apos;-&apos; and &apos;_&apos;, at most {limit} of them (or leave it empty to get the next CG- number).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="137" />
-      <source>An edit must say which version it started from.</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="137"/>
+        <source>An edit must say which version it started from.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="143" />
-      <source>Reason must be one line of at most {limit} characters.</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="143"/>
+        <source>Reason must be one line of at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="157" />
-      <source>Say why: this save removes {count} customers (a reason is needed above {limit}).</source>
-      <extracomment>The longest reason a clerk may give on Save.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="157"/>
+        <source>Say why: this save removes {count} customers (a reason is needed above {limit}).</source>
+        <extracomment>The longest reason a clerk may give on Save.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="211" />
-      <source>The code '{code}' is already used by group '{name}'.</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="211"/>
+        <source>The code &apos;{code}&apos; is already used by group &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/groups.py" line="344" />
-      <source>The code '{code}' is already used by another group.</source>
-      <translation type="unfinished" />
+        <location filename="../core/groups.py" line="344"/>
+        <source>The code &apos;{code}&apos; is already used by another group.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/moves.py" line="57" />
-      <source>Choose another group: these customers are in this one already.</source>
-      <translation type="unfinished" />
+        <location filename="../core/moves.py" line="57"/>
+        <source>Choose another group: these customers are in this one already.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/moves.py" line="120" />
-      <source>{code} is inactive, and an inactive group takes no customers: copy it without its members, or activate it first.</source>
-      <translation type="unfinished" />
+        <location filename="../core/moves.py" line="120"/>
+        <source>{code} is inactive, and an inactive group takes no customers: copy it without its members, or activate it first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/export.py" line="87" />
-      <source>{file} could not be written: the disk holding {folder} is full. Free some space and export again; nothing was saved there.</source>
-      <extracomment>Windows' error for a file another program holds open (Excel holds every file it shows).</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/export.py" line="87"/>
+        <source>{file} could not be written: the disk holding {folder} is full. Free some space and export again; nothing was saved there.</source>
+        <extracomment>Windows&apos; error for a file another program holds open (Excel holds every file it shows).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/export.py" line="92" />
-      <source>{file} is open in another program (Excel?), so the export could not replace it. Close it there and export again; nothing was changed.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/export.py" line="92"/>
+        <source>{file} is open in another program (Excel?), so the export could not replace it. Close it there and export again; nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/export.py" line="96" />
-      <source>{file} could not be written in {folder}: {reason}. Nothing was saved there.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/export.py" line="96"/>
+        <source>{file} could not be written in {folder}: {reason}. Nothing was saved there.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="96" />
-      <source>several columns are headed '{heading}' (columns {columns}): rename or remove all but one, so it is clear which to import.</source>
-      <extracomment>Tells whether a cell is an existing customer's code (cells that read like headings). Headings recognised for each field, strongest first.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="96"/>
+        <source>several columns are headed &apos;{heading}&apos; (columns {columns}): rename or remove all but one, so it is clear which to import.</source>
+        <extracomment>Tells whether a cell is an existing customer&apos;s code (cells that read like headings). Headings recognised for each field, strongest first.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="109" />
-      <source>… and {count} more.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="109"/>
+        <source>… and {count} more.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="110" />
-      <source>{file} was not imported: problems to fix first: {count}; nothing was changed.
+        <location filename="../core/sheets/imports.py" line="110"/>
+        <source>{file} was not imported: problems to fix first: {count}; nothing was changed.
 {problems}</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="150" />
-      <source>the table has headings but no customer rows.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="150"/>
+        <source>the table has headings but no customer rows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="152" />
-      <source>no heading row naming a customer code and a customer name was found in the first {count} rows (for example 'Customer Code' and 'Name').</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="152"/>
+        <source>no heading row naming a customer code and a customer name was found in the first {count} rows (for example &apos;Customer Code&apos; and &apos;Name&apos;).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="176" />
-      <source>Row {row}: status '{status}' is neither Active nor Inactive.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="176"/>
+        <source>Row {row}: status &apos;{status}&apos; is neither Active nor Inactive.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="183" />
-      <source>Row {row}: {problem}</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="183"/>
+        <source>Row {row}: {problem}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="186" />
-      <source>Row {row}: the code cell holds the spreadsheet error {error}; fix the formula in the file.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="186"/>
+        <source>Row {row}: the code cell holds the spreadsheet error {error}; fix the formula in the file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="190" />
-      <source>Row {row}: the name cell holds the spreadsheet error {error}; fix the formula in the file.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="190"/>
+        <source>Row {row}: the name cell holds the spreadsheet error {error}; fix the formula in the file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="196" />
-      <source>Row {row}: Customer code '{code}' already appears on row {first}.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="196"/>
+        <source>Row {row}: Customer code &apos;{code}&apos; already appears on row {first}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="312" />
-      <source>no column headed '{column}' was found.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="312"/>
+        <source>no column headed &apos;{column}&apos; was found.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/imports.py" line="394" />
-      <source>no customer codes were found in it.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/imports.py" line="394"/>
+        <source>no customer codes were found in it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="41" />
-      <source>{file}: {reason}</source>
-      <extracomment>Cells kept per row; a row longer than MAX_ROW_CELLS is refused (parsing it costs time).</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="41"/>
+        <source>{file}: {reason}</source>
+        <extracomment>Cells kept per row; a row longer than MAX_ROW_CELLS is refused (parsing it costs time).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="60" />
-      <source>Reading workbooks is switched off: the defusedxml package that guards against malicious XML is missing. Reinstall custgroups.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="60"/>
+        <source>Reading workbooks is switched off: the defusedxml package that guards against malicious XML is missing. Reinstall custgroups.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="76" />
-      <source>the file cannot be read ({reason}).</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="76"/>
+        <source>the file cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="83" />
-      <source>the file does not exist.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="83"/>
+        <source>the file does not exist.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="85" />
-      <source>this is a folder, not a file.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="85"/>
+        <source>this is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="88" />
-      <source>the file is empty.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="88"/>
+        <source>the file is empty.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="90" />
-      <source>the file is {size} MB; files over {limit} MB are not read.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="90"/>
+        <source>the file is {size} MB; files over {limit} MB are not read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="98" />
-      <source>the workbook is protected by a password. Open it in Excel, remove the password, save, and try again.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="98"/>
+        <source>the workbook is protected by a password. Open it in Excel, remove the password, save, and try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="101" />
-      <source>this is an old-style .xls workbook. Open it in Excel and save it as .xlsx (or .csv), then try again.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="101"/>
+        <source>this is an old-style .xls workbook. Open it in Excel and save it as .xlsx (or .csv), then try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="106" />
-      <source>the file is not an Excel workbook, although its name ends in {suffix}. It may be damaged, or another kind of file renamed.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="106"/>
+        <source>the file is not an Excel workbook, although its name ends in {suffix}. It may be damaged, or another kind of file renamed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="110" />
-      <source>text files over {limit} MB are not read.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="110"/>
+        <source>text files over {limit} MB are not read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="124" />
-      <source>the workbook is damaged and cannot be opened.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="124"/>
+        <source>the workbook is damaged and cannot be opened.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="126" />
-      <source>the workbook holds far more parts than any real one; it was not read.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="126"/>
+        <source>the workbook holds far more parts than any real one; it was not read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="130" />
-      <source>this is a zip archive, not an Excel workbook.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="130"/>
+        <source>this is a zip archive, not an Excel workbook.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="131" />
-      <source>the workbook would unpack to an absurd size (a 'zip bomb'); it was not read.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="131"/>
+        <source>the workbook would unpack to an absurd size (a &apos;zip bomb&apos;); it was not read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="171" />
-      <source>the workbook holds XML built to attack the program reading it; it was not read.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="171"/>
+        <source>the workbook holds XML built to attack the program reading it; it was not read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="174" />
-      <source>the workbook is damaged and cannot be read.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="174"/>
+        <source>the workbook is damaged and cannot be read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="181" />
-      <source>the sheet '{sheet}' has more than {limit} rows.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="181"/>
+        <source>the sheet &apos;{sheet}&apos; has more than {limit} rows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="184" />
-      <source>row {row} of the sheet '{sheet}' has {count} cells; rows of over {limit} are not read.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="184"/>
+        <source>row {row} of the sheet &apos;{sheet}&apos; has {count} cells; rows of over {limit} are not read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="235" />
-      <location filename="../core/sheets/reading.py" line="242" />
-      <source>the file holds binary data, not a table of text.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="235"/>
+        <location filename="../core/sheets/reading.py" line="242"/>
+        <source>the file holds binary data, not a table of text.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="239" />
-      <source>the file is neither a spreadsheet nor readable text.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="239"/>
+        <source>the file is neither a spreadsheet nor readable text.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="272" />
-      <source>the file has more than {limit} rows.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="272"/>
+        <source>the file has more than {limit} rows.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="277" />
-      <source>line {line} holds a cell longer than {limit} characters; no code, name or address is that long, so the file is not read.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="277"/>
+        <source>line {line} holds a cell longer than {limit} characters; no code, name or address is that long, so the file is not read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/reading.py" line="281" />
-      <source>line {line} is not well-formed ({reason}); a quote may be missing its partner.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/reading.py" line="281"/>
+        <source>line {line} is not well-formed ({reason}); a quote may be missing its partner.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/writing.py" line="48" />
-      <source>Export to a file ending in .xlsx or .csv, not '{ending}'.</source>
-      <extracomment>Rows in one Excel sheet, header included.</extracomment>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/writing.py" line="48"/>
+        <source>Export to a file ending in .xlsx or .csv, not &apos;{ending}&apos;.</source>
+        <extracomment>Rows in one Excel sheet, header included.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../core/sheets/writing.py" line="51" />
-      <source>The folder {folder} does not exist.</source>
-      <translation>Der Ordner {folder} existiert nicht.</translation>
+        <location filename="../core/sheets/writing.py" line="51"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-      <location filename="../core/sheets/writing.py" line="54" />
-      <source>{path} is a folder.</source>
-      <translation type="unfinished" />
+        <location filename="../core/sheets/writing.py" line="54"/>
+        <source>{path} is a folder.</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
-      <location filename="../ui/about_dialog.py" line="36" />
-      <source>About custgroups</source>
-      <translation>Über custgroups</translation>
+        <location filename="../ui/about_dialog.py" line="36"/>
+        <source>About custgroups</source>
+        <translation>Über custgroups</translation>
     </message>
     <message>
-      <location filename="../ui/about_dialog.py" line="37" />
-      <source>custgroups organises existing customers into groups for pricing, reporting and reservations.</source>
-      <translation>custgroups ordnet bestehende Kunden in Gruppen ein – für Preise, Auswertungen und Reservierungen.</translation>
+        <location filename="../ui/about_dialog.py" line="37"/>
+        <source>custgroups organises existing customers into groups for pricing, reporting and reservations.</source>
+        <translation>custgroups ordnet bestehende Kunden in Gruppen ein – für Preise, Auswertungen und Reservierungen.</translation>
     </message>
     <message>
-      <location filename="../ui/about_dialog.py" line="41" />
-      <source>Details for support</source>
-      <translation>Angaben für den Support</translation>
+        <location filename="../ui/about_dialog.py" line="41"/>
+        <source>Details for support</source>
+        <translation>Angaben für den Support</translation>
     </message>
     <message>
-      <location filename="../ui/about_dialog.py" line="45" />
-      <source>Copy Details</source>
-      <translation>Angaben kopieren</translation>
+        <location filename="../ui/about_dialog.py" line="45"/>
+        <source>Copy Details</source>
+        <translation>Angaben kopieren</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BelongingModel</name>
     <message>
-      <location filename="../ui/models/customer_models.py" line="41" />
-      <source>Group code</source>
-      <translation>Gruppencode</translation>
+        <location filename="../ui/models/customer_models.py" line="41"/>
+        <source>Group code</source>
+        <translation>Gruppencode</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="41" />
-      <source>Group name</source>
-      <translation>Gruppenname</translation>
+        <location filename="../ui/models/customer_models.py" line="41"/>
+        <source>Group name</source>
+        <translation>Gruppenname</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="41" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/models/customer_models.py" line="41"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="42" />
-      <source>Member since</source>
-      <translation>Mitglied seit</translation>
+        <location filename="../ui/models/customer_models.py" line="42"/>
+        <source>Member since</source>
+        <translation>Mitglied seit</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="42" />
-      <source>Added by</source>
-      <translation>Hinzugefügt von</translation>
+        <location filename="../ui/models/customer_models.py" line="42"/>
+        <source>Added by</source>
+        <translation>Hinzugefügt von</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="49" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/models/customer_models.py" line="49"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="49" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/models/customer_models.py" line="49"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
-      <location filename="../ui/compare_dialog.py" line="96" />
-      <source>Compare Groups</source>
-      <translation>Gruppen vergleichen</translation>
+        <location filename="../ui/compare_dialog.py" line="96"/>
+        <source>Compare Groups</source>
+        <translation>Gruppen vergleichen</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="111" />
-      <source>Counting…</source>
-      <translation>Wird gezählt…</translation>
+        <location filename="../ui/compare_dialog.py" line="111"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="121" />
-      <source>Click a count to list its customers.</source>
-      <translation>Klicken Sie auf eine Anzahl, um die Kunden dazu aufzulisten.</translation>
+        <location filename="../ui/compare_dialog.py" line="121"/>
+        <source>Click a count to list its customers.</source>
+        <translation>Klicken Sie auf eine Anzahl, um die Kunden dazu aufzulisten.</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="125" />
-      <source>Customers of the chosen count</source>
-      <translation>Kunden der gewählten Anzahl</translation>
+        <location filename="../ui/compare_dialog.py" line="125"/>
+        <source>Customers of the chosen count</source>
+        <translation>Kunden der gewählten Anzahl</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="128" />
-      <source>Export These…</source>
-      <translation>Diese exportieren…</translation>
+        <location filename="../ui/compare_dialog.py" line="128"/>
+        <source>Export These…</source>
+        <translation>Diese exportieren…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="133" />
-      <source>Union: in any of them</source>
-      <translation>Vereinigung: in mindestens einer</translation>
+        <location filename="../ui/compare_dialog.py" line="133"/>
+        <source>Union: in any of them</source>
+        <translation>Vereinigung: in mindestens einer</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="134" />
-      <source>Intersection: in all of them</source>
-      <translation>Schnittmenge: in allen</translation>
+        <location filename="../ui/compare_dialog.py" line="134"/>
+        <source>Intersection: in all of them</source>
+        <translation>Schnittmenge: in allen</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="135" />
-      <source>Difference: in the first, in none of the others</source>
-      <translation>Differenz: in der ersten, in keiner anderen</translation>
+        <location filename="../ui/compare_dialog.py" line="135"/>
+        <source>Difference: in the first, in none of the others</source>
+        <translation>Differenz: in der ersten, in keiner anderen</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="138" />
-      <source>How to combine the groups</source>
-      <translation>Art der Kombination</translation>
+        <location filename="../ui/compare_dialog.py" line="138"/>
+        <source>How to combine the groups</source>
+        <translation>Art der Kombination</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="139" />
-      <source>Create Group from…</source>
-      <translation>Gruppe anlegen…</translation>
+        <location filename="../ui/compare_dialog.py" line="139"/>
+        <source>Create Group from…</source>
+        <translation>Gruppe anlegen…</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="149" />
-      <source>New group from the</source>
-      <translation>Neue Gruppe aus der</translation>
+        <location filename="../ui/compare_dialog.py" line="149"/>
+        <source>New group from the</source>
+        <translation>Neue Gruppe aus der</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="170" />
-      <location filename="../ui/compare_dialog.py" line="219" />
-      <source>Only in {code}</source>
-      <translation>Nur in {code}</translation>
+        <location filename="../ui/compare_dialog.py" line="170"/>
+        <location filename="../ui/compare_dialog.py" line="219"/>
+        <source>Only in {code}</source>
+        <translation>Nur in {code}</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="173" />
-      <location filename="../ui/compare_dialog.py" line="221" />
-      <source>In both</source>
-      <translation>In beiden</translation>
+        <location filename="../ui/compare_dialog.py" line="173"/>
+        <location filename="../ui/compare_dialog.py" line="221"/>
+        <source>In both</source>
+        <translation>In beiden</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="173" />
-      <location filename="../ui/compare_dialog.py" line="221" />
-      <source>In all</source>
-      <translation>In allen</translation>
+        <location filename="../ui/compare_dialog.py" line="173"/>
+        <location filename="../ui/compare_dialog.py" line="221"/>
+        <source>In all</source>
+        <translation>In allen</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="177" />
-      <location filename="../ui/compare_dialog.py" line="223" />
-      <source>In exactly one</source>
-      <translation>In genau einer</translation>
+        <location filename="../ui/compare_dialog.py" line="177"/>
+        <location filename="../ui/compare_dialog.py" line="223"/>
+        <source>In exactly one</source>
+        <translation>In genau einer</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="179" />
-      <location filename="../ui/compare_dialog.py" line="222" />
-      <source>In any</source>
-      <translation>In mindestens einer</translation>
+        <location filename="../ui/compare_dialog.py" line="179"/>
+        <location filename="../ui/compare_dialog.py" line="222"/>
+        <source>In any</source>
+        <translation>In mindestens einer</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="202" />
-      <source>Reading…</source>
-      <translation>Wird gelesen…</translation>
+        <location filename="../ui/compare_dialog.py" line="202"/>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/compare_dialog.py" line="211" />
-      <source>: %Ln customer(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/compare_dialog.py" line="211"/>
+        <source>: %Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/compare_dialog.py" line="253" />
-      <source> (%Ln inactive customer(s) left out)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/compare_dialog.py" line="253"/>
+        <source> (%Ln inactive customer(s) left out)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="46" />
-      <source>Changed by someone else</source>
-      <translation>Von jemand anderem geändert</translation>
+        <location filename="../ui/conflict_dialog.py" line="46"/>
+        <source>Changed by someone else</source>
+        <translation>Von jemand anderem geändert</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="53" />
-      <source>{who} saved {code} at {when} after you opened it. Nothing of theirs or yours has been overwritten.</source>
-      <translation>{who} hat {code} am {when} gespeichert, nachdem Sie die Gruppe geöffnet haben. Weder die Änderungen der anderen noch Ihre wurden überschrieben.</translation>
+        <location filename="../ui/conflict_dialog.py" line="53"/>
+        <source>{who} saved {code} at {when} after you opened it. Nothing of theirs or yours has been overwritten.</source>
+        <translation>{who} hat {code} am {when} gespeichert, nachdem Sie die Gruppe geöffnet haben. Weder die Änderungen der anderen noch Ihre wurden überschrieben.</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="59" />
-      <source>They changed</source>
-      <translation>Änderungen der anderen</translation>
+        <location filename="../ui/conflict_dialog.py" line="59"/>
+        <source>They changed</source>
+        <translation>Änderungen der anderen</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="64" />
-      <source>You changed</source>
-      <translation>Ihre Änderungen</translation>
+        <location filename="../ui/conflict_dialog.py" line="64"/>
+        <source>You changed</source>
+        <translation>Ihre Änderungen</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/conflict_dialog.py" line="60" />
-      <source>%Ln customer(s) added</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/conflict_dialog.py" line="60"/>
+        <source>%Ln customer(s) added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/conflict_dialog.py" line="62" />
-      <source>%Ln customer(s) removed</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/conflict_dialog.py" line="62"/>
+        <source>%Ln customer(s) removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/conflict_dialog.py" line="65" />
-      <source>%Ln customer(s) to add</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/conflict_dialog.py" line="65"/>
+        <source>%Ln customer(s) to add</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/conflict_dialog.py" line="67" />
-      <source>%Ln customer(s) to remove</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/conflict_dialog.py" line="67"/>
+        <source>%Ln customer(s) to remove</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="72" />
-      <source>Apply Mine on Top of Theirs</source>
-      <translation>Meine Änderungen zusätzlich übernehmen</translation>
+        <location filename="../ui/conflict_dialog.py" line="72"/>
+        <source>Apply Mine on Top of Theirs</source>
+        <translation>Meine Änderungen zusätzlich übernehmen</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="75" />
-      <source>Reload Theirs (Discard Mine)</source>
-      <translation>Neu laden (meine Änderungen verwerfen)</translation>
+        <location filename="../ui/conflict_dialog.py" line="75"/>
+        <source>Reload Theirs (Discard Mine)</source>
+        <translation>Neu laden (meine Änderungen verwerfen)</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="78" />
-      <source>Keep Editing</source>
-      <translation>Weiter bearbeiten</translation>
+        <location filename="../ui/conflict_dialog.py" line="78"/>
+        <source>Keep Editing</source>
+        <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="109" />
-      <source>Group Name</source>
-      <translation>Gruppenname</translation>
+        <location filename="../ui/conflict_dialog.py" line="109"/>
+        <source>Group Name</source>
+        <translation>Gruppenname</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="109" />
-      <source>Description</source>
-      <translation>Beschreibung</translation>
+        <location filename="../ui/conflict_dialog.py" line="109"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="110" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/conflict_dialog.py" line="110"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="114" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="114" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/conflict_dialog.py" line="114"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="115" />
-      <source>(empty)</source>
-      <translation>(leer)</translation>
+        <location filename="../ui/conflict_dialog.py" line="115"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="125" />
-      <source>{field}: {before} → {after}</source>
-      <translation>{field}: {before} → {after}</translation>
+        <location filename="../ui/conflict_dialog.py" line="125"/>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}: {before} → {after}</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="129" />
-      <source>Nothing that still makes a difference.</source>
-      <translation>Nichts, was noch einen Unterschied macht.</translation>
+        <location filename="../ui/conflict_dialog.py" line="129"/>
+        <source>Nothing that still makes a difference.</source>
+        <translation>Nichts, was noch einen Unterschied macht.</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="136" />
-      <source>{field}: you both changed it — pick one</source>
-      <translation>{field}: von beiden Seiten geändert — bitte einen Wert wählen</translation>
+        <location filename="../ui/conflict_dialog.py" line="136"/>
+        <source>{field}: you both changed it — pick one</source>
+        <translation>{field}: von beiden Seiten geändert — bitte einen Wert wählen</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="141" />
-      <source>Theirs: {value}</source>
-      <translation>Wert der anderen: {value}</translation>
+        <location filename="../ui/conflict_dialog.py" line="141"/>
+        <source>Theirs: {value}</source>
+        <translation>Wert der anderen: {value}</translation>
     </message>
     <message>
-      <location filename="../ui/conflict_dialog.py" line="142" />
-      <source>Mine: {value}</source>
-      <translation>Mein Wert: {value}</translation>
+        <location filename="../ui/conflict_dialog.py" line="142"/>
+        <source>Mine: {value}</source>
+        <translation>Mein Wert: {value}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
-      <location filename="../ui/database_dialogs.py" line="61" />
-      <source>Connect to Server</source>
-      <extracomment>A connection test ended and its sentence is shown: True when the server can be used.</extracomment>
-      <translation>Mit Server verbinden</translation>
+        <location filename="../ui/database_dialogs.py" line="61"/>
+        <source>Connect to Server</source>
+        <extracomment>A connection test ended and its sentence is shown: True when the server can be used.</extracomment>
+        <translation>Mit Server verbinden</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="89" />
-      <source>Server</source>
-      <translation>Server</translation>
+        <location filename="../ui/database_dialogs.py" line="89"/>
+        <source>Server</source>
+        <translation>Server</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="90" />
-      <source>Name or address, such as db.example.com</source>
-      <translation>Name oder Adresse, z. B. db.example.com</translation>
+        <location filename="../ui/database_dialogs.py" line="90"/>
+        <source>Name or address, such as db.example.com</source>
+        <translation>Name oder Adresse, z. B. db.example.com</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="91" />
-      <source>Port</source>
-      <translation>Port</translation>
+        <location filename="../ui/database_dialogs.py" line="91"/>
+        <source>Port</source>
+        <translation>Port</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="94" />
-      <source>Database</source>
-      <translation>Datenbank</translation>
+        <location filename="../ui/database_dialogs.py" line="94"/>
+        <source>Database</source>
+        <translation>Datenbank</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="95" />
-      <source>User</source>
-      <translation>Benutzer</translation>
+        <location filename="../ui/database_dialogs.py" line="95"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="96" />
-      <source>Empty: your login name on this computer</source>
-      <translation>Leer: Ihr Anmeldename auf diesem Computer</translation>
+        <location filename="../ui/database_dialogs.py" line="96"/>
+        <source>Empty: your login name on this computer</source>
+        <translation>Leer: Ihr Anmeldename auf diesem Computer</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="98" />
-      <source>Password</source>
-      <translation>Passwort</translation>
+        <location filename="../ui/database_dialogs.py" line="98"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="100" />
-      <source>Empty if the server asks for none</source>
-      <translation>Leer, wenn der Server keines verlangt</translation>
+        <location filename="../ui/database_dialogs.py" line="100"/>
+        <source>Empty if the server asks for none</source>
+        <translation>Leer, wenn der Server keines verlangt</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="101" />
-      <source>Encryption</source>
-      <translation>Verschlüsselung</translation>
+        <location filename="../ui/database_dialogs.py" line="101"/>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="102" />
-      <source>Prefer encryption</source>
-      <translation>Verschlüsselung bevorzugen</translation>
+        <location filename="../ui/database_dialogs.py" line="102"/>
+        <source>Prefer encryption</source>
+        <translation>Verschlüsselung bevorzugen</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="103" />
-      <source>Require encryption</source>
-      <translation>Verschlüsselung verlangen</translation>
+        <location filename="../ui/database_dialogs.py" line="103"/>
+        <source>Require encryption</source>
+        <translation>Verschlüsselung verlangen</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="104" />
-      <source>Require and verify the certificate</source>
-      <translation>Verschlüsselung verlangen und Zertifikat prüfen</translation>
+        <location filename="../ui/database_dialogs.py" line="104"/>
+        <source>Require and verify the certificate</source>
+        <translation>Verschlüsselung verlangen und Zertifikat prüfen</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="105" />
-      <source>No encryption</source>
-      <translation>Keine Verschlüsselung</translation>
+        <location filename="../ui/database_dialogs.py" line="105"/>
+        <source>No encryption</source>
+        <translation>Keine Verschlüsselung</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="108" />
-      <source>&amp;Remember the password in the system keychain</source>
-      <translation>Passwort im Schlüsselbund des Systems &amp;merken</translation>
+        <location filename="../ui/database_dialogs.py" line="108"/>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems &amp;merken</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="109" />
-      <source>Remember the password in the system keychain</source>
-      <translation>Passwort im Schlüsselbund des Systems merken</translation>
+        <location filename="../ui/database_dialogs.py" line="109"/>
+        <source>Remember the password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems merken</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="117" />
-      <source>&amp;Test Connection</source>
-      <translation>Verbindung &amp;testen</translation>
+        <location filename="../ui/database_dialogs.py" line="117"/>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="118" />
-      <source>Test connection</source>
-      <translation>Verbindung testen</translation>
+        <location filename="../ui/database_dialogs.py" line="118"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="122" />
-      <source>Testing the connection</source>
-      <translation>Verbindung wird getestet</translation>
+        <location filename="../ui/database_dialogs.py" line="122"/>
+        <source>Testing the connection</source>
+        <translation>Verbindung wird getestet</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="127" />
-      <source>Connection test result</source>
-      <translation>Ergebnis des Verbindungstests</translation>
+        <location filename="../ui/database_dialogs.py" line="127"/>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="135" />
-      <source>&amp;Connect</source>
-      <translation>&amp;Verbinden</translation>
+        <location filename="../ui/database_dialogs.py" line="135"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="136" />
-      <source>Connect</source>
-      <translation>Verbinden</translation>
+        <location filename="../ui/database_dialogs.py" line="136"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="138" />
-      <source>Cancel</source>
-      <translation>Abbrechen</translation>
+        <location filename="../ui/database_dialogs.py" line="138"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="150" />
-      <source>&amp;Server</source>
-      <translation>&amp;Server</translation>
+        <location filename="../ui/database_dialogs.py" line="150"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="151" />
-      <source>P&amp;ort</source>
-      <translation>P&amp;ort</translation>
+        <location filename="../ui/database_dialogs.py" line="151"/>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="152" />
-      <source>&amp;Database</source>
-      <translation>&amp;Datenbank</translation>
+        <location filename="../ui/database_dialogs.py" line="152"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Datenbank</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="153" />
-      <source>&amp;User</source>
-      <translation>&amp;Benutzer</translation>
+        <location filename="../ui/database_dialogs.py" line="153"/>
+        <source>&amp;User</source>
+        <translation>&amp;Benutzer</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="154" />
-      <source>Pass&amp;word</source>
-      <translation>Pass&amp;wort</translation>
+        <location filename="../ui/database_dialogs.py" line="154"/>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="155" />
-      <source>&amp;Encryption</source>
-      <translation>V&amp;erschlüsselung</translation>
+        <location filename="../ui/database_dialogs.py" line="155"/>
+        <source>&amp;Encryption</source>
+        <translation>V&amp;erschlüsselung</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="261" />
-      <source>Testing the connection to {server}…</source>
-      <translation>Verbindung zu {server} wird getestet…</translation>
+        <location filename="../ui/database_dialogs.py" line="261"/>
+        <source>Testing the connection to {server}…</source>
+        <translation>Verbindung zu {server} wird getestet…</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="274" />
-      <source>This server needs a password: type it in Password.</source>
-      <translation>Dieser Server verlangt ein Passwort: Geben Sie es im Feld „Passwort“ ein.</translation>
+        <location filename="../ui/database_dialogs.py" line="274"/>
+        <source>This server needs a password: type it in Password.</source>
+        <translation>Dieser Server verlangt ein Passwort: Geben Sie es im Feld „Passwort“ ein.</translation>
     </message>
     <message>
-      <location filename="../ui/database_dialogs.py" line="286" />
-      <source>The address was changed during the test: test it again.</source>
-      <translation>Die Adresse wurde während des Tests geändert: Bitte testen Sie erneut.</translation>
+        <location filename="../ui/database_dialogs.py" line="286"/>
+        <source>The address was changed during the test: test it again.</source>
+        <translation>Die Adresse wurde während des Tests geändert: Bitte testen Sie erneut.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerGridPanel</name>
     <message>
-      <location filename="../ui/customer_grid.py" line="69" />
-      <source>Paste customer codes: one per line, or a column copied from a spreadsheet.</source>
-      <extracomment>How long typing or pasting may pause before the grid follows the box.</extracomment>
-      <translation>Kundennummern einfügen: eine pro Zeile oder eine aus einer Tabelle kopierte Spalte.</translation>
+        <location filename="../ui/customer_grid.py" line="69"/>
+        <source>Paste customer codes: one per line, or a column copied from a spreadsheet.</source>
+        <extracomment>How long typing or pasting may pause before the grid follows the box.</extracomment>
+        <translation>Kundennummern einfügen: eine pro Zeile oder eine aus einer Tabelle kopierte Spalte.</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="71" />
-      <source>Customer codes</source>
-      <translation>Kundennummern</translation>
+        <location filename="../ui/customer_grid.py" line="71"/>
+        <source>Customer codes</source>
+        <translation>Kundennummern</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="73" />
-      <location filename="../ui/customer_grid.py" line="159" />
-      <source>Paste codes to see their groups.</source>
-      <translation>Fügen Sie Kundennummern ein, um deren Gruppen zu sehen.</translation>
+        <location filename="../ui/customer_grid.py" line="73"/>
+        <location filename="../ui/customer_grid.py" line="159"/>
+        <source>Paste codes to see their groups.</source>
+        <translation>Fügen Sie Kundennummern ein, um deren Gruppen zu sehen.</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="77" />
-      <source>Every group any of them is in</source>
-      <translation>Alle Gruppen dieser Kunden</translation>
+        <location filename="../ui/customer_grid.py" line="77"/>
+        <source>Every group any of them is in</source>
+        <translation>Alle Gruppen dieser Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="78" />
-      <source>Groups I choose…</source>
-      <translation>Gruppen selbst auswählen…</translation>
+        <location filename="../ui/customer_grid.py" line="78"/>
+        <source>Groups I choose…</source>
+        <translation>Gruppen selbst auswählen…</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="81" />
-      <source>Every listed customer</source>
-      <translation>Alle aufgeführten Kunden</translation>
+        <location filename="../ui/customer_grid.py" line="81"/>
+        <source>Every listed customer</source>
+        <translation>Alle aufgeführten Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="82" />
-      <source>In none of these groups</source>
-      <translation>In keiner dieser Gruppen</translation>
+        <location filename="../ui/customer_grid.py" line="82"/>
+        <source>In none of these groups</source>
+        <translation>In keiner dieser Gruppen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="83" />
-      <source>In some of these groups</source>
-      <translation>In mindestens einer dieser Gruppen</translation>
+        <location filename="../ui/customer_grid.py" line="83"/>
+        <source>In some of these groups</source>
+        <translation>In mindestens einer dieser Gruppen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="84" />
-      <source>With unsaved changes</source>
-      <translation>Mit ungespeicherten Änderungen</translation>
+        <location filename="../ui/customer_grid.py" line="84"/>
+        <source>With unsaved changes</source>
+        <translation>Mit ungespeicherten Änderungen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="89" />
-      <source>Listed customers and their groups</source>
-      <translation>Aufgeführte Kunden und ihre Gruppen</translation>
+        <location filename="../ui/customer_grid.py" line="89"/>
+        <source>Listed customers and their groups</source>
+        <translation>Aufgeführte Kunden und ihre Gruppen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="91" />
-      <source>Sa&amp;ve Changes</source>
-      <translation>Änderungen &amp;speichern</translation>
+        <location filename="../ui/customer_grid.py" line="91"/>
+        <source>Sa&amp;ve Changes</source>
+        <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="92" />
-      <source>Save the changed ticks, group by group (Ctrl+S)</source>
-      <translation>Geänderte Häkchen speichern, Gruppe für Gruppe (Strg+S)</translation>
+        <location filename="../ui/customer_grid.py" line="92"/>
+        <source>Save the changed ticks, group by group (Ctrl+S)</source>
+        <translation>Geänderte Häkchen speichern, Gruppe für Gruppe (Strg+S)</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="96" />
-      <source>&amp;Undo Changes</source>
-      <translation>&amp;Rückgängig machen</translation>
+        <location filename="../ui/customer_grid.py" line="96"/>
+        <source>&amp;Undo Changes</source>
+        <translation>&amp;Rückgängig machen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="98" />
-      <source>E&amp;xport…</source>
-      <translation>E&amp;xportieren…</translation>
+        <location filename="../ui/customer_grid.py" line="98"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="114" />
-      <source>Customer &amp;codes</source>
-      <translation>&amp;Kundennummern</translation>
+        <location filename="../ui/customer_grid.py" line="114"/>
+        <source>Customer &amp;codes</source>
+        <translation>&amp;Kundennummern</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="123" />
-      <source>&amp;Groups</source>
-      <translation>&amp;Gruppen</translation>
+        <location filename="../ui/customer_grid.py" line="123"/>
+        <source>&amp;Groups</source>
+        <translation>&amp;Gruppen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="124" />
-      <source>Sho&amp;w</source>
-      <translation>&amp;Anzeigen</translation>
+        <location filename="../ui/customer_grid.py" line="124"/>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="163" />
-      <source>Reading the groups of the codes…</source>
-      <translation>Gruppen der Kundennummern werden gelesen…</translation>
+        <location filename="../ui/customer_grid.py" line="163"/>
+        <source>Reading the groups of the codes…</source>
+        <translation>Gruppen der Kundennummern werden gelesen…</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="177" />
-      <source>Dropped {ticks}: their customers are no longer listed, or their groups no longer shown.</source>
-      <translation>{ticks} verworfen: Deren Kunden werden nicht mehr aufgeführt oder deren Gruppen nicht mehr angezeigt.</translation>
+        <location filename="../ui/customer_grid.py" line="177"/>
+        <source>Dropped {ticks}: their customers are no longer listed, or their groups no longer shown.</source>
+        <translation>{ticks} verworfen: Deren Kunden werden nicht mehr aufgeführt oder deren Gruppen nicht mehr angezeigt.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/customer_grid.py" line="213" />
-      <source>%Ln group(s) I chose…</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/customer_grid.py" line="213"/>
+        <source>%Ln group(s) I chose…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="248" />
-      <source>Nothing more was saved: {reason}</source>
-      <translation>Weiteres wurde nicht gespeichert: {reason}</translation>
+        <location filename="../ui/customer_grid.py" line="248"/>
+        <source>Nothing more was saved: {reason}</source>
+        <translation>Weiteres wurde nicht gespeichert: {reason}</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="259" />
-      <source>Saved {saved}; {failed} left as they were, their changed ticks kept (the grid now shows the groups as they are): {why}</source>
-      <translation>{saved} gespeichert; {failed} unverändert gelassen, die geänderten Häkchen bleiben erhalten (die Ansicht zeigt die Gruppen jetzt im aktuellen Stand): {why}</translation>
+        <location filename="../ui/customer_grid.py" line="259"/>
+        <source>Saved {saved}; {failed} left as they were, their changed ticks kept (the grid now shows the groups as they are): {why}</source>
+        <translation>{saved} gespeichert; {failed} unverändert gelassen, die geänderten Häkchen bleiben erhalten (die Ansicht zeigt die Gruppen jetzt im aktuellen Stand): {why}</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="266" />
-      <source>Saved {groups}: {codes}</source>
-      <translation>{groups} gespeichert: {codes}</translation>
+        <location filename="../ui/customer_grid.py" line="266"/>
+        <source>Saved {groups}: {codes}</source>
+        <translation>{groups} gespeichert: {codes}</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="285" />
-      <source>Save or undo the changed ticks first: the export shows the groups as saved.</source>
-      <translation>Speichern Sie die geänderten Häkchen zuerst oder machen Sie sie rückgängig: Der Export zeigt die Gruppen wie gespeichert.</translation>
+        <location filename="../ui/customer_grid.py" line="285"/>
+        <source>Save or undo the changed ticks first: the export shows the groups as saved.</source>
+        <translation>Speichern Sie die geänderten Häkchen zuerst oder machen Sie sie rückgängig: Der Export zeigt die Gruppen wie gespeichert.</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="286" />
-      <source>Write the customers shown and their groups to a spreadsheet</source>
-      <translation>Die angezeigten Kunden und ihre Gruppen in eine Tabelle exportieren</translation>
+        <location filename="../ui/customer_grid.py" line="286"/>
+        <source>Write the customers shown and their groups to a spreadsheet</source>
+        <translation>Die angezeigten Kunden und ihre Gruppen in eine Tabelle exportieren</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="289" />
-      <source>Showing {shown} of {listed} customers</source>
-      <translation>{shown} von {listed} Kunden angezeigt</translation>
+        <location filename="../ui/customer_grid.py" line="289"/>
+        <source>Showing {shown} of {listed} customers</source>
+        <translation>{shown} von {listed} Kunden angezeigt</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="292" />
-      <source>Every listed customer is in at least one of these groups.</source>
-      <translation>Jeder aufgeführte Kunde ist in mindestens einer dieser Gruppen.</translation>
+        <location filename="../ui/customer_grid.py" line="292"/>
+        <source>Every listed customer is in at least one of these groups.</source>
+        <translation>Jeder aufgeführte Kunde ist in mindestens einer dieser Gruppen.</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="294" />
-      <source>None of the listed customers is in any of these groups.</source>
-      <translation>Keiner der aufgeführten Kunden ist in einer dieser Gruppen.</translation>
+        <location filename="../ui/customer_grid.py" line="294"/>
+        <source>None of the listed customers is in any of these groups.</source>
+        <translation>Keiner der aufgeführten Kunden ist in einer dieser Gruppen.</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="296" />
-      <source>No tick is changed.</source>
-      <translation>Kein Häkchen geändert.</translation>
+        <location filename="../ui/customer_grid.py" line="296"/>
+        <source>No tick is changed.</source>
+        <translation>Kein Häkchen geändert.</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="299" />
-      <source> · saving…</source>
-      <translation> · wird gespeichert…</translation>
+        <location filename="../ui/customer_grid.py" line="299"/>
+        <source> · saving…</source>
+        <translation> · wird gespeichert…</translation>
     </message>
     <message>
-      <location filename="../ui/customer_grid.py" line="301" />
-      <source> · {ticks} not saved</source>
-      <translation> · {ticks} nicht gespeichert</translation>
+        <location filename="../ui/customer_grid.py" line="301"/>
+        <source> · {ticks} not saved</source>
+        <translation> · {ticks} nicht gespeichert</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerListModel</name>
     <message>
-      <location filename="../ui/models/customer_models.py" line="19" />
-      <source>Code</source>
-      <translation>Kundennr.</translation>
+        <location filename="../ui/models/customer_models.py" line="19"/>
+        <source>Code</source>
+        <translation>Kundennr.</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="19" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../ui/models/customer_models.py" line="19"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="19" />
-      <source>City</source>
-      <translation>Ort</translation>
+        <location filename="../ui/models/customer_models.py" line="19"/>
+        <source>City</source>
+        <translation>Ort</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="19" />
-      <source>Country</source>
-      <translation>Land</translation>
+        <location filename="../ui/models/customer_models.py" line="19"/>
+        <source>Country</source>
+        <translation>Land</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="20" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/models/customer_models.py" line="20"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="20" />
-      <source>Groups</source>
-      <translation>Gruppen</translation>
+        <location filename="../ui/models/customer_models.py" line="20"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="28" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/models/customer_models.py" line="28"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/customer_models.py" line="28" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/models/customer_models.py" line="28"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerPicker</name>
     <message>
-      <location filename="../ui/customer_picker.py" line="196" />
-      <source>Add Customers</source>
-      <translation>Kunden hinzufügen</translation>
+        <location filename="../ui/customer_picker.py" line="196"/>
+        <source>Add Customers</source>
+        <translation>Kunden hinzufügen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="217" />
-      <source>Search customers by code or name</source>
-      <translation>Kunden nach Kundennummer oder Name suchen</translation>
+        <location filename="../ui/customer_picker.py" line="217"/>
+        <source>Search customers by code or name</source>
+        <translation>Kunden nach Kundennummer oder Name suchen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="218" />
-      <source>Search by code or name…</source>
-      <translation>Nach Kundennr. oder Name suchen…</translation>
+        <location filename="../ui/customer_picker.py" line="218"/>
+        <source>Search by code or name…</source>
+        <translation>Nach Kundennr. oder Name suchen…</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="226" />
-      <source>Customers found</source>
-      <translation>Gefundene Kunden</translation>
+        <location filename="../ui/customer_picker.py" line="226"/>
+        <source>Customers found</source>
+        <translation>Gefundene Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="235" />
-      <source>Clear Ticks</source>
-      <translation>Häkchen entfernen</translation>
+        <location filename="../ui/customer_picker.py" line="235"/>
+        <source>Clear Ticks</source>
+        <translation>Häkchen entfernen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="243" />
-      <source>Customers already in the group are ticked and greyed; inactive customers are in italics and cannot be added. Tick with a click or Space; Shift and Ctrl select several rows.</source>
-      <translation>Kunden, die schon in der Gruppe sind, haben ein graues Häkchen; inaktive Kunden sind kursiv und können nicht hinzugefügt werden. Häkchen setzen Sie per Klick oder mit der Leertaste; mit Umschalt und Strg wählen Sie mehrere Zeilen aus.</translation>
+        <location filename="../ui/customer_picker.py" line="243"/>
+        <source>Customers already in the group are ticked and greyed; inactive customers are in italics and cannot be added. Tick with a click or Space; Shift and Ctrl select several rows.</source>
+        <translation>Kunden, die schon in der Gruppe sind, haben ein graues Häkchen; inaktive Kunden sind kursiv und können nicht hinzugefügt werden. Häkchen setzen Sie per Klick oder mit der Leertaste; mit Umschalt und Strg wählen Sie mehrere Zeilen aus.</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="251" />
-      <source>Add</source>
-      <translation>Hinzufügen</translation>
+        <location filename="../ui/customer_picker.py" line="251"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="291" />
-      <source>The search could not be run: {reason}</source>
-      <translation>Die Suche konnte nicht ausgeführt werden: {reason}</translation>
+        <location filename="../ui/customer_picker.py" line="291"/>
+        <source>The search could not be run: {reason}</source>
+        <translation>Die Suche konnte nicht ausgeführt werden: {reason}</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="347" />
-      <source>Could not select every match: {reason}</source>
-      <translation>Nicht alle Treffer konnten ausgewählt werden: {reason}</translation>
+        <location filename="../ui/customer_picker.py" line="347"/>
+        <source>Could not select every match: {reason}</source>
+        <translation>Nicht alle Treffer konnten ausgewählt werden: {reason}</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="361" />
-      <source>{n} matching</source>
-      <translation>{n} Treffer</translation>
+        <location filename="../ui/customer_picker.py" line="361"/>
+        <source>{n} matching</source>
+        <translation>{n} Treffer</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="362" />
-      <source>Select All {n} Matching</source>
-      <translation>Alle {n} Treffer auswählen</translation>
+        <location filename="../ui/customer_picker.py" line="362"/>
+        <source>Select All {n} Matching</source>
+        <translation>Alle {n} Treffer auswählen</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="364" />
-      <source>Selected: {n}</source>
-      <translation>Ausgewählt: {n}</translation>
+        <location filename="../ui/customer_picker.py" line="364"/>
+        <source>Selected: {n}</source>
+        <translation>Ausgewählt: {n}</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="366" />
-      <source> · {n} inactive not selected</source>
-      <translation> · {n} inaktive nicht ausgewählt</translation>
+        <location filename="../ui/customer_picker.py" line="366"/>
+        <source> · {n} inactive not selected</source>
+        <translation> · {n} inaktive nicht ausgewählt</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomersWindow</name>
     <message>
-      <location filename="../ui/customers_window.py" line="73" />
-      <location filename="../ui/customers_window.py" line="116" />
-      <source>Customers</source>
-      <extracomment>How long typing may pause before the list follows it.</extracomment>
-      <translation>Kunden</translation>
+        <location filename="../ui/customers_window.py" line="73"/>
+        <location filename="../ui/customers_window.py" line="116"/>
+        <source>Customers</source>
+        <extracomment>How long typing may pause before the list follows it.</extracomment>
+        <translation>Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="87" />
-      <source>Code or name contains…</source>
-      <translation>Kundennr. oder Name enthält…</translation>
+        <location filename="../ui/customers_window.py" line="87"/>
+        <source>Code or name contains…</source>
+        <translation>Kundennr. oder Name enthält…</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="89" />
-      <source>City</source>
-      <translation>Ort</translation>
+        <location filename="../ui/customers_window.py" line="89"/>
+        <source>City</source>
+        <translation>Ort</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="91" />
-      <source>Country</source>
-      <translation>Land</translation>
+        <location filename="../ui/customers_window.py" line="91"/>
+        <source>Country</source>
+        <translation>Land</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="93" />
-      <source>All</source>
-      <translation>Alle</translation>
+        <location filename="../ui/customers_window.py" line="93"/>
+        <source>All</source>
+        <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="94" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/customers_window.py" line="94"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="95" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/customers_window.py" line="95"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="98" />
-      <source>Any customer</source>
-      <translation>Alle Kunden</translation>
+        <location filename="../ui/customers_window.py" line="98"/>
+        <source>Any customer</source>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="99" />
-      <source>In no group</source>
-      <translation>In keiner Gruppe</translation>
+        <location filename="../ui/customers_window.py" line="99"/>
+        <source>In no group</source>
+        <translation>In keiner Gruppe</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="100" />
-      <source>Inactive but still in groups</source>
-      <translation>Inaktiv, aber noch in Gruppen</translation>
+        <location filename="../ui/customers_window.py" line="100"/>
+        <source>Inactive but still in groups</source>
+        <translation>Inaktiv, aber noch in Gruppen</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="120" />
-      <source>Groups of the selected customer</source>
-      <translation>Gruppen des ausgewählten Kunden</translation>
+        <location filename="../ui/customers_window.py" line="120"/>
+        <source>Groups of the selected customer</source>
+        <translation>Gruppen des ausgewählten Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="123" />
-      <source>‹ &amp;Previous</source>
-      <translation>‹ &amp;Zurück</translation>
+        <location filename="../ui/customers_window.py" line="123"/>
+        <source>‹ &amp;Previous</source>
+        <translation>‹ &amp;Zurück</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="124" />
-      <source>&amp;Next ›</source>
-      <translation>&amp;Weiter ›</translation>
+        <location filename="../ui/customers_window.py" line="124"/>
+        <source>&amp;Next ›</source>
+        <translation>&amp;Weiter ›</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="127" />
-      <location filename="../ui/customers_window.py" line="252" />
-      <source>Select a customer to see their groups.</source>
-      <translation>Wählen Sie einen Kunden aus, um seine Gruppen zu sehen.</translation>
+        <location filename="../ui/customers_window.py" line="127"/>
+        <location filename="../ui/customers_window.py" line="252"/>
+        <source>Select a customer to see their groups.</source>
+        <translation>Wählen Sie einen Kunden aus, um seine Gruppen zu sehen.</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="131" />
-      <source>Membership timeline</source>
-      <translation>Verlauf der Mitgliedschaften</translation>
+        <location filename="../ui/customers_window.py" line="131"/>
+        <source>Membership timeline</source>
+        <translation>Verlauf der Mitgliedschaften</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="132" />
-      <source>&amp;Add to Group…</source>
-      <translation>Zu Gruppe &amp;hinzufügen…</translation>
+        <location filename="../ui/customers_window.py" line="132"/>
+        <source>&amp;Add to Group…</source>
+        <translation>Zu Gruppe &amp;hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="133" />
-      <source>&amp;Remove from Group</source>
-      <translation>Aus Gruppe ent&amp;fernen</translation>
+        <location filename="../ui/customers_window.py" line="133"/>
+        <source>&amp;Remove from Group</source>
+        <translation>Aus Gruppe ent&amp;fernen</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="145" />
-      <source>&amp;Find</source>
-      <translation>&amp;Suchen</translation>
+        <location filename="../ui/customers_window.py" line="145"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="146" />
-      <source>&amp;Status</source>
-      <translation>S&amp;tatus</translation>
+        <location filename="../ui/customers_window.py" line="146"/>
+        <source>&amp;Status</source>
+        <translation>S&amp;tatus</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="147" />
-      <source>Ci&amp;ty</source>
-      <translation>&amp;Ort</translation>
+        <location filename="../ui/customers_window.py" line="147"/>
+        <source>Ci&amp;ty</source>
+        <translation>&amp;Ort</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="148" />
-      <source>C&amp;ountry</source>
-      <translation>&amp;Land</translation>
+        <location filename="../ui/customers_window.py" line="148"/>
+        <source>C&amp;ountry</source>
+        <translation>&amp;Land</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="149" />
-      <source>S&amp;how</source>
-      <translation>&amp;Anzeigen</translation>
+        <location filename="../ui/customers_window.py" line="149"/>
+        <source>S&amp;how</source>
+        <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="168" />
-      <source>Timeline, newest first</source>
-      <translation>Verlauf, neueste zuerst</translation>
+        <location filename="../ui/customers_window.py" line="168"/>
+        <source>Timeline, newest first</source>
+        <translation>Verlauf, neueste zuerst</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="185" />
-      <source>&amp;Browse</source>
-      <translation>&amp;Durchsuchen</translation>
+        <location filename="../ui/customers_window.py" line="185"/>
+        <source>&amp;Browse</source>
+        <translation>&amp;Durchsuchen</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="186" />
-      <source>Pasted &amp;List</source>
-      <translation>&amp;Eingefügte Liste</translation>
+        <location filename="../ui/customers_window.py" line="186"/>
+        <source>Pasted &amp;List</source>
+        <translation>&amp;Eingefügte Liste</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/customers_window.py" line="217" />
-      <source>Showing {first}–{last} of %Ln customer(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/customers_window.py" line="217"/>
+        <source>Showing {first}–{last} of %Ln customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="219" />
-      <source>No customers match</source>
-      <translation>Keine passenden Kunden</translation>
+        <location filename="../ui/customers_window.py" line="219"/>
+        <source>No customers match</source>
+        <translation>Keine passenden Kunden</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/customers_window.py" line="254" />
-      <source>{code} {name} is in %Ln group(s).</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/customers_window.py" line="254"/>
+        <source>{code} {name} is in %Ln group(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="262" />
-      <source>{when}  added to {group} by {who}</source>
-      <translation>{when}  von {who} zu {group} hinzugefügt</translation>
+        <location filename="../ui/customers_window.py" line="262"/>
+        <source>{when}  added to {group} by {who}</source>
+        <translation>{when}  von {who} zu {group} hinzugefügt</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="263" />
-      <source>{when}  removed from {group} by {who}</source>
-      <translation>{when}  von {who} aus {group} entfernt</translation>
+        <location filename="../ui/customers_window.py" line="263"/>
+        <source>{when}  removed from {group} by {who}</source>
+        <translation>{when}  von {who} aus {group} entfernt</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="267" />
-      <source> ({how})</source>
-      <translation> ({how})</translation>
+        <location filename="../ui/customers_window.py" line="267"/>
+        <source> ({how})</source>
+        <translation> ({how})</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="269" />
-      <source> — reason: {reason}</source>
-      <translation> — Grund: {reason}</translation>
+        <location filename="../ui/customers_window.py" line="269"/>
+        <source> — reason: {reason}</source>
+        <translation> — Grund: {reason}</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="290" />
-      <source>There is no other active group to add them to.</source>
-      <translation>Es gibt keine weitere aktive Gruppe, zu der der Kunde hinzugefügt werden kann.</translation>
+        <location filename="../ui/customers_window.py" line="290"/>
+        <source>There is no other active group to add them to.</source>
+        <translation>Es gibt keine weitere aktive Gruppe, zu der der Kunde hinzugefügt werden kann.</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="292" />
-      <source>Add to Group</source>
-      <translation>Zu Gruppe hinzufügen</translation>
+        <location filename="../ui/customers_window.py" line="292"/>
+        <source>Add to Group</source>
+        <translation>Zu Gruppe hinzufügen</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="293" />
-      <source>Add {code} to which group?</source>
-      <translation>Zu welcher Gruppe soll {code} hinzugefügt werden?</translation>
+        <location filename="../ui/customers_window.py" line="293"/>
+        <source>Add {code} to which group?</source>
+        <translation>Zu welcher Gruppe soll {code} hinzugefügt werden?</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="319" />
-      <source>Discard changes?</source>
-      <translation>Änderungen verwerfen?</translation>
+        <location filename="../ui/customers_window.py" line="319"/>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="320" />
-      <source>The pasted list has {ticks} not saved. Close and discard them?</source>
-      <translation>Nicht gespeichert in der eingefügten Liste: {ticks}. Schließen und verwerfen?</translation>
+        <location filename="../ui/customers_window.py" line="320"/>
+        <source>The pasted list has {ticks} not saved. Close and discard them?</source>
+        <translation>Nicht gespeichert in der eingefügten Liste: {ticks}. Schließen und verwerfen?</translation>
     </message>
     <message>
-      <location filename="../ui/customers_window.py" line="322" />
-      <source>Discard</source>
-      <translation>Verwerfen</translation>
+        <location filename="../ui/customers_window.py" line="322"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DatabaseMenu</name>
     <message>
-      <location filename="../ui/database_menu.py" line="66" />
-      <source>&amp;Open Database…</source>
-      <extracomment>The port a server address has when it names none. The widest a recent database's line in the menu gets, in average characters.</extracomment>
-      <translation>Datenbank &amp;öffnen…</translation>
+        <location filename="../ui/database_menu.py" line="66"/>
+        <source>&amp;Open Database…</source>
+        <extracomment>The port a server address has when it names none. The widest a recent database&apos;s line in the menu gets, in average characters.</extracomment>
+        <translation>Datenbank &amp;öffnen…</translation>
     </message>
     <message>
-      <location filename="../ui/database_menu.py" line="69" />
-      <source>&amp;Connect to Server…</source>
-      <translation>Mit Server &amp;verbinden…</translation>
+        <location filename="../ui/database_menu.py" line="69"/>
+        <source>&amp;Connect to Server…</source>
+        <translation>Mit Server &amp;verbinden…</translation>
     </message>
     <message>
-      <location filename="../ui/database_menu.py" line="71" />
-      <source>&amp;Recent Databases</source>
-      <translation>&amp;Zuletzt verwendete Datenbanken</translation>
+        <location filename="../ui/database_menu.py" line="71"/>
+        <source>&amp;Recent Databases</source>
+        <translation>&amp;Zuletzt verwendete Datenbanken</translation>
     </message>
     <message>
-      <location filename="../ui/database_menu.py" line="73" />
-      <source>Recent databases</source>
-      <translation>Zuletzt verwendete Datenbanken</translation>
+        <location filename="../ui/database_menu.py" line="73"/>
+        <source>Recent databases</source>
+        <translation>Zuletzt verwendete Datenbanken</translation>
     </message>
     <message>
-      <location filename="../ui/database_menu.py" line="76" />
-      <source>&amp;Clear Recent</source>
-      <translation>Liste &amp;leeren</translation>
+        <location filename="../ui/database_menu.py" line="76"/>
+        <source>&amp;Clear Recent</source>
+        <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-      <location filename="../ui/database_menu.py" line="104" />
-      <source>No recent databases</source>
-      <translation>Keine zuletzt verwendeten Datenbanken</translation>
+        <location filename="../ui/database_menu.py" line="104"/>
+        <source>No recent databases</source>
+        <translation>Keine zuletzt verwendeten Datenbanken</translation>
     </message>
     <message>
-      <location filename="../ui/database_menu.py" line="127" />
-      <source>The system keychain did not keep the password, so it will be asked at the next start.</source>
-      <translation>Der Schlüsselbund des Systems hat das Passwort nicht gespeichert; es wird beim nächsten Start erneut abgefragt.</translation>
+        <location filename="../ui/database_menu.py" line="127"/>
+        <source>The system keychain did not keep the password, so it will be asked at the next start.</source>
+        <translation>Der Schlüsselbund des Systems hat das Passwort nicht gespeichert; es wird beim nächsten Start erneut abgefragt.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DuplicateDialog</name>
     <message>
-      <location filename="../ui/duplicate_dialog.py" line="34" />
-      <source>Duplicate {code}</source>
-      <translation>{code} duplizieren</translation>
+        <location filename="../ui/duplicate_dialog.py" line="34"/>
+        <source>Duplicate {code}</source>
+        <translation>{code} duplizieren</translation>
     </message>
     <message>
-      <location filename="../ui/duplicate_dialog.py" line="35" />
-      <source>{name} (copy)</source>
-      <translation>{name} (Kopie)</translation>
+        <location filename="../ui/duplicate_dialog.py" line="35"/>
+        <source>{name} (copy)</source>
+        <translation>{name} (Kopie)</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/duplicate_dialog.py" line="38" />
-      <source>Copy its %Ln member(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/duplicate_dialog.py" line="38"/>
+        <source>Copy its %Ln member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/duplicate_dialog.py" line="47" />
-      <source>The group is inactive, and an inactive group takes no customers: the copy starts without members.</source>
-      <translation>Die Gruppe ist inaktiv, und eine inaktive Gruppe nimmt keine Kunden auf: Die Kopie beginnt ohne Mitglieder.</translation>
+        <location filename="../ui/duplicate_dialog.py" line="47"/>
+        <source>The group is inactive, and an inactive group takes no customers: the copy starts without members.</source>
+        <translation>Die Gruppe ist inaktiv, und eine inaktive Gruppe nimmt keine Kunden auf: Die Kopie beginnt ohne Mitglieder.</translation>
     </message>
     <message>
-      <location filename="../ui/duplicate_dialog.py" line="52" />
-      <source>Open the Copy</source>
-      <translation>Kopie öffnen</translation>
+        <location filename="../ui/duplicate_dialog.py" line="52"/>
+        <source>Open the Copy</source>
+        <translation>Kopie öffnen</translation>
     </message>
     <message>
-      <location filename="../ui/duplicate_dialog.py" line="56" />
-      <source>New &amp;name</source>
-      <translation>Neuer &amp;Name</translation>
+        <location filename="../ui/duplicate_dialog.py" line="56"/>
+        <source>New &amp;name</source>
+        <translation>Neuer &amp;Name</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
-      <location filename="../ui/empty_state.py" line="32" />
-      <source>Add New Group</source>
-      <translation>Neue Gruppe anlegen</translation>
+        <location filename="../ui/empty_state.py" line="32"/>
+        <source>Add New Group</source>
+        <translation>Neue Gruppe anlegen</translation>
     </message>
     <message>
-      <location filename="../ui/empty_state.py" line="34" />
-      <source>Import Customers…</source>
-      <translation>Kunden importieren…</translation>
+        <location filename="../ui/empty_state.py" line="34"/>
+        <source>Import Customers…</source>
+        <translation>Kunden importieren…</translation>
     </message>
     <message>
-      <location filename="../ui/empty_state.py" line="36" />
-      <source>Load Sample Data</source>
-      <translation>Beispieldaten laden</translation>
+        <location filename="../ui/empty_state.py" line="36"/>
+        <source>Load Sample Data</source>
+        <translation>Beispieldaten laden</translation>
     </message>
     <message>
-      <location filename="../ui/empty_state.py" line="39" />
-      <source>Reset Filters</source>
-      <translation>Filter zurücksetzen</translation>
+        <location filename="../ui/empty_state.py" line="39"/>
+        <source>Reset Filters</source>
+        <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../ui/empty_state.py" line="62" />
-      <source>No groups match these filters</source>
-      <translation>Keine Gruppe passt zu diesen Filtern</translation>
+        <location filename="../ui/empty_state.py" line="62"/>
+        <source>No groups match these filters</source>
+        <translation>Keine Gruppe passt zu diesen Filtern</translation>
     </message>
     <message>
-      <location filename="../ui/empty_state.py" line="63" />
-      <source>Change the filters above, or press Reset to see every group.</source>
-      <translation>Ändern Sie die Filter oben, oder klicken Sie auf „Zurücksetzen“, um alle Gruppen zu sehen.</translation>
+        <location filename="../ui/empty_state.py" line="63"/>
+        <source>Change the filters above, or press Reset to see every group.</source>
+        <translation>Ändern Sie die Filter oben, oder klicken Sie auf „Zurücksetzen“, um alle Gruppen zu sehen.</translation>
     </message>
     <message>
-      <location filename="../ui/empty_state.py" line="66" />
-      <source>No customer groups yet</source>
-      <translation>Noch keine Kundengruppen</translation>
+        <location filename="../ui/empty_state.py" line="66"/>
+        <source>No customer groups yet</source>
+        <translation>Noch keine Kundengruppen</translation>
     </message>
     <message>
-      <location filename="../ui/empty_state.py" line="68" />
-      <source>Groups gather customers for pricing, reporting and inventory reservation. Start with Add New. If the customer list is still empty, import it from your ERP's spreadsheet first — or, to try the app out, load sample customers and groups into this empty database.</source>
-      <translation>Gruppen fassen Kunden für Preise, Auswertungen und Lagerreservierungen zusammen. Beginnen Sie mit „Neue Gruppe anlegen“. Ist die Kundenliste noch leer, importieren Sie sie zuerst aus der Tabelle Ihres ERP-Systems — oder laden Sie zum Ausprobieren Beispielkunden und -gruppen in diese leere Datenbank.</translation>
+        <location filename="../ui/empty_state.py" line="68"/>
+        <source>Groups gather customers for pricing, reporting and inventory reservation. Start with Add New. If the customer list is still empty, import it from your ERP&apos;s spreadsheet first — or, to try the app out, load sample customers and groups into this empty database.</source>
+        <translation>Gruppen fassen Kunden für Preise, Auswertungen und Lagerreservierungen zusammen. Beginnen Sie mit „Neue Gruppe anlegen“. Ist die Kundenliste noch leer, importieren Sie sie zuerst aus der Tabelle Ihres ERP-Systems — oder laden Sie zum Ausprobieren Beispielkunden und -gruppen in diese leere Datenbank.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-      <location filename="../ui/export_dialog.py" line="34" />
-      <location filename="../ui/export_dialog.py" line="115" />
-      <source>Export Groups</source>
-      <translation>Gruppen exportieren</translation>
+        <location filename="../ui/export_dialog.py" line="34"/>
+        <location filename="../ui/export_dialog.py" line="115"/>
+        <source>Export Groups</source>
+        <translation>Gruppen exportieren</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/export_dialog.py" line="36" />
-      <source>Export the %Ln selected group(s), in the current order.</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/export_dialog.py" line="36"/>
+        <source>Export the %Ln selected group(s), in the current order.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/export_dialog.py" line="39" />
-      <source>Export the %Ln group(s) that the current filters match, in the current order — every page, not just this one.</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/export_dialog.py" line="39"/>
+        <source>Export the %Ln group(s) that the current filters match, in the current order — every page, not just this one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="44" />
-      <source>File to write</source>
-      <translation>Zieldatei</translation>
+        <location filename="../ui/export_dialog.py" line="44"/>
+        <source>File to write</source>
+        <translation>Zieldatei</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="45" />
-      <source>Browse…</source>
-      <translation>Durchsuchen…</translation>
+        <location filename="../ui/export_dialog.py" line="45"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="48" />
-      <source>Include a Members sheet (each group's customers)</source>
-      <translation>Mitglieder auf eigenem Tabellenblatt (die Kunden jeder Gruppe)</translation>
+        <location filename="../ui/export_dialog.py" line="48"/>
+        <source>Include a Members sheet (each group&apos;s customers)</source>
+        <translation>Mitglieder auf eigenem Tabellenblatt (die Kunden jeder Gruppe)</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="51" />
-      <source>Semicolon (;)</source>
-      <translation>Semikolon (;)</translation>
+        <location filename="../ui/export_dialog.py" line="51"/>
+        <source>Semicolon (;)</source>
+        <translation>Semikolon (;)</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="51" />
-      <source>Comma (,)</source>
-      <translation>Komma (,)</translation>
+        <location filename="../ui/export_dialog.py" line="51"/>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="54" />
-      <source>csv &amp;separator</source>
-      <translation>CSV-&amp;Trennzeichen</translation>
+        <location filename="../ui/export_dialog.py" line="54"/>
+        <source>csv &amp;separator</source>
+        <translation>CSV-&amp;Trennzeichen</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="57" />
-      <source>Ends in .xlsx for an Excel workbook or .csv for plain text; with csv, members go to a second file.</source>
-      <translation>Endung .xlsx für eine Excel-Arbeitsmappe oder .csv für reinen Text; bei CSV kommen die Mitglieder in eine zweite Datei.</translation>
+        <location filename="../ui/export_dialog.py" line="57"/>
+        <source>Ends in .xlsx for an Excel workbook or .csv for plain text; with csv, members go to a second file.</source>
+        <translation>Endung .xlsx für eine Excel-Arbeitsmappe oder .csv für reinen Text; bei CSV kommen die Mitglieder in eine zweite Datei.</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="65" />
-      <source>Export</source>
-      <translation>Exportieren</translation>
+        <location filename="../ui/export_dialog.py" line="65"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="116" />
-      <source>Excel workbook (*.xlsx);;CSV text (*.csv)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx);;CSV-Text (*.csv)</translation>
+        <location filename="../ui/export_dialog.py" line="116"/>
+        <source>Excel workbook (*.xlsx);;CSV text (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV-Text (*.csv)</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="125" />
-      <source>Choose a file ending in .xlsx or .csv.</source>
-      <translation>Wählen Sie eine Datei mit der Endung .xlsx oder .csv.</translation>
+        <location filename="../ui/export_dialog.py" line="125"/>
+        <source>Choose a file ending in .xlsx or .csv.</source>
+        <translation>Wählen Sie eine Datei mit der Endung .xlsx oder .csv.</translation>
     </message>
     <message>
-      <location filename="../ui/export_dialog.py" line="127" />
-      <source>The folder {folder} does not exist.</source>
-      <translation>Der Ordner {folder} existiert nicht.</translation>
+        <location filename="../ui/export_dialog.py" line="127"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-      <location filename="../ui/filter_bar.py" line="32" />
-      <source>Code contains…</source>
-      <extracomment>How long typing must pause before the list follows it.</extracomment>
-      <translation>Code enthält…</translation>
+        <location filename="../ui/filter_bar.py" line="32"/>
+        <source>Code contains…</source>
+        <extracomment>How long typing must pause before the list follows it.</extracomment>
+        <translation>Code enthält…</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="34" />
-      <source>Code filter</source>
-      <translation>Codefilter</translation>
+        <location filename="../ui/filter_bar.py" line="34"/>
+        <source>Code filter</source>
+        <translation>Codefilter</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="36" />
-      <source>Name or description contains…</source>
-      <translation>Name oder Beschreibung enthält…</translation>
+        <location filename="../ui/filter_bar.py" line="36"/>
+        <source>Name or description contains…</source>
+        <translation>Name oder Beschreibung enthält…</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="38" />
-      <source>Name or description filter</source>
-      <translation>Filter für Name oder Beschreibung</translation>
+        <location filename="../ui/filter_bar.py" line="38"/>
+        <source>Name or description filter</source>
+        <translation>Filter für Name oder Beschreibung</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="40" />
-      <source>All</source>
-      <translation>Alle</translation>
+        <location filename="../ui/filter_bar.py" line="40"/>
+        <source>All</source>
+        <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="40" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/filter_bar.py" line="40"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="41" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/filter_bar.py" line="41"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="43" />
-      <source>Status filter</source>
-      <translation>Statusfilter</translation>
+        <location filename="../ui/filter_bar.py" line="43"/>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="44" />
-      <source>Search</source>
-      <translation>Suchen</translation>
+        <location filename="../ui/filter_bar.py" line="44"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="45" />
-      <source>Reset</source>
-      <translation>Zurücksetzen</translation>
+        <location filename="../ui/filter_bar.py" line="45"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="56" />
-      <source>&amp;Code</source>
-      <translation>&amp;Code</translation>
+        <location filename="../ui/filter_bar.py" line="56"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="58" />
-      <source>&amp;Name / description</source>
-      <translation>&amp;Name / Beschreibung</translation>
+        <location filename="../ui/filter_bar.py" line="58"/>
+        <source>&amp;Name / description</source>
+        <translation>&amp;Name / Beschreibung</translation>
     </message>
     <message>
-      <location filename="../ui/filter_bar.py" line="60" />
-      <source>S&amp;tatus</source>
-      <translation>S&amp;tatus</translation>
+        <location filename="../ui/filter_bar.py" line="60"/>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GridModel</name>
     <message>
-      <location filename="../ui/models/grid_model.py" line="163" />
-      <source>Code</source>
-      <extracomment>Columns before the groups': code, name, status.</extracomment>
-      <translation>Kundennr.</translation>
+        <location filename="../ui/models/grid_model.py" line="163"/>
+        <source>Code</source>
+        <extracomment>Columns before the groups&apos;: code, name, status.</extracomment>
+        <translation>Kundennr.</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="163" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../ui/models/grid_model.py" line="163"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="163" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/models/grid_model.py" line="163"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="168" />
-      <source>active</source>
-      <translation>aktiv</translation>
+        <location filename="../ui/models/grid_model.py" line="168"/>
+        <source>active</source>
+        <translation>aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="168" />
-      <source>inactive</source>
-      <translation>inaktiv</translation>
+        <location filename="../ui/models/grid_model.py" line="168"/>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="188" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/models/grid_model.py" line="188"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="189" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/models/grid_model.py" line="189"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="201" />
-      <source>{customer} in {group}</source>
-      <translation>{customer} in {group}</translation>
+        <location filename="../ui/models/grid_model.py" line="201"/>
+        <source>{customer} in {group}</source>
+        <translation>{customer} in {group}</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="207" />
-      <source>{customer} will be added to {group} on Save</source>
-      <translation>{customer} wird beim Speichern zu {group} hinzugefügt</translation>
+        <location filename="../ui/models/grid_model.py" line="207"/>
+        <source>{customer} will be added to {group} on Save</source>
+        <translation>{customer} wird beim Speichern zu {group} hinzugefügt</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="208" />
-      <source>{customer} will be removed from {group} on Save</source>
-      <translation>{customer} wird beim Speichern aus {group} entfernt</translation>
+        <location filename="../ui/models/grid_model.py" line="208"/>
+        <source>{customer} will be removed from {group} on Save</source>
+        <translation>{customer} wird beim Speichern aus {group} entfernt</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="210" />
-      <source>{customer} is in {group}</source>
-      <translation>{customer} ist in {group}</translation>
+        <location filename="../ui/models/grid_model.py" line="210"/>
+        <source>{customer} is in {group}</source>
+        <translation>{customer} ist in {group}</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="211" />
-      <source>{customer} is not in {group}</source>
-      <translation>{customer} ist nicht in {group}</translation>
+        <location filename="../ui/models/grid_model.py" line="211"/>
+        <source>{customer} is not in {group}</source>
+        <translation>{customer} ist nicht in {group}</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="224" />
-      <source>{customer} is inactive, and inactive customers join no group.</source>
-      <translation>{customer} ist inaktiv, und inaktive Kunden werden keiner Gruppe hinzugefügt.</translation>
+        <location filename="../ui/models/grid_model.py" line="224"/>
+        <source>{customer} is inactive, and inactive customers join no group.</source>
+        <translation>{customer} ist inaktiv, und inaktive Kunden werden keiner Gruppe hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../ui/models/grid_model.py" line="228" />
-      <source>{group} is inactive: activate it before adding customers.</source>
-      <translation>{group} ist inaktiv: Aktivieren Sie die Gruppe, bevor Sie Kunden hinzufügen.</translation>
+        <location filename="../ui/models/grid_model.py" line="228"/>
+        <source>{group} is inactive: activate it before adding customers.</source>
+        <translation>{group} ist inaktiv: Aktivieren Sie die Gruppe, bevor Sie Kunden hinzufügen.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupChooser</name>
     <message>
-      <location filename="../ui/group_chooser.py" line="30" />
-      <source>Choose Groups</source>
-      <translation>Gruppen auswählen</translation>
+        <location filename="../ui/group_chooser.py" line="30"/>
+        <source>Choose Groups</source>
+        <translation>Gruppen auswählen</translation>
     </message>
     <message>
-      <location filename="../ui/group_chooser.py" line="32" />
-      <source>Code or name contains…</source>
-      <translation>Code oder Name enthält…</translation>
+        <location filename="../ui/group_chooser.py" line="32"/>
+        <source>Code or name contains…</source>
+        <translation>Code oder Name enthält…</translation>
     </message>
     <message>
-      <location filename="../ui/group_chooser.py" line="36" />
-      <source>Groups</source>
-      <translation>Gruppen</translation>
+        <location filename="../ui/group_chooser.py" line="36"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
     </message>
     <message>
-      <location filename="../ui/group_chooser.py" line="38" />
-      <source> (inactive)</source>
-      <translation> (inaktiv)</translation>
+        <location filename="../ui/group_chooser.py" line="38"/>
+        <source> (inactive)</source>
+        <translation> (inaktiv)</translation>
     </message>
     <message>
-      <location filename="../ui/group_chooser.py" line="48" />
-      <source>&amp;Find</source>
-      <translation>&amp;Suchen</translation>
+        <location filename="../ui/group_chooser.py" line="48"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
-      <location filename="../ui/group_chooser.py" line="51" />
-      <source>Show these groups as the grid's columns (Space ticks the group under the cursor):</source>
-      <translation>Diese Gruppen als Spalten der Ansicht zeigen (die Leertaste setzt das Häkchen bei der aktuellen Gruppe):</translation>
+        <location filename="../ui/group_chooser.py" line="51"/>
+        <source>Show these groups as the grid&apos;s columns (Space ticks the group under the cursor):</source>
+        <translation>Diese Gruppen als Spalten der Ansicht zeigen (die Leertaste setzt das Häkchen bei der aktuellen Gruppe):</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
-      <location filename="../ui/group_form.py" line="104" />
-      <source>Assigned on save, e.g. CG-000013</source>
-      <translation>Wird beim Speichern vergeben, z. B. CG-000013</translation>
+        <location filename="../ui/group_form.py" line="104"/>
+        <source>Assigned on save, e.g. CG-000013</source>
+        <translation>Wird beim Speichern vergeben, z. B. CG-000013</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="106" />
-      <source>Copy</source>
-      <translation>Kopieren</translation>
+        <location filename="../ui/group_form.py" line="106"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="107" />
-      <source>Copy the group code</source>
-      <translation>Gruppencode kopieren</translation>
+        <location filename="../ui/group_form.py" line="107"/>
+        <source>Copy the group code</source>
+        <translation>Gruppencode kopieren</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="116" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/group_form.py" line="116"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="126" />
-      <source>Save</source>
-      <translation>Speichern</translation>
+        <location filename="../ui/group_form.py" line="126"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="129" />
-      <source>Save the group and its members (Ctrl+S)</source>
-      <translation>Gruppe und Mitglieder speichern (Strg+S)</translation>
+        <location filename="../ui/group_form.py" line="129"/>
+        <source>Save the group and its members (Ctrl+S)</source>
+        <translation>Gruppe und Mitglieder speichern (Strg+S)</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="154" />
-      <source>Group &amp;Code</source>
-      <translation>Gruppen&amp;code</translation>
+        <location filename="../ui/group_form.py" line="154"/>
+        <source>Group &amp;Code</source>
+        <translation>Gruppen&amp;code</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="158" />
-      <source>Group &amp;Name</source>
-      <translation>Gruppen&amp;name</translation>
+        <location filename="../ui/group_form.py" line="158"/>
+        <source>Group &amp;Name</source>
+        <translation>Gruppen&amp;name</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="161" />
-      <source>&amp;Description</source>
-      <translation>&amp;Beschreibung</translation>
+        <location filename="../ui/group_form.py" line="161"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="164" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/group_form.py" line="164"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="189" />
-      <source>Edit Customer Group {code}</source>
-      <translation>Kundengruppe {code} bearbeiten</translation>
+        <location filename="../ui/group_form.py" line="189"/>
+        <source>Edit Customer Group {code}</source>
+        <translation>Kundengruppe {code} bearbeiten</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="190" />
-      <source>Add New Customer Group</source>
-      <translation>Neue Kundengruppe anlegen</translation>
+        <location filename="../ui/group_form.py" line="190"/>
+        <source>Add New Customer Group</source>
+        <translation>Neue Kundengruppe anlegen</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="367" />
-      <source>Save or cancel your changes first: moving and copying customers are saved at once.</source>
-      <translation>Speichern oder verwerfen Sie zuerst Ihre Änderungen: Das Verschieben und Kopieren von Kunden wird sofort gespeichert.</translation>
+        <location filename="../ui/group_form.py" line="367"/>
+        <source>Save or cancel your changes first: moving and copying customers are saved at once.</source>
+        <translation>Speichern oder verwerfen Sie zuerst Ihre Änderungen: Das Verschieben und Kopieren von Kunden wird sofort gespeichert.</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="384" />
-      <source>Discard changes?</source>
-      <translation>Änderungen verwerfen?</translation>
+        <location filename="../ui/group_form.py" line="384"/>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="385" />
-      <source>This group has changes that are not saved. Discard them?</source>
-      <translation>Diese Gruppe enthält nicht gespeicherte Änderungen. Möchten Sie sie verwerfen?</translation>
+        <location filename="../ui/group_form.py" line="385"/>
+        <source>This group has changes that are not saved. Discard them?</source>
+        <translation>Diese Gruppe enthält nicht gespeicherte Änderungen. Möchten Sie sie verwerfen?</translation>
     </message>
     <message>
-      <location filename="../ui/group_form.py" line="386" />
-      <source>Discard</source>
-      <translation>Verwerfen</translation>
+        <location filename="../ui/group_form.py" line="386"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupTable</name>
     <message>
-      <location filename="../ui/group_table.py" line="44" />
-      <source>Customer groups</source>
-      <extracomment>What each column must show whole, to size it by the font in use; the description takes the room left over, and shows its whole text in a tooltip.</extracomment>
-      <translation>Kundengruppen</translation>
+        <location filename="../ui/group_table.py" line="44"/>
+        <source>Customer groups</source>
+        <extracomment>What each column must show whole, to size it by the font in use; the description takes the room left over, and shows its whole text in a tooltip.</extracomment>
+        <translation>Kundengruppen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupTableModel</name>
     <message>
-      <location filename="../ui/models/group_model.py" line="50" />
-      <source>Code</source>
-      <translation>Code</translation>
+        <location filename="../ui/models/group_model.py" line="50"/>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
     <message>
-      <location filename="../ui/models/group_model.py" line="50" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../ui/models/group_model.py" line="50"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../ui/models/group_model.py" line="50" />
-      <source>Description</source>
-      <translation>Beschreibung</translation>
+        <location filename="../ui/models/group_model.py" line="50"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
     </message>
     <message>
-      <location filename="../ui/models/group_model.py" line="51" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/models/group_model.py" line="51"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/models/group_model.py" line="51" />
-      <source>No. of Customers</source>
-      <translation>Anzahl Kunden</translation>
+        <location filename="../ui/models/group_model.py" line="51"/>
+        <source>No. of Customers</source>
+        <translation>Anzahl Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/models/group_model.py" line="52" />
-      <source>Last updated</source>
-      <translation>Zuletzt geändert</translation>
+        <location filename="../ui/models/group_model.py" line="52"/>
+        <source>Last updated</source>
+        <translation>Zuletzt geändert</translation>
     </message>
     <message>
-      <location filename="../ui/models/group_model.py" line="78" />
-      <source>Last updated by {who}</source>
-      <translation>Zuletzt geändert von {who}</translation>
+        <location filename="../ui/models/group_model.py" line="78"/>
+        <source>Last updated by {who}</source>
+        <translation>Zuletzt geändert von {who}</translation>
     </message>
     <message>
-      <location filename="../ui/models/group_model.py" line="98" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/models/group_model.py" line="98"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/group_model.py" line="98" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/models/group_model.py" line="98"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../ui/history_view.py" line="102" />
-      <source>History of {code} {name}</source>
-      <translation>Verlauf von {code} {name}</translation>
+        <location filename="../ui/history_view.py" line="102"/>
+        <source>History of {code} {name}</source>
+        <translation>Verlauf von {code} {name}</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="107" />
-      <source>Changes to the group, newest first</source>
-      <translation>Änderungen an der Gruppe, neueste zuerst</translation>
+        <location filename="../ui/history_view.py" line="107"/>
+        <source>Changes to the group, newest first</source>
+        <translation>Änderungen an der Gruppe, neueste zuerst</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/history_view.py" line="112" />
-      <source>%Ln change(s), newest first. Point at the codes to see them all; export for the complete list.</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/history_view.py" line="112"/>
+        <source>%Ln change(s), newest first. Point at the codes to see them all; export for the complete list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="115" />
-      <source>Export…</source>
-      <translation>Exportieren…</translation>
+        <location filename="../ui/history_view.py" line="115"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="119" />
-      <source>&amp;Revert…</source>
-      <translation>&amp;Rückgängig machen…</translation>
+        <location filename="../ui/history_view.py" line="119"/>
+        <source>&amp;Revert…</source>
+        <translation>&amp;Rückgängig machen…</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="120" />
-      <source>Undo the selected change: it opens in the editor, to check and save like any edit</source>
-      <translation>Die ausgewählte Änderung rückgängig machen: Sie wird im Bearbeitungsfenster geöffnet und wie jede andere Bearbeitung geprüft und gespeichert</translation>
+        <location filename="../ui/history_view.py" line="120"/>
+        <source>Undo the selected change: it opens in the editor, to check and save like any edit</source>
+        <translation>Die ausgewählte Änderung rückgängig machen: Sie wird im Bearbeitungsfenster geöffnet und wie jede andere Bearbeitung geprüft und gespeichert</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../ui/history_view.py" line="47" />
-      <source>When</source>
-      <translation>Wann</translation>
+        <location filename="../ui/history_view.py" line="47"/>
+        <source>When</source>
+        <translation>Wann</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="47" />
-      <source>Who</source>
-      <translation>Wer</translation>
+        <location filename="../ui/history_view.py" line="47"/>
+        <source>Who</source>
+        <translation>Wer</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="47" />
-      <source>What</source>
-      <translation>Was</translation>
+        <location filename="../ui/history_view.py" line="47"/>
+        <source>What</source>
+        <translation>Was</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="48" />
-      <source>Customer codes</source>
-      <translation>Kundennummern</translation>
+        <location filename="../ui/history_view.py" line="48"/>
+        <source>Customer codes</source>
+        <translation>Kundennummern</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="64" />
-      <source> and {n} more</source>
-      <translation> und {n} weitere</translation>
+        <location filename="../ui/history_view.py" line="64"/>
+        <source> and {n} more</source>
+        <translation> und {n} weitere</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryThen</name>
     <message>
-      <location filename="../ui/history_then.py" line="87" />
-      <source>Members on</source>
-      <translation>Mitglieder am</translation>
+        <location filename="../ui/history_then.py" line="87"/>
+        <source>Members on</source>
+        <translation>Mitglieder am</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="88" />
-      <source>Changes until</source>
-      <translation>Änderungen bis</translation>
+        <location filename="../ui/history_then.py" line="88"/>
+        <source>Changes until</source>
+        <translation>Änderungen bis</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="89" />
-      <source>Show &amp;Members on</source>
-      <translation>&amp;Mitglieder zeigen am</translation>
+        <location filename="../ui/history_then.py" line="89"/>
+        <source>Show &amp;Members on</source>
+        <translation>&amp;Mitglieder zeigen am</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="91" />
-      <source>Show &amp;Changes from then until</source>
-      <translation>Än&amp;derungen von da an bis</translation>
+        <location filename="../ui/history_then.py" line="91"/>
+        <source>Show &amp;Changes from then until</source>
+        <translation>Än&amp;derungen von da an bis</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="93" />
-      <source>E&amp;xport These…</source>
-      <translation>Diese e&amp;xportieren…</translation>
+        <location filename="../ui/history_then.py" line="93"/>
+        <source>E&amp;xport These…</source>
+        <translation>Diese e&amp;xportieren…</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="98" />
-      <source>Pick a moment to see the group as it stood.</source>
-      <translation>Wählen Sie einen Zeitpunkt, um den damaligen Stand der Gruppe zu sehen.</translation>
+        <location filename="../ui/history_then.py" line="98"/>
+        <source>Pick a moment to see the group as it stood.</source>
+        <translation>Wählen Sie einen Zeitpunkt, um den damaligen Stand der Gruppe zu sehen.</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="103" />
-      <source>Members then, or the changes between</source>
-      <translation>Damalige Mitglieder oder Änderungen im Zeitraum</translation>
+        <location filename="../ui/history_then.py" line="103"/>
+        <source>Members then, or the changes between</source>
+        <translation>Damalige Mitglieder oder Änderungen im Zeitraum</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/history_then.py" line="138" />
-      <source>On {when} the group had %Ln member(s).</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/history_then.py" line="138"/>
+        <source>On {when} the group had %Ln member(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="144" />
-      <source>{start} and {end}</source>
-      <translation>{start} und {end}</translation>
+        <location filename="../ui/history_then.py" line="144"/>
+        <source>{start} and {end}</source>
+        <translation>{start} und {end}</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="152" />
-      <source>Between {when}: {added} added, {removed} removed.</source>
-      <translation>Zwischen {when}: {added} hinzugefügt, {removed} entfernt.</translation>
+        <location filename="../ui/history_then.py" line="152"/>
+        <source>Between {when}: {added} added, {removed} removed.</source>
+        <translation>Zwischen {when}: {added} hinzugefügt, {removed} entfernt.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-      <location filename="../ui/import_preview.py" line="42" />
-      <source>Import Customers</source>
-      <extracomment>Columns a customer file may leave out; what is stored there is then left alone.</extracomment>
-      <translation>Kunden importieren</translation>
+        <location filename="../ui/import_preview.py" line="42"/>
+        <source>Import Customers</source>
+        <extracomment>Columns a customer file may leave out; what is stored there is then left alone.</extracomment>
+        <translation>Kunden importieren</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="49" />
-      <source>{file} lists {rows} customers (sheet '{sheet}').</source>
-      <translation>{file} enthält {rows} Kunden (Tabellenblatt „{sheet}“).</translation>
+        <location filename="../ui/import_preview.py" line="49"/>
+        <source>{file} lists {rows} customers (sheet &apos;{sheet}&apos;).</source>
+        <translation>{file} enthält {rows} Kunden (Tabellenblatt „{sheet}“).</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="57" />
-      <source>The file has no column for {fields}: what is stored there stays as it is.</source>
-      <translation>Die Datei hat keine Spalte für {fields}: Die gespeicherten Werte bleiben unverändert.</translation>
+        <location filename="../ui/import_preview.py" line="57"/>
+        <source>The file has no column for {fields}: what is stored there stays as it is.</source>
+        <translation>Die Datei hat keine Spalte für {fields}: Die gespeicherten Werte bleiben unverändert.</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="64" />
-      <source>Empty cells clear the field</source>
-      <translation>Leere Zellen löschen den Feldinhalt</translation>
+        <location filename="../ui/import_preview.py" line="64"/>
+        <source>Empty cells clear the field</source>
+        <translation>Leere Zellen löschen den Feldinhalt</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="71" />
-      <source>Import</source>
-      <translation>Importieren</translation>
+        <location filename="../ui/import_preview.py" line="71"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="111" />
-      <source>New customers to add: {n}</source>
-      <translation>Neu anzulegende Kunden: {n}</translation>
+        <location filename="../ui/import_preview.py" line="111"/>
+        <source>New customers to add: {n}</source>
+        <translation>Neu anzulegende Kunden: {n}</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="112" />
-      <source>Customers to update: {n}</source>
-      <translation>Zu aktualisierende Kunden: {n}</translation>
+        <location filename="../ui/import_preview.py" line="112"/>
+        <source>Customers to update: {n}</source>
+        <translation>Zu aktualisierende Kunden: {n}</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="118" />
-      <source>Inactive customers to reactivate: {n}</source>
-      <translation>Wieder zu aktivierende Kunden: {n}</translation>
+        <location filename="../ui/import_preview.py" line="118"/>
+        <source>Inactive customers to reactivate: {n}</source>
+        <translation>Wieder zu aktivierende Kunden: {n}</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="121" />
-      <source>Active customers to deactivate: {n}</source>
-      <translation>Zu deaktivierende Kunden: {n}</translation>
+        <location filename="../ui/import_preview.py" line="121"/>
+        <source>Active customers to deactivate: {n}</source>
+        <translation>Zu deaktivierende Kunden: {n}</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="124" />
-      <source>Unchanged, left as they are: {n}</source>
-      <translation>Unverändert: {n}</translation>
+        <location filename="../ui/import_preview.py" line="124"/>
+        <source>Unchanged, left as they are: {n}</source>
+        <translation>Unverändert: {n}</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="127" />
-      <source>Nothing to import: every customer in the file matches what is stored.</source>
-      <translation>Nichts zu importieren: Alle Kunden in der Datei entsprechen dem gespeicherten Stand.</translation>
+        <location filename="../ui/import_preview.py" line="127"/>
+        <source>Nothing to import: every customer in the file matches what is stored.</source>
+        <translation>Nichts zu importieren: Alle Kunden in der Datei entsprechen dem gespeicherten Stand.</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="132" />
-      <source>No empty cell in this file would change anything either way.</source>
-      <translation>Leere Zellen in dieser Datei würden in keinem Fall etwas ändern.</translation>
+        <location filename="../ui/import_preview.py" line="132"/>
+        <source>No empty cell in this file would change anything either way.</source>
+        <translation>Leere Zellen in dieser Datei würden in keinem Fall etwas ändern.</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="134" />
-      <source>An empty cell clears what is stored in that field (an empty status means Active).</source>
-      <translation>Eine leere Zelle löscht den gespeicherten Wert dieses Felds (ein leerer Status bedeutet „Aktiv“).</translation>
+        <location filename="../ui/import_preview.py" line="134"/>
+        <source>An empty cell clears what is stored in that field (an empty status means Active).</source>
+        <translation>Eine leere Zelle löscht den gespeicherten Wert dieses Felds (ein leerer Status bedeutet „Aktiv“).</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="137" />
-      <source>An empty cell leaves what is stored in that field as it is.</source>
-      <translation>Eine leere Zelle lässt den gespeicherten Wert dieses Felds unverändert.</translation>
+        <location filename="../ui/import_preview.py" line="137"/>
+        <source>An empty cell leaves what is stored in that field as it is.</source>
+        <translation>Eine leere Zelle lässt den gespeicherten Wert dieses Felds unverändert.</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="141" />
-      <source>code spelling</source>
-      <translation>Schreibweise der Kundennr.</translation>
+        <location filename="../ui/import_preview.py" line="141"/>
+        <source>code spelling</source>
+        <translation>Schreibweise der Kundennr.</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="141" />
-      <source>name</source>
-      <translation>Name</translation>
+        <location filename="../ui/import_preview.py" line="141"/>
+        <source>name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="142" />
-      <source>email</source>
-      <translation>E-Mail</translation>
+        <location filename="../ui/import_preview.py" line="142"/>
+        <source>email</source>
+        <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="142" />
-      <source>phone</source>
-      <translation>Telefon</translation>
+        <location filename="../ui/import_preview.py" line="142"/>
+        <source>phone</source>
+        <translation>Telefon</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="142" />
-      <source>city</source>
-      <translation>Ort</translation>
+        <location filename="../ui/import_preview.py" line="142"/>
+        <source>city</source>
+        <translation>Ort</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="143" />
-      <source>country</source>
-      <translation>Land</translation>
+        <location filename="../ui/import_preview.py" line="143"/>
+        <source>country</source>
+        <translation>Land</translation>
     </message>
     <message>
-      <location filename="../ui/import_preview.py" line="143" />
-      <source>status</source>
-      <translation>Status</translation>
+        <location filename="../ui/import_preview.py" line="143"/>
+        <source>status</source>
+        <translation>Status</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../ui/main_window.py" line="82" />
-      <source>Customer Groups — {db}</source>
-      <extracomment>No list query is pending: the list shows the answer to the newest one (or its failure).</extracomment>
-      <translation>Kundengruppen — {db}</translation>
+        <location filename="../ui/main_window.py" line="82"/>
+        <source>Customer Groups — {db}</source>
+        <extracomment>No list query is pending: the list shows the answer to the newest one (or its failure).</extracomment>
+        <translation>Kundengruppen — {db}</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="105" />
-      <source>&amp;Add New…</source>
-      <translation>&amp;Neue Gruppe…</translation>
+        <location filename="../ui/main_window.py" line="105"/>
+        <source>&amp;Add New…</source>
+        <translation>&amp;Neue Gruppe…</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="107" />
-      <source>&amp;Edit…</source>
-      <translation>&amp;Bearbeiten…</translation>
+        <location filename="../ui/main_window.py" line="107"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="108" />
-      <source>&amp;Deactivate</source>
-      <translation>&amp;Deaktivieren</translation>
+        <location filename="../ui/main_window.py" line="108"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="110" />
-      <source>&amp;History…</source>
-      <translation>&amp;Verlauf…</translation>
+        <location filename="../ui/main_window.py" line="110"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="112" />
-      <source>&amp;Compare…</source>
-      <translation>Ver&amp;gleichen…</translation>
+        <location filename="../ui/main_window.py" line="112"/>
+        <source>&amp;Compare…</source>
+        <translation>Ver&amp;gleichen…</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="114" />
-      <source>D&amp;uplicate…</source>
-      <translation>D&amp;uplizieren…</translation>
+        <location filename="../ui/main_window.py" line="114"/>
+        <source>D&amp;uplicate…</source>
+        <translation>D&amp;uplizieren…</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="116" />
-      <source>&amp;Export…</source>
-      <translation>&amp;Exportieren…</translation>
+        <location filename="../ui/main_window.py" line="116"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="118" />
-      <source>&amp;Import Customers…</source>
-      <translation>Kunden &amp;importieren…</translation>
+        <location filename="../ui/main_window.py" line="118"/>
+        <source>&amp;Import Customers…</source>
+        <translation>Kunden &amp;importieren…</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="120" />
-      <source>&amp;Refresh</source>
-      <translation>&amp;Aktualisieren</translation>
+        <location filename="../ui/main_window.py" line="120"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="122" />
-      <source>&amp;Find</source>
-      <translation>&amp;Suchen</translation>
+        <location filename="../ui/main_window.py" line="122"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="124" />
-      <source>&amp;Customers</source>
-      <translation>&amp;Kunden</translation>
+        <location filename="../ui/main_window.py" line="124"/>
+        <source>&amp;Customers</source>
+        <translation>&amp;Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="126" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Beenden</translation>
+        <location filename="../ui/main_window.py" line="126"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="171" />
-      <source>Database: {db} · You: {who}</source>
-      <translation>Datenbank: {db} · Benutzer: {who}</translation>
+        <location filename="../ui/main_window.py" line="171"/>
+        <source>Database: {db} · You: {who}</source>
+        <translation>Datenbank: {db} · Benutzer: {who}</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="180" />
-      <source>&amp;File</source>
-      <translation>&amp;Datei</translation>
+        <location filename="../ui/main_window.py" line="180"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="182" />
-      <source>&amp;Group</source>
-      <translation>&amp;Gruppe</translation>
+        <location filename="../ui/main_window.py" line="182"/>
+        <source>&amp;Group</source>
+        <translation>&amp;Gruppe</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="183" />
-      <source>&amp;View</source>
-      <translation>&amp;Ansicht</translation>
+        <location filename="../ui/main_window.py" line="183"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="198" />
-      <source>Create a customer group (Ctrl+N)</source>
-      <translation>Eine Kundengruppe anlegen (Strg+N)</translation>
+        <location filename="../ui/main_window.py" line="198"/>
+        <source>Create a customer group (Ctrl+N)</source>
+        <translation>Eine Kundengruppe anlegen (Strg+N)</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="200" />
-      <source>Export the selected groups, or every group the filters match (Ctrl+E)</source>
-      <translation>Die ausgewählten Gruppen exportieren oder alle, die zu den Filtern passen (Strg+E)</translation>
+        <location filename="../ui/main_window.py" line="200"/>
+        <source>Export the selected groups, or every group the filters match (Ctrl+E)</source>
+        <translation>Die ausgewählten Gruppen exportieren oder alle, die zu den Filtern passen (Strg+E)</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="202" />
-      <source>Compare the selected groups: who is in both, in either, in one only (Ctrl+Shift+C)</source>
-      <translation>Die ausgewählten Gruppen vergleichen: wer in beiden, in mindestens einer, nur in einer ist (Strg+Umschalt+C)</translation>
+        <location filename="../ui/main_window.py" line="202"/>
+        <source>Compare the selected groups: who is in both, in either, in one only (Ctrl+Shift+C)</source>
+        <translation>Die ausgewählten Gruppen vergleichen: wer in beiden, in mindestens einer, nur in einer ist (Strg+Umschalt+C)</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="204" />
-      <source>A new group like the selected one</source>
-      <translation>Eine neue Gruppe wie die ausgewählte</translation>
+        <location filename="../ui/main_window.py" line="204"/>
+        <source>A new group like the selected one</source>
+        <translation>Eine neue Gruppe wie die ausgewählte</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="348" />
-      <source>Created {code} {name}.</source>
-      <translation>{code} {name} angelegt.</translation>
+        <location filename="../ui/main_window.py" line="348"/>
+        <source>Created {code} {name}.</source>
+        <translation>{code} {name} angelegt.</translation>
     </message>
     <message>
-      <location filename="../ui/main_window.py" line="370" />
-      <source>Saved {code} {name}.</source>
-      <translation>{code} {name} gespeichert.</translation>
+        <location filename="../ui/main_window.py" line="370"/>
+        <source>Saved {code} {name}.</source>
+        <translation>{code} {name} gespeichert.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MatchPreviewDialog</name>
     <message>
-      <location filename="../ui/match_preview.py" line="37" />
-      <source>Make Group Match List</source>
-      <translation>Gruppe an Liste angleichen</translation>
+        <location filename="../ui/match_preview.py" line="37"/>
+        <source>Make Group Match List</source>
+        <translation>Gruppe an Liste angleichen</translation>
     </message>
     <message>
-      <location filename="../ui/match_preview.py" line="40" />
-      <source>These members are not in the list and will be removed. Untick any that should stay.</source>
-      <translation>Diese Mitglieder stehen nicht in der Liste und werden entfernt. Entfernen Sie das Häkchen bei allen, die bleiben sollen.</translation>
+        <location filename="../ui/match_preview.py" line="40"/>
+        <source>These members are not in the list and will be removed. Untick any that should stay.</source>
+        <translation>Diese Mitglieder stehen nicht in der Liste und werden entfernt. Entfernen Sie das Häkchen bei allen, die bleiben sollen.</translation>
     </message>
     <message>
-      <location filename="../ui/match_preview.py" line="44" />
-      <source>Members the list would remove</source>
-      <translation>Mitglieder, die die Liste entfernen würde</translation>
+        <location filename="../ui/match_preview.py" line="44"/>
+        <source>Members the list would remove</source>
+        <translation>Mitglieder, die die Liste entfernen würde</translation>
     </message>
     <message>
-      <location filename="../ui/match_preview.py" line="56" />
-      <source>Apply</source>
-      <translation>Übernehmen</translation>
+        <location filename="../ui/match_preview.py" line="56"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
     </message>
     <message>
-      <location filename="../ui/match_preview.py" line="59" />
-      <source>Keep All</source>
-      <translation>Alle behalten</translation>
+        <location filename="../ui/match_preview.py" line="59"/>
+        <source>Keep All</source>
+        <translation>Alle behalten</translation>
     </message>
     <message>
-      <location filename="../ui/match_preview.py" line="61" />
-      <source>Remove All</source>
-      <translation>Alle entfernen</translation>
+        <location filename="../ui/match_preview.py" line="61"/>
+        <source>Remove All</source>
+        <translation>Alle entfernen</translation>
     </message>
     <message>
-      <location filename="../ui/match_preview.py" line="92" />
-      <source>Remove {n} · keep {kept} of them · add {added}</source>
-      <translation>{n} entfernen · davon {kept} behalten · {added} hinzufügen</translation>
+        <location filename="../ui/match_preview.py" line="92"/>
+        <source>Remove {n} · keep {kept} of them · add {added}</source>
+        <translation>{n} entfernen · davon {kept} behalten · {added} hinzufügen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MembersModel</name>
     <message>
-      <location filename="../ui/models/members_model.py" line="61" />
-      <source>Code</source>
-      <extracomment>The pending changes as undo keeps them: added, expected, removed, and how each came.</extracomment>
-      <translation>Kundennr.</translation>
+        <location filename="../ui/models/members_model.py" line="61"/>
+        <source>Code</source>
+        <extracomment>The pending changes as undo keeps them: added, expected, removed, and how each came.</extracomment>
+        <translation>Kundennr.</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="61" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../ui/models/members_model.py" line="61"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="61" />
-      <source>City</source>
-      <translation>Ort</translation>
+        <location filename="../ui/models/members_model.py" line="61"/>
+        <source>City</source>
+        <translation>Ort</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="61" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/models/members_model.py" line="61"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="62" />
-      <source>Change</source>
-      <translation>Änderung</translation>
+        <location filename="../ui/models/members_model.py" line="62"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="62" />
-      <source>Member since</source>
-      <translation>Mitglied seit</translation>
+        <location filename="../ui/models/members_model.py" line="62"/>
+        <source>Member since</source>
+        <translation>Mitglied seit</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="62" />
-      <source>Added by</source>
-      <translation>Hinzugefügt von</translation>
+        <location filename="../ui/models/members_model.py" line="62"/>
+        <source>Added by</source>
+        <translation>Hinzugefügt von</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="387" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/models/members_model.py" line="387"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="387" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/models/members_model.py" line="387"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="390" />
-      <source>new</source>
-      <translation>neu</translation>
+        <location filename="../ui/models/members_model.py" line="390"/>
+        <source>new</source>
+        <translation>neu</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="390" />
-      <source>to remove</source>
-      <translation>wird entfernt</translation>
+        <location filename="../ui/models/members_model.py" line="390"/>
+        <source>to remove</source>
+        <translation>wird entfernt</translation>
     </message>
     <message>
-      <location filename="../ui/models/members_model.py" line="393" />
-      <source>In the group since {when}, added by {who}</source>
-      <translation>Seit {when} in der Gruppe, hinzugefügt von {who}</translation>
+        <location filename="../ui/models/members_model.py" line="393"/>
+        <source>In the group since {when}, added by {who}</source>
+        <translation>Seit {when} in der Gruppe, hinzugefügt von {who}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MembersPanel</name>
     <message>
-      <location filename="../ui/members_panel.py" line="83" />
-      <source>Filter members by code or name…</source>
-      <extracomment>The filter waits for this pause in typing before it scans the members. Members shown at once when a group opens, before the rest are read. The last list applied, which the history names as the source of the changes.</extracomment>
-      <translation>Mitglieder nach Kundennr. oder Name filtern…</translation>
+        <location filename="../ui/members_panel.py" line="83"/>
+        <source>Filter members by code or name…</source>
+        <extracomment>The filter waits for this pause in typing before it scans the members. Members shown at once when a group opens, before the rest are read. The last list applied, which the history names as the source of the changes.</extracomment>
+        <translation>Mitglieder nach Kundennr. oder Name filtern…</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="88" />
-      <source>All members</source>
-      <translation>Alle Mitglieder</translation>
+        <location filename="../ui/members_panel.py" line="88"/>
+        <source>All members</source>
+        <translation>Alle Mitglieder</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="89" />
-      <source>Active customers</source>
-      <translation>Aktive Kunden</translation>
+        <location filename="../ui/members_panel.py" line="89"/>
+        <source>Active customers</source>
+        <translation>Aktive Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="90" />
-      <source>Inactive customers</source>
-      <translation>Inaktive Kunden</translation>
+        <location filename="../ui/members_panel.py" line="90"/>
+        <source>Inactive customers</source>
+        <translation>Inaktive Kunden</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="91" />
-      <source>Pending changes</source>
-      <translation>Ungespeicherte Änderungen</translation>
+        <location filename="../ui/members_panel.py" line="91"/>
+        <source>Pending changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="93" />
-      <source>Show members</source>
-      <translation>Angezeigte Mitglieder</translation>
+        <location filename="../ui/members_panel.py" line="93"/>
+        <source>Show members</source>
+        <translation>Angezeigte Mitglieder</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="112" />
-      <source>Add Customers…</source>
-      <translation>Kunden hinzufügen…</translation>
+        <location filename="../ui/members_panel.py" line="112"/>
+        <source>Add Customers…</source>
+        <translation>Kunden hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="114" />
-      <source>Remove</source>
-      <translation>Entfernen</translation>
+        <location filename="../ui/members_panel.py" line="114"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="115" />
-      <source>Remove the selected customers (Delete)</source>
-      <translation>Die ausgewählten Kunden entfernen (Entf)</translation>
+        <location filename="../ui/members_panel.py" line="115"/>
+        <source>Remove the selected customers (Delete)</source>
+        <translation>Die ausgewählten Kunden entfernen (Entf)</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="117" />
-      <source>Undo Change</source>
-      <translation>Rückgängig</translation>
+        <location filename="../ui/members_panel.py" line="117"/>
+        <source>Undo Change</source>
+        <translation>Rückgängig</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="118" />
-      <source>Undo the pending change on the selected rows</source>
-      <translation>Die ungespeicherte Änderung in den ausgewählten Zeilen rückgängig machen</translation>
+        <location filename="../ui/members_panel.py" line="118"/>
+        <source>Undo the pending change on the selected rows</source>
+        <translation>Die ungespeicherte Änderung in den ausgewählten Zeilen rückgängig machen</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="120" />
-      <source>Import from File…</source>
-      <translation>Aus Datei importieren…</translation>
+        <location filename="../ui/members_panel.py" line="120"/>
+        <source>Import from File…</source>
+        <translation>Aus Datei importieren…</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="122" />
-      <source>Move to…</source>
-      <translation>Verschieben nach…</translation>
+        <location filename="../ui/members_panel.py" line="122"/>
+        <source>Move to…</source>
+        <translation>Verschieben nach…</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="123" />
-      <source>Move the selected customers to another group</source>
-      <translation>Die ausgewählten Kunden in eine andere Gruppe verschieben</translation>
+        <location filename="../ui/members_panel.py" line="123"/>
+        <source>Move the selected customers to another group</source>
+        <translation>Die ausgewählten Kunden in eine andere Gruppe verschieben</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="125" />
-      <source>Copy to…</source>
-      <translation>Kopieren nach…</translation>
+        <location filename="../ui/members_panel.py" line="125"/>
+        <source>Copy to…</source>
+        <translation>Kopieren nach…</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="126" />
-      <source>Copy the selected customers to another group</source>
-      <translation>Die ausgewählten Kunden in eine andere Gruppe kopieren</translation>
+        <location filename="../ui/members_panel.py" line="126"/>
+        <source>Copy the selected customers to another group</source>
+        <translation>Die ausgewählten Kunden in eine andere Gruppe kopieren</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="131" />
-      <source>Activate the group to add customers.</source>
-      <translation>Aktivieren Sie die Gruppe, um Kunden hinzuzufügen.</translation>
+        <location filename="../ui/members_panel.py" line="131"/>
+        <source>Activate the group to add customers.</source>
+        <translation>Aktivieren Sie die Gruppe, um Kunden hinzuzufügen.</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="143" />
-      <source>Members</source>
-      <translation>Mitglieder</translation>
+        <location filename="../ui/members_panel.py" line="143"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="163" />
-      <source>Paste Codes (Alt+P)</source>
-      <translation>Kundennummern einfügen (Alt+P)</translation>
+        <location filename="../ui/members_panel.py" line="163"/>
+        <source>Paste Codes (Alt+P)</source>
+        <translation>Kundennummern einfügen (Alt+P)</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="193" />
-      <source>Loading members…</source>
-      <translation>Mitglieder werden geladen…</translation>
+        <location filename="../ui/members_panel.py" line="193"/>
+        <source>Loading members…</source>
+        <translation>Mitglieder werden geladen…</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="205" />
-      <source>The members could not be read.</source>
-      <translation>Die Mitglieder konnten nicht gelesen werden.</translation>
+        <location filename="../ui/members_panel.py" line="205"/>
+        <source>The members could not be read.</source>
+        <translation>Die Mitglieder konnten nicht gelesen werden.</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="267" />
-      <source>{shown} of {total}</source>
-      <translation>{shown} von {total}</translation>
+        <location filename="../ui/members_panel.py" line="267"/>
+        <source>{shown} of {total}</source>
+        <translation>{shown} von {total}</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="274" />
-      <source>{n} to add</source>
-      <translation>{n} hinzuzufügen</translation>
+        <location filename="../ui/members_panel.py" line="274"/>
+        <source>{n} to add</source>
+        <translation>{n} hinzuzufügen</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="276" />
-      <source>{n} to remove</source>
-      <translation>{n} zu entfernen</translation>
+        <location filename="../ui/members_panel.py" line="276"/>
+        <source>{n} to remove</source>
+        <translation>{n} zu entfernen</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/members_panel.py" line="298" />
-      <source>Remove the %Ln Inactive Customer(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/members_panel.py" line="298"/>
+        <source>Remove the %Ln Inactive Customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="322" />
-      <source>The customers could not be added: {reason}</source>
-      <translation>Die Kunden konnten nicht hinzugefügt werden: {reason}</translation>
+        <location filename="../ui/members_panel.py" line="322"/>
+        <source>The customers could not be added: {reason}</source>
+        <translation>Die Kunden konnten nicht hinzugefügt werden: {reason}</translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="346" />
-      <source>Empty the group?</source>
-      <translation>Gruppe leeren?</translation>
+        <location filename="../ui/members_panel.py" line="346"/>
+        <source>Empty the group?</source>
+        <translation>Gruppe leeren?</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/members_panel.py" line="347" />
-      <source>The list names none of the %Ln member(s), so matching it would remove every one of them and add nobody. Remove all %Ln?</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/members_panel.py" line="347"/>
+        <source>The list names none of the %Ln member(s), so matching it would remove every one of them and add nobody. Remove all %Ln?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/members_panel.py" line="350" />
-      <source>Remove All</source>
-      <translation>Alle entfernen</translation>
+        <location filename="../ui/members_panel.py" line="350"/>
+        <source>Remove All</source>
+        <translation>Alle entfernen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Pager</name>
     <message>
-      <location filename="../ui/pager.py" line="34" />
-      <source>First page</source>
-      <translation>Erste Seite</translation>
+        <location filename="../ui/pager.py" line="34"/>
+        <source>First page</source>
+        <translation>Erste Seite</translation>
     </message>
     <message>
-      <location filename="../ui/pager.py" line="35" />
-      <source>Previous page</source>
-      <translation>Vorherige Seite</translation>
+        <location filename="../ui/pager.py" line="35"/>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
     </message>
     <message>
-      <location filename="../ui/pager.py" line="36" />
-      <source>Next page</source>
-      <translation>Nächste Seite</translation>
+        <location filename="../ui/pager.py" line="36"/>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
     </message>
     <message>
-      <location filename="../ui/pager.py" line="37" />
-      <source>Last page</source>
-      <translation>Letzte Seite</translation>
+        <location filename="../ui/pager.py" line="37"/>
+        <source>Last page</source>
+        <translation>Letzte Seite</translation>
     </message>
     <message>
-      <location filename="../ui/pager.py" line="41" />
-      <source>{what} ({keys})</source>
-      <translation>{what} ({keys})</translation>
+        <location filename="../ui/pager.py" line="41"/>
+        <source>{what} ({keys})</source>
+        <translation>{what} ({keys})</translation>
     </message>
     <message>
-      <location filename="../ui/pager.py" line="56" />
-      <location filename="../ui/pager.py" line="61" />
-      <source>Rows per page</source>
-      <translation>Zeilen pro Seite</translation>
+        <location filename="../ui/pager.py" line="56"/>
+        <location filename="../ui/pager.py" line="61"/>
+        <source>Rows per page</source>
+        <translation>Zeilen pro Seite</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/pager.py" line="86" />
-      <source>Showing {first}–{last} of %Ln group(s)</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/pager.py" line="86"/>
+        <source>Showing {first}–{last} of %Ln group(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/pager.py" line="90" />
-      <source>No groups match these filters</source>
-      <translation>Keine Gruppe passt zu diesen Filtern</translation>
+        <location filename="../ui/pager.py" line="90"/>
+        <source>No groups match these filters</source>
+        <translation>Keine Gruppe passt zu diesen Filtern</translation>
     </message>
     <message>
-      <location filename="../ui/pager.py" line="92" />
-      <source>No groups yet</source>
-      <translation>Noch keine Gruppen</translation>
+        <location filename="../ui/pager.py" line="92"/>
+        <source>No groups yet</source>
+        <translation>Noch keine Gruppen</translation>
     </message>
     <message>
-      <location filename="../ui/pager.py" line="93" />
-      <source>Page {page} of {pages}</source>
-      <translation>Seite {page} von {pages}</translation>
+        <location filename="../ui/pager.py" line="93"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Seite {page} von {pages}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
-      <location filename="../ui/password_dialog.py" line="32" />
-      <source>Password Needed</source>
-      <translation>Passwort erforderlich</translation>
+        <location filename="../ui/password_dialog.py" line="32"/>
+        <source>Password Needed</source>
+        <translation>Passwort erforderlich</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="36" />
-      <source>The database server wants the password of {user} for {database}.</source>
-      <translation>Der Datenbankserver verlangt das Passwort von {user} für {database}.</translation>
+        <location filename="../ui/password_dialog.py" line="36"/>
+        <source>The database server wants the password of {user} for {database}.</source>
+        <translation>Der Datenbankserver verlangt das Passwort von {user} für {database}.</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="39" />
-      <source>The database server wants a password for {database}.</source>
-      <translation>Der Datenbankserver verlangt ein Passwort für {database}.</translation>
+        <location filename="../ui/password_dialog.py" line="39"/>
+        <source>The database server wants a password for {database}.</source>
+        <translation>Der Datenbankserver verlangt ein Passwort für {database}.</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="47" />
-      <source>Password</source>
-      <translation>Passwort</translation>
+        <location filename="../ui/password_dialog.py" line="47"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="50" />
-      <source>&amp;Remember it in the system keychain</source>
-      <translation>Im Schlüsselbund des Systems &amp;merken</translation>
+        <location filename="../ui/password_dialog.py" line="50"/>
+        <source>&amp;Remember it in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems &amp;merken</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="51" />
-      <source>Remember the password in the system keychain</source>
-      <translation>Passwort im Schlüsselbund des Systems merken</translation>
+        <location filename="../ui/password_dialog.py" line="51"/>
+        <source>Remember the password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems merken</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="59" />
-      <source>&amp;Connect</source>
-      <translation>&amp;Verbinden</translation>
+        <location filename="../ui/password_dialog.py" line="59"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="60" />
-      <source>Connect</source>
-      <translation>Verbinden</translation>
+        <location filename="../ui/password_dialog.py" line="60"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="62" />
-      <source>Cancel</source>
-      <translation>Abbrechen</translation>
+        <location filename="../ui/password_dialog.py" line="62"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="67" />
-      <source>Pass&amp;word</source>
-      <translation>Pass&amp;wort</translation>
+        <location filename="../ui/password_dialog.py" line="67"/>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
     </message>
     <message>
-      <location filename="../ui/password_dialog.py" line="100" />
-      <source>Type the password, or choose Cancel.</source>
-      <translation>Geben Sie das Passwort ein oder wählen Sie „Abbrechen“.</translation>
+        <location filename="../ui/password_dialog.py" line="100"/>
+        <source>Type the password, or choose Cancel.</source>
+        <translation>Geben Sie das Passwort ein oder wählen Sie „Abbrechen“.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PasteBox</name>
     <message>
-      <location filename="../ui/paste_box.py" line="100" />
-      <source>Pasted customer codes</source>
-      <extracomment>What the editor's members are when a list is planned: those that stay, and the pending additions (see :meth:`MembersModel.standing`). The file the codes in the box were read from ("" when typed or pasted).</extracomment>
-      <translation>Eingefügte Kundennummern</translation>
+        <location filename="../ui/paste_box.py" line="100"/>
+        <source>Pasted customer codes</source>
+        <extracomment>What the editor&apos;s members are when a list is planned: those that stay, and the pending additions (see :meth:`MembersModel.standing`). The file the codes in the box were read from (&quot;&quot; when typed or pasted).</extracomment>
+        <translation>Eingefügte Kundennummern</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="102" />
-      <source>Paste customer codes: one per line, or separated by commas, semicolons, tabs or spaces. A block copied from Excel gives its first column.</source>
-      <translation>Kundennummern einfügen: eine pro Zeile oder getrennt durch Kommas, Semikolons, Tabulatoren oder Leerzeichen. Aus einem in Excel kopierten Block wird die erste Spalte übernommen.</translation>
+        <location filename="../ui/paste_box.py" line="102"/>
+        <source>Paste customer codes: one per line, or separated by commas, semicolons, tabs or spaces. A block copied from Excel gives its first column.</source>
+        <translation>Kundennummern einfügen: eine pro Zeile oder getrennt durch Kommas, Semikolons, Tabulatoren oder Leerzeichen. Aus einem in Excel kopierten Block wird die erste Spalte übernommen.</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="108" />
-      <source>Add listed</source>
-      <translation>Aufgeführte hinzufügen</translation>
+        <location filename="../ui/paste_box.py" line="108"/>
+        <source>Add listed</source>
+        <translation>Aufgeführte hinzufügen</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="109" />
-      <source>Remove listed</source>
-      <translation>Aufgeführte entfernen</translation>
+        <location filename="../ui/paste_box.py" line="109"/>
+        <source>Remove listed</source>
+        <translation>Aufgeführte entfernen</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="110" />
-      <source>Make group match list</source>
-      <translation>Gruppe an Liste angleichen</translation>
+        <location filename="../ui/paste_box.py" line="110"/>
+        <source>Make group match list</source>
+        <translation>Gruppe an Liste angleichen</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="112" />
-      <source>What the list does</source>
-      <translation>Wirkung der Liste</translation>
+        <location filename="../ui/paste_box.py" line="112"/>
+        <source>What the list does</source>
+        <translation>Wirkung der Liste</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="117" />
-      <location filename="../ui/paste_box.py" line="185" />
-      <source>&amp;Add Recognised</source>
-      <translation>Erkannte &amp;aufnehmen</translation>
+        <location filename="../ui/paste_box.py" line="117"/>
+        <location filename="../ui/paste_box.py" line="185"/>
+        <source>&amp;Add Recognised</source>
+        <translation>Erkannte &amp;aufnehmen</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="119" />
-      <source>Copy Unknown Codes</source>
-      <translation>Unbekannte Nummern kopieren</translation>
+        <location filename="../ui/paste_box.py" line="119"/>
+        <source>Copy Unknown Codes</source>
+        <translation>Unbekannte Nummern kopieren</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="128" />
-      <source>&amp;Mode</source>
-      <translation>&amp;Modus</translation>
+        <location filename="../ui/paste_box.py" line="128"/>
+        <source>&amp;Mode</source>
+        <translation>&amp;Modus</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="186" />
-      <source>&amp;Apply: Remove Listed</source>
-      <translation>&amp;Anwenden: Aufgeführte entfernen</translation>
+        <location filename="../ui/paste_box.py" line="186"/>
+        <source>&amp;Apply: Remove Listed</source>
+        <translation>&amp;Anwenden: Aufgeführte entfernen</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="187" />
-      <source>&amp;Apply: Match List</source>
-      <translation>&amp;Anwenden: An Liste angleichen</translation>
+        <location filename="../ui/paste_box.py" line="187"/>
+        <source>&amp;Apply: Match List</source>
+        <translation>&amp;Anwenden: An Liste angleichen</translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/paste_box.py" line="216" />
-      <source>The paste box holds a list that would make %Ln change(s), and an inactive group takes none: activate the group and apply it, or clear the box, before saving.</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/paste_box.py" line="216"/>
+        <source>The paste box holds a list that would make %Ln change(s), and an inactive group takes none: activate the group and apply it, or clear the box, before saving.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/paste_box.py" line="220" />
-      <source>The paste box holds %Ln recognised customer(s) not added yet: press Add Recognised (Alt+A), or clear the box, before saving.</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/paste_box.py" line="220"/>
+        <source>The paste box holds %Ln recognised customer(s) not added yet: press Add Recognised (Alt+A), or clear the box, before saving.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/paste_box.py" line="224" />
-      <source>The list in the paste box would make %Ln change(s) not applied yet: press Apply (Alt+A), or clear the box, before saving.</source>
-      <translation type="unfinished">
-        <numerusform />
-        <numerusform />
-      </translation>
+        <location filename="../ui/paste_box.py" line="224"/>
+        <source>The list in the paste box would make %Ln change(s) not applied yet: press Apply (Alt+A), or clear the box, before saving.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="253" />
-      <source>Checking the codes…</source>
-      <translation>Kundennummern werden geprüft…</translation>
+        <location filename="../ui/paste_box.py" line="253"/>
+        <source>Checking the codes…</source>
+        <translation>Kundennummern werden geprüft…</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="268" />
-      <source>Checking the codes… {percent}%</source>
-      <translation>Kundennummern werden geprüft… {percent} %</translation>
+        <location filename="../ui/paste_box.py" line="268"/>
+        <source>Checking the codes… {percent}%</source>
+        <translation>Kundennummern werden geprüft… {percent} %</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="286" />
-      <source>Nothing pasted yet.</source>
-      <translation>Noch nichts eingefügt.</translation>
+        <location filename="../ui/paste_box.py" line="286"/>
+        <source>Nothing pasted yet.</source>
+        <translation>Noch nichts eingefügt.</translation>
     </message>
     <message>
-      <location filename="../ui/paste_box.py" line="291" />
-      <source> · kept whole, as numbers with thousands separators: {numbers} (to paste them as separate codes, put a space or a new line between)</source>
-      <translation> · jeweils als eine Zahl mit Tausendertrennzeichen gelesen: {numbers} (um sie als einzelne Nummern einzufügen, trennen Sie sie durch ein Leerzeichen oder einen Zeilenumbruch)</translation>
+        <location filename="../ui/paste_box.py" line="291"/>
+        <source> · kept whole, as numbers with thousands separators: {numbers} (to paste them as separate codes, put a space or a new line between)</source>
+        <translation> · jeweils als eine Zahl mit Tausendertrennzeichen gelesen: {numbers} (um sie als einzelne Nummern einzufügen, trennen Sie sie durch ein Leerzeichen oder einen Zeilenumbruch)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PickerModel</name>
     <message>
-      <location filename="../ui/customer_picker.py" line="67" />
-      <source>Code</source>
-      <extracomment>Rows fetched at a time as the clerk scrolls.</extracomment>
-      <translation>Kundennr.</translation>
+        <location filename="../ui/customer_picker.py" line="67"/>
+        <source>Code</source>
+        <extracomment>Rows fetched at a time as the clerk scrolls.</extracomment>
+        <translation>Kundennr.</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="67" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../ui/customer_picker.py" line="67"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="67" />
-      <source>City</source>
-      <translation>Ort</translation>
+        <location filename="../ui/customer_picker.py" line="67"/>
+        <source>City</source>
+        <translation>Ort</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="67" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/customer_picker.py" line="67"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="148" />
-      <source>In the group</source>
-      <translation>In der Gruppe</translation>
+        <location filename="../ui/customer_picker.py" line="148"/>
+        <source>In the group</source>
+        <translation>In der Gruppe</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="149" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/customer_picker.py" line="149"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="149" />
-      <source>Inactive: cannot be added</source>
-      <translation>Inaktiv: kann nicht hinzugefügt werden</translation>
+        <location filename="../ui/customer_picker.py" line="149"/>
+        <source>Inactive: cannot be added</source>
+        <translation>Inaktiv: kann nicht hinzugefügt werden</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="161" />
-      <source>Already in this group</source>
-      <translation>Bereits in dieser Gruppe</translation>
+        <location filename="../ui/customer_picker.py" line="161"/>
+        <source>Already in this group</source>
+        <translation>Bereits in dieser Gruppe</translation>
     </message>
     <message>
-      <location filename="../ui/customer_picker.py" line="163" />
-      <source>Inactive customers are not added to groups; activate the customer in the ERP first.</source>
-      <translation>Inaktive Kunden werden keinen Gruppen hinzugefügt; aktivieren Sie den Kunden zuerst im ERP-System.</translation>
+        <location filename="../ui/customer_picker.py" line="163"/>
+        <source>Inactive customers are not added to groups; activate the customer in the ERP first.</source>
+        <translation>Inaktive Kunden werden keinen Gruppen hinzugefügt; aktivieren Sie den Kunden zuerst im ERP-System.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RegionModel</name>
     <message>
-      <location filename="../ui/compare_dialog.py" line="59" />
-      <source>Code</source>
-      <translation>Kundennr.</translation>
+        <location filename="../ui/compare_dialog.py" line="59"/>
+        <source>Code</source>
+        <translation>Kundennr.</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="59" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../ui/compare_dialog.py" line="59"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="59" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../ui/compare_dialog.py" line="59"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="70" />
-      <source>Active</source>
-      <translation>Aktiv</translation>
+        <location filename="../ui/compare_dialog.py" line="70"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-      <location filename="../ui/compare_dialog.py" line="70" />
-      <source>Inactive</source>
-      <translation>Inaktiv</translation>
+        <location filename="../ui/compare_dialog.py" line="70"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ThenModel</name>
     <message>
-      <location filename="../ui/history_then.py" line="51" />
-      <source>Customer code</source>
-      <translation>Kundennummer</translation>
+        <location filename="../ui/history_then.py" line="51"/>
+        <source>Customer code</source>
+        <translation>Kundennummer</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="51" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../ui/history_then.py" line="51"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="51" />
-      <source>Change</source>
-      <translation>Änderung</translation>
+        <location filename="../ui/history_then.py" line="51"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="52" />
-      <source>When</source>
-      <translation>Wann</translation>
+        <location filename="../ui/history_then.py" line="52"/>
+        <source>When</source>
+        <translation>Wann</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="52" />
-      <source>By</source>
-      <translation>Wer</translation>
+        <location filename="../ui/history_then.py" line="52"/>
+        <source>By</source>
+        <translation>Wer</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="52" />
-      <source>How</source>
-      <translation>Art</translation>
+        <location filename="../ui/history_then.py" line="52"/>
+        <source>How</source>
+        <translation>Art</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="62" />
-      <source>Added</source>
-      <translation>Hinzugefügt</translation>
+        <location filename="../ui/history_then.py" line="62"/>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
-      <location filename="../ui/history_then.py" line="62" />
-      <source>Removed</source>
-      <translation>Entfernt</translation>
+        <location filename="../ui/history_then.py" line="62"/>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>about</name>
     <message>
-      <location filename="../ui/about_dialog.py" line="59" />
-      <source>&amp;Help</source>
-      <translation>&amp;Hilfe</translation>
+        <location filename="../ui/about_dialog.py" line="59"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../ui/about_dialog.py" line="60" />
-      <source>&amp;Keyboard Shortcuts</source>
-      <translation>&amp;Tastenkürzel</translation>
+        <location filename="../ui/about_dialog.py" line="60"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../ui/about_dialog.py" line="67" />
-      <source>&amp;About custgroups</source>
-      <translation>&amp;Über custgroups</translation>
+        <location filename="../ui/about_dialog.py" line="67"/>
+        <source>&amp;About custgroups</source>
+        <translation>&amp;Über custgroups</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>dialog</name>
     <message>
-      <location filename="../ui/history_view.py" line="86" />
-      <source>Export History</source>
-      <translation>Verlauf exportieren</translation>
+        <location filename="../ui/history_view.py" line="86"/>
+        <source>Export History</source>
+        <translation>Verlauf exportieren</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="88" />
-      <source>Excel workbook (*.xlsx);;CSV text (*.csv)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx);;CSV-Text (*.csv)</translation>
+        <location filename="../ui/history_view.py" line="88"/>
+        <source>Excel workbook (*.xlsx);;CSV text (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV-Text (*.csv)</translation>
     </message>
     <message>
-      <location filename="../ui/history_view.py" line="90" />
-      <source>Exporting history…</source>
-      <translation>Verlauf wird exportiert…</translation>
+        <location filename="../ui/history_view.py" line="90"/>
+        <source>Exporting history…</source>
+        <translation>Verlauf wird exportiert…</translation>
     </message>
     <message>
-      <location filename="../ui/revert_editor.py" line="34" />
-      <source>{n} of the customers that change touched need nothing now, or cannot join (inactive): they are left as they are.</source>
-      <translation>Für {n} der von dieser Änderung betroffenen Kunden ist jetzt nichts zu tun, oder sie können nicht aufgenommen werden (inaktiv); diese bleiben unverändert.</translation>
+        <location filename="../ui/revert_editor.py" line="34"/>
+        <source>{n} of the customers that change touched need nothing now, or cannot join (inactive): they are left as they are.</source>
+        <translation>Für {n} der von dieser Änderung betroffenen Kunden ist jetzt nichts zu tun, oder sie können nicht aufgenommen werden (inaktiv); diese bleiben unverändert.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>long_job</name>
     <message>
-      <location filename="../ui/long_job.py" line="22" />
-      <source>Cancel</source>
-      <translation>Abbrechen</translation>
+        <location filename="../ui/long_job.py" line="22"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>messages</name>
     <message>
-      <location filename="../ui/messages.py" line="38" />
-      <source>Open Folder</source>
-      <translation>Ordner öffnen</translation>
+        <location filename="../ui/messages.py" line="38"/>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>window</name>
     <message>
-      <location filename="../ui/window_actions.py" line="54" />
-      <source>Actions</source>
-      <extracomment>A separator in a list of actions.</extracomment>
-      <translation>Aktionen</translation>
+        <location filename="../ui/window_actions.py" line="54"/>
+        <source>Actions</source>
+        <extracomment>A separator in a list of actions.</extracomment>
+        <translation>Aktionen</translation>
     </message>
-  </context>
+</context>
 </TS>

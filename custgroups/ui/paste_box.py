@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -218,12 +218,15 @@ class PasteBox(QWidget):
                           "clear the box, before saving.", "", unapplied)
         elif self.mode is ListMode.ADD:
             why = self.tr("The paste box holds %Ln recognised customer(s) not added yet: "
-                          "press Add Recognised (Alt+A), or clear the box, before saving.", "",
+                          "press {button} ({keys}), or clear the box, before saving.", "",
                           unapplied)
         else:
             why = self.tr("The list in the paste box would make %Ln change(s) not applied "
-                          "yet: press Apply (Alt+A), or clear the box, before saving.", "",
+                          "yet: press {button} ({keys}), or clear the box, before saving.", "",
                           unapplied)
+        label = self.add_button.text()
+        why = why.format(button=label.replace("&", "").split(":")[0], keys=QKeySequence.mnemonic(
+            label).toString(QKeySequence.SequenceFormat.NativeText))
         return ValidationError("paste", Sentence(why))
 
     @Slot()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,12 @@ def _keys(*sequences: str | QKeySequence.StandardKey) -> str:
         else [QKeySequence(sequence)]))
 
 
+def _mnemonic(context: str, label: str) -> str:
+    """The Alt key of a label in the clerk's language ("Rea&son" is Alt+S, its German
+    "Gr&und" Alt+U), asked of the class that shows it."""
+    return _shown([QKeySequence.mnemonic(QCoreApplication.translate(context, label))])
+
+
 def _fixed_rows() -> list[tuple[str, str, str]]:
     """The keys that are no menu's: the list's pages, the editor, the picker, Customers."""
     window, editor = tr("Customer Groups"), tr("Group editor")
@@ -61,9 +67,9 @@ def _fixed_rows() -> list[tuple[str, str, str]]:
         (window, tr("Edit the selected group"), _keys("Return")),
         (editor, tr("Save"), _keys(QKeySequence.StandardKey.Save)),
         (editor, tr("Paste codes"), _keys("Alt+P")),
-        (editor, tr("Choose how a list changes the group"), _keys("Alt+M")),
-        (editor, tr("Apply the pasted list"), _keys("Alt+A")),
-        (editor, tr("Reason"), _keys("Alt+S")),
+        (editor, tr("Choose how a list changes the group"), _mnemonic("PasteBox", "&Mode")),
+        (editor, tr("Apply the pasted list"), _mnemonic("PasteBox", "&Add Recognised")),
+        (editor, tr("Reason"), _mnemonic("TextFields", "Rea&son")),
         (editor, tr("Remove the selected members"), _keys(QKeySequence.StandardKey.Delete,
                                                            "Backspace")),
         (editor, tr("Undo the last change to members"), _keys(QKeySequence.StandardKey.Undo)),
@@ -71,8 +77,10 @@ def _fixed_rows() -> list[tuple[str, str, str]]:
         (editor, tr("Cancel"), _keys("Escape")),
         (picker, tr("From the search into the results"), _keys("Down")),
         (picker, tr("Tick or untick the selected customers"), _keys("Space")),
-        (found, tr("Browse, or the pasted list"), _keys("Alt+B") + " / " + _keys("Alt+L")),
-        (found, tr("Customer codes of the pasted list"), _keys("Alt+C")),
+        (found, tr("Browse, or the pasted list"), _mnemonic("CustomersWindow", "&Browse")
+         + " / " + _mnemonic("CustomersWindow", "Pasted &List")),
+        (found, tr("Customer codes of the pasted list"),
+         _mnemonic("CustomerGridPanel", "Customer &codes")),
         (found, tr("Tick or untick a group"), _keys("Space")),
         (found, tr("Save the pasted list's ticks"), _keys(QKeySequence.StandardKey.Save)),
         (tr("Everywhere"), tr("Leave a table"), _keys("Tab")),

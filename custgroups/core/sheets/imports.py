@@ -11,7 +11,6 @@ from openpyxl.utils import get_column_letter
 
 from custgroups.core import customer_import, customers, groups
 from custgroups.core.codes import (
-    CODE_COLUMN_HEADINGS,
     cell_code,
     customer_code_key,
     is_code_heading,
@@ -24,52 +23,15 @@ from custgroups.core.errors import CustgroupsError, Sentence, tr
 from custgroups.core.memberships import ListMode, MemberSource
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.sheets.cells import ERROR_VALUES
+from custgroups.core.sheets.headings import ACTIVE_WORDS, INACTIVE_WORDS, find_columns
 from custgroups.core.sheets.reading import FileRefused, Sheet, open_sheets
 from custgroups.core.text import fold, heading_key
 
 #: Tells whether a cell is an existing customer's code (cells that read like headings).
 Known = Callable[[str], bool]
 
-#: Headings recognised for each field, strongest first.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "code": CODE_COLUMN_HEADINGS,
-    "name": ("customer name", "client name", "company name", "account name", "debtor name",
-             "name", "company", "client", "customer", "account holder",
-             "kundenname", "firmenname", "firma", "kunde", "nom client", "nom", "raison sociale",
-             "klantnaam", "bedrijfsnaam", "naam", "klant"),
-    "email": ("email", "e mail", "email address", "e mail address", "mail",
-              "e mail adresse", "courriel", "adresse e mail", "e mailadres"),
-    "phone": ("phone", "telephone", "phone number", "tel", "mobile", "mobile phone",
-              "telefon", "telefonnummer", "handy", "téléphone", "telefoon", "telefoonnummer"),
-    "city": ("city", "town", "place", "ort", "stadt", "wohnort", "ville", "plaats",
-             "woonplaats"),
-    "country": ("country", "country name", "nation", "land", "pays"),
-    "status": ("status", "active", "state", "aktiv", "statut", "actif", "actief"),
-    "group": ("group code", "customer group code", "group", "gruppencode", "kundengruppe",
-              "gruppe", "code groupe", "groupe", "groepcode", "groep"),
-}
-_ACTIVE_WORDS = {"", "active", "yes", "y", "true", "1", "enabled", "open",
-                 "aktiv", "ja", "j", "wahr", "actif", "oui", "vrai", "actief"}
-_INACTIVE_WORDS = {"inactive", "no", "n", "false", "0", "disabled", "closed", "blocked",
-                   "inaktiv", "nein", "falsch", "gesperrt", "inactif", "non", "faux", "bloqué",
-                   "inactief", "nee", "geblokkeerd"}
 _HEADER_SEARCH_ROWS = 20
 SHOWN_PROBLEMS = 50
-_SYNONYM_KEYS = {field: tuple(heading_key(s) for s in words) for field, words in SYNONYMS.items()}
-
-
-def find_columns(header: Sequence[str], fields: Sequence[str]) -> dict[str, int]:
-    """Column index of each field found in a header row (a column serves one field)."""
-    keys = [heading_key(cell) for cell in header]
-    found: dict[str, int] = {}
-    for field in fields:
-        for synonym in _SYNONYM_KEYS[field]:
-            index = next((i for i, key in enumerate(keys)
-                          if key == synonym and i not in found.values()), None)
-            if index is not None:
-                found[field] = index
-                break
-    return found
 
 
 def _header(path: Path, rows: Iterator[list[str]], required: Sequence[str],
@@ -172,14 +134,14 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
             return cells[columns[field]] if field in columns else ""
 
         status = cell("status").strip().casefold()
-        if status not in _ACTIVE_WORDS and status not in _INACTIVE_WORDS:
+        if status not in ACTIVE_WORDS and status not in INACTIVE_WORDS:
             problems.append(tr("Row {row}: status '{status}' is neither Active nor Inactive.",
                                row=str(number), status=cell("status")))
         # An empty (or absent) status says nothing: the import decides what that means.
         row = CustomerInput(code=whole_number(cell("code")), name=cell("name"),
                             email=cell("email"), phone=cell("phone"), city=cell("city"),
                             country=cell("country"),
-                            active=status not in _INACTIVE_WORDS if status else None)
+                            active=status not in INACTIVE_WORDS if status else None)
         problems.extend(tr("Row {row}: {problem}", row=str(number), problem=problem)
                         for _field, problem in customers.validate_customer(row))
         if cell("code") in ERROR_VALUES:
