@@ -230,148 +230,148 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="54"/>
-        <location filename="../ui/shortcuts_dialog.py" line="89"/>
+        <location filename="../ui/shortcuts_dialog.py" line="60"/>
+        <location filename="../ui/shortcuts_dialog.py" line="97"/>
         <source>Customer Groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="54"/>
+        <location filename="../ui/shortcuts_dialog.py" line="60"/>
         <source>Group editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="55"/>
+        <location filename="../ui/shortcuts_dialog.py" line="61"/>
         <source>Customer picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="55"/>
+        <location filename="../ui/shortcuts_dialog.py" line="61"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="57"/>
+        <location filename="../ui/shortcuts_dialog.py" line="63"/>
         <source>Previous page / next page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="59"/>
+        <location filename="../ui/shortcuts_dialog.py" line="65"/>
         <source>First page / last page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="61"/>
+        <location filename="../ui/shortcuts_dialog.py" line="67"/>
         <source>Edit the selected group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="62"/>
+        <location filename="../ui/shortcuts_dialog.py" line="68"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="63"/>
+        <location filename="../ui/shortcuts_dialog.py" line="69"/>
         <source>Paste codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="64"/>
+        <location filename="../ui/shortcuts_dialog.py" line="70"/>
         <source>Choose how a list changes the group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="65"/>
+        <location filename="../ui/shortcuts_dialog.py" line="71"/>
         <source>Apply the pasted list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="66"/>
+        <location filename="../ui/shortcuts_dialog.py" line="72"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="67"/>
+        <location filename="../ui/shortcuts_dialog.py" line="73"/>
         <source>Remove the selected members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="69"/>
+        <location filename="../ui/shortcuts_dialog.py" line="75"/>
         <source>Undo the last change to members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="70"/>
+        <location filename="../ui/shortcuts_dialog.py" line="76"/>
         <source>Redo it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="71"/>
+        <location filename="../ui/shortcuts_dialog.py" line="77"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="72"/>
+        <location filename="../ui/shortcuts_dialog.py" line="78"/>
         <source>From the search into the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="73"/>
+        <location filename="../ui/shortcuts_dialog.py" line="79"/>
         <source>Tick or untick the selected customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="74"/>
+        <location filename="../ui/shortcuts_dialog.py" line="80"/>
         <source>Browse, or the pasted list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="75"/>
+        <location filename="../ui/shortcuts_dialog.py" line="82"/>
         <source>Customer codes of the pasted list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="76"/>
+        <location filename="../ui/shortcuts_dialog.py" line="84"/>
         <source>Tick or untick a group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="77"/>
+        <location filename="../ui/shortcuts_dialog.py" line="85"/>
         <source>Save the pasted list&apos;s ticks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="78"/>
+        <location filename="../ui/shortcuts_dialog.py" line="86"/>
         <source>Everywhere</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="78"/>
+        <location filename="../ui/shortcuts_dialog.py" line="86"/>
         <source>Leave a table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="99"/>
+        <location filename="../ui/shortcuts_dialog.py" line="107"/>
         <source>Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="102"/>
+        <location filename="../ui/shortcuts_dialog.py" line="110"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="103"/>
+        <location filename="../ui/shortcuts_dialog.py" line="111"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="103"/>
+        <location filename="../ui/shortcuts_dialog.py" line="111"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="103"/>
+        <location filename="../ui/shortcuts_dialog.py" line="111"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,64 +1462,64 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="96"/>
+        <location filename="../core/sheets/imports.py" line="58"/>
         <source>several columns are headed &apos;{heading}&apos; (columns {columns}): rename or remove all but one, so it is clear which to import.</source>
-        <extracomment>Tells whether a cell is an existing customer&apos;s code (cells that read like headings). Headings recognised for each field, strongest first.</extracomment>
+        <extracomment>Tells whether a cell is an existing customer&apos;s code (cells that read like headings).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="109"/>
+        <location filename="../core/sheets/imports.py" line="71"/>
         <source>… and {count} more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="110"/>
+        <location filename="../core/sheets/imports.py" line="72"/>
         <source>{file} was not imported: problems to fix first: {count}; nothing was changed.
 {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="150"/>
+        <location filename="../core/sheets/imports.py" line="112"/>
         <source>the table has headings but no customer rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="152"/>
+        <location filename="../core/sheets/imports.py" line="114"/>
         <source>no heading row naming a customer code and a customer name was found in the first {count} rows (for example &apos;Customer Code&apos; and &apos;Name&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="176"/>
+        <location filename="../core/sheets/imports.py" line="138"/>
         <source>Row {row}: status &apos;{status}&apos; is neither Active nor Inactive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="183"/>
+        <location filename="../core/sheets/imports.py" line="145"/>
         <source>Row {row}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="186"/>
+        <location filename="../core/sheets/imports.py" line="148"/>
         <source>Row {row}: the code cell holds the spreadsheet error {error}; fix the formula in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="190"/>
+        <location filename="../core/sheets/imports.py" line="152"/>
         <source>Row {row}: the name cell holds the spreadsheet error {error}; fix the formula in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="196"/>
+        <location filename="../core/sheets/imports.py" line="158"/>
         <source>Row {row}: Customer code &apos;{code}&apos; already appears on row {first}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="312"/>
+        <location filename="../core/sheets/imports.py" line="274"/>
         <source>no column headed &apos;{column}&apos; was found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="394"/>
+        <location filename="../core/sheets/imports.py" line="356"/>
         <source>no customer codes were found in it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3900,7 +3900,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message numerus="yes">
         <location filename="../ui/paste_box.py" line="220"/>
-        <source>The paste box holds %Ln recognised customer(s) not added yet: press Add Recognised (Alt+A), or clear the box, before saving.</source>
+        <source>The paste box holds %Ln recognised customer(s) not added yet: press {button} ({keys}), or clear the box, before saving.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -3908,29 +3908,29 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message numerus="yes">
         <location filename="../ui/paste_box.py" line="224"/>
-        <source>The list in the paste box would make %Ln change(s) not applied yet: press Apply (Alt+A), or clear the box, before saving.</source>
+        <source>The list in the paste box would make %Ln change(s) not applied yet: press {button} ({keys}), or clear the box, before saving.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/paste_box.py" line="253"/>
+        <location filename="../ui/paste_box.py" line="256"/>
         <source>Checking the codes…</source>
         <translation>Kundennummern werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/paste_box.py" line="268"/>
+        <location filename="../ui/paste_box.py" line="271"/>
         <source>Checking the codes… {percent}%</source>
         <translation>Kundennummern werden geprüft… {percent} %</translation>
     </message>
     <message>
-        <location filename="../ui/paste_box.py" line="286"/>
+        <location filename="../ui/paste_box.py" line="289"/>
         <source>Nothing pasted yet.</source>
         <translation>Noch nichts eingefügt.</translation>
     </message>
     <message>
-        <location filename="../ui/paste_box.py" line="291"/>
+        <location filename="../ui/paste_box.py" line="294"/>
         <source> · kept whole, as numbers with thousands separators: {numbers} (to paste them as separate codes, put a space or a new line between)</source>
         <translation> · jeweils als eine Zahl mit Tausendertrennzeichen gelesen: {numbers} (um sie als einzelne Nummern einzufügen, trennen Sie sie durch ein Leerzeichen oder einen Zeilenumbruch)</translation>
     </message>

@@ -247,18 +247,18 @@
     </message>
     <message numerus="yes">
       <location filename="../ui/paste_box.py" line="220" />
-      <source>The paste box holds %Ln recognised customer(s) not added yet: press Add Recognised (Alt+A), or clear the box, before saving.</source>
+      <source>The paste box holds %Ln recognised customer(s) not added yet: press {button} ({keys}), or clear the box, before saving.</source>
       <translation>
-        <numerusform>The paste box holds %Ln recognised customer not added yet: press Add Recognised (Alt+A), or clear the box, before saving.</numerusform>
-        <numerusform>The paste box holds %Ln recognised customers not added yet: press Add Recognised (Alt+A), or clear the box, before saving.</numerusform>
+        <numerusform>The paste box holds %Ln recognised customer not added yet: press {button} ({keys}), or clear the box, before saving.</numerusform>
+        <numerusform>The paste box holds %Ln recognised customers not added yet: press {button} ({keys}), or clear the box, before saving.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <location filename="../ui/paste_box.py" line="224" />
-      <source>The list in the paste box would make %Ln change(s) not applied yet: press Apply (Alt+A), or clear the box, before saving.</source>
+      <source>The list in the paste box would make %Ln change(s) not applied yet: press {button} ({keys}), or clear the box, before saving.</source>
       <translation>
-        <numerusform>The list in the paste box would make %Ln change not applied yet: press Apply (Alt+A), or clear the box, before saving.</numerusform>
-        <numerusform>The list in the paste box would make %Ln changes not applied yet: press Apply (Alt+A), or clear the box, before saving.</numerusform>
+        <numerusform>The list in the paste box would make %Ln change not applied yet: press {button} ({keys}), or clear the box, before saving.</numerusform>
+        <numerusform>The list in the paste box would make %Ln changes not applied yet: press {button} ({keys}), or clear the box, before saving.</numerusform>
       </translation>
     </message>
   </context>
