@@ -11,13 +11,18 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from custgroups.core.errors import GroupInactiveError, InactiveCustomersError, tr
 from custgroups.qt import translations
 from custgroups.qt.words import said
+from custgroups.ui.shortcuts_dialog import ShortcutsDialog
 from custgroups.ui.wording import customers
+from tests import editor_shop
+from tests.editing import focused, open_editor, paste_codes, save_by_keys
+from tests.window_helpers import open_window
 
 FOLDER = translations.FOLDER
 _PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%L?n|%\d")
@@ -109,10 +114,40 @@ def german(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 def test_the_data_floor_speaks_german_in_the_windows(german: None) -> None:
     assert said(GroupInactiveError("CG-000007")).startswith("Die Gruppe CG-000007")
     problem = said(InactiveCustomersError([f"C{n}" for n in range(12)]))
-    assert "12" in problem and "C0, C1" in problem and "inaktiv" in problem
+    assert "12" in problem and "C0, C1" in problem and "inaktiv" in problem.lower()
     assert said(tr("{count} in all", count=12345)) != "12,345 in all"
     assert customers(1) == "1 Kunde" and customers(12345) == "12.345 Kunden"
 
 
 def test_english_counts_say_one_and_many() -> None:
     assert customers(1) == "1 customer" and customers(12345) == "12,345 customers"
+
+
+shop = editor_shop.shop
+
+
+def test_a_german_window_names_the_keys_its_labels_mark(german: None, qtbot: QtBot,
+                                                       opened: str) -> None:
+    """The sheet and the paste box's reminder follow the German labels' Alt keys (Gr&und is
+    Alt+U, not the English Rea&son's Alt+S)."""
+    window = open_window(qtbot, opened)
+    assert window.windowTitle().startswith("Kundengruppen")
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)
+    sheet = window.findChild(ShortcutsDialog)
+    assert sheet is not None
+    rows = {sheet.table.item(r, 1).text(): sheet.table.item(r, 2).text()
+            for r in range(sheet.table.rowCount())}
+    assert rows["Grund"] == "Alt+U"
+    assert rows["Durchsuchen oder eingefügte Liste"] == "Alt+D / Alt+E"
+
+
+@pytest.mark.usefixtures("no_message_boxes")
+def test_the_german_paste_reminder_names_the_german_button(german: None, qtbot: QtBot,
+                                                           opened: str,
+                                                           shop: dict[str, int]) -> None:
+    dialog = open_editor(qtbot)
+    qtbot.keyClicks(focused(), "Vergessen")
+    paste_codes(qtbot, dialog, ["C00001", "C00002"])
+    problem = save_by_keys(qtbot, dialog)
+    assert "2 erkannte Kunden" in said(problem)
+    assert "Wählen Sie „Erkannte aufnehmen“ (Alt+A)" in said(problem)

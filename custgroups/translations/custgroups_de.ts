@@ -56,84 +56,84 @@
     <message>
         <location filename="../ui/appearance_menu.py" line="46"/>
         <source>&amp;Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Darstellung</translation>
     </message>
     <message>
         <location filename="../ui/appearance_menu.py" line="47"/>
         <location filename="../ui/appearance_menu.py" line="73"/>
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System</translation>
     </message>
     <message>
         <location filename="../ui/appearance_menu.py" line="48"/>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <location filename="../ui/appearance_menu.py" line="49"/>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <location filename="../ui/appearance_menu.py" line="69"/>
         <source>custgroups will speak {language} from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab dem nächsten Start spricht custgroups {language}.</translation>
     </message>
     <message>
         <location filename="../ui/appearance_menu.py" line="72"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;prache</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="23"/>
         <source>Move Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden verschieben</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="23"/>
         <source>Copy Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden kopieren</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="28"/>
         <source>There is no other active group to take them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine andere aktive Gruppe, die sie aufnehmen kann.</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="30"/>
         <source>To which group?</source>
-        <translation type="unfinished"></translation>
+        <translation>In welche Gruppe?</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="41"/>
         <source>Move {customers} from {source} to {target}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Von {source} nach {target} verschieben: {customers}?</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="42"/>
         <source>Copy {customers} from {source} to {target}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Von {source} nach {target} kopieren: {customers}?</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="44"/>
         <location filename="../ui/carry.py" line="47"/>
         <source>{code} &apos;{name}&apos;: {before} → {after} members</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} „{name}“: {before} → {after} Mitglieder</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="51"/>
         <source>{customers} in {code} already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits in {code}: {customers}.</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="54"/>
         <source>{customers} inactive: {code} cannot take them, so they stay where they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inaktiv: {customers}; {code} kann sie nicht aufnehmen, daher bleiben sie, wo sie sind.</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="57"/>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben</translation>
     </message>
     <message>
         <location filename="../ui/carry.py" line="57"/>
@@ -143,12 +143,12 @@
     <message>
         <location filename="../ui/database_dialogs.py" line="299"/>
         <source>Open Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank öffnen</translation>
     </message>
     <message>
         <location filename="../ui/database_dialogs.py" line="300"/>
         <source>custgroups databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>custgroups-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/dialog_form.py" line="56"/>
@@ -159,28 +159,28 @@
         <location filename="../ui/member_file.py" line="32"/>
         <location filename="../ui/member_file.py" line="57"/>
         <source>Import Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder importieren</translation>
     </message>
     <message>
         <location filename="../ui/member_file.py" line="33"/>
         <location filename="../ui/transfers.py" line="74"/>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen (*.xlsx *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/member_file.py" line="45"/>
         <source>Reading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird gelesen…</translation>
     </message>
     <message>
         <location filename="../ui/member_file.py" line="58"/>
         <source>Which column holds the customer codes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Spalte enthält die Kundennummern?</translation>
     </message>
     <message>
         <location filename="../ui/selection.py" line="24"/>
         <source>&amp;Activate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktivieren</translation>
     </message>
     <message>
         <location filename="../ui/selection.py" line="24"/>
@@ -190,60 +190,60 @@
     <message numerus="yes">
         <location filename="../ui/selection.py" line="29"/>
         <source>%Ln group(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gruppe ausgewählt</numerusform>
+            <numerusform>%Ln Gruppen ausgewählt</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/selection.py" line="36"/>
         <source>Deactivate {code} &apos;{name}&apos;? Its {customers} stay in it, but no customers can be added until it is activated again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} „{name}“ deaktivieren? Die Mitglieder ({customers}) bleiben in der Gruppe, aber bis sie wieder aktiviert ist, können keine Kunden hinzugefügt werden.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/selection.py" line="40"/>
         <source>Deactivate %Ln group(s) with {customers} in all? Their customers stay in them, but none can be added until they are activated again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gruppe deaktivieren (Mitglieder insgesamt: {customers})? Die Kunden bleiben in der Gruppe, aber bis sie wieder aktiviert ist, können keine hinzugefügt werden.</numerusform>
+            <numerusform>%Ln Gruppen deaktivieren (Mitglieder insgesamt: {customers})? Die Kunden bleiben in den Gruppen, aber bis diese wieder aktiviert sind, können keine hinzugefügt werden.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/selection.py" line="43"/>
         <source>Deactivate groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen deaktivieren</translation>
     </message>
     <message>
         <location filename="../ui/selection.py" line="44"/>
         <source>Deactivate group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe deaktivieren</translation>
     </message>
     <message>
         <location filename="../ui/selection.py" line="44"/>
         <source>Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktivieren</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="43"/>
         <source> or </source>
         <extracomment>Keys a clerk presses alone; others alone are media keys few keyboards have (Refresh, Exit).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="60"/>
         <location filename="../ui/shortcuts_dialog.py" line="97"/>
         <source>Customer Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundengruppen</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="60"/>
         <source>Group editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitungsfenster</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="61"/>
         <source>Customer picker</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenauswahl</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="61"/>
@@ -253,17 +253,17 @@
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="63"/>
         <source>Previous page / next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Seite / nächste Seite</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="65"/>
         <source>First page / last page</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Seite / letzte Seite</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="67"/>
         <source>Edit the selected group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Gruppe bearbeiten</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="68"/>
@@ -273,37 +273,37 @@
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="69"/>
         <source>Paste codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummern einfügen</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="70"/>
         <source>Choose how a list changes the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen, wie eine Liste die Gruppe ändert</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="71"/>
         <source>Apply the pasted list</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingefügte Liste anwenden</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="72"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="73"/>
         <source>Remove the selected members</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Mitglieder entfernen</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="75"/>
         <source>Undo the last change to members</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Änderung an den Mitgliedern rückgängig machen</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="76"/>
         <source>Redo it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="77"/>
@@ -313,57 +313,57 @@
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="78"/>
         <source>From the search into the results</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Suche in die Ergebnisse</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="79"/>
         <source>Tick or untick the selected customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Häkchen bei den ausgewählten Kunden setzen oder entfernen</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="80"/>
         <source>Browse, or the pasted list</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen oder eingefügte Liste</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="82"/>
         <source>Customer codes of the pasted list</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummern der eingefügten Liste</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="84"/>
         <source>Tick or untick a group</source>
-        <translation type="unfinished"></translation>
+        <translation>Häkchen bei einer Gruppe setzen oder entfernen</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="85"/>
         <source>Save the pasted list&apos;s ticks</source>
-        <translation type="unfinished"></translation>
+        <translation>Häkchen der eingefügten Liste speichern</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="86"/>
         <source>Everywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Überall</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="86"/>
         <source>Leave a table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle verlassen</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="107"/>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="110"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="111"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="111"/>
@@ -373,7 +373,7 @@
     <message>
         <location filename="../ui/shortcuts_dialog.py" line="111"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <location filename="../ui/team_view.py" line="25"/>
@@ -394,7 +394,7 @@
         <location filename="../ui/transfers.py" line="64"/>
         <source>Export Customers</source>
         <extracomment>What runs an export as long work: a label for its progress, and the work.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kunden exportieren</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="65"/>
@@ -404,7 +404,7 @@
     <message>
         <location filename="../ui/transfers.py" line="67"/>
         <source>Exporting customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden werden exportiert…</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="73"/>
@@ -416,27 +416,27 @@
     <message>
         <location filename="../ui/transfers.py" line="103"/>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgeschlossen</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="104"/>
         <source>Saved to {paths}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert unter {paths}.</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="105"/>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation> und </translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="110"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="114"/>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="116"/>
@@ -447,80 +447,80 @@
         <location filename="../ui/transfers.py" line="129"/>
         <location filename="../ui/transfers.py" line="131"/>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="134"/>
         <source>Import cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen; es wurde nichts geändert.</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="144"/>
         <source>Reading and checking {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird gelesen und geprüft…</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="155"/>
         <source>Customers imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden importiert</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="156"/>
         <source>{name}: {summary}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {summary}.</translation>
     </message>
     <message>
         <location filename="../ui/transfers.py" line="160"/>
         <source>Importing {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird importiert…</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wording.py" line="23"/>
         <source>%Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wording.py" line="28"/>
         <source>%Ln group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Gruppe</numerusform>
+            <numerusform>%Ln Gruppen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wording.py" line="33"/>
         <source>%Ln changed tick(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln geändertes Häkchen</numerusform>
+            <numerusform>%Ln geänderte Häkchen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="38"/>
         <source>{n} recognised</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} erkannt</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="40"/>
         <source>{n} already in the group</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} bereits in der Gruppe</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wording.py" line="43"/>
         <location filename="../ui/wording.py" line="61"/>
         <source>%Ln duplicate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Duplikat</numerusform>
+            <numerusform>%Ln Duplikate</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="47"/>
         <source>{n} inactive, not added</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} inaktiv, nicht hinzugefügt</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="48"/>
@@ -528,27 +528,27 @@
         <location filename="../ui/wording.py" line="92"/>
         <location filename="../ui/wording.py" line="108"/>
         <source> · </source>
-        <translation type="unfinished"></translation>
+        <translation> · </translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="54"/>
         <source>{customers} in {groups}</source>
-        <translation type="unfinished"></translation>
+        <translation>{customers} in {groups}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="57"/>
         <source>{n} of them inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>davon {n} inaktiv</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="66"/>
         <source>{code} (did you mean {suggestion}?)</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} (meinten Sie {suggestion}?)</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="70"/>
         <source>{n} unknown: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} unbekannt: {codes}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="71"/>
@@ -558,163 +558,163 @@
     <message>
         <location filename="../ui/wording.py" line="78"/>
         <source>to add {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>hinzuzufügen {n}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="80"/>
         <source>to remove {n} (not in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>zu entfernen {n} (nicht in der Liste)</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="82"/>
         <source>to remove {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>zu entfernen {n}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="83"/>
         <source>unchanged {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert {n}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="85"/>
         <source>not in the group {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht in der Gruppe {n}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="89"/>
         <source>inactive {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>inaktiv {n}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="91"/>
         <source>duplicates {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelt {n}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="97"/>
         <source>{n} updated</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} aktualisiert</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="101"/>
         <source>{n} new</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} neu</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="103"/>
         <source>{n} reactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} wieder aktiviert</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="105"/>
         <source>{n} deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} deaktiviert</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="107"/>
         <source>{n} unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} unverändert</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="115"/>
         <source>{change} (reason: {reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{change} (Grund: {reason})</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="122"/>
         <source>Created as &apos;{name}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt als „{name}“</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="124"/>
         <source>Renamed from &apos;{old}&apos; to &apos;{new}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenannt von „{old}“ in „{new}“</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="127"/>
         <source>Description changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung geändert</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="127"/>
         <source>Description cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung gelöscht</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="129"/>
         <source>Activated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="131"/>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wording.py" line="133"/>
         <source>Added %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Kunde hinzugefügt</numerusform>
+            <numerusform>%Ln Kunden hinzugefügt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/wording.py" line="135"/>
         <source>Removed %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Kunde entfernt</numerusform>
+            <numerusform>%Ln Kunden entfernt</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="145"/>
         <source>= {formula}</source>
-        <translation type="unfinished"></translation>
+        <translation>= {formula}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="147"/>
         <source>moved to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>verschoben nach {name}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="149"/>
         <source>moved from {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>verschoben aus {name}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="151"/>
         <source>copied from {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>kopiert aus {name}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="153"/>
         <source>from {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>aus {name}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="153"/>
         <source>from a pasted list</source>
-        <translation type="unfinished"></translation>
+        <translation>aus einer eingefügten Liste</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="155"/>
         <source>as listed in {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>wie in {name} aufgeführt</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="156"/>
         <source>as listed in a paste</source>
-        <translation type="unfinished"></translation>
+        <translation>wie in einer eingefügten Liste aufgeführt</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="158"/>
         <source>matched to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Angleichung an {name}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="159"/>
         <source>matched to a pasted list</source>
-        <translation type="unfinished"></translation>
+        <translation>Angleichung an eine eingefügte Liste</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="160"/>
@@ -724,67 +724,67 @@
     <message>
         <location filename="../ui/wording.py" line="166"/>
         <source>by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>von Hand</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="166"/>
         <source>picker</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundenauswahl</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="167"/>
         <source>pasted list</source>
-        <translation type="unfinished"></translation>
+        <translation>eingefügte Liste</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="167"/>
         <source>file {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei {source}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="168"/>
         <source>matched to {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Angleichung an {source}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="168"/>
         <source>matched to a paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Angleichung an eine eingefügte Liste</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="169"/>
         <source>= {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>= {source}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="169"/>
         <source>copied from {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>kopiert aus {source}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="170"/>
         <source>moved, {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>verschoben, {source}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="170"/>
         <source>command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="171"/>
         <source>Customers window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster Kunden</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="171"/>
         <source>revert of {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rücknahme von {source}</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="177"/>
         <source>command line, {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlszeile, {source}</translation>
     </message>
     <message>
         <location filename="../app.py" line="130"/>
@@ -807,73 +807,73 @@
         <location filename="../core/db/address.py" line="71"/>
         <source>Enter the server&apos;s name or address, such as db.example.com.</source>
         <extracomment>libpq&apos;s ``sslmode`` values, the plain ones first: what the connection dialog offers. Query options that carry a password: never kept, never shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen oder die Adresse des Servers ein, etwa db.example.com.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="74"/>
         <source>Enter only the server&apos;s name or address, such as db.example.com: it has no spaces and none of / @ ? #.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie nur den Namen oder die Adresse des Servers ein, etwa db.example.com: ohne Leerzeichen und ohne / @ ? #.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="77"/>
         <source>The port is a number from 1 to 65535; most servers use {port}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port ist eine Zahl von 1 bis 65535; die meisten Server verwenden {port}.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="82"/>
         <source>Enter the name of the database on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen der Datenbank auf dem Server ein.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="84"/>
         <source>&apos;{setting}&apos; is not an encryption setting custgroups knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{setting}“ ist keine Verschlüsselungseinstellung, die custgroups kennt.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="93"/>
         <source>{database} (schema {schema}) on {host}</source>
-        <translation type="unfinished"></translation>
+        <translation>{database} (Schema {schema}) auf {host}</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="95"/>
         <source>{database} on {host}</source>
-        <translation type="unfinished"></translation>
+        <translation>{database} auf {host}</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="185"/>
         <source>&apos;{address}&apos; is not a database server address: use postgresql://user@host:5432/name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{address}“ ist keine Adresse eines Datenbankservers: Verwenden Sie postgresql://benutzer@server:5432/name.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="192"/>
         <location filename="../core/db/connect.py" line="88"/>
         <source>The database address &apos;{address}&apos; is not valid: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankadresse „{address}“ ist ungültig: {reason}.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="225"/>
         <source>Connected to {server} as {user}: the database is empty. Its administrator sets it up, or custgroups does when it first opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit {server} als {user} verbunden: Die Datenbank ist leer. Ihr Administrator richtet sie ein, oder custgroups tut es beim ersten Öffnen.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="231"/>
         <source>Connected to {server} as {user}, but the database records its schema version as &apos;{version}&apos;, which custgroups never writes: ask its administrator to check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit {server} als {user} verbunden, aber die Datenbank nennt als Schemaversion „{version}“, die custgroups nie schreibt: Bitten Sie ihren Administrator, das zu prüfen.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="237"/>
         <source>Connected to {server} as {user}, but the database was made by a newer version of custgroups (schema {version}; this copy knows up to {latest}). Update custgroups to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit {server} als {user} verbunden, aber die Datenbank stammt von einer neueren Version von custgroups (Schema {version}; diese Installation kennt bis {latest}). Aktualisieren Sie custgroups, um sie zu verwenden.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="243"/>
         <source>Connected to {server} as {user}: groups: {count}; its schema (version {version}) is brought up to date when custgroups opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit {server} als {user} verbunden: Gruppen: {count}; ihr Schema (Version {version}) wird beim Öffnen durch custgroups aktualisiert.</translation>
     </message>
     <message>
         <location filename="../core/db/address.py" line="246"/>
         <source>Connected to {server} as {user}: groups: {count}, schema up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit {server} als {user} verbunden: Gruppen: {count}, Schema aktuell.</translation>
     </message>
     <message>
         <location filename="../core/db/connect.py" line="64"/>
@@ -882,405 +882,405 @@
         <extracomment>What a database failure can be raised as, by the drivers, peewee or the pool. The server login in use (None for an SQLite file): what the history records. False for a server login that may only read (see :mod:`custgroups.core.db.team`). The SQLite file opened, checked before each operation; None for other databases.
 ----------
 Seconds to wait before each repeat of a read whose server connection died or whose server is restarting: the first repeat at once (a pooled connection outlived a restart), then about eight seconds in all, as long as a server takes to come back up.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
     <message>
         <location filename="../core/db/connect.py" line="120"/>
         <source>{address} is not a database server address: postgresql://user@host:5432/name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{address} ist keine Adresse eines Datenbankservers: postgresql://benutzer@server:5432/name.</translation>
     </message>
     <message>
         <location filename="../core/db/connect.py" line="222"/>
         <source>the database</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="85"/>
         <source>{disk} is full, so nothing was saved; the database itself is intact. Free some space and try again.</source>
         <extracomment>Less free space than this beside a database that failed to write means the disk is full: SQLite then reports only &quot;disk I/O error&quot; (it could not grow its shared-memory file). The sentence for each failure, from its :class:`Words`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{disk} ist voll, daher wurde nichts gespeichert; die Datenbank selbst ist unversehrt. Schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="88"/>
         <source>The database server&apos;s disk is full, so {nothing}; the database itself is intact. Ask your administrator to free some space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laufwerk des Datenbankservers ist voll, und {nothing}; die Datenbank selbst ist unversehrt. Bitten Sie Ihren Administrator, Platz zu schaffen.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="91"/>
         <source>Another clerk&apos;s change or another program is holding the database, so {nothing}; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung eines anderen Benutzers oder ein anderes Programm blockiert die Datenbank, und {nothing}. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="94"/>
         <source>The database {where} is read-only here, so nothing was saved. Check the file&apos;s permissions or open a copy you can change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank {where} ist hier schreibgeschützt, daher wurde nichts gespeichert. Prüfen Sie die Berechtigungen der Datei oder öffnen Sie eine Kopie, die Sie ändern dürfen.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="97"/>
         <source>{where} is not a custgroups database (or it is damaged). Open another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} ist keine custgroups-Datenbank (oder sie ist beschädigt). Öffnen Sie eine andere Datei.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="100"/>
         <source>The database {where} could not be read or written: it is damaged or its disk failed. {Nothing}; details are in the log. If this happens again, restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank {where} konnte nicht gelesen oder geschrieben werden: Sie ist beschädigt oder ihr Laufwerk ist ausgefallen. {Nothing}; Details finden Sie im Protokoll. Wenn das wieder vorkommt, stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="104"/>
         <source>The database {where} cannot be opened: the file or its folder is missing, or you may not write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank {where} kann nicht geöffnet werden: Die Datei oder ihr Ordner fehlt, oder Sie dürfen dort nicht schreiben.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="107"/>
         <source>The database server refused the login for {where}, so {nothing}. Check the user and password, or ask your administrator for a login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver hat die Anmeldung für {where} abgelehnt, und {nothing}. Prüfen Sie Benutzer und Passwort, oder bitten Sie Ihren Administrator um eine Anmeldung.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="111"/>
         <source>The database server does not know the user named in {where}, so {nothing}. Check the user, or ask your administrator for a login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver kennt den in {where} genannten Benutzer nicht, und {nothing}. Prüfen Sie den Benutzer, oder bitten Sie Ihren Administrator um eine Anmeldung.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="114"/>
         <source>The database server has no database named &apos;{name}&apos; ({where}), so {nothing}. Check the address, or ask your administrator for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver hat keine Datenbank namens „{name}“ ({where}), und {nothing}. Prüfen Sie die Adresse, oder fragen Sie Ihren Administrator danach.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="118"/>
         <source>Cannot reach the database server for {where}, so {nothing}. Check that it is running and that this computer is on its network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver für {where} ist nicht erreichbar, und {nothing}. Prüfen Sie, ob er läuft und ob dieser Computer mit seinem Netzwerk verbunden ist.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="122"/>
         <source>The database server for {where} refused the connection, so {nothing}; its reason is in the log. Ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver für {where} hat die Verbindung abgelehnt, und {nothing}; den Grund finden Sie im Protokoll. Wenden Sie sich an Ihren Administrator.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="125"/>
         <source>The database server for {where} is not set up for custgroups yet, and your login may not set it up, so {nothing}. Ask your administrator to run custgroups server-setup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver für {where} ist noch nicht für custgroups eingerichtet, und Ihre Anmeldung darf ihn nicht einrichten; {nothing}. Bitten Sie Ihren Administrator, custgroups server-setup auszuführen.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="129"/>
         <source>Your database login may not look at the groups in {where}, so nothing was changed; ask your administrator for access.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankanmeldung darf die Gruppen in {where} nicht ansehen, daher wurde nichts geändert. Bitten Sie Ihren Administrator um Zugriff.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="132"/>
         <source>Your database login may look at the groups but not change them, so nothing was saved; ask your administrator for editing rights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Datenbankanmeldung darf die Gruppen ansehen, aber nicht ändern, daher wurde nichts gespeichert. Bitten Sie Ihren Administrator um Bearbeitungsrechte.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="135"/>
         <source>The database server for {where} takes no changes right now (it is a read-only copy, or set to read-only), so nothing was saved. Ask your administrator which server takes changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver für {where} nimmt zurzeit keine Änderungen an (er ist eine schreibgeschützte Kopie oder auf schreibgeschützt gestellt), daher wurde nichts gespeichert. Fragen Sie Ihren Administrator, welcher Server Änderungen annimmt.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="139"/>
         <source>The database {where} lacks a table or column custgroups needs (it was changed outside custgroups), so {nothing}. Ask your administrator to restore it.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Datenbank {where} fehlt eine Tabelle oder Spalte, die custgroups benötigt (sie wurde außerhalb von custgroups geändert), und {nothing}. Bitten Sie Ihren Administrator, sie wiederherzustellen.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="143"/>
         <source>The database server has no free connections right now, so {nothing}. Try again in a moment; if this keeps happening, ask your administrator to allow more connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver hat zurzeit keine freien Verbindungen, und {nothing}. Versuchen Sie es gleich noch einmal; wenn das öfter vorkommt, bitten Sie Ihren Administrator, mehr Verbindungen zuzulassen.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="147"/>
         <source>The database server is short of memory or another resource right now, so {nothing}. Try again later, or tell your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Datenbankserver fehlt zurzeit Arbeitsspeicher oder eine andere Ressource, und {nothing}. Versuchen Sie es später noch einmal oder informieren Sie Ihren Administrator.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="150"/>
         <source>Someone else was changing the same data at that moment, so {nothing}. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat im selben Moment dieselben Daten geändert, und {nothing}. Bitte versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="153"/>
         <source>Another clerk&apos;s change is holding this group, so {nothing}; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung eines anderen Benutzers blockiert diese Gruppe, und {nothing}. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="156"/>
         <source>The database server stopped this before it finished (it ran too long, or the administrator cancelled it), so {nothing}. Try again when the server is less busy, or ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver hat den Vorgang vorzeitig beendet (er dauerte zu lange, oder der Administrator hat ihn abgebrochen), und {nothing}. Versuchen Sie es noch einmal, wenn der Server weniger ausgelastet ist, oder wenden Sie sich an Ihren Administrator.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="160"/>
         <source>This save was left waiting part-way (did the computer sleep?), so the database server cancelled it and nothing was saved. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Speichervorgang blieb mittendrin stehen (war der Computer im Ruhezustand?), daher hat der Datenbankserver ihn abgebrochen, und es wurde nichts gespeichert. Versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="163"/>
         <source>The database server for {where} is restarting, so your change was not saved. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver für {where} wird gerade neu gestartet, daher wurde Ihre Änderung nicht gespeichert. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="166"/>
         <source>The database server for {where} is restarting, so nothing could be read. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver für {where} wird gerade neu gestartet, daher konnte nichts gelesen werden. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="169"/>
         <source>The database server for {where} restarted while your change was being saved: check whether it is there before repeating it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver für {where} wurde neu gestartet, während Ihre Änderung gespeichert wurde: Prüfen Sie, ob sie vorhanden ist, bevor Sie sie wiederholen.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="172"/>
         <source>The connection to the database server was lost. It will reconnect on the next try; check whether your last change is there before repeating it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Datenbankserver wurde unterbrochen. Beim nächsten Versuch wird sie wiederhergestellt; prüfen Sie, ob Ihre letzte Änderung vorhanden ist, bevor Sie sie wiederholen.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="175"/>
         <source>The connection to the database server was lost before your change was saved, so nothing was saved. Try again: it reconnects by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Datenbankserver wurde unterbrochen, bevor Ihre Änderung gespeichert war, daher wurde nichts gespeichert. Versuchen Sie es noch einmal: Die Verbindung wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="178"/>
         <source>The connection to the database server was lost while reading; nothing was changed. Try again: it reconnects by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum Datenbankserver wurde beim Lesen unterbrochen; es wurde nichts geändert. Versuchen Sie es noch einmal: Die Verbindung wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="181"/>
         <source>The database reported a problem it did not explain; nothing was half-saved. Details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank hat ein Problem ohne nähere Erklärung gemeldet; es wurde nichts nur halb gespeichert. Details finden Sie im Protokoll.</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="300"/>
         <source>nothing was changed</source>
         <extracomment>PostgreSQL&apos;s SQLSTATEs, by code or by class (the first two characters). SQLite&apos;s error names (their primary part; SQLITE_IOERR_SHORT_READ is an SQLITE_IOERR). Words read where nothing else tells (see the module&apos;s docstring); the first match wins. The sentence a read gets in place of a write&apos;s.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts geändert</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="300"/>
         <source>nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts gespeichert</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="301"/>
         <source>Nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="301"/>
         <source>Nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gespeichert</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="302"/>
         <source>The disk holding {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laufwerk mit {folder}</translation>
     </message>
     <message>
         <location filename="../core/db/failures.py" line="303"/>
         <source>The disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laufwerk</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="60"/>
         <source>The database file {path} is gone or was moved since custgroups last used it, and custgroups will not put an empty one in its place: put the file back, or, to start afresh with an empty database, delete {marker}.</source>
         <extracomment>How long an SQLite write waits for another writer before it gives up with a sentence. Written beside the default database once it exists, so that a later start can tell a first start (create it) from a file that went missing (refuse, and say so).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankdatei {path} fehlt oder wurde verschoben, seit custgroups sie zuletzt verwendet hat, und custgroups legt keine leere Datei an ihre Stelle: Stellen Sie die Datei wieder her oder löschen Sie {marker}, um mit einer leeren Datenbank neu zu beginnen.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="66"/>
         <source>The database file {path} does not exist (moved, deleted or mistyped?), so nothing was opened or created: open it where it is now, or make a new database there with the demo command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankdatei {path} existiert nicht (verschoben, gelöscht oder vertippt?), daher wurde nichts geöffnet oder angelegt: Öffnen Sie die Datei an ihrem jetzigen Ort oder legen Sie dort mit dem Befehl demo eine neue Datenbank an.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="117"/>
         <source>The database file {path} is gone or was moved while custgroups was open, so nothing more can be read or saved: put it back, or restart custgroups and open it where it is now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankdatei {path} fehlt oder wurde verschoben, während custgroups geöffnet war, daher kann nichts mehr gelesen oder gespeichert werden: Stellen Sie die Datei wieder her oder starten Sie custgroups neu und öffnen Sie sie an ihrem jetzigen Ort.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="166"/>
         <source>&apos;{address}&apos; names no database file: use sqlite:///path/to/file.db.</source>
         <extracomment>The default file&apos;s name. One development version named it &quot;custgroups.core.db&quot; by mistake; a file of that name is still used where it is the only one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„{address}“ nennt keine Datenbankdatei: Verwenden Sie sqlite:///pfad/zur/datei.db.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="170"/>
         <source>&apos;{address}&apos; is not a database address custgroups understands: use sqlite:///path/to/file.db or postgresql://user@host:5432/name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{address}“ ist keine Datenbankadresse, die custgroups versteht: Verwenden Sie sqlite:///pfad/zur/datei.db oder postgresql://benutzer@host:5432/name.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="188"/>
         <source>The folder {folder} does not exist, so the database {file} cannot be opened or created there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner {folder} existiert nicht, daher kann die Datenbank {file} dort weder geöffnet noch angelegt werden.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="192"/>
         <source>{path} is a folder, not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist ein Ordner, keine Datenbankdatei.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="194"/>
         <source>The database file {path} is read-only or not yours to change: check its permissions, or copy it somewhere you can write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankdatei {path} ist schreibgeschützt, oder Sie dürfen sie nicht ändern: Prüfen Sie die Berechtigungen der Datei oder kopieren Sie sie an einen Ort, an dem Sie schreiben dürfen.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="198"/>
         <source>The folder {folder} is read-only, so the database {file} cannot be created there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner {folder} ist schreibgeschützt, daher kann die Datenbank {file} dort nicht angelegt werden.</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="233"/>
         <source>{path} is on a network share ({share}), where custgroups does not open a database file: its write-ahead log, which keeps the file safe, does not work over a network, and two computers writing at once could damage it. Copy the file to this computer, or let the team share a custgroups server (File → Connect to Server…).</source>
         <extracomment>File systems that reach another computer: SQLite&apos;s write-ahead log needs memory shared between every program using the file, which none of these can give.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{path} liegt auf einer Netzwerkfreigabe ({share}), und dort öffnet custgroups keine Datenbankdatei: Das Write-Ahead-Log, das die Datei schützt, funktioniert nicht über ein Netzwerk, und wenn zwei Computer gleichzeitig schreiben, kann die Datei beschädigt werden. Kopieren Sie die Datei auf diesen Computer oder nutzen Sie im Team einen gemeinsamen custgroups-Server (Datei → Mit Server verbinden…).</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="247"/>
         <source>a shared folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ein freigegebener Ordner</translation>
     </message>
     <message>
         <location filename="../core/db/files.py" line="252"/>
         <source>a network drive</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Netzlaufwerk</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="44"/>
         <source>{path} was left half-written when the program using it stopped, and custgroups leaves it as it is: open it in that program first, so it can finish, then try again.</source>
         <extracomment>Bumped by every migration; a database newer than this is refused, never damaged.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{path} wurde nur halb geschrieben, als das Programm, das die Datei verwendete, beendet wurde, und custgroups lässt sie unverändert: Öffnen Sie sie zuerst in diesem Programm, damit es den Vorgang abschließen kann, und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="58"/>
         <source>other things</source>
-        <translation type="unfinished"></translation>
+        <translation>andere Objekte</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="62"/>
         <source>{path} belongs to another program: it holds {things} ({names}; {count} in all) but no custgroups schema, so custgroups left it untouched. Open a custgroups database, or give a new file name to start one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} gehört zu einem anderen Programm: Die Datei enthält {things} ({names}; insgesamt {count}), aber kein custgroups-Schema, daher hat custgroups sie nicht verändert. Öffnen Sie eine custgroups-Datenbank oder geben Sie einen neuen Dateinamen an, um eine anzulegen.</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="67"/>
         <source>{path} belongs to another program: it holds {things} ({names}) but no custgroups schema, so custgroups left it untouched. Open a custgroups database, or give a new file name to start one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} gehört zu einem anderen Programm: Die Datei enthält {things} ({names}), aber kein custgroups-Schema, daher hat custgroups sie nicht verändert. Öffnen Sie eine custgroups-Datenbank oder geben Sie einen neuen Dateinamen an, um eine anzulegen.</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="74"/>
         <source>tables</source>
         <extracomment>What SQLite&apos;s kinds of objects are called in a sentence that names some of them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="74"/>
         <source>indexes</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizes</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="74"/>
         <source>views</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichten</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="75"/>
         <source>triggers</source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="116"/>
         <source>The database server needs an upgrade by your administrator: it has schema {version}, and this copy of custgroups needs schema {latest}. Ask them to run custgroups migrate.</source>
         <extracomment>How many of another program&apos;s tables a refusal names.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank auf dem Server muss von Ihrem Administrator aktualisiert werden: Sie hat Schema {version}, und diese custgroups-Version benötigt Schema {latest}. Bitten Sie Ihren Administrator, custgroups migrate auszuführen.</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="151"/>
         <source>This database records its schema version as &apos;{version}&apos;, which custgroups never writes: the record was changed by hand or by another program, so custgroups left the database untouched. Open a backup made before that change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank gibt als Schemaversion „{version}“ an, einen Wert, den custgroups nie schreibt: Der Eintrag wurde von Hand oder von einem anderen Programm geändert, daher hat custgroups die Datenbank nicht verändert. Öffnen Sie eine Sicherung, die vor dieser Änderung erstellt wurde.</translation>
     </message>
     <message>
         <location filename="../core/db/migrations.py" line="158"/>
         <source>This database was made by a newer version of custgroups (schema {version}; this copy knows up to {latest}). Update custgroups to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank wurde von einer neueren custgroups-Version angelegt (Schema {version}; diese Version kennt Schemas bis {latest}). Aktualisieren Sie custgroups, um sie zu öffnen.</translation>
     </message>
     <message>
         <location filename="../core/db/server.py" line="66"/>
         <source>PostgreSQL support is not installed: run  pip install &apos;custgroups[postgres]&apos;.</source>
         <extracomment>Set on every connection, so nothing waits forever: a lock another session holds (given up after as long as SQLite waits) and a statement (generous, for exports). The connection pool of one running copy, each settable in the address&apos;s query (``?max_connections=4``): the most connections it holds open at once, the seconds an idle one is kept, and the seconds an operation waits for a free one before it gives up. A window uses one connection per background lane at work, and one more for live updates (README). How long a write transaction may sit idle (a client that froze or slept mid-save) before the server ends it and frees its locks. Reads hold no lock a writer waits for, and an export may spend minutes between two statements writing rows, so it is set for writes only.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die PostgreSQL-Unterstützung ist nicht installiert: Führen Sie  pip install &apos;custgroups[postgres]&apos;  aus.</translation>
     </message>
     <message>
         <location filename="../core/db/server.py" line="70"/>
         <source>&apos;{address}&apos; names no database: add /name at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{address}“ nennt keine Datenbank: Fügen Sie am Ende /name hinzu.</translation>
     </message>
     <message>
         <location filename="../core/db/server.py" line="111"/>
         <source>The database server has no schema named &apos;{schema}&apos; ({address}). Correct the address, or ask the administrator to create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver hat kein Schema namens „{schema}“ ({address}). Korrigieren Sie die Adresse oder bitten Sie den Administrator, es anzulegen.</translation>
     </message>
     <message>
         <location filename="../core/db/team.py" line="215"/>
         <source>The database server has no role named {owner}: run custgroups server-setup first, or name the owner it was set up with.</source>
         <extracomment>The schema facts key that names the owner of a server set up for a team. Fast customer search on a server; a superuser, or since PostgreSQL 13 a login that may create in the database, may install it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Datenbankserver hat keine Rolle namens {owner}: Führen Sie zuerst custgroups server-setup aus oder geben Sie den Eigentümer an, mit dem der Server eingerichtet wurde.</translation>
     </message>
     <message>
         <location filename="../core/db/team.py" line="219"/>
         <source>Only {owner}, or a login that is a member of it, may upgrade this database; you are logged in as {login}. Ask your administrator to run custgroups migrate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur {owner} oder eine Anmeldung, die Mitglied dieser Rolle ist, darf diese Datenbank aktualisieren; Sie sind als {login} angemeldet. Bitten Sie Ihren Administrator, custgroups migrate auszuführen.</translation>
     </message>
     <message>
         <location filename="../core/errors.py" line="70"/>
         <source>A group named &apos;{name}&apos; already exists ({code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Gruppe namens „{name}“ existiert bereits ({code}).</translation>
     </message>
     <message>
         <location filename="../core/errors.py" line="79"/>
         <source>Group {code} is inactive: activate it before adding customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe {code} ist inaktiv: Aktivieren Sie sie, bevor Sie Kunden hinzufügen.</translation>
     </message>
     <message>
         <location filename="../core/errors.py" line="81"/>
         <source>This group is inactive: activate it before adding customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Gruppe ist inaktiv: Aktivieren Sie sie, bevor Sie Kunden hinzufügen.</translation>
     </message>
     <message>
         <location filename="../core/errors.py" line="92"/>
         <source>Inactive customers cannot be added to a group ({count} in all): {codes}. Remove them, then save again.</source>
         <extracomment>How many codes a sentence lists before it only counts the rest.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Inaktive Kunden können keiner Gruppe hinzugefügt werden (insgesamt {count}): {codes}. Entfernen Sie sie und speichern Sie dann erneut.</translation>
     </message>
     <message>
         <location filename="../core/errors.py" line="102"/>
         <source>The list would remove every member of {code} ({count} in all) and add nobody, so nothing was changed. If that is what you want, confirm it explicitly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste würde alle Mitglieder von {code} entfernen (insgesamt {count}) und niemanden hinzufügen, daher wurde nichts geändert. Wenn Sie das wirklich möchten, bestätigen Sie es ausdrücklich.</translation>
     </message>
     <message>
         <location filename="../core/errors.py" line="119"/>
         <source>Group {code} was changed by {user} at {time} after you started editing it. Reload it to see their changes; nothing of theirs was overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe {code} wurde am {time} von {user} geändert, nachdem Sie mit der Bearbeitung begonnen hatten. Laden Sie sie neu, um die Änderungen zu sehen; von diesen Änderungen wurde nichts überschrieben.</translation>
     </message>
     <message>
         <location filename="../core/errors.py" line="140"/>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location filename="../core/errors.py" line="145"/>
         <source>Something unexpected went wrong; nothing was half-saved. The details are in the log.</source>
         <extracomment>What a clerk is told about a failure nobody foresaw, in English (the windows translate it; ``tr`` marks it for the translators); the details go to the log.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ein unerwarteter Fehler ist aufgetreten; es wurde nichts nur halb gespeichert. Details finden Sie im Protokoll.</translation>
     </message>
     <message>
         <location filename="../core/compare.py" line="68"/>
         <source>Choose two or more different groups to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei oder mehr verschiedene Gruppen zum Vergleichen aus.</translation>
     </message>
     <message>
         <location filename="../core/compare.py" line="105"/>
         <source>That group is not among those compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Gruppe gehört nicht zu den verglichenen Gruppen.</translation>
     </message>
     <message>
         <location filename="../core/customer_grid.py" line="126"/>
         <source>{code}: {reason}</source>
         <extracomment>Customers whose memberships are read in one statement. Group id: its code and why, in plain words (&quot;CG-000012: … changed by bob …&quot;).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{code}: {reason}</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="93"/>
@@ -1291,12 +1291,12 @@ Seconds to wait before each repeat of a read whose server connection died or who
     <message>
         <location filename="../core/customer_import.py" line="93"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="93"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="94"/>
@@ -1311,58 +1311,58 @@ Seconds to wait before each repeat of a read whose server connection died or who
     <message>
         <location filename="../core/customer_import.py" line="102"/>
         <source>Customer code is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kundennummer fehlt.</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="104"/>
         <source>Customer code &apos;{code}&apos; holds spaces or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kundennummer „{code}“ enthält Leerzeichen oder Steuerzeichen.</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="107"/>
         <source>Customer code is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kundennummer ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="111"/>
         <source>Customer name is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kundenname fehlt.</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="113"/>
         <source>Customer name is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kundenname ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="118"/>
         <source>{field} is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="122"/>
         <source>{field} holds control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} enthält Steuerzeichen.</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="220"/>
         <source>The same customer code appears twice.</source>
         <extracomment>A stored customer: id, then the :data:`FIELDS` in order, then active (as the driver gives it). A row as the file states it: the :data:`FIELDS` (None where the file has no such column), and the status (None where the file does not say).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe Kundennummer kommt zweimal vor.</translation>
     </message>
     <message>
         <location filename="../core/customer_import.py" line="233"/>
         <source>Another clerk is importing customers right now, so nothing was changed; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Benutzer importiert gerade Kunden, daher wurde nichts geändert. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location filename="../core/demo.py" line="94"/>
         <source>Sizes must be zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größen dürfen nicht negativ sein.</translation>
     </message>
     <message>
         <location filename="../core/demo.py" line="108"/>
         <source>This database is not empty (customers: {customers}; groups: {groups}); demo data goes only into an empty database (name a new file with --database).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datenbank ist nicht leer (Kunden: {customers}; Gruppen: {groups}); Beispieldaten werden nur in eine leere Datenbank geladen (geben Sie mit --database eine neue Datei an).</translation>
     </message>
     <message>
         <location filename="../core/group_list.py" line="237"/>
@@ -1371,285 +1371,286 @@ Seconds to wait before each repeat of a read whose server connection died or who
         <extracomment>Only these groups (a selection of the list), still filtered and sorted; () for all.
 ----------
 The first key of the advisory locks that hold group codes (the second is the code&apos;s hash).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Diese Gruppe existiert nicht mehr.</translation>
     </message>
     <message>
         <location filename="../core/group_list.py" line="247"/>
         <source>There is no group with the code &apos;{code}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Gruppe mit dem Code „{code}“.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="113"/>
         <source>Group Name is required.</source>
         <extracomment>The list the member changes came from, if they came from one (kept in the history). Why, in the clerk&apos;s words (kept with the history of this save); may be empty. How each customer came or went where it is known (the picker, a paste…); the rest came about as ``member_source`` says, or by hand in the editor. How the whole change was made, where the caller knows (a command, the Customers window).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Gruppenname ist erforderlich.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="116"/>
         <source>Group Name is {length} characters long; at most {limit} fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gruppenname ist {length} Zeichen lang; höchstens {limit} sind möglich.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="120"/>
         <source>Group Name must be one line of text, without control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gruppenname muss aus einer einzigen Textzeile ohne Steuerzeichen bestehen.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="124"/>
         <source>Description is {length} characters long; at most {limit} fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung ist {length} Zeichen lang; höchstens {limit} sind möglich.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="128"/>
         <source>Description holds control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung enthält Steuerzeichen.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="133"/>
         <source>Group Code may hold only letters, digits, &apos;-&apos; and &apos;_&apos;, at most {limit} of them (or leave it empty to get the next CG- number).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gruppencode darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten, höchstens {limit} Zeichen (oder lassen Sie ihn leer, um die nächste CG-Nummer zu erhalten).</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="137"/>
         <source>An edit must say which version it started from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bearbeitung muss angeben, von welcher Version sie ausgeht.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="143"/>
         <source>Reason must be one line of at most {limit} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Grund muss eine einzige Zeile mit höchstens {limit} Zeichen sein.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="157"/>
         <source>Say why: this save removes {count} customers (a reason is needed above {limit}).</source>
         <extracomment>The longest reason a clerk may give on Save.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bitte geben Sie einen Grund an: Beim Speichern werden {count} Kunden entfernt (bei mehr als {limit} ist ein Grund nötig).</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="211"/>
         <source>The code &apos;{code}&apos; is already used by group &apos;{name}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code „{code}“ wird bereits von der Gruppe „{name}“ verwendet.</translation>
     </message>
     <message>
         <location filename="../core/groups.py" line="344"/>
         <source>The code &apos;{code}&apos; is already used by another group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code „{code}“ wird bereits von einer anderen Gruppe verwendet.</translation>
     </message>
     <message>
         <location filename="../core/moves.py" line="57"/>
         <source>Choose another group: these customers are in this one already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine andere Gruppe: Diese Kunden sind bereits in dieser Gruppe.</translation>
     </message>
     <message>
         <location filename="../core/moves.py" line="120"/>
         <source>{code} is inactive, and an inactive group takes no customers: copy it without its members, or activate it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} ist inaktiv, und eine inaktive Gruppe nimmt keine Kunden auf: Kopieren Sie die Gruppe ohne ihre Mitglieder, oder aktivieren Sie sie zuerst.</translation>
     </message>
     <message>
         <location filename="../core/sheets/export.py" line="87"/>
         <source>{file} could not be written: the disk holding {folder} is full. Free some space and export again; nothing was saved there.</source>
         <extracomment>Windows&apos; error for a file another program holds open (Excel holds every file it shows).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file} konnte nicht geschrieben werden: Das Laufwerk mit {folder} ist voll. Geben Sie Speicherplatz frei und exportieren Sie erneut; dort wurde nichts gespeichert.</translation>
     </message>
     <message>
         <location filename="../core/sheets/export.py" line="92"/>
         <source>{file} is open in another program (Excel?), so the export could not replace it. Close it there and export again; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} ist in einem anderen Programm geöffnet (Excel?), daher konnte der Export die Datei nicht ersetzen. Schließen Sie sie dort und exportieren Sie erneut; es wurde nichts geändert.</translation>
     </message>
     <message>
         <location filename="../core/sheets/export.py" line="96"/>
         <source>{file} could not be written in {folder}: {reason}. Nothing was saved there.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} konnte nicht in {folder} geschrieben werden: {reason}. Dort wurde nichts gespeichert.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="58"/>
         <source>several columns are headed &apos;{heading}&apos; (columns {columns}): rename or remove all but one, so it is clear which to import.</source>
         <extracomment>Tells whether a cell is an existing customer&apos;s code (cells that read like headings).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Mehrere Spalten haben die Überschrift „{heading}“ (Spalten {columns}): Benennen Sie alle bis auf eine um oder entfernen Sie sie, damit klar ist, welche importiert werden soll.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="71"/>
         <source>… and {count} more.</source>
-        <translation type="unfinished"></translation>
+        <translation>… und {count} weitere.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="72"/>
         <source>{file} was not imported: problems to fix first: {count}; nothing was changed.
 {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wurde nicht importiert; zuerst zu behebende Probleme: {count}. Es wurde nichts geändert.
+{problems}</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="112"/>
         <source>the table has headings but no customer rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle hat Überschriften, aber keine Kundenzeilen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="114"/>
         <source>no heading row naming a customer code and a customer name was found in the first {count} rows (for example &apos;Customer Code&apos; and &apos;Name&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>In den ersten {count} Zeilen wurde keine Überschriftenzeile mit Kundennummer und Kundenname gefunden (zum Beispiel „Kundennummer“ und „Name“).</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="138"/>
         <source>Row {row}: status &apos;{status}&apos; is neither Active nor Inactive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {row}: Der Status „{status}“ ist weder „Aktiv“ noch „Inaktiv“.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="145"/>
         <source>Row {row}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {row}: {problem}</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="148"/>
         <source>Row {row}: the code cell holds the spreadsheet error {error}; fix the formula in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {row}: Die Zelle mit der Kundennummer enthält den Fehlerwert {error}; korrigieren Sie die Formel in der Datei.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="152"/>
         <source>Row {row}: the name cell holds the spreadsheet error {error}; fix the formula in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {row}: Die Zelle mit dem Namen enthält den Fehlerwert {error}; korrigieren Sie die Formel in der Datei.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="158"/>
         <source>Row {row}: Customer code &apos;{code}&apos; already appears on row {first}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {row}: Die Kundennummer „{code}“ steht bereits in Zeile {first}.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="274"/>
         <source>no column headed &apos;{column}&apos; was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Spalte mit der Überschrift „{column}“ gefunden.</translation>
     </message>
     <message>
         <location filename="../core/sheets/imports.py" line="356"/>
         <source>no customer codes were found in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Datei wurden keine Kundennummern gefunden.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="41"/>
         <source>{file}: {reason}</source>
         <extracomment>Cells kept per row; a row longer than MAX_ROW_CELLS is refused (parsing it costs time).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {reason}</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="60"/>
         <source>Reading workbooks is switched off: the defusedxml package that guards against malicious XML is missing. Reinstall custgroups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Lesen von Arbeitsmappen ist abgeschaltet: Das Paket defusedxml, das vor schädlichem XML schützt, fehlt. Installieren Sie custgroups neu.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="76"/>
         <source>the file cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden ({reason}).</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="83"/>
         <source>the file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei existiert nicht.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="85"/>
         <source>this is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein Ordner, keine Datei.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="88"/>
         <source>the file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="90"/>
         <source>the file is {size} MB; files over {limit} MB are not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist {size} MB groß; Dateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="98"/>
         <source>the workbook is protected by a password. Open it in Excel, remove the password, save, and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Arbeitsmappe ist durch ein Passwort geschützt. Öffnen Sie sie in Excel, entfernen Sie das Passwort, speichern Sie sie und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="101"/>
         <source>this is an old-style .xls workbook. Open it in Excel and save it as .xlsx (or .csv), then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Arbeitsmappe im alten .xls-Format. Öffnen Sie sie in Excel, speichern Sie sie als .xlsx (oder .csv) und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="106"/>
         <source>the file is not an Excel workbook, although its name ends in {suffix}. It may be damaged, or another kind of file renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist keine Excel-Arbeitsmappe, obwohl ihr Name auf {suffix} endet. Sie ist möglicherweise beschädigt oder eine umbenannte Datei anderen Typs.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="110"/>
         <source>text files over {limit} MB are not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Textdateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="124"/>
         <source>the workbook is damaged and cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Arbeitsmappe ist beschädigt und kann nicht geöffnet werden.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="126"/>
         <source>the workbook holds far more parts than any real one; it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Arbeitsmappe enthält weit mehr Bestandteile als jede echte; sie wurde nicht gelesen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="130"/>
         <source>this is a zip archive, not an Excel workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist ein ZIP-Archiv, keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="131"/>
         <source>the workbook would unpack to an absurd size (a &apos;zip bomb&apos;); it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Arbeitsmappe würde beim Entpacken eine absurde Größe erreichen (eine „ZIP-Bombe“); sie wurde nicht gelesen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="171"/>
         <source>the workbook holds XML built to attack the program reading it; it was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Arbeitsmappe enthält XML, das das lesende Programm angreifen soll; sie wurde nicht gelesen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="174"/>
         <source>the workbook is damaged and cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="181"/>
         <source>the sheet &apos;{sheet}&apos; has more than {limit} rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tabellenblatt „{sheet}“ hat mehr als {limit} Zeilen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="184"/>
         <source>row {row} of the sheet &apos;{sheet}&apos; has {count} cells; rows of over {limit} are not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {row} des Tabellenblatts „{sheet}“ hat {count} Zellen; Zeilen mit mehr als {limit} Zellen werden nicht gelesen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="235"/>
         <location filename="../core/sheets/reading.py" line="242"/>
         <source>the file holds binary data, not a table of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält Binärdaten, keine Tabelle aus Text.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="239"/>
         <source>the file is neither a spreadsheet nor readable text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist weder eine Tabellendatei noch lesbarer Text.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="272"/>
         <source>the file has more than {limit} rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei hat mehr als {limit} Zeilen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="277"/>
         <source>line {line} holds a cell longer than {limit} characters; no code, name or address is that long, so the file is not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {line} enthält eine Zelle mit mehr als {limit} Zeichen; so lang ist keine Nummer, kein Name und keine Adresse, daher wird die Datei nicht gelesen.</translation>
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="281"/>
         <source>line {line} is not well-formed ({reason}); a quote may be missing its partner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {line} ist fehlerhaft aufgebaut ({reason}); möglicherweise fehlt zu einem Anführungszeichen das Gegenstück.</translation>
     </message>
     <message>
         <location filename="../core/sheets/writing.py" line="48"/>
         <source>Export to a file ending in .xlsx or .csv, not &apos;{ending}&apos;.</source>
         <extracomment>Rows in one Excel sheet, header included.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren Sie in eine Datei mit der Endung .xlsx oder .csv, nicht „{ending}“.</translation>
     </message>
     <message>
         <location filename="../core/sheets/writing.py" line="51"/>
@@ -1659,7 +1660,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message>
         <location filename="../core/sheets/writing.py" line="54"/>
         <source>{path} is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist ein Ordner.</translation>
     </message>
 </context>
 <context>
@@ -1818,17 +1819,17 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/compare_dialog.py" line="211"/>
         <source>: %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>: %Ln Kunde</numerusform>
+            <numerusform>: %Ln Kunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/compare_dialog.py" line="253"/>
         <source> (%Ln inactive customer(s) left out)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%Ln inaktiver Kunde nicht übernommen)</numerusform>
+            <numerusform> (%Ln inaktive Kunden nicht übernommen)</numerusform>
         </translation>
     </message>
 </context>
@@ -1857,33 +1858,33 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/conflict_dialog.py" line="60"/>
         <source>%Ln customer(s) added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Kunde hinzugefügt</numerusform>
+            <numerusform>%Ln Kunden hinzugefügt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/conflict_dialog.py" line="62"/>
         <source>%Ln customer(s) removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Kunde entfernt</numerusform>
+            <numerusform>%Ln Kunden entfernt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/conflict_dialog.py" line="65"/>
         <source>%Ln customer(s) to add</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hinzuzufügen: %Ln Kunde</numerusform>
+            <numerusform>Hinzuzufügen: %Ln Kunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/conflict_dialog.py" line="67"/>
         <source>%Ln customer(s) to remove</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zu entfernen: %Ln Kunde</numerusform>
+            <numerusform>Zu entfernen: %Ln Kunden</numerusform>
         </translation>
     </message>
     <message>
@@ -2223,9 +2224,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/customer_grid.py" line="213"/>
         <source>%Ln group(s) I chose…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln selbst ausgewählte Gruppe…</numerusform>
+            <numerusform>%Ln selbst ausgewählte Gruppen…</numerusform>
         </translation>
     </message>
     <message>
@@ -2528,9 +2529,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/customers_window.py" line="217"/>
         <source>Showing {first}–{last} of %Ln customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{first}–{last} von %Ln Kunden</numerusform>
+            <numerusform>{first}–{last} von %Ln Kunden</numerusform>
         </translation>
     </message>
     <message>
@@ -2541,9 +2542,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/customers_window.py" line="254"/>
         <source>{code} {name} is in %Ln group(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{code} {name} ist in %Ln Gruppe.</numerusform>
+            <numerusform>{code} {name} ist in %Ln Gruppen.</numerusform>
         </translation>
     </message>
     <message>
@@ -2651,9 +2652,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/duplicate_dialog.py" line="38"/>
         <source>Copy its %Ln member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Mitglied mitkopieren</numerusform>
+            <numerusform>%Ln Mitglieder mitkopieren</numerusform>
         </translation>
     </message>
     <message>
@@ -2726,17 +2727,17 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/export_dialog.py" line="36"/>
         <source>Export the %Ln selected group(s), in the current order.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ausgewählte Gruppe in der aktuellen Reihenfolge exportieren.</numerusform>
+            <numerusform>%Ln ausgewählte Gruppen in der aktuellen Reihenfolge exportieren.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/export_dialog.py" line="39"/>
         <source>Export the %Ln group(s) that the current filters match, in the current order — every page, not just this one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die %Ln Gruppe, die zu den aktuellen Filtern passt, in der aktuellen Reihenfolge exportieren — alle Seiten, nicht nur diese.</numerusform>
+            <numerusform>Die %Ln Gruppen, die zu den aktuellen Filtern passen, in der aktuellen Reihenfolge exportieren — alle Seiten, nicht nur diese.</numerusform>
         </translation>
     </message>
     <message>
@@ -3126,9 +3127,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/history_view.py" line="112"/>
         <source>%Ln change(s), newest first. Point at the codes to see them all; export for the complete list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Änderung, neueste zuerst. Zeigen Sie mit der Maus auf die Kundennummern, um alle zu sehen; die vollständige Liste erhalten Sie per Export.</numerusform>
+            <numerusform>%Ln Änderungen, neueste zuerst. Zeigen Sie mit der Maus auf die Kundennummern, um alle zu sehen; die vollständige Liste erhalten Sie per Export.</numerusform>
         </translation>
     </message>
     <message>
@@ -3215,9 +3216,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/history_then.py" line="138"/>
         <source>On {when} the group had %Ln member(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Am {when} hatte die Gruppe %Ln Mitglied.</numerusform>
+            <numerusform>Am {when} hatte die Gruppe %Ln Mitglieder.</numerusform>
         </translation>
     </message>
     <message>
@@ -3687,9 +3688,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/members_panel.py" line="298"/>
         <source>Remove the %Ln Inactive Customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln inaktiven Kunden entfernen</numerusform>
+            <numerusform>%Ln inaktive Kunden entfernen</numerusform>
         </translation>
     </message>
     <message>
@@ -3705,9 +3706,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/members_panel.py" line="347"/>
         <source>The list names none of the %Ln member(s), so matching it would remove every one of them and add nobody. Remove all %Ln?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Liste nennt kein Mitglied der Gruppe (%Ln Mitglied), daher würde das Angleichen es entfernen und niemanden hinzufügen. %Ln Mitglied entfernen?</numerusform>
+            <numerusform>Die Liste nennt keines der %Ln Mitglieder, daher würde das Angleichen alle entfernen und niemanden hinzufügen. Alle %Ln entfernen?</numerusform>
         </translation>
     </message>
     <message>
@@ -3752,9 +3753,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/pager.py" line="86"/>
         <source>Showing {first}–{last} of %Ln group(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{first}–{last} von %Ln Gruppe</numerusform>
+            <numerusform>{first}–{last} von %Ln Gruppen</numerusform>
         </translation>
     </message>
     <message>
@@ -3893,25 +3894,25 @@ The first key of the advisory locks that hold group codes (the second is the cod
     <message numerus="yes">
         <location filename="../ui/paste_box.py" line="216"/>
         <source>The paste box holds a list that would make %Ln change(s), and an inactive group takes none: activate the group and apply it, or clear the box, before saving.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Einfügefeld enthält eine Liste, die %Ln Änderung bewirken würde, doch eine inaktive Gruppe nimmt keine Änderungen an: Aktivieren Sie die Gruppe und wenden Sie die Liste an, oder leeren Sie das Feld, bevor Sie speichern.</numerusform>
+            <numerusform>Das Einfügefeld enthält eine Liste, die %Ln Änderungen bewirken würde, doch eine inaktive Gruppe nimmt keine Änderungen an: Aktivieren Sie die Gruppe und wenden Sie die Liste an, oder leeren Sie das Feld, bevor Sie speichern.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/paste_box.py" line="220"/>
         <source>The paste box holds %Ln recognised customer(s) not added yet: press {button} ({keys}), or clear the box, before saving.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Einfügefeld enthält %Ln erkannten Kunden, der noch nicht hinzugefügt ist: Wählen Sie „{button}“ ({keys}), oder leeren Sie das Feld, bevor Sie speichern.</numerusform>
+            <numerusform>Das Einfügefeld enthält %Ln erkannte Kunden, die noch nicht hinzugefügt sind: Wählen Sie „{button}“ ({keys}), oder leeren Sie das Feld, bevor Sie speichern.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/paste_box.py" line="224"/>
         <source>The list in the paste box would make %Ln change(s) not applied yet: press {button} ({keys}), or clear the box, before saving.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Liste im Einfügefeld würde %Ln Änderung bewirken, die noch nicht angewendet ist: Wählen Sie „{button}“ ({keys}), oder leeren Sie das Feld, bevor Sie speichern.</numerusform>
+            <numerusform>Die Liste im Einfügefeld würde %Ln Änderungen bewirken, die noch nicht angewendet sind: Wählen Sie „{button}“ ({keys}), oder leeren Sie das Feld, bevor Sie speichern.</numerusform>
         </translation>
     </message>
     <message>
