@@ -142,7 +142,7 @@ def spoken_shots(url: str, suffix: str, size: tuple[int, int], language: str = "
         window.table.selectRow(2)
         settle()
         shot(window, f"main-{suffix}.png")
-        dialog = GroupDialog("m.jensen", groups.get_group_by_code("CG-000014"), window)
+        dialog = GroupDialog("m.jensen", groups.get_group_by_code("CG-000013"), window)
         dialog.show()
         wait_until(lambda: dialog.members.rowCount() > 0 and not dialog.panel.loading)
         dialog.members.remove_ids(sorted(dialog.members.member_ids())[:2])

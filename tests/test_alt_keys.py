@@ -70,6 +70,12 @@ def _submenus(action: QAction) -> Iterator[QMenu]:
             yield from _submenus(inner)
 
 
+@pytest.fixture
+def database_url(sqlite_url: str) -> str:
+    """Labels and their Alt keys are the same on either database: SQLite only."""
+    return sqlite_url
+
+
 @pytest.fixture(params=["en", "de"])
 def language(request: pytest.FixtureRequest, qapp: QApplication,
              tmp_path: Path) -> Iterator[str]:

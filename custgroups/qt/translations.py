@@ -87,16 +87,27 @@ class _Ours(QTranslator):
     """Our ``.qm``, also found from a subclass: PySide's ``self.tr`` asks in the name of the
     object's own class, where ``lupdate`` files a text under the class that says it (a base
     class or mixin). A text not found under the class asked for is looked up under the
-    classes the ``.ts`` names for it."""
+    classes the ``.ts`` names for it, but only where they all translate it alike: PySide
+    walks the class's bases and goes on past a translation equal to its source, so a text
+    worded differently by two windows ("Code": a group's, a customer's) must not borrow
+    another window's words."""
 
     def __init__(self, source: Path, parent: QCoreApplication) -> None:
         super().__init__(parent)
         self._contexts: dict[str, list[str]] = {}
         if source.exists():
+            worded: dict[str, set[tuple[str, ...]]] = {}
             for context in ElementTree.parse(source).getroot().iter("context"):
                 name = context.findtext("name") or ""
                 for message in context.iter("message"):
-                    self._contexts.setdefault(message.findtext("source") or "", []).append(name)
+                    text = message.findtext("source") or ""
+                    self._contexts.setdefault(text, []).append(name)
+                    translation = message.find("translation")
+                    worded.setdefault(text, set()).add(tuple(
+                        "".join(translation.itertext()).split()) if translation is not None
+                        else ())
+            self._contexts = {text: names for text, names in self._contexts.items()
+                              if len(worded[text]) == 1}
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:

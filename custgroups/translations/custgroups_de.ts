@@ -558,37 +558,37 @@
     <message>
         <location filename="../ui/wording.py" line="78"/>
         <source>to add {n}</source>
-        <translation>hinzuzufügen {n}</translation>
+        <translation>{n} hinzufügen</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="80"/>
         <source>to remove {n} (not in the list)</source>
-        <translation>zu entfernen {n} (nicht in der Liste)</translation>
+        <translation>{n} entfernen (nicht in der Liste)</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="82"/>
         <source>to remove {n}</source>
-        <translation>zu entfernen {n}</translation>
+        <translation>{n} entfernen</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="83"/>
         <source>unchanged {n}</source>
-        <translation>unverändert {n}</translation>
+        <translation>{n} unverändert</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="85"/>
         <source>not in the group {n}</source>
-        <translation>nicht in der Gruppe {n}</translation>
+        <translation>{n} nicht in der Gruppe</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="89"/>
         <source>inactive {n}</source>
-        <translation>inaktiv {n}</translation>
+        <translation>{n} inaktiv</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="91"/>
         <source>duplicates {n}</source>
-        <translation>doppelt {n}</translation>
+        <translation>{n} doppelt</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="97"/>
@@ -774,7 +774,7 @@
     <message>
         <location filename="../ui/wording.py" line="171"/>
         <source>Customers window</source>
-        <translation>Fenster Kunden</translation>
+        <translation>Fenster „Kunden“</translation>
     </message>
     <message>
         <location filename="../ui/wording.py" line="171"/>
