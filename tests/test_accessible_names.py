@@ -112,6 +112,18 @@ def _windows(window: QWidget, north: groups.Group, south: groups.Group
     }
 
 
+def show(qtbot: QtBot, world: tuple[QWidget, groups.Group, groups.Group],
+         which: str) -> QWidget:
+    """The window named ``which`` (one of NAMES), shown as a clerk sees it."""
+    window, north, south = world
+    shown = _windows(window, north, south)[which]()
+    if shown is not window:
+        qtbot.addWidget(shown, before_close_func=lambda w: w.hide())
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
 NAMES = ["main window", "editor", "new group", "picker", "customers", "history", "compare",
          "export", "connect", "password", "duplicate", "about", "shortcuts", "group chooser",
          "match preview", "import preview", "conflict"]
@@ -120,12 +132,7 @@ NAMES = ["main window", "editor", "new group", "picker", "customers", "history",
 @pytest.mark.parametrize("which", NAMES)
 def test_every_control_has_a_name(qtbot: QtBot, world: tuple[QWidget, groups.Group,
                                                               groups.Group], which: str) -> None:
-    window, north, south = world
-    shown = _windows(window, north, south)[which]()
-    if shown is not window:
-        qtbot.addWidget(shown, before_close_func=lambda w: w.hide())
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = show(qtbot, world, which)
     missing = unnamed(shown)
     tabs = getattr(shown, "tabs", None)
     if tabs is not None:  # every page of a window with tabs

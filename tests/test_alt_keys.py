@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QGroupBox,
     QLabel,
     QMenu,
@@ -23,10 +20,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from custgroups.core import groups
-from custgroups.qt import translations
-from tests.test_accessible_names import NAMES, _windows, world
+from tests.test_accessible_names import NAMES, show, world
+from tests.test_german import german
 
-__all__ = ["world"]  # the fixture, found by pytest under this name
+__all__ = ["german", "world"]  # the fixtures, found by pytest under these names
 
 
 def _texts(top: QWidget) -> Iterator[str]:
@@ -77,28 +74,17 @@ def database_url(sqlite_url: str) -> str:
 
 
 @pytest.fixture(params=["en", "de"])
-def language(request: pytest.FixtureRequest, qapp: QApplication,
-             tmp_path: Path) -> Iterator[str]:
-    installed = []
-    if request.param != "en":
-        QLocale.setDefault(QLocale(request.param))
-        installed = translations.install(qapp, request.param, cache=tmp_path / "cache")
-    yield request.param
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en_US"))
+def language(request: pytest.FixtureRequest) -> str:
+    if request.param == "de":
+        request.getfixturevalue("german")
+    return str(request.param)
 
 
 @pytest.mark.parametrize("which", NAMES)
 def test_no_two_controls_shown_together_share_an_alt_key(
         qtbot: QtBot, language: str, world: tuple[QWidget, groups.Group, groups.Group],
         which: str) -> None:
-    window, north, south = world
-    shown = _windows(window, north, south)[which]()
-    if shown is not window:
-        qtbot.addWidget(shown, before_close_func=lambda w: w.hide())
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = show(qtbot, world, which)
     found = clashes(_texts(shown))
     tabs = getattr(shown, "tabs", None)
     for page in range(1, tabs.count() if tabs is not None else 0):

@@ -5,14 +5,12 @@ shown. And a heading that two windows word differently keeps its own window's wo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -26,9 +24,10 @@ from pytestqt.qtbot import QtBot
 
 from custgroups.core import groups
 from custgroups.qt import translations
-from tests.test_accessible_names import NAMES, _windows, world
+from tests.test_accessible_names import NAMES, _windows, show, world
+from tests.test_german import german
 
-__all__ = ["world"]  # the fixture, found by pytest under this name
+__all__ = ["german", "world"]  # the fixtures, found by pytest under these names
 
 
 def _plain(text: str) -> str:
@@ -79,26 +78,11 @@ def database_url(sqlite_url: str) -> str:
     return sqlite_url
 
 
-@pytest.fixture
-def german(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    QLocale.setDefault(QLocale("de_DE"))
-    installed = translations.install(qapp, "de", cache=tmp_path / "cache")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en_US"))
-
-
 @pytest.mark.parametrize("which", NAMES)
 def test_a_german_window_shows_no_english_text(
         qtbot: QtBot, german: None, world: tuple[QWidget, groups.Group, groups.Group],
         which: str) -> None:
-    window, north, south = world
-    shown = _windows(window, north, south)[which]()
-    if shown is not window:
-        qtbot.addWidget(shown, before_close_func=lambda w: w.hide())
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = show(qtbot, world, which)
     english = english_only()
     left = sorted({_plain(text) for text in shown_texts(shown)} & english)
     assert left == []
