@@ -50,6 +50,24 @@ def test_a_job_failure_nobody_handles_reaches_the_clerk(qtbot: QtBot,
     assert told == ["That group no longer exists.", UNEXPECTED]
 
 
+def test_a_job_ending_after_its_window_was_deleted_raises_nothing(qtbot: QtBot) -> None:
+    """A window closed while its lane's job runs: the job's end reaches no deleted lane
+    (pytest-qt fails the test on any exception raised in the event loop)."""
+    from PySide6.QtCore import QObject
+
+    from custgroups.qt.tasks import Lane
+
+    window = QObject()
+    lane = Lane("test", window, lambda text: None)
+    go = threading.Event()
+    job = lane.submit(lambda _progress: go.wait(5))
+    window.deleteLater()
+    with qtbot.waitSignal(window.destroyed, timeout=2000):
+        pass
+    with qtbot.waitSignal(job.ended, timeout=2000):
+        go.set()
+
+
 def test_a_failed_picker_search_says_so_and_shows_no_stale_rows(
         qtbot: QtBot, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
     from custgroups.core.errors import DatabaseError, tr

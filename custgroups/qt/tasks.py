@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from custgroups.core.errors import Cancelled
@@ -123,6 +124,8 @@ class Lane(QObject):
         self._unhandled(said(exc))
 
     def _on_job_ended(self, job: Job) -> None:
+        if not shiboken6.isValid(self):  # the lane's window was deleted while the job ran
+            return
         self._running.discard(job)
         if not self._running:
             self.idle.emit()
