@@ -55,15 +55,17 @@ def add_commands(commands: Any) -> None:
     export.set_defaults(run=_run_export)
 
     importing = commands.add_parser(
-        "import-customers", help="add and update customers from the ERP's .xlsx or .csv list",
+        "import-customers",
+        help="add and update customers from the ERP's .xlsx, .xls, .ods or .csv list",
         description="Add new customers and update known ones (matched by code, ignoring "
-                    "case) from an .xlsx or .csv file with a heading row naming at least the "
-                    "customer code and name columns. Fields the file has no column for (email, "
-                    "phone, city, country, status) are left as they are, and so are empty "
+                    "case) from an .xlsx, .xls, .ods or .csv file with a heading row naming "
+                    "at least the customer code and name columns. Fields the file has no "
+                    "column for (email, phone, city, country, status) are left as they are, "
+                    "and so are empty "
                     "cells unless --clear-empty is given; customers with nothing to change "
                     "are not touched. Every row is checked first: if any is bad, nothing is "
                     "written and every problem is listed with its row number.")
-    importing.add_argument("file", metavar="FILE", help="the .xlsx or .csv file")
+    importing.add_argument("file", metavar="FILE", help="the .xlsx, .xls, .ods or .csv file")
     importing.add_argument("--dry-run", action="store_true",
                            help="check the file and say what would change, field by field, "
                                 "without changing it")

@@ -21,7 +21,7 @@ def add_commands(commands: Any) -> None:
                     "own exports, limits the rows to this group's.")
     members.add_argument("group_code", metavar="GROUP_CODE",
                          help="code of the group, e.g. CG-000012")
-    members.add_argument("file", metavar="FILE", help="the .xlsx or .csv file")
+    members.add_argument("file", metavar="FILE", help="the .xlsx, .xls, .ods or .csv file")
     members.add_argument("--column", help="heading of the column holding the codes")
     members.add_argument("--dry-run", action="store_true",
                          help="report what would be added, without adding it")

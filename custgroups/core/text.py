@@ -40,6 +40,8 @@ def strip_invisible(text: str) -> str:
 
 def tidy(text: str) -> str:
     """NFKC-normalise, drop invisible characters and trim; the form we store."""
+    if text.isascii() and text.isprintable():  # the usual case: nothing to normalise or drop
+        return text.strip()
     return unicodedata.normalize("NFKC", strip_invisible(text)).strip()
 
 
@@ -61,6 +63,8 @@ def search_fold(text: str) -> str:
 
 def has_control_characters(text: str) -> bool:
     """True when the text holds control characters other than tab, CR and LF."""
+    if text.isascii() and text.isprintable():
+        return False
     return _CONTROL.search(text) is not None
 
 

@@ -164,8 +164,8 @@
     <message>
         <location filename="../ui/member_file.py" line="33"/>
         <location filename="../ui/transfers.py" line="74"/>
-        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation>Tabellen (*.xlsx *.csv *.txt);;Alle Dateien (*)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Tabellen (*.xlsx *.xls *.ods *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/member_file.py" line="45"/>
@@ -1525,124 +1525,144 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>In der Datei wurden keine Kundennummern gefunden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="41"/>
+        <location filename="../core/sheets/reading.py" line="38"/>
         <source>{file}: {reason}</source>
         <extracomment>Cells kept per row; a row longer than MAX_ROW_CELLS is refused (parsing it costs time).</extracomment>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="60"/>
+        <location filename="../core/sheets/reading.py" line="57"/>
         <source>Reading workbooks is switched off: the defusedxml package that guards against malicious XML is missing. Reinstall custgroups.</source>
         <translation>Das Lesen von Arbeitsmappen ist abgeschaltet: Das Paket defusedxml, das vor schädlichem XML schützt, fehlt. Installieren Sie custgroups neu.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="76"/>
+        <location filename="../core/sheets/reading.py" line="77"/>
         <source>the file cannot be read ({reason}).</source>
         <translation>Die Datei kann nicht gelesen werden ({reason}).</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="83"/>
+        <location filename="../core/sheets/reading.py" line="85"/>
         <source>the file does not exist.</source>
         <translation>Die Datei existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="85"/>
+        <location filename="../core/sheets/reading.py" line="87"/>
         <source>this is a folder, not a file.</source>
         <translation>Dies ist ein Ordner, keine Datei.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="88"/>
+        <location filename="../core/sheets/reading.py" line="90"/>
         <source>the file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="90"/>
+        <location filename="../core/sheets/reading.py" line="92"/>
+        <location filename="../core/sheets/workbooks.py" line="108"/>
         <source>the file is {size} MB; files over {limit} MB are not read.</source>
         <translation>Die Datei ist {size} MB groß; Dateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="98"/>
+        <location filename="../core/sheets/reading.py" line="100"/>
+        <location filename="../core/sheets/workbooks.py" line="122"/>
         <source>the workbook is protected by a password. Open it in Excel, remove the password, save, and try again.</source>
         <translation>Die Arbeitsmappe ist durch ein Passwort geschützt. Öffnen Sie sie in Excel, entfernen Sie das Passwort, speichern Sie sie und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="101"/>
-        <source>this is an old-style .xls workbook. Open it in Excel and save it as .xlsx (or .csv), then try again.</source>
-        <translation>Dies ist eine Arbeitsmappe im alten .xls-Format. Öffnen Sie sie in Excel, speichern Sie sie als .xlsx (oder .csv) und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <location filename="../core/sheets/reading.py" line="106"/>
+        <location filename="../core/sheets/reading.py" line="107"/>
         <source>the file is not an Excel workbook, although its name ends in {suffix}. It may be damaged, or another kind of file renamed.</source>
         <translation>Die Datei ist keine Excel-Arbeitsmappe, obwohl ihr Name auf {suffix} endet. Sie ist möglicherweise beschädigt oder eine umbenannte Datei anderen Typs.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="110"/>
+        <location filename="../core/sheets/reading.py" line="111"/>
         <source>text files over {limit} MB are not read.</source>
         <translation>Textdateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="124"/>
+        <location filename="../core/sheets/workbooks.py" line="74"/>
         <source>the workbook is damaged and cannot be opened.</source>
+        <extracomment>Shared strings calamine keeps in memory: far more than any customer list&apos;s names. Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB.</extracomment>
         <translation>Die Arbeitsmappe ist beschädigt und kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="126"/>
+        <location filename="../core/sheets/workbooks.py" line="76"/>
         <source>the workbook holds far more parts than any real one; it was not read.</source>
         <translation>Die Arbeitsmappe enthält weit mehr Bestandteile als jede echte; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="130"/>
+        <location filename="../core/sheets/workbooks.py" line="85"/>
         <source>this is a zip archive, not an Excel workbook.</source>
         <translation>Dies ist ein ZIP-Archiv, keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="131"/>
+        <location filename="../core/sheets/workbooks.py" line="86"/>
         <source>the workbook would unpack to an absurd size (a &apos;zip bomb&apos;); it was not read.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken eine absurde Größe erreichen (eine „ZIP-Bombe“); sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="171"/>
+        <location filename="../core/sheets/workbooks.py" line="97"/>
+        <source>the workbook holds {size} MB of text, far more than a customer list; it was not read.</source>
+        <translation>Die Arbeitsmappe enthält {size} MB Text, weit mehr als eine Kundenliste; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../core/sheets/workbooks.py" line="143"/>
+        <location filename="../core/sheets/workbooks.py" line="263"/>
+        <source>the sheet &apos;{sheet}&apos; has {count} columns; sheets of over {limit} are not read.</source>
+        <translation>Das Tabellenblatt „{sheet}“ hat {count} Spalten; Tabellenblätter mit mehr als {limit} Spalten werden nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../core/sheets/workbooks.py" line="271"/>
+        <source>the sheet &apos;{sheet}&apos; spans more than {limit} cells, far more than a customer list; it was not read.</source>
+        <translation>Das Tabellenblatt „{sheet}“ umfasst mehr als {limit} Zellen, weit mehr als eine Kundenliste; es wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../core/sheets/reading.py" line="150"/>
+        <location filename="../core/sheets/workbooks.py" line="195"/>
         <source>the workbook holds XML built to attack the program reading it; it was not read.</source>
         <translation>Die Arbeitsmappe enthält XML, das das lesende Programm angreifen soll; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="174"/>
+        <location filename="../core/sheets/reading.py" line="153"/>
+        <location filename="../core/sheets/workbooks.py" line="125"/>
+        <location filename="../core/sheets/workbooks.py" line="137"/>
+        <location filename="../core/sheets/workbooks.py" line="204"/>
         <source>the workbook is damaged and cannot be read.</source>
         <translation>Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="181"/>
+        <location filename="../core/sheets/reading.py" line="160"/>
+        <location filename="../core/sheets/workbooks.py" line="139"/>
+        <location filename="../core/sheets/workbooks.py" line="260"/>
         <source>the sheet &apos;{sheet}&apos; has more than {limit} rows.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat mehr als {limit} Zeilen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="184"/>
+        <location filename="../core/sheets/reading.py" line="163"/>
         <source>row {row} of the sheet &apos;{sheet}&apos; has {count} cells; rows of over {limit} are not read.</source>
         <translation>Zeile {row} des Tabellenblatts „{sheet}“ hat {count} Zellen; Zeilen mit mehr als {limit} Zellen werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="235"/>
-        <location filename="../core/sheets/reading.py" line="242"/>
+        <location filename="../core/sheets/reading.py" line="214"/>
+        <location filename="../core/sheets/reading.py" line="221"/>
         <source>the file holds binary data, not a table of text.</source>
         <translation>Die Datei enthält Binärdaten, keine Tabelle aus Text.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="239"/>
+        <location filename="../core/sheets/reading.py" line="218"/>
         <source>the file is neither a spreadsheet nor readable text.</source>
         <translation>Die Datei ist weder eine Tabellendatei noch lesbarer Text.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="272"/>
+        <location filename="../core/sheets/reading.py" line="251"/>
         <source>the file has more than {limit} rows.</source>
         <translation>Die Datei hat mehr als {limit} Zeilen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="277"/>
+        <location filename="../core/sheets/reading.py" line="256"/>
         <source>line {line} holds a cell longer than {limit} characters; no code, name or address is that long, so the file is not read.</source>
         <translation>Zeile {line} enthält eine Zelle mit mehr als {limit} Zeichen; so lang ist keine Nummer, kein Name und keine Adresse, daher wird die Datei nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="281"/>
+        <location filename="../core/sheets/reading.py" line="260"/>
         <source>line {line} is not well-formed ({reason}); a quote may be missing its partner.</source>
         <translation>Zeile {line} ist fehlerhaft aufgebaut ({reason}); möglicherweise fehlt zu einem Anführungszeichen das Gegenstück.</translation>
     </message>

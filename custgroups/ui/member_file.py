@@ -30,7 +30,7 @@ class MemberFileReader:
         """Ask for a file, then read it."""
         chosen, _filter = QFileDialog.getOpenFileName(
             self._parent, tr("Import Members"), str(Path.home()),
-            tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+            tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
         if chosen:
             self.read(Path(chosen))
 

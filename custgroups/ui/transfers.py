@@ -71,7 +71,7 @@ def ask_customer_file(window: QWidget) -> Path | None:
     """Ask for the ERP's customer file."""
     chosen, _filter = QFileDialog.getOpenFileName(
         window, tr("Import Customers"), str(Path.home()),
-        tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
     return Path(chosen) if chosen else None
 
 

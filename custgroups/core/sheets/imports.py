@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
@@ -23,8 +24,9 @@ from custgroups.core.errors import CustgroupsError, Sentence, tr
 from custgroups.core.memberships import ListMode, MemberSource
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.sheets.cells import ERROR_VALUES
+from custgroups.core.sheets.files import open_sheets
 from custgroups.core.sheets.headings import ACTIVE_WORDS, INACTIVE_WORDS, find_columns
-from custgroups.core.sheets.reading import FileRefused, Sheet, open_sheets
+from custgroups.core.sheets.reading import FileRefused, Sheet
 from custgroups.core.text import fold, heading_key
 
 #: Tells whether a cell is an existing customer's code (cells that read like headings).
@@ -123,35 +125,32 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
     first_row: dict[str, int] = {}
     width = max(columns.values()) + 1
 
+    fields = ("code", "name", "email", "phone", "city", "country", "status")
+    # A field without a column reads the empty cell put after the row's last one.
+    pick = itemgetter(*(columns.get(field, width) for field in fields))
     for number, cells in enumerate(sheet.rows, header_row + 1):
         if number % 1000 == 0:
             progress(number, 0)
         if not any(cells):
             continue
-        cells = cells + [""] * (width - len(cells))
-
-        def cell(field: str, cells: list[str] = cells) -> str:
-            return cells[columns[field]] if field in columns else ""
-
-        status = cell("status").strip().casefold()
+        cells = cells + [""] * (width + 1 - len(cells))
+        code, name, email, phone, city, country, said_status = pick(cells)
+        status = said_status.strip().casefold()
         if status not in ACTIVE_WORDS and status not in INACTIVE_WORDS:
             problems.append(tr("Row {row}: status '{status}' is neither Active nor Inactive.",
-                               row=str(number), status=cell("status")))
+                               row=str(number), status=said_status))
         # An empty (or absent) status says nothing: the import decides what that means.
-        row = CustomerInput(code=whole_number(cell("code")), name=cell("name"),
-                            email=cell("email"), phone=cell("phone"), city=cell("city"),
-                            country=cell("country"),
+        row = CustomerInput(code=whole_number(code), name=name, email=email, phone=phone,
+                            city=city, country=country,
                             active=status not in INACTIVE_WORDS if status else None)
         problems.extend(tr("Row {row}: {problem}", row=str(number), problem=problem)
                         for _field, problem in customers.validate_customer(row))
-        if cell("code") in ERROR_VALUES:
+        if code in ERROR_VALUES:
             problems.append(tr("Row {row}: the code cell holds the spreadsheet error {error}; "
-                               "fix the formula in the file.", row=str(number),
-                               error=cell("code")))
-        if cell("name") in ERROR_VALUES:
+                               "fix the formula in the file.", row=str(number), error=code))
+        if name in ERROR_VALUES:
             problems.append(tr("Row {row}: the name cell holds the spreadsheet error {error}; "
-                               "fix the formula in the file.", row=str(number),
-                               error=cell("name")))
+                               "fix the formula in the file.", row=str(number), error=name))
         key = customer_code_key(row.code)
         if key:
             if key in first_row:

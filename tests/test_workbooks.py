@@ -1,0 +1,193 @@
+"""Workbooks read through calamine, no database: xls and ods read like xlsx, hostile layouts
+(sparse cells far apart, entity declarations, too much text) are refused before any table is
+built, and what calamine does not say (leading zeros, error cells, where the table starts) is
+kept."""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from custgroups.core.sheets import workbooks
+from custgroups.core.sheets.files import open_sheets
+from custgroups.core.sheets.imports import ImportProblems, read_customers, read_member_codes
+from custgroups.core.sheets.reading import FileRefused
+from tests.sheet_files import FIXTURES, xlsx
+
+
+def ods(path: Path, rows: list[list[object]]) -> Path:
+    """A one-sheet OpenDocument spreadsheet, as LibreOffice writes one (text and numbers)."""
+    def cell(value: object) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, int | float):
+            return (f'<table:table-cell office:value-type="float" office:value="{value}">'
+                    f"<text:p>{value}</text:p></table:table-cell>")
+        return (f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
+                f"</text:p></table:table-cell>")
+
+    body = "".join("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>"
+                   for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Kunden">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>")
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"),
+                         "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+def rewrite(path: Path, part: str, change: dict[bytes, bytes]) -> Path:
+    """``path`` with ``part`` rewritten by the replacements in ``change``."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for old, new in change.items():
+        assert old in parts[part], old
+        parts[part] = parts[part].replace(old, new)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_an_old_xls_workbook_is_read() -> None:
+    found = read_customers(FIXTURES / "old_format.xls")
+    assert [(row.code, row.name, row.city) for row in found.rows] == [
+        (f"W000{n}", f"Wholesaler {n}", "Oslo") for n in range(1, 5)]
+
+
+def test_an_ods_spreadsheet_is_read(tmp_path: Path) -> None:
+    path = ods(tmp_path / "kunden.ods", [["Kundennummer", "Name", "Ort"],
+                                         [1001, "Café Müller", "Köln"],
+                                         ["C002", "Señor Niño & Co", None]])
+    found = read_customers(path)
+    assert [(row.code, row.name, row.city) for row in found.rows] == [
+        ("1001", "Café Müller", "Köln"), ("C002", "Señor Niño & Co", "")]
+    assert list(read_member_codes(path).codes) == ["1001", "C002"]
+
+
+def test_a_file_that_only_claims_to_be_xls_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fake.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 40)
+    with pytest.raises(FileRefused, match="damaged"):
+        read_customers(path)
+
+
+def test_a_zip_that_is_no_spreadsheet_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "letters.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<x/>")
+    with pytest.raises(FileRefused, match="a zip archive, not an Excel workbook"):
+        read_customers(path)
+
+
+def test_a_table_that_starts_lower_and_further_right_keeps_its_rows_and_columns(
+        tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "offset.xlsx", [[], ["Customers of the north"], [],
+                                           [None, None, "Code", "Name"],
+                                           [None, None, "C1", "One"],
+                                           [None, None, "C2", None]])
+    with pytest.raises(ImportProblems) as exc:
+        read_customers(path)
+    assert [str(problem) for problem in exc.value.problems] == [
+        "Row 6: Customer name is missing."]
+    with open_sheets(path) as sheets:
+        rows = list(sheets[0].rows)
+    assert rows[3] == ["", "", "Code", "Name"] and len(rows) == 6
+
+
+def test_codes_stored_as_numbers_gain_no_point_and_keep_a_formats_zeros(tmp_path: Path
+                                                                       ) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "numbers.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["Code", "Name"])
+    sheet.write_number(1, 0, 1001, book.add_format({"num_format": "000000"}))
+    sheet.write_number(2, 0, 1002.0)
+    sheet.write_row(1, 1, ["Padded"])
+    sheet.write_row(2, 1, ["Plain"])
+    book.close()
+    assert [row.code for row in read_customers(path).rows] == ["001001", "1002"]
+
+
+def test_cells_that_do_not_name_their_place_are_read_row_by_row(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "unplaced.xlsx", [["Code", "Name"], ["C1", "One"], ["C2", "Two"]])
+    rewrite(path, "xl/worksheets/sheet1.xml",
+            {b'<c r="A2" ': b"<c ", b'<c r="B2" ': b"<c ", b'<c r="A3" ': b"<c ",
+             b'<c r="B3" ': b"<c "})
+    assert [(row.code, row.name) for row in read_customers(path).rows] == [
+        ("C1", "One"), ("C2", "Two")]
+
+
+@pytest.mark.parametrize("far", ["A3000000", "ALL900000", "ZZ99999"])
+def test_two_cells_far_apart_are_refused_before_any_table_is_built(tmp_path: Path,
+                                                                   far: str) -> None:
+    """A sheet holding A1 and one far cell asks for a table of millions of cells."""
+    path = xlsx(tmp_path / "sparse.xlsx", [["Code", "Name"], ["C1", "One"]])
+    rewrite(path, "xl/worksheets/sheet1.xml", {
+        b"</sheetData>": f'<row r="{far.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{far}" '
+                         f't="inlineStr"><is><t>x</t></is></c></row></sheetData>'.encode()})
+    started = time.perf_counter()
+    with pytest.raises(FileRefused, match="spans more than 2,500,000 cells|rows|columns"):
+        read_customers(path)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_sheet_past_the_last_column_is_refused(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "far.xlsx", [["Code", "Name"], ["C1", "One"]])
+    rewrite(path, "xl/worksheets/sheet1.xml", {b'<c r="B2"': b'<c r="ZZZZ2"'})
+    with pytest.raises(FileRefused, match="columns; sheets of over 1,000 are not read"):
+        read_customers(path)
+
+
+def test_entities_declared_in_the_shared_strings_are_an_attack(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "strings.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet().write_row(0, 0, ["Code", "Name"])
+    book.close()
+    rewrite(path, "xl/sharedStrings.xml", {
+        b"<sst ": b'<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst '})
+    with pytest.raises(FileRefused, match="XML built to attack"):
+        read_customers(path)
+
+
+def test_more_text_than_any_customer_list_is_refused_unread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "text.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for row in range(200):
+        sheet.write_row(row, 0, [f"C{row}", f"{row}" + "n" * 500])
+    book.close()
+    monkeypatch.setattr(workbooks, "MAX_STRINGS_BYTES", 50_000)
+    with pytest.raises(FileRefused, match="MB of text, far more than a customer list"):
+        read_customers(path)
+
+
+def test_column_numbers() -> None:
+    assert [workbooks.column_number(c) for c in ("A", "Z", "AA", "XFD", b"ALL")] == [
+        1, 26, 27, 16384, 1000]
