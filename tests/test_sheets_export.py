@@ -353,6 +353,23 @@ def test_needs_care_matches_its_definition(text: str) -> None:
     assert needs_care(text) == expected
 
 
+@pytest.mark.parametrize("text", ["plain", "", "=1", "+1", "-1", "@1", "\t", "\r", "\n",
+                                  "\x00", "#N/A", "#nope", "a\x07b", "a\ud800", "\uffff",
+                                  "Café", "tab\tinside", "line\nbreak", "'=x", "é=1"])
+def test_a_csv_cell_is_what_its_definition_says(text: str) -> None:
+    """Shown with U+FFFD for what a file cannot hold, then an apostrophe before anything a
+    spreadsheet would run or read as an error; the quick path for plain text changes none."""
+    import re
+
+    from custgroups.core.sheets.cells import csv_text
+
+    shown = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd",
+                   text)
+    risky = shown[:1] in ("=", "+", "-", "@", "\t", "\r", "\n", "\x00") or shown in {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}
+    assert csv_text(text) == ("'" + shown if risky else shown)
+
+
 def test_hostile_group_names_stay_text_on_every_member_row(tmp_path: Path) -> None:
     customers.upsert_customers([CustomerInput("C1", "One"), CustomerInput("C2", "Two")])
     groups.save_group(GroupChange(name="=HYPERLINK(\"x\")", code="-1",

@@ -23,7 +23,6 @@ from custgroups.core.codes import read_paste
 from custgroups.core.customer_grid import Grid, GridSaved, GroupEdit, read_grid, save_grid
 from custgroups.core.customers import is_customer_code
 from custgroups.core.group_list import Group, GroupQuery, Status, iter_groups
-from custgroups.core.sheets.export import export_grid
 from custgroups.qt.tasks import Lane
 from custgroups.qt.words import list_separator, number, said
 from custgroups.ui import style
@@ -219,6 +218,8 @@ class CustomerGridPanel(QWidget):
             return
         shown = [row for row in map(self.model.customer_at, range(self.model.rowCount()))
                  if row is not None]
+        from custgroups.core.sheets.export import export_grid  # spreadsheets load on demand
+
         ask_and_export(self, "customers-and-groups.xlsx", self._run_export,
                        lambda path, progress: export_grid(path, grid, shown, progress,
                                                           list_separator()))

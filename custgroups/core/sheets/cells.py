@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from openpyxl.cell.cell import ERROR_CODES
-
 from custgroups.core.text import C0_CONTROLS, NON_CHARACTERS, SURROGATES
 
 #: Excel keeps at most this many characters in a cell.
@@ -17,7 +15,7 @@ TRUNCATION_MARK = "… [cut: {n:,} characters in all]"
 _RISKY_FIRST = frozenset("=+-@\t\r\n\x00")
 _ILLEGAL = re.compile(f"[{C0_CONTROLS}{SURROGATES}{NON_CHARACTERS}]")
 #: What a formula that failed leaves in a cell (#N/A, #REF!…); never a code or a name.
-ERROR_VALUES = frozenset(ERROR_CODES)
+ERROR_VALUES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 
 
 def needs_care(text: str) -> bool:
@@ -49,5 +47,9 @@ def fit_text(text: str) -> str:
 
 def csv_text(text: str) -> str:
     """Text for a csv cell: prefixed with an apostrophe when it could run as a formula."""
+    first = text[:1]
+    if first not in _RISKY_FIRST and first != "#" and (
+            (text.isascii() and text.isprintable()) or _ILLEGAL.search(text) is None):
+        return text  # nearly every cell: nothing to show otherwise, quickly
     text = _ILLEGAL.sub("\ufffd", text)
     return "'" + text if looks_like_formula(text) or text in ERROR_VALUES else text

@@ -180,8 +180,9 @@ class CsvWriter:
         self._writer.writerow([column.heading for column in spec.columns])
 
     def write(self, values: Sequence[Any], check_from: int = 0) -> None:
-        """Append one row (every value is prepared: csv escaping is per value anyway)."""
-        self._writer.writerow([_csv_value(v) for v in values])
+        """Append one row; values before ``check_from`` are known to need no care."""
+        self._writer.writerow([*values[:check_from],
+                               *(_csv_value(v) for v in values[check_from:])])
 
     def commit(self) -> None:
         """Flush every file to the disk and put each under its name: all of them, or none."""
