@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from custgroups.core import customers, db, groups
 from custgroups.core.customers import CustomerInput
@@ -359,6 +361,17 @@ def test_needs_care_matches_its_definition(text: str) -> None:
 def test_a_csv_cell_is_what_its_definition_says(text: str) -> None:
     """Shown with U+FFFD for what a file cannot hold, then an apostrophe before anything a
     spreadsheet would run or read as an error; the quick path for plain text changes none."""
+    _check_csv_cell(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=()), max_size=6)
+       | st.sampled_from(["#N/A", "#REF!", "=A1", "\ufffe", "\ud800x"]))
+def test_any_csv_cell_is_what_its_definition_says(text: str) -> None:
+    _check_csv_cell(text)
+
+
+def _check_csv_cell(text: str) -> None:
     import re
 
     from custgroups.core.sheets.cells import csv_text

@@ -13,6 +13,7 @@ TRUNCATION_MARK = "… [cut: {n:,} characters in all]"
 # First characters that make a spreadsheet evaluate text (OWASP CSV injection), and the
 # control characters that the xlsx format cannot hold at all.
 _RISKY_FIRST = frozenset("=+-@\t\r\n\x00")
+_CAREFUL_FIRST = _RISKY_FIRST | {"#"}
 _ILLEGAL = re.compile(f"[{C0_CONTROLS}{SURROGATES}{NON_CHARACTERS}]")
 #: What a formula that failed leaves in a cell (#N/A, #REF!…); never a code or a name.
 ERROR_VALUES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
@@ -47,9 +48,7 @@ def fit_text(text: str) -> str:
 
 def csv_text(text: str) -> str:
     """Text for a csv cell: prefixed with an apostrophe when it could run as a formula."""
-    first = text[:1]
-    if first not in _RISKY_FIRST and first != "#" and (
-            (text.isascii() and text.isprintable()) or _ILLEGAL.search(text) is None):
-        return text  # nearly every cell: nothing to show otherwise, quickly
+    if text[:1] not in _CAREFUL_FIRST and text.isprintable():
+        return text  # nearly every cell, quickly: printable text holds nothing illegal
     text = _ILLEGAL.sub("\ufffd", text)
     return "'" + text if looks_like_formula(text) or text in ERROR_VALUES else text

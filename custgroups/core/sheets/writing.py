@@ -181,8 +181,7 @@ class CsvWriter:
 
     def write(self, values: Sequence[Any], check_from: int = 0) -> None:
         """Append one row; values before ``check_from`` are known to need no care."""
-        self._writer.writerow([*values[:check_from],
-                               *(_csv_value(v) for v in values[check_from:])])
+        self._writer.writerow([*values[:check_from], *map(_csv_value, values[check_from:])])
 
     def commit(self) -> None:
         """Flush every file to the disk and put each under its name: all of them, or none."""
