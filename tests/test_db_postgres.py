@@ -192,3 +192,23 @@ def test_an_export_cut_off_by_a_restart_says_nothing_changed(
     assert "is restarting, so nothing could be read" in message
     assert "last change" not in message
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.postgres
+def test_bulk_loads_leave_the_planner_informed(postgres_url: str) -> None:
+    """After the demo and a large customer import the tables are analysed at once, not
+    whenever autovacuum comes (whose own runs are counted apart)."""
+    from custgroups.core import demo
+    from custgroups.core.models import database
+
+    def analysed(table: str) -> int:
+        return int(database.execute_sql(
+            "SELECT analyze_count FROM pg_stat_user_tables WHERE relid = %s::regclass",
+            [table]).fetchone()[0])
+
+    db.open_database(postgres_url)
+    demo.generate_demo(300, 5, 2)
+    assert analysed("customer") == analysed("membership") == 1
+    upsert_customers(CustomerInput(f"N{i:05d}", f"New {i}") for i in range(db.BULK_ROWS))
+    upsert_customers([CustomerInput("N99999", "One more")])  # a small import: not again
+    assert analysed("customer") == 2

@@ -206,6 +206,8 @@ def apply_import(rows: Sequence[CustomerInput], columns: Collection[str], clear_
             for batch in chunked(records, _WRITE_CHUNK):
                 _upsert(batch)
             progress(done, len(rows))
+    if len(rows) >= db.BULK_ROWS:
+        db.refresh_statistics("customer")
     return tally.plan()
 
 

@@ -134,6 +134,7 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
                      _history(group_ids, group_rows, members, codes, created, who))
         since_creation(database)  # every member joined with its group
         progress(4, steps)
+    db.refresh_statistics("customer", "customer_group", "membership", "history_event")
     return DemoResult(customers, groups, sum(len(m) for m in members))
 
 

@@ -23,19 +23,22 @@ from custgroups.core.db.files import SQLITE_BUSY_TIMEOUT_S, default_database_pat
 from custgroups.core.db.migrations import LATEST_SCHEMA
 from custgroups.core.db.operations import READ_RETRY_WAITS, reads, snapshot, transaction, writes
 from custgroups.core.db.sql import (
+    BULK_ROWS,
     contains,
     first_column,
     id_list,
     in_ids,
     like,
     mark,
+    refresh_statistics,
     text_list,
 )
 
 __all__ = [
+    "BULK_ROWS",
     "ENV_VAR", "LATEST_SCHEMA", "READ_RETRY_WAITS", "SQLITE_BUSY_TIMEOUT_S", "DatabaseInfo",
     "administer", "choose_database_url", "close_database", "contains", "default_database_path",
     "default_database_url", "display_name", "explain", "first_column", "id_list", "in_ids",
     "info", "is_postgres", "is_server_address", "like", "mark", "open_database", "reads",
-    "snapshot", "text_list", "transaction", "writes",
+    "refresh_statistics", "snapshot", "text_list", "transaction", "writes",
 ]

@@ -50,3 +50,18 @@ def like(column: Any, pattern: str) -> Any:
 def first_column(query: Any) -> list[Any]:
     """The first value of every row a query returns."""
     return [row[0] for row in query.tuples()]
+
+
+#: Rows written at once above which the server's planner is told of them straight away.
+BULK_ROWS = 10_000
+
+
+def refresh_statistics(*tables: str) -> None:
+    """After a bulk load, let PostgreSQL's planner see the new rows now, not when autovacuum
+    gets round to it (before, a two-letter picker search took 421 ms where 1 ms would do).
+    A login that does not own the tables is skipped by the server with a warning, no error;
+    SQLite's plans do not depend on such statistics."""
+    if is_postgres():
+        from custgroups.core.models import database
+
+        database.execute_sql("ANALYZE " + ", ".join(f'"{table}"' for table in tables))
