@@ -212,3 +212,9 @@ def test_bulk_loads_leave_the_planner_informed(postgres_url: str) -> None:
     upsert_customers(CustomerInput(f"N{i:05d}", f"New {i}") for i in range(db.BULK_ROWS))
     upsert_customers([CustomerInput("N99999", "One more")])  # a small import: not again
     assert analysed("customer") == 2
+    group = groups.save_group(GroupChange(name="Everyone new"), "alice")
+    from custgroups.core.customers import resolve_codes
+
+    new = resolve_codes([f"N{i:05d}" for i in range(db.BULK_ROWS)]).recognised
+    groups.change_members(group.id, "alice", add_ids=[ref.id for ref in new])
+    assert analysed("membership") == 2

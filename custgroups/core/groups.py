@@ -398,6 +398,8 @@ def change_members(group_id: int, who: str, add_ids: Iterable[int] = (),
                                    how=how)
         if any(counts):
             touch_group(group_id, who, now)
+    if sum(counts) >= db.BULK_ROWS:
+        db.refresh_statistics("membership", "membership_event")
     return counts
 
 
