@@ -118,6 +118,10 @@ def read_customers(path: Path, progress: ProgressFn = no_progress) -> CustomerFi
                                "and 'Name').", count=_HEADER_SEARCH_ROWS))
 
 
+#: Distinct cities and countries kept as one text each (past it, each row keeps its own).
+_SHARED_TEXTS = 10_000
+
+
 def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
                    progress: ProgressFn) -> tuple[list[CustomerInput], list[Sentence]]:
     rows: list[CustomerInput] = []
@@ -128,6 +132,7 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
     fields = ("code", "name", "email", "phone", "city", "country", "status")
     # A field without a column reads the empty cell put after the row's last one.
     pick = itemgetter(*(columns.get(field, width) for field in fields))
+    shared: dict[str, str] = {}
     for number, cells in enumerate(sheet.rows, header_row + 1):
         if number % 1000 == 0:
             progress(number, 0)
@@ -140,6 +145,8 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
             problems.append(tr("Row {row}: status '{status}' is neither Active nor Inactive.",
                                row=str(number), status=said_status))
         # An empty (or absent) status says nothing: the import decides what that means.
+        if len(shared) < _SHARED_TEXTS:  # a city or country repeats: keep its text once
+            city, country = shared.setdefault(city, city), shared.setdefault(country, country)
         row = CustomerInput(code=whole_number(code), name=name, email=email, phone=phone,
                             city=city, country=country,
                             active=status not in INACTIVE_WORDS if status else None)
