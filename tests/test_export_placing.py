@@ -23,17 +23,18 @@ from custgroups.core.sheets import placing
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs one export and kills itself on the chosen call of a function of ``placing``.
+# Runs one export and kills itself on the chosen call of a function of ``placing``,
+# ``writing`` or ``os``.
 _KILLED_EXPORT = textwrap.dedent("""
     import os, signal, sys
     from custgroups.core import db
     from custgroups.core.groups import GroupQuery
-    from custgroups.core.sheets import placing
+    from custgroups.core.sheets import placing, writing
     from custgroups.core.sheets.export import export_groups
 
     database, target, where, nth = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     module, name = where.split(".")
-    owner = os if module == "os" else placing
+    owner = {"os": os, "placing": placing, "writing": writing}[module]
     real, calls = getattr(owner, name), 0
 
     def stopping(*args, **kwargs):
@@ -57,9 +58,12 @@ def shop(tmp_path: Path) -> Path:
     return path
 
 
-def _killed_export(database: Path, target: Path, where: str, nth: int) -> None:
+def _killed_export(database: Path, target: Path, where: str, nth: int,
+                   temp: Path | None = None) -> None:
+    env = {**os.environ, **({"TMPDIR": str(temp)} if temp else {})}
     done = subprocess.run([sys.executable, "-c", _KILLED_EXPORT, str(database), str(target),
-                           where, str(nth)], cwd=ROOT, capture_output=True, check=False)
+                           where, str(nth)], cwd=ROOT, capture_output=True, check=False,
+                          env=env)
     assert done.returncode == -signal.SIGKILL, done.stderr.decode()
 
 
@@ -177,3 +181,25 @@ def test_an_old_file_that_cannot_be_put_back_is_kept(
     kept = [p for p in folder.iterdir() if p.name.endswith(".old.part")]
     assert [p.read_text() for p in kept] == ["old groups\n"]  # never deleted
     assert members_file.read_text() == "old members\n"
+
+
+def test_a_workbook_killed_while_writing_rows_leaves_nothing_in_the_temp_folder(
+        shop: Path, tmp_path: Path) -> None:
+    """Its sheets' rows were kept beside the target, hidden, and the next export into that
+    folder removes them; the system's temp folder holds nothing of it."""
+    temp, folder = tmp_path / "temp", tmp_path / "out"
+    temp.mkdir()
+    folder.mkdir()
+    # The third hidden name is the members sheet's: the groups sheet is written by then.
+    _killed_export(shop, folder / "groups.xlsx", "writing.temporary_beside", 3, temp)
+    assert list(temp.iterdir()) == []
+    left = sorted(p.name for p in folder.iterdir())
+    assert len(left) == 1 and left[0].startswith(".groups-") and left[0].endswith(
+        ".sheet.part")
+    _age(folder)
+    db.open_database(str(shop))
+    from custgroups.core.groups import GroupQuery
+    from custgroups.core.sheets.export import export_groups
+
+    export_groups(folder / "groups.xlsx", GroupQuery(), members=True)
+    assert sorted(p.name for p in folder.iterdir()) == ["groups.xlsx"]

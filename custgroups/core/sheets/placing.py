@@ -105,7 +105,7 @@ def finish_pending(folder: Path, settled: float = 30.0) -> None:
 #: A hidden file of an export older than this was left by one that was stopped.
 STALE_PART_SECONDS = 3600.0
 #: The hidden names :func:`temporary_beside` gives: ``.{stem}-{12 hex digits}{suffix}.part``.
-_PART = re.compile(r"\.(?P<stem>.+)-[0-9a-f]{12}(?P<suffix>\.(?:xlsx|csv|old|note))\.part")
+_PART = re.compile(r"\.(?P<stem>.+)-[0-9a-f]{12}(?P<suffix>\.(?:xlsx|csv|old|note|sheet))\.part")
 
 
 def _sweep_parts(folder: Path) -> None:

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
 from custgroups.core.errors import ValidationError, tr
@@ -83,11 +84,18 @@ class XlsxWriter:
     def _open_sheet(self, title: str) -> None:
         assert self._spec is not None
         sheet = self._book.create_sheet(title[:31])
-        sheet.freeze_panes = "A2"
-        header = []
-        bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE5F0")
+        sheet.freeze_panes = "A2"  # the pane and the widths go into the sheet's top
         for index, column in enumerate(self._spec.columns, 1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
+        # The sheet's rows wait in a hidden file beside the target, not in the system's temp
+        # folder: an export killed mid-way leaves them where the next export sweeps them up.
+        out = str(temporary_beside(self.path, ".sheet"))
+        ALL_TEMP_FILES.append(out)  # openpyxl removes it when the sheet is saved or dropped
+        sheet._writer = WorksheetWriter(sheet, out=out)
+        sheet._writer.write_top()
+        header = []
+        bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE5F0")
+        for column in self._spec.columns:
             cell = WriteOnlyCell(sheet, value=column.heading)
             cell.font, cell.fill = bold, fill
             cell.alignment = Alignment(vertical="center")
