@@ -205,6 +205,8 @@ def test_import_customers_command(tmp_path: Path, capsys: pytest.CaptureFixture[
                                        "0 updated. Nothing was changed (dry run).\n")
     assert main(["--database", url, "import-customers", str(FIXTURES / "cp1252.csv")]) == 0
     assert capsys.readouterr().out == "Imported cp1252.csv: 2 new · 0 updated.\n"
+    assert main(["--database", url, "import-customers", str(FIXTURES / "old_format.xls")]) == 0
+    assert capsys.readouterr().out == "Imported old_format.xls: 4 new · 0 updated.\n"
     assert main(["--database", url, "import-customers", str(FIXTURES / "password.xlsx")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "protected by a password" in err

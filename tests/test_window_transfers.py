@@ -115,6 +115,26 @@ def test_import_customers_from_the_window(qtbot: QtBot, window: MainWindow, tmp_
     assert job is not None
 
 
+def test_ods_and_xls_customer_lists_import_from_the_window(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.ui.import_preview import ImportPreviewDialog
+    from tests.sheet_files import FIXTURES, ods
+
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "inform", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(
+        lambda cls, plans, path, parent: True))
+    sheet = ods(tmp_path / "kunden.ods", [["Kundennummer", "Name", "Ort"],
+                                          ["N100", "Café Müller", "Köln"]])
+    window.import_customers(sheet)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    window.import_customers(FIXTURES / "old_format.xls")
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=10_000)
+    assert told == [("Customers imported", "kunden.ods: 1 new · 0 updated."),
+                    ("Customers imported", "old_format.xls: 4 new · 0 updated.")]
+
+
 def test_sample_data_fills_an_empty_database(qtbot: QtBot, opened: str) -> None:
     window = open_window(qtbot, opened)
     button = window.findChild(QPushButton, "sampleDataButton")
