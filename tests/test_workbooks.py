@@ -155,3 +155,36 @@ def test_more_text_than_any_customer_list_is_refused_unread(
 def test_column_numbers() -> None:
     assert [workbooks.column_number(c) for c in ("A", "Z", "AA", "XFD", b"ALL")] == [
         1, 26, 27, 16384, 1000]
+
+
+def _repeated(path: Path, rows: int, columns: int, value: bool) -> Path:
+    cell = (f'<table:table-cell table:number-columns-repeated="{columns}" '
+            'office:value-type="string"><text:p>x</text:p></table:table-cell>' if value else
+            f'<table:table-cell table:number-columns-repeated="{columns}"/>')
+    return rewrite(path, "content.xml", {b"</table:table>": (
+        f'<table:table-row table:number-rows-repeated="{rows}">{cell}</table:table-row>'
+        "</table:table>").encode()})
+
+
+@pytest.mark.parametrize(("rows", "columns", "message"), [
+    (100_000, 100, "spans more than 2,500,000 cells"),
+    (3_000_000, 1, "more than 2,000,000 rows"),
+    (10, 20_000, "20,000 columns"),
+])
+def test_an_ods_cell_repeated_beyond_a_customer_list_is_refused_unbuilt(
+        tmp_path: Path, rows: int, columns: int, message: str) -> None:
+    """A few bytes can repeat a cell millions of times: refused before any table is built
+    (calamine would take gigabytes)."""
+    path = _repeated(ods(tmp_path / "repeated.ods", [["Code", "Name"], ["C1", "One"]]),
+                     rows, columns, value=True)
+    started = time.perf_counter()
+    with pytest.raises(FileRefused, match=message):
+        read_customers(path)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_empty_cells_repeated_to_the_sheets_edge_are_nothing(tmp_path: Path) -> None:
+    """As LibreOffice saves a sheet: the unused rows and columns as repeated empty cells."""
+    path = _repeated(ods(tmp_path / "saved.ods", [["Code", "Name"], ["C1", "One"]]),
+                     1_048_574, 1024, value=False)
+    assert [(row.code, row.name) for row in read_customers(path).rows] == [("C1", "One")]

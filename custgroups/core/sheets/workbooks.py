@@ -111,6 +111,8 @@ def workbook_sheets(path: Path, kind: str) -> Iterator[list[Sheet]]:
                                    limit=MAX_XLS_BYTES // 1024 // 1024))
     if kind == "xlsx":
         scans = _scan_xlsx(path)
+    elif kind == "ods":
+        _scan_ods(path)
     if scans is None:  # cells without places: openpyxl reads it in bounded memory
         with openpyxl_sheets(path) as sheets:
             yield sheets
@@ -256,6 +258,50 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
                         "ascii", "replace")
             _check_table(path, name, rows, columns, cells)
     return scan if placed == cells else None
+
+
+_ODS_TAG = re.compile(rb"<table:table-row\b([^>]*)>|</table:table-row>"
+                      rb"|<table:(?:covered-)?table-cell\b([^>]*)>|<table:table\b([^>]*)>")
+_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d{1,9})"')
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+
+
+def _scan_ods(path: Path) -> None:
+    """Refuse an ods spreadsheet whose repeated rows and cells would spread into a table
+    beyond a customer list (a few bytes can repeat a cell a million times). Empty cells
+    repeated to the sheet's edge, as LibreOffice writes them, span nothing."""
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
+        name, row, rows, columns, cells = "", 0, 0, 0, 0
+        repeat, column, filled = 1, 0, 0
+        tail = b""
+        while chunk := handle.read(1 << 20):
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            data, tail = data[:cut], data[cut:]
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                raise FileRefused(path, tr("the workbook holds XML built to attack the "
+                                           "program reading it; it was not read."))
+            for match in _ODS_TAG.finditer(data):
+                row_tag, cell_tag, table_tag = match.groups()
+                if table_tag is not None:
+                    found = _ODS_NAME.search(table_tag)
+                    name, row = (found.group(1).decode("utf-8", "replace") if found else ""), 0
+                elif row_tag is not None:
+                    found = _ODS_REPEAT.search(row_tag)
+                    repeat, column, filled = int(found.group(1)) if found else 1, 0, 0
+                elif cell_tag is not None:
+                    found = _ODS_REPEAT.search(cell_tag)
+                    times = int(found.group(1)) if found else 1
+                    column += times
+                    if b"value-type=" in cell_tag or not cell_tag.endswith(b"/"):
+                        filled += times
+                        columns = max(columns, column)
+                else:  # the row's end: its cells, repeated as often as the row is
+                    if filled:
+                        rows = max(rows, row + repeat)
+                        cells += filled * repeat
+                    row += repeat
+                    _check_table(path, name, rows, columns, cells)
 
 
 def _check_table(path: Path, name: str, rows: int, columns: int, cells: int) -> None:
