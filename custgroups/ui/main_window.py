@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,12 +30,8 @@ from custgroups.qt.words import said
 from custgroups.ui import selection, style, team_view
 from custgroups.ui.about_dialog import install_help_menu
 from custgroups.ui.appearance_menu import install_appearance_menu, install_language_menu
-from custgroups.ui.compare_dialog import CompareDialog
-from custgroups.ui.customers_window import CustomersWindow
-from custgroups.ui.duplicate_dialog import duplicate
 from custgroups.ui.empty_state import EmptyState
 from custgroups.ui.filter_bar import FilterBar
-from custgroups.ui.group_form import GroupDialog
 from custgroups.ui.group_table import GroupTable
 from custgroups.ui.models.group_model import COLUMN_BY_SORT, Column, GroupTableModel
 from custgroups.ui.pager import Pager
@@ -50,6 +46,9 @@ from custgroups.ui.window_actions import (
 )
 from custgroups.ui.window_transfers import WindowTransfers
 from custgroups.ui.window_views import WindowViews
+
+if TYPE_CHECKING:
+    from custgroups.ui.customers_window import CustomersWindow
 
 
 class MainWindow(WindowTransfers, WindowViews, QMainWindow):
@@ -340,6 +339,8 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
 
     @Slot()
     def _on_add_triggered(self) -> None:
+        from custgroups.ui.group_form import GroupDialog  # dialogs load when first opened
+
         saved = GroupDialog.edit(self._who, None, self)
         if saved is not None:
             self._on_created(saved)
@@ -352,6 +353,8 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
     def _on_duplicate_triggered(self) -> None:
         group = self.selected_group()
         if group is not None:
+            from custgroups.ui.duplicate_dialog import duplicate
+
             duplicate(group, self._who, self._queries, self, self._on_created)
 
     @Slot(QModelIndex)
@@ -366,6 +369,8 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
                                  failed=self.show_error)
 
     def _edit(self, group: Group) -> None:
+        from custgroups.ui.group_form import GroupDialog
+
         if (saved := GroupDialog.edit(self._who, group, self)) is not None:
             self.show_saved(saved, self.tr("Saved {code} {name}.").format(code=saved.code,
                                                                          name=saved.name))
@@ -386,6 +391,8 @@ class MainWindow(WindowTransfers, WindowViews, QMainWindow):
         selected = self.selected_groups()
         if len(selected) < 2:
             return
+        from custgroups.ui.compare_dialog import CompareDialog
+
         created = CompareDialog.open_for([g.id for g in selected], self._who, self,
                                          self._run_export, self._can_edit)
         if created is not None:

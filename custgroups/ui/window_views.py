@@ -12,12 +12,10 @@ from PySide6.QtWidgets import QMainWindow
 from custgroups.core.group_list import GroupQuery, page_of
 from custgroups.core.groups import Group
 from custgroups.core.history import HistoryEntry, group_history
-from custgroups.ui.customers_window import CustomersWindow
-from custgroups.ui.history_view import HistoryDialog
-from custgroups.ui.revert_editor import open_revert
 
 if TYPE_CHECKING:
     from custgroups.qt.tasks import Job, Lane
+    from custgroups.ui.customers_window import CustomersWindow
 
     _Window = QMainWindow
 else:
@@ -49,6 +47,9 @@ class WindowViews(_Window):
                                  self._show_history(group, entries), failed=self.show_error)
 
     def _show_history(self, group: Group, entries: list[HistoryEntry]) -> None:
+        from custgroups.ui.history_view import HistoryDialog  # loads when first opened
+        from custgroups.ui.revert_editor import open_revert
+
         plan = HistoryDialog.open_for(group, entries, self, self._run_export, self._can_edit)
         if plan is not None and open_revert(self._who, plan, self) is not None:
             self.refresh()
@@ -56,6 +57,8 @@ class WindowViews(_Window):
     @Slot()
     def _on_customers_triggered(self) -> None:
         if self.customers is None or not self.customers.isVisible():
+            from custgroups.ui.customers_window import CustomersWindow  # loads when first opened
+
             self.customers = CustomersWindow(self._who, self._can_edit, self, self._run_export)
         self.customers.show()
         self.customers.raise_()
