@@ -76,7 +76,8 @@ def test_the_window_starts_without_the_spreadsheet_libraries() -> None:
     script = ("import sys\n"
               "import custgroups.app, custgroups.ui.main_window\n"
               "print(sorted(m for m in ('openpyxl', 'python_calamine', 'charset_normalizer',\n"
-              "                         'custgroups.ui.group_form', 'custgroups.ui.compare_dialog',\n"
+              "                         'custgroups.ui.group_form',\n"
+              "                         'custgroups.ui.compare_dialog',\n"
               "                         'custgroups.ui.customers_window',\n"
               "                         'custgroups.ui.history_view') if m in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
