@@ -143,9 +143,9 @@ def test_the_smoke_of_a_broken_bundle_fails_every_check(tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     failures = build.smoke(tmp_path)  # an empty folder: no files, no executables
     out = capsys.readouterr().out
-    assert len(failures) == 8
-    assert out.count("FAIL ") == 8 and "ok " not in out
-    assert out.splitlines()[-1] == "smoke: 0 passed, 8 failed"
+    assert len(failures) == 9
+    assert out.count("FAIL ") == 9 and "ok " not in out
+    assert out.splitlines()[-1] == "smoke: 0 passed, 9 failed"
 
 
 def test_the_smoke_judges_the_window_by_its_stderr_and_its_log(tmp_path: Path) -> None:
