@@ -40,7 +40,7 @@ rows = st.builds(CustomerInput, code=text(CUSTOMER_CODE_MAX), name=text(NAME_MAX
 def test_the_quick_check_never_vouches_for_a_faulty_row(row: CustomerInput) -> None:
     if plainly_valid(row):
         assert problems_of(row) == []
-    assert validate_customer(row) == ([] if plainly_valid(row) else problems_of(row))
+    assert validate_customer(row) == problems_of(row)  # the quick path answers alike
 
 
 def test_the_quick_check_takes_the_usual_rows() -> None:

@@ -103,16 +103,20 @@ def test_cells_that_do_not_name_their_place_are_read_row_by_row(tmp_path: Path) 
         ("C1", "One"), ("C2", "Two")]
 
 
-@pytest.mark.parametrize("far", ["A3000000", "ALL900000", "ZZ99999"])
-def test_two_cells_far_apart_are_refused_before_any_table_is_built(tmp_path: Path,
-                                                                   far: str) -> None:
+@pytest.mark.parametrize(("far", "message"), [
+    ("A3000000", "more than 2,000,000 rows"),
+    ("ALL900000", "spans more than 2,500,000 cells"),
+    ("ZZ99999", "spans more than 2,500,000 cells"),
+])
+def test_two_cells_far_apart_are_refused_before_any_table_is_built(tmp_path: Path, far: str,
+                                                                   message: str) -> None:
     """A sheet holding A1 and one far cell asks for a table of millions of cells."""
     path = xlsx(tmp_path / "sparse.xlsx", [["Code", "Name"], ["C1", "One"]])
     rewrite(path, "xl/worksheets/sheet1.xml", {
         b"</sheetData>": f'<row r="{far.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{far}" '
                          f't="inlineStr"><is><t>x</t></is></c></row></sheetData>'.encode()})
     started = time.perf_counter()
-    with pytest.raises(FileRefused, match="spans more than 2,500,000 cells|rows|columns"):
+    with pytest.raises(FileRefused, match=message):
         read_customers(path)
     assert time.perf_counter() - started < 1.0
 

@@ -49,7 +49,7 @@
         <translation>Gruppen werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/window_views.py" line="79"/>
+        <location filename="../ui/window_views.py" line="82"/>
         <source>{said} The current filters hide it.</source>
         <translation>{said} Die aktuellen Filter blenden sie aus.</translation>
     </message>
@@ -156,24 +156,23 @@
         <translation>Auf diesem Computer gibt es keinen Schlüsselbund des Systems, daher wird das Passwort bei jedem Start abgefragt.</translation>
     </message>
     <message>
-        <location filename="../ui/member_file.py" line="32"/>
-        <location filename="../ui/member_file.py" line="57"/>
+        <location filename="../ui/member_file.py" line="33"/>
+        <location filename="../ui/member_file.py" line="58"/>
         <source>Import Members</source>
         <translation>Mitglieder importieren</translation>
     </message>
     <message>
-        <location filename="../ui/member_file.py" line="33"/>
-        <location filename="../ui/transfers.py" line="74"/>
+        <location filename="../ui/wording.py" line="23"/>
         <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Tabellen (*.xlsx *.xls *.ods *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/member_file.py" line="45"/>
+        <location filename="../ui/member_file.py" line="46"/>
         <source>Reading {name}…</source>
         <translation>{name} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/member_file.py" line="58"/>
+        <location filename="../ui/member_file.py" line="59"/>
         <source>Which column holds the customer codes?</source>
         <translation>Welche Spalte enthält die Kundennummern?</translation>
     </message>
@@ -475,7 +474,7 @@
         <translation>{name} wird importiert…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wording.py" line="23"/>
+        <location filename="../ui/wording.py" line="28"/>
         <source>%Ln customer(s)</source>
         <translation>
             <numerusform>%Ln Kunde</numerusform>
@@ -483,7 +482,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wording.py" line="28"/>
+        <location filename="../ui/wording.py" line="33"/>
         <source>%Ln group(s)</source>
         <translation>
             <numerusform>%Ln Gruppe</numerusform>
@@ -491,7 +490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wording.py" line="33"/>
+        <location filename="../ui/wording.py" line="38"/>
         <source>%Ln changed tick(s)</source>
         <translation>
             <numerusform>%Ln geändertes Häkchen</numerusform>
@@ -499,18 +498,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="38"/>
+        <location filename="../ui/wording.py" line="43"/>
         <source>{n} recognised</source>
         <translation>{n} erkannt</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="40"/>
+        <location filename="../ui/wording.py" line="45"/>
         <source>{n} already in the group</source>
         <translation>{n} bereits in der Gruppe</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wording.py" line="43"/>
-        <location filename="../ui/wording.py" line="61"/>
+        <location filename="../ui/wording.py" line="48"/>
+        <location filename="../ui/wording.py" line="66"/>
         <source>%Ln duplicate(s)</source>
         <translation>
             <numerusform>%Ln Duplikat</numerusform>
@@ -518,140 +517,140 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="47"/>
+        <location filename="../ui/wording.py" line="52"/>
         <source>{n} inactive, not added</source>
         <translation>{n} inaktiv, nicht hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="48"/>
-        <location filename="../ui/wording.py" line="62"/>
-        <location filename="../ui/wording.py" line="92"/>
-        <location filename="../ui/wording.py" line="108"/>
+        <location filename="../ui/wording.py" line="53"/>
+        <location filename="../ui/wording.py" line="67"/>
+        <location filename="../ui/wording.py" line="97"/>
+        <location filename="../ui/wording.py" line="113"/>
         <source> · </source>
         <translation> · </translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="54"/>
+        <location filename="../ui/wording.py" line="59"/>
         <source>{customers} in {groups}</source>
         <translation>{customers} in {groups}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="57"/>
+        <location filename="../ui/wording.py" line="62"/>
         <source>{n} of them inactive</source>
         <translation>davon {n} inaktiv</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="66"/>
+        <location filename="../ui/wording.py" line="71"/>
         <source>{code} (did you mean {suggestion}?)</source>
         <translation>{code} (meinten Sie {suggestion}?)</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="70"/>
+        <location filename="../ui/wording.py" line="75"/>
         <source>{n} unknown: {codes}</source>
         <translation>{n} unbekannt: {codes}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="71"/>
+        <location filename="../ui/wording.py" line="76"/>
         <source> and {n} more</source>
         <translation> und {n} weitere</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="78"/>
+        <location filename="../ui/wording.py" line="83"/>
         <source>to add {n}</source>
         <translation>{n} hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="80"/>
+        <location filename="../ui/wording.py" line="85"/>
         <source>to remove {n} (not in the list)</source>
         <translation>{n} entfernen (nicht in der Liste)</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="82"/>
+        <location filename="../ui/wording.py" line="87"/>
         <source>to remove {n}</source>
         <translation>{n} entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="83"/>
+        <location filename="../ui/wording.py" line="88"/>
         <source>unchanged {n}</source>
         <translation>{n} unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="85"/>
+        <location filename="../ui/wording.py" line="90"/>
         <source>not in the group {n}</source>
         <translation>{n} nicht in der Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="89"/>
+        <location filename="../ui/wording.py" line="94"/>
         <source>inactive {n}</source>
         <translation>{n} inaktiv</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="91"/>
+        <location filename="../ui/wording.py" line="96"/>
         <source>duplicates {n}</source>
         <translation>{n} doppelt</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="97"/>
+        <location filename="../ui/wording.py" line="102"/>
         <source>{n} updated</source>
         <translation>{n} aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="101"/>
+        <location filename="../ui/wording.py" line="106"/>
         <source>{n} new</source>
         <translation>{n} neu</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="103"/>
+        <location filename="../ui/wording.py" line="108"/>
         <source>{n} reactivated</source>
         <translation>{n} wieder aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="105"/>
+        <location filename="../ui/wording.py" line="110"/>
         <source>{n} deactivated</source>
         <translation>{n} deaktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="107"/>
+        <location filename="../ui/wording.py" line="112"/>
         <source>{n} unchanged</source>
         <translation>{n} unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="115"/>
+        <location filename="../ui/wording.py" line="120"/>
         <source>{change} (reason: {reason})</source>
         <translation>{change} (Grund: {reason})</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="122"/>
+        <location filename="../ui/wording.py" line="127"/>
         <source>Created as &apos;{name}&apos;</source>
         <translation>Angelegt als „{name}“</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="124"/>
+        <location filename="../ui/wording.py" line="129"/>
         <source>Renamed from &apos;{old}&apos; to &apos;{new}&apos;</source>
         <translation>Umbenannt von „{old}“ in „{new}“</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="127"/>
+        <location filename="../ui/wording.py" line="132"/>
         <source>Description changed</source>
         <translation>Beschreibung geändert</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="127"/>
+        <location filename="../ui/wording.py" line="132"/>
         <source>Description cleared</source>
         <translation>Beschreibung gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="129"/>
+        <location filename="../ui/wording.py" line="134"/>
         <source>Activated</source>
         <translation>Aktiviert</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="131"/>
+        <location filename="../ui/wording.py" line="136"/>
         <source>Deactivated</source>
         <translation>Deaktiviert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wording.py" line="133"/>
+        <location filename="../ui/wording.py" line="138"/>
         <source>Added %Ln customer(s)</source>
         <translation>
             <numerusform>%Ln Kunde hinzugefügt</numerusform>
@@ -659,7 +658,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/wording.py" line="135"/>
+        <location filename="../ui/wording.py" line="140"/>
         <source>Removed %Ln customer(s)</source>
         <translation>
             <numerusform>%Ln Kunde entfernt</numerusform>
@@ -667,122 +666,122 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="145"/>
+        <location filename="../ui/wording.py" line="150"/>
         <source>= {formula}</source>
         <translation>= {formula}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="147"/>
+        <location filename="../ui/wording.py" line="152"/>
         <source>moved to {name}</source>
         <translation>verschoben nach {name}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="149"/>
+        <location filename="../ui/wording.py" line="154"/>
         <source>moved from {name}</source>
         <translation>verschoben aus {name}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="151"/>
+        <location filename="../ui/wording.py" line="156"/>
         <source>copied from {name}</source>
         <translation>kopiert aus {name}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="153"/>
+        <location filename="../ui/wording.py" line="158"/>
         <source>from {name}</source>
         <translation>aus {name}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="153"/>
+        <location filename="../ui/wording.py" line="158"/>
         <source>from a pasted list</source>
         <translation>aus einer eingefügten Liste</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="155"/>
+        <location filename="../ui/wording.py" line="160"/>
         <source>as listed in {name}</source>
         <translation>wie in {name} aufgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="156"/>
+        <location filename="../ui/wording.py" line="161"/>
         <source>as listed in a paste</source>
         <translation>wie in einer eingefügten Liste aufgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="158"/>
+        <location filename="../ui/wording.py" line="163"/>
         <source>matched to {name}</source>
         <translation>Angleichung an {name}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="159"/>
+        <location filename="../ui/wording.py" line="164"/>
         <source>matched to a pasted list</source>
         <translation>Angleichung an eine eingefügte Liste</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="160"/>
+        <location filename="../ui/wording.py" line="165"/>
         <source> ({how})</source>
         <translation> ({how})</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="166"/>
+        <location filename="../ui/wording.py" line="171"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="166"/>
+        <location filename="../ui/wording.py" line="171"/>
         <source>picker</source>
         <translation>Kundenauswahl</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="167"/>
+        <location filename="../ui/wording.py" line="172"/>
         <source>pasted list</source>
         <translation>eingefügte Liste</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="167"/>
+        <location filename="../ui/wording.py" line="172"/>
         <source>file {source}</source>
         <translation>Datei {source}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="168"/>
+        <location filename="../ui/wording.py" line="173"/>
         <source>matched to {source}</source>
         <translation>Angleichung an {source}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="168"/>
+        <location filename="../ui/wording.py" line="173"/>
         <source>matched to a paste</source>
         <translation>Angleichung an eine eingefügte Liste</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="169"/>
+        <location filename="../ui/wording.py" line="174"/>
         <source>= {source}</source>
         <translation>= {source}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="169"/>
+        <location filename="../ui/wording.py" line="174"/>
         <source>copied from {source}</source>
         <translation>kopiert aus {source}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="170"/>
+        <location filename="../ui/wording.py" line="175"/>
         <source>moved, {source}</source>
         <translation>verschoben, {source}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="170"/>
+        <location filename="../ui/wording.py" line="175"/>
         <source>command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="171"/>
+        <location filename="../ui/wording.py" line="176"/>
         <source>Customers window</source>
         <translation>Fenster „Kunden“</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="171"/>
+        <location filename="../ui/wording.py" line="176"/>
         <source>revert of {source}</source>
         <translation>Rücknahme von {source}</translation>
     </message>
     <message>
-        <location filename="../ui/wording.py" line="177"/>
+        <location filename="../ui/wording.py" line="182"/>
         <source>command line, {source}</source>
         <translation>Befehlszeile, {source}</translation>
     </message>
@@ -1283,74 +1282,74 @@ Seconds to wait before each repeat of a read whose server connection died or who
         <translation>{code}: {reason}</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="93"/>
+        <location filename="../core/customer_import.py" line="97"/>
         <source>Name</source>
         <extracomment>The fields whose changes a plan counts, in the order a summary lists equal counts. Every field a customer row can state; ``status`` is the Active/Inactive column. The customer fields as sentences name them.</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="93"/>
+        <location filename="../core/customer_import.py" line="97"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="93"/>
+        <location filename="../core/customer_import.py" line="97"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="94"/>
+        <location filename="../core/customer_import.py" line="98"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="94"/>
+        <location filename="../core/customer_import.py" line="98"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="102"/>
+        <location filename="../core/customer_import.py" line="125"/>
         <source>Customer code is missing.</source>
         <translation>Die Kundennummer fehlt.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="104"/>
+        <location filename="../core/customer_import.py" line="127"/>
         <source>Customer code &apos;{code}&apos; holds spaces or control characters.</source>
         <translation>Die Kundennummer „{code}“ enthält Leerzeichen oder Steuerzeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="107"/>
+        <location filename="../core/customer_import.py" line="130"/>
         <source>Customer code is longer than {limit} characters.</source>
         <translation>Die Kundennummer ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="111"/>
+        <location filename="../core/customer_import.py" line="134"/>
         <source>Customer name is missing.</source>
         <translation>Der Kundenname fehlt.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="113"/>
+        <location filename="../core/customer_import.py" line="136"/>
         <source>Customer name is longer than {limit} characters.</source>
         <translation>Der Kundenname ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="118"/>
+        <location filename="../core/customer_import.py" line="141"/>
         <source>{field} is longer than {limit} characters.</source>
         <translation>{field} ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="122"/>
+        <location filename="../core/customer_import.py" line="145"/>
         <source>{field} holds control characters.</source>
         <translation>{field} enthält Steuerzeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="220"/>
+        <location filename="../core/customer_import.py" line="245"/>
         <source>The same customer code appears twice.</source>
         <extracomment>A stored customer: id, then the :data:`FIELDS` in order, then active (as the driver gives it). A row as the file states it: the :data:`FIELDS` (None where the file has no such column), and the status (None where the file does not say).</extracomment>
         <translation>Dieselbe Kundennummer kommt zweimal vor.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="233"/>
+        <location filename="../core/customer_import.py" line="258"/>
         <source>Another clerk is importing customers right now, so nothing was changed; try again in a moment.</source>
         <translation>Ein anderer Benutzer importiert gerade Kunden, daher wurde nichts geändert. Versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1462,223 +1461,217 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>{file} konnte nicht in {folder} geschrieben werden: {reason}. Dort wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="58"/>
+        <location filename="../core/sheets/imports.py" line="60"/>
         <source>several columns are headed &apos;{heading}&apos; (columns {columns}): rename or remove all but one, so it is clear which to import.</source>
         <extracomment>Tells whether a cell is an existing customer&apos;s code (cells that read like headings).</extracomment>
         <translation>Mehrere Spalten haben die Überschrift „{heading}“ (Spalten {columns}): Benennen Sie alle bis auf eine um oder entfernen Sie sie, damit klar ist, welche importiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="71"/>
+        <location filename="../core/sheets/imports.py" line="73"/>
         <source>… and {count} more.</source>
         <translation>… und {count} weitere.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="72"/>
+        <location filename="../core/sheets/imports.py" line="74"/>
         <source>{file} was not imported: problems to fix first: {count}; nothing was changed.
 {problems}</source>
         <translation>{file} wurde nicht importiert; zuerst zu behebende Probleme: {count}. Es wurde nichts geändert.
 {problems}</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="112"/>
+        <location filename="../core/sheets/imports.py" line="114"/>
         <source>the table has headings but no customer rows.</source>
         <translation>Die Tabelle hat Überschriften, aber keine Kundenzeilen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="114"/>
+        <location filename="../core/sheets/imports.py" line="116"/>
         <source>no heading row naming a customer code and a customer name was found in the first {count} rows (for example &apos;Customer Code&apos; and &apos;Name&apos;).</source>
         <translation>In den ersten {count} Zeilen wurde keine Überschriftenzeile mit Kundennummer und Kundenname gefunden (zum Beispiel „Kundennummer“ und „Name“).</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="138"/>
+        <location filename="../core/sheets/imports.py" line="145"/>
         <source>Row {row}: status &apos;{status}&apos; is neither Active nor Inactive.</source>
+        <extracomment>Distinct cities and countries kept as one text each (past it, each row keeps its own).</extracomment>
         <translation>Zeile {row}: Der Status „{status}“ ist weder „Aktiv“ noch „Inaktiv“.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="145"/>
+        <location filename="../core/sheets/imports.py" line="153"/>
         <source>Row {row}: {problem}</source>
         <translation>Zeile {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="148"/>
+        <location filename="../core/sheets/imports.py" line="156"/>
         <source>Row {row}: the code cell holds the spreadsheet error {error}; fix the formula in the file.</source>
         <translation>Zeile {row}: Die Zelle mit der Kundennummer enthält den Fehlerwert {error}; korrigieren Sie die Formel in der Datei.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="152"/>
+        <location filename="../core/sheets/imports.py" line="159"/>
         <source>Row {row}: the name cell holds the spreadsheet error {error}; fix the formula in the file.</source>
         <translation>Zeile {row}: Die Zelle mit dem Namen enthält den Fehlerwert {error}; korrigieren Sie die Formel in der Datei.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="158"/>
+        <location filename="../core/sheets/imports.py" line="164"/>
         <source>Row {row}: Customer code &apos;{code}&apos; already appears on row {first}.</source>
         <translation>Zeile {row}: Die Kundennummer „{code}“ steht bereits in Zeile {first}.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="274"/>
+        <location filename="../core/sheets/imports.py" line="280"/>
         <source>no column headed &apos;{column}&apos; was found.</source>
         <translation>Es wurde keine Spalte mit der Überschrift „{column}“ gefunden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="356"/>
+        <location filename="../core/sheets/imports.py" line="362"/>
         <source>no customer codes were found in it.</source>
         <translation>In der Datei wurden keine Kundennummern gefunden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="38"/>
+        <location filename="../core/sheets/reading.py" line="47"/>
         <source>{file}: {reason}</source>
-        <extracomment>Cells kept per row; a row longer than MAX_ROW_CELLS is refused (parsing it costs time).</extracomment>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="57"/>
+        <location filename="../core/sheets/reading.py" line="66"/>
         <source>Reading workbooks is switched off: the defusedxml package that guards against malicious XML is missing. Reinstall custgroups.</source>
         <translation>Das Lesen von Arbeitsmappen ist abgeschaltet: Das Paket defusedxml, das vor schädlichem XML schützt, fehlt. Installieren Sie custgroups neu.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="77"/>
+        <location filename="../core/sheets/files.py" line="30"/>
         <source>the file cannot be read ({reason}).</source>
         <translation>Die Datei kann nicht gelesen werden ({reason}).</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="85"/>
+        <location filename="../core/sheets/reading.py" line="74"/>
         <source>the file does not exist.</source>
         <translation>Die Datei existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="87"/>
+        <location filename="../core/sheets/reading.py" line="76"/>
         <source>this is a folder, not a file.</source>
         <translation>Dies ist ein Ordner, keine Datei.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="90"/>
+        <location filename="../core/sheets/reading.py" line="79"/>
         <source>the file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="92"/>
-        <location filename="../core/sheets/workbooks.py" line="108"/>
+        <location filename="../core/sheets/reading.py" line="81"/>
+        <location filename="../core/sheets/workbooks.py" line="112"/>
         <source>the file is {size} MB; files over {limit} MB are not read.</source>
         <translation>Die Datei ist {size} MB groß; Dateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="100"/>
-        <location filename="../core/sheets/workbooks.py" line="122"/>
+        <location filename="../core/sheets/reading.py" line="36"/>
         <source>the workbook is protected by a password. Open it in Excel, remove the password, save, and try again.</source>
+        <extracomment>Cells kept per row; a row longer than MAX_ROW_CELLS is refused (parsing it costs time). Why a workbook is refused, alike whichever reader meets it.</extracomment>
         <translation>Die Arbeitsmappe ist durch ein Passwort geschützt. Öffnen Sie sie in Excel, entfernen Sie das Passwort, speichern Sie sie und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="107"/>
+        <location filename="../core/sheets/reading.py" line="94"/>
         <source>the file is not an Excel workbook, although its name ends in {suffix}. It may be damaged, or another kind of file renamed.</source>
         <translation>Die Datei ist keine Excel-Arbeitsmappe, obwohl ihr Name auf {suffix} endet. Sie ist möglicherweise beschädigt oder eine umbenannte Datei anderen Typs.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="111"/>
+        <location filename="../core/sheets/reading.py" line="98"/>
         <source>text files over {limit} MB are not read.</source>
         <translation>Textdateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="74"/>
+        <location filename="../core/sheets/workbooks.py" line="78"/>
         <source>the workbook is damaged and cannot be opened.</source>
         <extracomment>Shared strings calamine keeps in memory: far more than any customer list&apos;s names. Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB.</extracomment>
         <translation>Die Arbeitsmappe ist beschädigt und kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="76"/>
+        <location filename="../core/sheets/workbooks.py" line="80"/>
         <source>the workbook holds far more parts than any real one; it was not read.</source>
         <translation>Die Arbeitsmappe enthält weit mehr Bestandteile als jede echte; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="85"/>
+        <location filename="../core/sheets/workbooks.py" line="89"/>
         <source>this is a zip archive, not an Excel workbook.</source>
         <translation>Dies ist ein ZIP-Archiv, keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="86"/>
+        <location filename="../core/sheets/workbooks.py" line="90"/>
         <source>the workbook would unpack to an absurd size (a &apos;zip bomb&apos;); it was not read.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken eine absurde Größe erreichen (eine „ZIP-Bombe“); sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="97"/>
+        <location filename="../core/sheets/workbooks.py" line="101"/>
         <source>the workbook holds {size} MB of text, far more than a customer list; it was not read.</source>
         <translation>Die Arbeitsmappe enthält {size} MB Text, weit mehr als eine Kundenliste; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="143"/>
-        <location filename="../core/sheets/workbooks.py" line="263"/>
+        <location filename="../core/sheets/workbooks.py" line="314"/>
         <source>the sheet &apos;{sheet}&apos; has {count} columns; sheets of over {limit} are not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat {count} Spalten; Tabellenblätter mit mehr als {limit} Spalten werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="271"/>
+        <location filename="../core/sheets/workbooks.py" line="304"/>
         <source>the sheet &apos;{sheet}&apos; spans more than {limit} cells, far more than a customer list; it was not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ umfasst mehr als {limit} Zellen, weit mehr als eine Kundenliste; es wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="150"/>
-        <location filename="../core/sheets/workbooks.py" line="195"/>
+        <location filename="../core/sheets/reading.py" line="38"/>
         <source>the workbook holds XML built to attack the program reading it; it was not read.</source>
         <translation>Die Arbeitsmappe enthält XML, das das lesende Programm angreifen soll; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="153"/>
-        <location filename="../core/sheets/workbooks.py" line="125"/>
-        <location filename="../core/sheets/workbooks.py" line="137"/>
-        <location filename="../core/sheets/workbooks.py" line="204"/>
+        <location filename="../core/sheets/reading.py" line="40"/>
         <source>the workbook is damaged and cannot be read.</source>
         <translation>Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="160"/>
-        <location filename="../core/sheets/workbooks.py" line="139"/>
-        <location filename="../core/sheets/workbooks.py" line="260"/>
+        <location filename="../core/sheets/reading.py" line="146"/>
+        <location filename="../core/sheets/workbooks.py" line="311"/>
         <source>the sheet &apos;{sheet}&apos; has more than {limit} rows.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat mehr als {limit} Zeilen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="163"/>
+        <location filename="../core/sheets/reading.py" line="149"/>
         <source>row {row} of the sheet &apos;{sheet}&apos; has {count} cells; rows of over {limit} are not read.</source>
         <translation>Zeile {row} des Tabellenblatts „{sheet}“ hat {count} Zellen; Zeilen mit mehr als {limit} Zellen werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="214"/>
-        <location filename="../core/sheets/reading.py" line="221"/>
+        <location filename="../core/sheets/reading.py" line="200"/>
+        <location filename="../core/sheets/reading.py" line="207"/>
         <source>the file holds binary data, not a table of text.</source>
         <translation>Die Datei enthält Binärdaten, keine Tabelle aus Text.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="218"/>
+        <location filename="../core/sheets/reading.py" line="204"/>
         <source>the file is neither a spreadsheet nor readable text.</source>
         <translation>Die Datei ist weder eine Tabellendatei noch lesbarer Text.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="251"/>
+        <location filename="../core/sheets/reading.py" line="237"/>
         <source>the file has more than {limit} rows.</source>
         <translation>Die Datei hat mehr als {limit} Zeilen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="256"/>
+        <location filename="../core/sheets/reading.py" line="242"/>
         <source>line {line} holds a cell longer than {limit} characters; no code, name or address is that long, so the file is not read.</source>
         <translation>Zeile {line} enthält eine Zelle mit mehr als {limit} Zeichen; so lang ist keine Nummer, kein Name und keine Adresse, daher wird die Datei nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="260"/>
+        <location filename="../core/sheets/reading.py" line="246"/>
         <source>line {line} is not well-formed ({reason}); a quote may be missing its partner.</source>
         <translation>Zeile {line} ist fehlerhaft aufgebaut ({reason}); möglicherweise fehlt zu einem Anführungszeichen das Gegenstück.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="48"/>
+        <location filename="../core/sheets/writing.py" line="49"/>
         <source>Export to a file ending in .xlsx or .csv, not &apos;{ending}&apos;.</source>
         <extracomment>Rows in one Excel sheet, header included.</extracomment>
         <translation>Exportieren Sie in eine Datei mit der Endung .xlsx oder .csv, nicht „{ending}“.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="51"/>
+        <location filename="../core/sheets/writing.py" line="52"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="54"/>
+        <location filename="../core/sheets/writing.py" line="55"/>
         <source>{path} is a folder.</source>
         <translation>{path} ist ein Ordner.</translation>
     </message>
@@ -2145,104 +2138,104 @@ The first key of the advisory locks that hold group codes (the second is the cod
 <context>
     <name>CustomerGridPanel</name>
     <message>
-        <location filename="../ui/customer_grid.py" line="69"/>
+        <location filename="../ui/customer_grid.py" line="68"/>
         <source>Paste customer codes: one per line, or a column copied from a spreadsheet.</source>
         <extracomment>How long typing or pasting may pause before the grid follows the box.</extracomment>
         <translation>Kundennummern einfügen: eine pro Zeile oder eine aus einer Tabelle kopierte Spalte.</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="71"/>
+        <location filename="../ui/customer_grid.py" line="70"/>
         <source>Customer codes</source>
         <translation>Kundennummern</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="73"/>
-        <location filename="../ui/customer_grid.py" line="159"/>
+        <location filename="../ui/customer_grid.py" line="72"/>
+        <location filename="../ui/customer_grid.py" line="158"/>
         <source>Paste codes to see their groups.</source>
         <translation>Fügen Sie Kundennummern ein, um deren Gruppen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="77"/>
+        <location filename="../ui/customer_grid.py" line="76"/>
         <source>Every group any of them is in</source>
         <translation>Alle Gruppen dieser Kunden</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="78"/>
+        <location filename="../ui/customer_grid.py" line="77"/>
         <source>Groups I choose…</source>
         <translation>Gruppen selbst auswählen…</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="81"/>
+        <location filename="../ui/customer_grid.py" line="80"/>
         <source>Every listed customer</source>
         <translation>Alle aufgeführten Kunden</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="82"/>
+        <location filename="../ui/customer_grid.py" line="81"/>
         <source>In none of these groups</source>
         <translation>In keiner dieser Gruppen</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="83"/>
+        <location filename="../ui/customer_grid.py" line="82"/>
         <source>In some of these groups</source>
         <translation>In mindestens einer dieser Gruppen</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="84"/>
+        <location filename="../ui/customer_grid.py" line="83"/>
         <source>With unsaved changes</source>
         <translation>Mit ungespeicherten Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="89"/>
+        <location filename="../ui/customer_grid.py" line="88"/>
         <source>Listed customers and their groups</source>
         <translation>Aufgeführte Kunden und ihre Gruppen</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="91"/>
+        <location filename="../ui/customer_grid.py" line="90"/>
         <source>Sa&amp;ve Changes</source>
         <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="92"/>
+        <location filename="../ui/customer_grid.py" line="91"/>
         <source>Save the changed ticks, group by group (Ctrl+S)</source>
         <translation>Geänderte Häkchen speichern, Gruppe für Gruppe (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="96"/>
+        <location filename="../ui/customer_grid.py" line="95"/>
         <source>&amp;Undo Changes</source>
         <translation>&amp;Rückgängig machen</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="98"/>
+        <location filename="../ui/customer_grid.py" line="97"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="114"/>
+        <location filename="../ui/customer_grid.py" line="113"/>
         <source>Customer &amp;codes</source>
         <translation>&amp;Kundennummern</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="123"/>
+        <location filename="../ui/customer_grid.py" line="122"/>
         <source>&amp;Groups</source>
         <translation>&amp;Gruppen</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="124"/>
+        <location filename="../ui/customer_grid.py" line="123"/>
         <source>Sho&amp;w</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="163"/>
+        <location filename="../ui/customer_grid.py" line="162"/>
         <source>Reading the groups of the codes…</source>
         <translation>Gruppen der Kundennummern werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="177"/>
+        <location filename="../ui/customer_grid.py" line="176"/>
         <source>Dropped {ticks}: their customers are no longer listed, or their groups no longer shown.</source>
         <translation>{ticks} verworfen: Deren Kunden werden nicht mehr aufgeführt oder deren Gruppen nicht mehr angezeigt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/customer_grid.py" line="213"/>
+        <location filename="../ui/customer_grid.py" line="212"/>
         <source>%Ln group(s) I chose…</source>
         <translation>
             <numerusform>%Ln selbst ausgewählte Gruppe…</numerusform>
@@ -2250,57 +2243,57 @@ The first key of the advisory locks that hold group codes (the second is the cod
         </translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="248"/>
+        <location filename="../ui/customer_grid.py" line="249"/>
         <source>Nothing more was saved: {reason}</source>
         <translation>Weiteres wurde nicht gespeichert: {reason}</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="259"/>
+        <location filename="../ui/customer_grid.py" line="260"/>
         <source>Saved {saved}; {failed} left as they were, their changed ticks kept (the grid now shows the groups as they are): {why}</source>
         <translation>{saved} gespeichert; {failed} unverändert gelassen, die geänderten Häkchen bleiben erhalten (die Ansicht zeigt die Gruppen jetzt im aktuellen Stand): {why}</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="266"/>
+        <location filename="../ui/customer_grid.py" line="267"/>
         <source>Saved {groups}: {codes}</source>
         <translation>{groups} gespeichert: {codes}</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="285"/>
+        <location filename="../ui/customer_grid.py" line="286"/>
         <source>Save or undo the changed ticks first: the export shows the groups as saved.</source>
         <translation>Speichern Sie die geänderten Häkchen zuerst oder machen Sie sie rückgängig: Der Export zeigt die Gruppen wie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="286"/>
+        <location filename="../ui/customer_grid.py" line="287"/>
         <source>Write the customers shown and their groups to a spreadsheet</source>
         <translation>Die angezeigten Kunden und ihre Gruppen in eine Tabelle exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="289"/>
+        <location filename="../ui/customer_grid.py" line="290"/>
         <source>Showing {shown} of {listed} customers</source>
         <translation>{shown} von {listed} Kunden angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="292"/>
+        <location filename="../ui/customer_grid.py" line="293"/>
         <source>Every listed customer is in at least one of these groups.</source>
         <translation>Jeder aufgeführte Kunde ist in mindestens einer dieser Gruppen.</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="294"/>
+        <location filename="../ui/customer_grid.py" line="295"/>
         <source>None of the listed customers is in any of these groups.</source>
         <translation>Keiner der aufgeführten Kunden ist in einer dieser Gruppen.</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="296"/>
+        <location filename="../ui/customer_grid.py" line="297"/>
         <source>No tick is changed.</source>
         <translation>Kein Häkchen geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="299"/>
+        <location filename="../ui/customer_grid.py" line="300"/>
         <source> · saving…</source>
         <translation> · wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/customer_grid.py" line="301"/>
+        <location filename="../ui/customer_grid.py" line="302"/>
         <source> · {ticks} not saved</source>
         <translation> · {ticks} nicht gespeichert</translation>
     </message>
@@ -3364,118 +3357,118 @@ The first key of the advisory locks that hold group codes (the second is the cod
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="82"/>
+        <location filename="../ui/main_window.py" line="81"/>
         <source>Customer Groups — {db}</source>
         <extracomment>No list query is pending: the list shows the answer to the newest one (or its failure).</extracomment>
         <translation>Kundengruppen — {db}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="105"/>
+        <location filename="../ui/main_window.py" line="104"/>
         <source>&amp;Add New…</source>
         <translation>&amp;Neue Gruppe…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="107"/>
+        <location filename="../ui/main_window.py" line="106"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="108"/>
+        <location filename="../ui/main_window.py" line="107"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="110"/>
+        <location filename="../ui/main_window.py" line="109"/>
         <source>&amp;History…</source>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="112"/>
+        <location filename="../ui/main_window.py" line="111"/>
         <source>&amp;Compare…</source>
         <translation>Ver&amp;gleichen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="114"/>
+        <location filename="../ui/main_window.py" line="113"/>
         <source>D&amp;uplicate…</source>
         <translation>D&amp;uplizieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="116"/>
+        <location filename="../ui/main_window.py" line="115"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="118"/>
+        <location filename="../ui/main_window.py" line="117"/>
         <source>&amp;Import Customers…</source>
         <translation>Kunden &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="120"/>
+        <location filename="../ui/main_window.py" line="119"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="121"/>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="124"/>
+        <location filename="../ui/main_window.py" line="123"/>
         <source>&amp;Customers</source>
         <translation>&amp;Kunden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="126"/>
+        <location filename="../ui/main_window.py" line="125"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="171"/>
+        <location filename="../ui/main_window.py" line="170"/>
         <source>Database: {db} · You: {who}</source>
         <translation>Datenbank: {db} · Benutzer: {who}</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="180"/>
+        <location filename="../ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182"/>
+        <location filename="../ui/main_window.py" line="181"/>
         <source>&amp;Group</source>
         <translation>&amp;Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="183"/>
+        <location filename="../ui/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="198"/>
+        <location filename="../ui/main_window.py" line="197"/>
         <source>Create a customer group (Ctrl+N)</source>
         <translation>Eine Kundengruppe anlegen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="200"/>
+        <location filename="../ui/main_window.py" line="199"/>
         <source>Export the selected groups, or every group the filters match (Ctrl+E)</source>
         <translation>Die ausgewählten Gruppen exportieren oder alle, die zu den Filtern passen (Strg+E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="202"/>
+        <location filename="../ui/main_window.py" line="201"/>
         <source>Compare the selected groups: who is in both, in either, in one only (Ctrl+Shift+C)</source>
         <translation>Die ausgewählten Gruppen vergleichen: wer in beiden, in mindestens einer, nur in einer ist (Strg+Umschalt+C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="204"/>
+        <location filename="../ui/main_window.py" line="203"/>
         <source>A new group like the selected one</source>
         <translation>Eine neue Gruppe wie die ausgewählte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="348"/>
+        <location filename="../ui/main_window.py" line="349"/>
         <source>Created {code} {name}.</source>
         <translation>{code} {name} angelegt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="370"/>
+        <location filename="../ui/main_window.py" line="375"/>
         <source>Saved {code} {name}.</source>
         <translation>{code} {name} gespeichert.</translation>
     </message>

@@ -20,7 +20,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="23" />
+      <location filename="../ui/wording.py" line="28" />
       <source>%Ln customer(s)</source>
       <translation>
         <numerusform>%Ln customer</numerusform>
@@ -28,7 +28,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="28" />
+      <location filename="../ui/wording.py" line="33" />
       <source>%Ln group(s)</source>
       <translation>
         <numerusform>%Ln group</numerusform>
@@ -36,7 +36,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="33" />
+      <location filename="../ui/wording.py" line="38" />
       <source>%Ln changed tick(s)</source>
       <translation>
         <numerusform>%Ln changed tick</numerusform>
@@ -44,8 +44,8 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="43" />
-      <location filename="../ui/wording.py" line="61" />
+      <location filename="../ui/wording.py" line="48" />
+      <location filename="../ui/wording.py" line="66" />
       <source>%Ln duplicate(s)</source>
       <translation>
         <numerusform>%Ln duplicate</numerusform>
@@ -53,7 +53,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="133" />
+      <location filename="../ui/wording.py" line="138" />
       <source>Added %Ln customer(s)</source>
       <translation>
         <numerusform>Added %Ln customer</numerusform>
@@ -61,7 +61,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../ui/wording.py" line="135" />
+      <location filename="../ui/wording.py" line="140" />
       <source>Removed %Ln customer(s)</source>
       <translation>
         <numerusform>Removed %Ln customer</numerusform>
@@ -126,7 +126,7 @@
   <context>
     <name>CustomerGridPanel</name>
     <message numerus="yes">
-      <location filename="../ui/customer_grid.py" line="213" />
+      <location filename="../ui/customer_grid.py" line="212" />
       <source>%Ln group(s) I chose…</source>
       <translation>
         <numerusform>%Ln group I chose…</numerusform>

@@ -12,6 +12,7 @@ from custgroups.core.customers import is_customer_code
 from custgroups.qt.tasks import Lane
 from custgroups.qt.words import said, tr
 from custgroups.ui.paste_box import PasteBox
+from custgroups.ui.wording import spreadsheet_files
 
 
 class MemberFileReader:
@@ -30,7 +31,7 @@ class MemberFileReader:
         """Ask for a file, then read it."""
         chosen, _filter = QFileDialog.getOpenFileName(
             self._parent, tr("Import Members"), str(Path.home()),
-            tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
+            spreadsheet_files())
         if chosen:
             self.read(Path(chosen))
 

@@ -21,7 +21,7 @@ from custgroups.ui import messages
 from custgroups.ui.export_dialog import ExportDialog
 from custgroups.ui.import_preview import ImportPreviewDialog
 from custgroups.ui.long_job import run_long
-from custgroups.ui.wording import import_summary
+from custgroups.ui.wording import import_summary, spreadsheet_files
 
 if TYPE_CHECKING:
     from custgroups.core.sheets.export import ExportResult
@@ -71,7 +71,7 @@ def ask_customer_file(window: QWidget) -> Path | None:
     """Ask for the ERP's customer file."""
     chosen, _filter = QFileDialog.getOpenFileName(
         window, tr("Import Customers"), str(Path.home()),
-        tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
+        spreadsheet_files())
     return Path(chosen) if chosen else None
 
 

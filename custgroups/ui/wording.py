@@ -18,6 +18,11 @@ from custgroups.core.wording import SHOWN_UNKNOWN, member_source
 from custgroups.qt.words import number, tr
 
 
+def spreadsheet_files() -> str:
+    """The file dialog's filter for files a clerk imports from."""
+    return tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)")
+
+
 def customers(n: int) -> str:
     """"1 customer", "1,234 customers"."""
     return tr("%Ln customer(s)", "", n)

@@ -32,6 +32,14 @@ _QUOTED = re.compile(r'"[^"]*"')
 _SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xltx", ".ods")
 
 
+#: Why a workbook is refused, alike whichever reader meets it.
+PROTECTED = tr("the workbook is protected by a password. Open it in Excel, remove the "
+               "password, save, and try again.")
+HOSTILE_XML = tr("the workbook holds XML built to attack the program reading it; it was not "
+                 "read.")
+DAMAGED = tr("the workbook is damaged and cannot be read.")
+
+
 class FileRefused(ValidationError):
     """A file that cannot or must not be read; the message says why in plain words."""
 
@@ -78,9 +86,7 @@ def file_kind(path: Path) -> str:
         if head.startswith(_OLE_MAGIC):
             # Excel wraps a password-protected workbook in the old container format.
             if _ENCRYPTED_MARK in handle.read(4 * 1024 * 1024):
-                raise FileRefused(path, tr("the workbook is protected by a password. Open it "
-                                           "in Excel, remove the password, save, and try "
-                                           "again."))
+                raise FileRefused(path, PROTECTED)
             return "xls"
     if head.startswith(_ZIP_MAGIC):
         return "zip"
@@ -128,10 +134,9 @@ def xml_trouble(exc: BaseException) -> Sentence:
     cause: BaseException | None = exc
     while cause is not None:  # openpyxl wraps the parser's complaint in its own
         if type(cause).__module__.startswith("defusedxml"):
-            return tr("the workbook holds XML built to attack the program reading it; "
-                      "it was not read.")
+            return HOSTILE_XML
         cause = cause.__cause__ or cause.__context__
-    return tr("the workbook is damaged and cannot be read.")
+    return DAMAGED
 
 
 def _xlsx_rows(path: Path, sheet: Any) -> Iterator[list[str]]:

@@ -11,15 +11,17 @@ import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from custgroups.core.errors import Sentence, tr
+from custgroups.core.errors import tr
 from custgroups.core.sheets.reading import (
+    DAMAGED,
+    HOSTILE_XML,
     MAX_COLUMNS,
     MAX_ROW_CELLS,
     MAX_ROWS,
+    PROTECTED,
     FileRefused,
     Sheet,
     cell_text,
@@ -48,11 +50,9 @@ _ERROR = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? t="e"[^>]*>'
 _PADDED = re.compile(r"0{2,}")
 
 
-@dataclass
-class _Scan:
-    """What one sheet's XML says that calamine does not: cells to show otherwise."""
-
-    shown: dict[tuple[int, int], str | int] = field(default_factory=dict)  # int: pad to
+#: What one sheet's XML says that calamine does not, by (row, column): the text to show
+#: instead (an error cell), or the digits to pad a number to (the format 000000).
+_Shown = dict[tuple[int, int], str | int]
 
 
 def column_number(letters: str | bytes) -> int:
@@ -104,7 +104,7 @@ def check_zip(path: Path) -> str:
 @contextmanager
 def workbook_sheets(path: Path, kind: str) -> Iterator[list[Sheet]]:
     """The sheets of an xlsx, xls or ods workbook, each streamed row by row as text."""
-    scans: dict[str, _Scan] | None = {}
+    scans: dict[str, _Shown] | None = {}
     if kind == "xls" and path.stat().st_size > MAX_XLS_BYTES:
         raise FileRefused(path, tr("the file is {size} MB; files over {limit} MB are not read.",
                                    size=round(path.stat().st_size / 1024 / 1024),
@@ -122,10 +122,9 @@ def workbook_sheets(path: Path, kind: str) -> Iterator[list[Sheet]]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except PasswordError:
-        raise FileRefused(path, tr("the workbook is protected by a password. Open it in "
-                                   "Excel, remove the password, save, and try again.")) from None
+        raise FileRefused(path, PROTECTED) from None
     except Exception:  # calamine's errors (xml, zip, xls records) have no common base
-        raise FileRefused(path, tr("the workbook is damaged and cannot be read.")) from None
+        raise FileRefused(path, DAMAGED) from None
     try:
         yield [Sheet(meta.name, _rows(path, book, meta.name, scans.get(meta.name)))
                for meta in book.sheets_metadata if str(meta.typ).endswith("WorkSheet")]
@@ -133,20 +132,13 @@ def workbook_sheets(path: Path, kind: str) -> Iterator[list[Sheet]]:
         book.close()
 
 
-def _rows(path: Path, book: Any, name: str, scan: _Scan | None) -> Iterator[list[str]]:
+def _rows(path: Path, book: Any, name: str, shown: _Shown | None) -> Iterator[list[str]]:
     try:
         sheet = book.get_sheet_by_name(name)
     except Exception:
-        raise FileRefused(path, tr("the workbook is damaged and cannot be read.")) from None
-    if sheet.total_height > MAX_ROWS:
-        raise FileRefused(path, tr("the sheet '{sheet}' has more than {limit} rows.",
-                                   sheet=name, limit=MAX_ROWS))
+        raise FileRefused(path, DAMAGED) from None
     lead = sheet.start[1] if sheet.start else 0  # rows start at A; columns at the first used
-    if lead + sheet.width > MAX_ROW_CELLS:
-        raise FileRefused(path, tr("the sheet '{sheet}' has {count} columns; sheets of over "
-                                   "{limit} are not read.", sheet=name,
-                                   count=lead + sheet.width, limit=MAX_ROW_CELLS))
-    shown = scan.shown if scan is not None else {}
+    _check_extent(path, name, sheet.total_height, lead + sheet.width)
     for number, row in enumerate(sheet.iter_rows(), 1):
         cells = [""] * lead + [value.strip() if type(value) is str else cell_text(value)
                                for value in row[:MAX_COLUMNS - lead]]
@@ -160,19 +152,19 @@ def _rows(path: Path, book: Any, name: str, scan: _Scan | None) -> Iterator[list
         yield cells
 
 
-def _scan_xlsx(path: Path) -> dict[str, _Scan] | None:
+def _scan_xlsx(path: Path) -> dict[str, _Shown] | None:
     """Each sheet's scan by name, or None when some cell does not name its place."""
     with zipfile.ZipFile(path) as archive:
         parts = _sheet_parts(path, archive)
-        for part in [*parts.values(), "xl/sharedStrings.xml"]:
-            _refuse_declarations(path, archive, part)
+        if "xl/sharedStrings.xml" in archive.namelist():  # its start holds any declarations
+            next(_xml_chunks(path, archive, "xl/sharedStrings.xml"), None)
         padded = _padded_styles(path, archive)
         scans = {}
         for name, part in parts.items():
-            scan = _scan_sheet(path, archive, part, name, padded)
-            if scan is None:
+            shown = _scan_sheet(path, archive, part, name, padded)
+            if shown is None:
                 return None
-            scans[name] = scan
+            scans[name] = shown
         return scans
 
 
@@ -190,14 +182,18 @@ def _xml(path: Path, archive: zipfile.ZipFile, part: str) -> Any:
         raise FileRefused(path, xml_trouble(exc)) from None
 
 
-def _refuse_declarations(path: Path, archive: zipfile.ZipFile, part: str) -> None:
-    """A workbook's XML declares no entities: one that does is built to attack its reader."""
-    if part in archive.namelist():
-        with archive.open(part) as handle:
-            head = handle.read(64 * 1024)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise FileRefused(path, tr("the workbook holds XML built to attack the program "
-                                       "reading it; it was not read."))
+def _xml_chunks(path: Path, archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """A part's raw XML, a megabyte or so at a time, each piece ending before a tag starts.
+    A workbook's XML declares no entities: one that does is built to attack its reader."""
+    with archive.open(part) as handle:
+        tail = b""
+        while chunk := handle.read(1 << 20):
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            data, tail = data[:cut], data[cut:]
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                raise FileRefused(path, HOSTILE_XML)
+            yield data
 
 
 def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
@@ -205,7 +201,7 @@ def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
     book, links = _xml(path, archive, "xl/workbook.xml"), _xml(
         path, archive, "xl/_rels/workbook.xml.rels")
     if book is None or links is None:
-        raise FileRefused(path, tr("the workbook is damaged and cannot be read."))
+        raise FileRefused(path, DAMAGED)
     targets = {link.get("Id"): link.get("Target", "") for link in links}
     parts = {}
     for sheet in book.iter(f"{_MAIN}sheet"):
@@ -233,31 +229,26 @@ def _padded_styles(path: Path, archive: zipfile.ZipFile) -> dict[bytes, int]:
 
 
 def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
-                padded: dict[bytes, int]) -> _Scan | None:
-    scan = _Scan()
+                padded: dict[bytes, int]) -> _Shown | None:
+    shown: _Shown = {}
     cells = placed = rows = columns = 0
-    with archive.open(part) as handle:
-        tail = b""
-        while chunk := handle.read(1 << 20):
-            data = tail + chunk
-            cut = data.rfind(b"<")
-            data, tail = data[:cut], data[cut:]
-            cells += data.count(b"<c ") + data.count(b"<c>")
-            placed += data.count(b'<c r="')
-            columns = max([columns, *map(column_number, set(_COLUMN.findall(data)))])
-            numbers = set(_ROW.findall(data))
-            longest = max(map(len, numbers), default=0)
-            rows = max([rows, *(int(n) for n in numbers if len(n) == longest)])
-            if padded and b' s="' in data:
-                for letters, number, style in _STYLED.findall(data):
-                    if style in padded:
-                        scan.shown[int(number), column_number(letters)] = padded[style]
-            if b't="e"' in data:
-                for letters, number, error in _ERROR.findall(data):
-                    scan.shown[int(number), column_number(letters)] = error.decode(
-                        "ascii", "replace")
-            _check_table(path, name, rows, columns, cells)
-    return scan if placed == cells else None
+    for data in _xml_chunks(path, archive, part):
+        cells += data.count(b"<c ") + data.count(b"<c>")
+        placed += data.count(b'<c r="')
+        columns = max([columns, *map(column_number, set(_COLUMN.findall(data)))])
+        numbers = set(_ROW.findall(data))
+        longest = max(map(len, numbers), default=0)
+        rows = max([rows, *(int(n) for n in numbers if len(n) == longest)])
+        if padded and b' s="' in data:
+            for letters, number, style in _STYLED.findall(data):
+                if style in padded:
+                    shown[int(number), column_number(letters)] = padded[style]
+        if b't="e"' in data:
+            for letters, number, error in _ERROR.findall(data):
+                shown[int(number), column_number(letters)] = error.decode(
+                    "ascii", "replace")
+        _check_table(path, name, rows, columns, cells)
+    return shown if placed == cells else None
 
 
 _ODS_TAG = re.compile(rb"<table:table-row\b([^>]*)>|</table:table-row>"
@@ -270,17 +261,10 @@ def _scan_ods(path: Path) -> None:
     """Refuse an ods spreadsheet whose repeated rows and cells would spread into a table
     beyond a customer list (a few bytes can repeat a cell a million times). Empty cells
     repeated to the sheet's edge, as LibreOffice writes them, span nothing."""
-    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
+    with zipfile.ZipFile(path) as archive:
         name, row, rows, columns, cells = "", 0, 0, 0, 0
         repeat, column, filled = 1, 0, 0
-        tail = b""
-        while chunk := handle.read(1 << 20):
-            data = tail + chunk
-            cut = data.rfind(b"<")
-            data, tail = data[:cut], data[cut:]
-            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-                raise FileRefused(path, tr("the workbook holds XML built to attack the "
-                                           "program reading it; it was not read."))
+        for data in _xml_chunks(path, archive, "content.xml"):
             for match in _ODS_TAG.finditer(data):
                 row_tag, cell_tag, table_tag = match.groups()
                 if table_tag is not None:
@@ -305,6 +289,14 @@ def _scan_ods(path: Path) -> None:
 
 
 def _check_table(path: Path, name: str, rows: int, columns: int, cells: int) -> None:
+    _check_extent(path, name, rows, columns)
+    if max(cells, rows * columns) > MAX_CELLS:
+        raise FileRefused(path, tr("the sheet '{sheet}' spans more than {limit} cells, far "
+                                   "more than a customer list; it was not read.", sheet=name,
+                                   limit=MAX_CELLS))
+
+
+def _check_extent(path: Path, name: str, rows: int, columns: int) -> None:
     if rows > MAX_ROWS:
         raise FileRefused(path, tr("the sheet '{sheet}' has more than {limit} rows.",
                                    sheet=name, limit=MAX_ROWS))
@@ -312,10 +304,3 @@ def _check_table(path: Path, name: str, rows: int, columns: int, cells: int) -> 
         raise FileRefused(path, tr("the sheet '{sheet}' has {count} columns; sheets of over "
                                    "{limit} are not read.", sheet=name, count=columns,
                                    limit=MAX_ROW_CELLS))
-    if max(cells, rows * columns) > MAX_CELLS:
-        raise FileRefused(path, _too_many_cells(name))
-
-
-def _too_many_cells(name: str) -> Sentence:
-    return tr("the sheet '{sheet}' spans more than {limit} cells, far more than a customer "
-              "list; it was not read.", sheet=name, limit=MAX_CELLS)
