@@ -1,3 +1,4 @@
 from custgroups.__main__ import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a process for long work imports it (core.apart)
+    raise SystemExit(main())

@@ -23,6 +23,12 @@ def has_desktop() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command, or open the window; returns the exit code. ``custgroups-app`` (the
     windowed launcher) is this too, so it takes the same ``--database`` and ``--user``."""
+    if getattr(sys, "frozen", False):
+        # In the bundle, a process started for long work (core.apart) is this program
+        # again: here it becomes that work instead of a second window.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from custgroups import cli
 
     def open_window(database: str | None, user: str | None, quit_after: float | None) -> int:

@@ -31,10 +31,12 @@ _KILLED_EXPORT = textwrap.dedent("""
     from custgroups.core.groups import GroupQuery
     from custgroups.core.sheets import placing, writing
     from custgroups.core.sheets.export import export_groups
+    from custgroups.core.sheets.xlsx import XlsxStream
 
     database, target, where, nth = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     module, name = where.split(".")
-    owner = {"os": os, "placing": placing, "writing": writing}[module]
+    owner = {"os": os, "placing": placing, "writing": writing,
+             "XlsxStream": XlsxStream}[module]
     real, calls = getattr(owner, name), 0
 
     def stopping(*args, **kwargs):
@@ -56,6 +58,15 @@ def shop(tmp_path: Path) -> Path:
     assert main(["--database", str(path), "demo", "--customers", "300", "--groups", "12"]) == 0
     db.close_database()
     return path
+
+
+@pytest.fixture
+def in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports with members run here rather than in a process of their own, so the patches
+    a test makes to the file system's calls apply to them."""
+    from custgroups.core.sheets import export
+
+    monkeypatch.setattr(export, "export_groups_apart", export.export_groups)
 
 
 def _killed_export(database: Path, target: Path, where: str, nth: int,
@@ -123,6 +134,7 @@ def test_a_single_file_stopped_at_any_step_is_old_or_new_never_missing(
         assert target.read_text() == "old export\n"
 
 
+@pytest.mark.usefixtures("in_this_process")
 def test_a_file_is_on_the_disk_before_it_takes_the_name(
         shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     events: list[str] = []
@@ -138,6 +150,7 @@ def test_a_file_is_on_the_disk_before_it_takes_the_name(
     assert events.count("replace groups.xlsx") == 1  # no moving the old file aside first
 
 
+@pytest.mark.usefixtures("in_this_process")
 def test_a_pair_whose_second_file_is_held_open_is_put_back(
         shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -164,6 +177,7 @@ def test_a_pair_whose_second_file_is_held_open_is_put_back(
     assert sorted(p.name for p in folder.iterdir()) == ["groups-members.csv", "groups.csv"]
 
 
+@pytest.mark.usefixtures("in_this_process")
 def test_an_old_file_that_cannot_be_put_back_is_kept(
         shop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "exports"
@@ -185,17 +199,17 @@ def test_an_old_file_that_cannot_be_put_back_is_kept(
 
 def test_a_workbook_killed_while_writing_rows_leaves_nothing_in_the_temp_folder(
         shop: Path, tmp_path: Path) -> None:
-    """Its sheets' rows were kept beside the target, hidden, and the next export into that
-    folder removes them; the system's temp folder holds nothing of it."""
+    """Its rows went into a hidden file beside the target, which the next export into that
+    folder removes; the system's temp folder holds nothing of it."""
     temp, folder = tmp_path / "temp", tmp_path / "out"
     temp.mkdir()
     folder.mkdir()
-    # The third hidden name is the members sheet's: the groups sheet is written by then.
-    _killed_export(shop, folder / "groups.xlsx", "writing.temporary_beside", 3, temp)
+    # Stopped as the members sheet begins: the groups sheet is written by then.
+    _killed_export(shop, folder / "groups.xlsx", "XlsxStream.start_sheet", 2, temp)
     assert list(temp.iterdir()) == []
     left = sorted(p.name for p in folder.iterdir())
     assert len(left) == 1 and left[0].startswith(".groups-") and left[0].endswith(
-        ".sheet.part")
+        ".xlsx.part")
     _age(folder)
     db.open_database(str(shop))
     from custgroups.core.groups import GroupQuery

@@ -98,12 +98,12 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from custgroups.core.sheets.export import export_groups
+    from custgroups.core.sheets.export import export_groups_apart
 
     query = GroupQuery(code=args.code, text=args.name, status=Status(args.status),
                        sort=GroupSort(args.sort), descending=args.descending)
-    result = export_groups(Path(args.out), query, members=args.members,
-                           delimiter=SEPARATORS[args.separator])
+    result = export_groups_apart(Path(args.out), query, members=args.members,
+                                 delimiter=SEPARATORS[args.separator])
     members = f" and {result.members:,} memberships" if args.members else ""
     print(f"Exported {result.groups:,} groups{members} to "
           f"{' and '.join(str(p) for p in result.paths)}.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,18 @@ class CustgroupsError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its state, not by calling __init__ again (whose arguments differ from
+        # one error to the next): an error crosses from a process of its own (core.apart).
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(cls: type[CustgroupsError], args: tuple[Any, ...], state: dict[str, Any]
+             ) -> CustgroupsError:
+    error = cls.__new__(cls, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class ValidationError(CustgroupsError):

@@ -50,6 +50,7 @@ from custgroups.core.memberships import change_members_of
 from custgroups.core.memberships import list_members as list_members
 from custgroups.core.memberships import member_ids as member_ids
 from custgroups.core.memberships import member_rows as member_rows
+from custgroups.core.memberships import members_of_groups as members_of_groups
 from custgroups.core.models import Counter, CustomerGroup, database
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.text import (

@@ -170,6 +170,32 @@ def member_rows(group_id: int, batch: int = 2000) -> Iterator[tuple[str, str, st
             yield code, name, city, bool(active)
 
 
+def members_of_groups(groups: Sequence[tuple[int, int]], rows_per_query: int = 50_000,
+                      batch: int = 2000) -> Iterator[tuple[int, str, str, str, bool]]:
+    """(place, code, name, city, active) of every member of each group in ``groups`` (id,
+    members expected), the groups in the order given (``place`` counts them from 0), each
+    group's members by code; on the caller's connection, inside its transaction.
+
+    Runs of neighbouring groups are read with one streamed query each, of about
+    ``rows_per_query`` rows: a query per group would cost a round trip each (thousands on a
+    server), and one query for them all would sort every member at once, in memory.
+    """
+    start = 0
+    while start < len(groups):
+        end, expected = start + 1, groups[start][1]
+        while end < len(groups) and expected + groups[end][1] <= rows_per_query:
+            expected += groups[end][1]
+            end += 1
+        listed, param = db.ordered_id_list([group_id for group_id, _ in groups[start:end]])
+        rows = db.stream(
+            f"SELECT k.pos, c.code, c.name, c.city, c.active FROM {listed} "
+            "JOIN membership m ON m.group_id = k.id JOIN customer c ON c.id = m.customer_id "
+            "ORDER BY k.pos, c.code_key", [param], batch)
+        for place, code, name, city, active in rows:
+            yield start + place, code, name, city, bool(active)
+        start = end
+
+
 class MemberOrder(StrEnum):
     """What the editor's members are sorted by."""
 

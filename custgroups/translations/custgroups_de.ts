@@ -390,86 +390,86 @@
         <translation>Änderungen anderer Benutzer erscheinen nicht mehr automatisch (Details stehen im Protokoll): Drücken Sie F5, um die Liste im aktuellen Stand zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="64"/>
+        <location filename="../ui/transfers.py" line="65"/>
         <source>Export Customers</source>
         <extracomment>What runs an export as long work: a label for its progress, and the work.</extracomment>
         <translation>Kunden exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="65"/>
+        <location filename="../ui/transfers.py" line="66"/>
         <source>Excel workbook (*.xlsx);;CSV text (*.csv)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx);;CSV-Text (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="67"/>
+        <location filename="../ui/transfers.py" line="68"/>
         <source>Exporting customers…</source>
         <translation>Kunden werden exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="73"/>
-        <location filename="../ui/transfers.py" line="143"/>
-        <location filename="../ui/transfers.py" line="159"/>
+        <location filename="../ui/transfers.py" line="74"/>
+        <location filename="../ui/transfers.py" line="144"/>
+        <location filename="../ui/transfers.py" line="160"/>
         <source>Import Customers</source>
         <translation>Kunden importieren</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="103"/>
+        <location filename="../ui/transfers.py" line="104"/>
         <source>Export finished</source>
         <translation>Export abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="104"/>
+        <location filename="../ui/transfers.py" line="105"/>
         <source>Saved to {paths}.</source>
         <translation>Gespeichert unter {paths}.</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="105"/>
+        <location filename="../ui/transfers.py" line="106"/>
         <source> and </source>
         <translation> und </translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="110"/>
+        <location filename="../ui/transfers.py" line="111"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="114"/>
+        <location filename="../ui/transfers.py" line="115"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="116"/>
+        <location filename="../ui/transfers.py" line="117"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="129"/>
-        <location filename="../ui/transfers.py" line="131"/>
+        <location filename="../ui/transfers.py" line="130"/>
+        <location filename="../ui/transfers.py" line="132"/>
         <source>Nothing was imported</source>
         <translation>Es wurde nichts importiert</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="134"/>
+        <location filename="../ui/transfers.py" line="135"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Import abgebrochen; es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="144"/>
+        <location filename="../ui/transfers.py" line="145"/>
         <source>Reading and checking {name}…</source>
         <translation>{name} wird gelesen und geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="155"/>
+        <location filename="../ui/transfers.py" line="156"/>
         <source>Customers imported</source>
         <translation>Kunden importiert</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="156"/>
+        <location filename="../ui/transfers.py" line="157"/>
         <source>{name}: {summary}.</source>
         <translation>{name}: {summary}.</translation>
     </message>
     <message>
-        <location filename="../ui/transfers.py" line="160"/>
+        <location filename="../ui/transfers.py" line="161"/>
         <source>Importing {name}…</source>
         <translation>{name} wird importiert…</translation>
     </message>
@@ -1197,18 +1197,18 @@ Seconds to wait before each repeat of a read whose server connection died or who
         <translation>Diese Datenbank wurde von einer neueren custgroups-Version angelegt (Schema {version}; diese Version kennt Schemas bis {latest}). Aktualisieren Sie custgroups, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../core/db/server.py" line="66"/>
+        <location filename="../core/db/server.py" line="111"/>
         <source>PostgreSQL support is not installed: run  pip install &apos;custgroups[postgres]&apos;.</source>
-        <extracomment>Set on every connection, so nothing waits forever: a lock another session holds (given up after as long as SQLite waits) and a statement (generous, for exports). The connection pool of one running copy, each settable in the address&apos;s query (``?max_connections=4``): the most connections it holds open at once, the seconds an idle one is kept, and the seconds an operation waits for a free one before it gives up. A window uses one connection per background lane at work, and one more for live updates (README). How long a write transaction may sit idle (a client that froze or slept mid-save) before the server ends it and frees its locks. Reads hold no lock a writer waits for, and an export may spend minutes between two statements writing rows, so it is set for writes only.</extracomment>
+        <extracomment>Set on every connection, so nothing waits forever: a lock another session holds (given up after as long as SQLite waits) and a statement (generous, for exports). The connection pool of one running copy, each settable in the address&apos;s query (``?max_connections=4``): the most connections it holds open at once, the seconds an idle one is kept, and the seconds an operation waits for a free one before it gives up. A window uses one connection per background lane at work, and one more for live updates (README). How long a write transaction may sit idle (a client that froze or slept mid-save) before the server ends it and frees its locks. Reads hold no lock a writer waits for, and an export may spend minutes between two statements writing rows, so it is set for writes only. Seconds a pooled connection may rest before it is checked with a round trip when handed out again (see :class:`ServerDatabase`).</extracomment>
         <translation>Die PostgreSQL-Unterstützung ist nicht installiert: Führen Sie  pip install &apos;custgroups[postgres]&apos;  aus.</translation>
     </message>
     <message>
-        <location filename="../core/db/server.py" line="70"/>
+        <location filename="../core/db/server.py" line="115"/>
         <source>&apos;{address}&apos; names no database: add /name at the end.</source>
         <translation>„{address}“ nennt keine Datenbank: Fügen Sie am Ende /name hinzu.</translation>
     </message>
     <message>
-        <location filename="../core/db/server.py" line="111"/>
+        <location filename="../core/db/server.py" line="156"/>
         <source>The database server has no schema named &apos;{schema}&apos; ({address}). Correct the address, or ask the administrator to create it.</source>
         <translation>Der Datenbankserver hat kein Schema namens „{schema}“ ({address}). Korrigieren Sie die Adresse oder bitten Sie den Administrator, es anzulegen.</translation>
     </message>
@@ -1224,43 +1224,43 @@ Seconds to wait before each repeat of a read whose server connection died or who
         <translation>Nur {owner} oder eine Anmeldung, die Mitglied dieser Rolle ist, darf diese Datenbank aktualisieren; Sie sind als {login} angemeldet. Bitten Sie Ihren Administrator, custgroups migrate auszuführen.</translation>
     </message>
     <message>
-        <location filename="../core/errors.py" line="70"/>
+        <location filename="../core/errors.py" line="83"/>
         <source>A group named &apos;{name}&apos; already exists ({code}).</source>
         <translation>Eine Gruppe namens „{name}“ existiert bereits ({code}).</translation>
     </message>
     <message>
-        <location filename="../core/errors.py" line="79"/>
+        <location filename="../core/errors.py" line="92"/>
         <source>Group {code} is inactive: activate it before adding customers.</source>
         <translation>Die Gruppe {code} ist inaktiv: Aktivieren Sie sie, bevor Sie Kunden hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../core/errors.py" line="81"/>
+        <location filename="../core/errors.py" line="94"/>
         <source>This group is inactive: activate it before adding customers.</source>
         <translation>Diese Gruppe ist inaktiv: Aktivieren Sie sie, bevor Sie Kunden hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../core/errors.py" line="92"/>
+        <location filename="../core/errors.py" line="105"/>
         <source>Inactive customers cannot be added to a group ({count} in all): {codes}. Remove them, then save again.</source>
         <extracomment>How many codes a sentence lists before it only counts the rest.</extracomment>
         <translation>Inaktive Kunden können keiner Gruppe hinzugefügt werden (insgesamt {count}): {codes}. Entfernen Sie sie und speichern Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../core/errors.py" line="102"/>
+        <location filename="../core/errors.py" line="115"/>
         <source>The list would remove every member of {code} ({count} in all) and add nobody, so nothing was changed. If that is what you want, confirm it explicitly.</source>
         <translation>Die Liste würde alle Mitglieder von {code} entfernen (insgesamt {count}) und niemanden hinzufügen, daher wurde nichts geändert. Wenn Sie das wirklich möchten, bestätigen Sie es ausdrücklich.</translation>
     </message>
     <message>
-        <location filename="../core/errors.py" line="119"/>
+        <location filename="../core/errors.py" line="132"/>
         <source>Group {code} was changed by {user} at {time} after you started editing it. Reload it to see their changes; nothing of theirs was overwritten.</source>
         <translation>Die Gruppe {code} wurde am {time} von {user} geändert, nachdem Sie mit der Bearbeitung begonnen hatten. Laden Sie sie neu, um die Änderungen zu sehen; von diesen Änderungen wurde nichts überschrieben.</translation>
     </message>
     <message>
-        <location filename="../core/errors.py" line="140"/>
+        <location filename="../core/errors.py" line="153"/>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../core/errors.py" line="145"/>
+        <location filename="../core/errors.py" line="158"/>
         <source>Something unexpected went wrong; nothing was half-saved. The details are in the log.</source>
         <extracomment>What a clerk is told about a failure nobody foresaw, in English (the windows translate it; ``tr`` marks it for the translators); the details go to the log.</extracomment>
         <translation>Ein unerwarteter Fehler ist aufgetreten; es wurde nichts nur halb gespeichert. Details finden Sie im Protokoll.</translation>
@@ -1365,7 +1365,7 @@ Seconds to wait before each repeat of a read whose server connection died or who
     </message>
     <message>
         <location filename="../core/group_list.py" line="237"/>
-        <location filename="../core/groups.py" line="296"/>
+        <location filename="../core/groups.py" line="297"/>
         <source>That group no longer exists.</source>
         <extracomment>Only these groups (a selection of the list), still filtered and sorted; () for all.
 ----------
@@ -1378,59 +1378,59 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Es gibt keine Gruppe mit dem Code „{code}“.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="113"/>
+        <location filename="../core/groups.py" line="114"/>
         <source>Group Name is required.</source>
         <extracomment>The list the member changes came from, if they came from one (kept in the history). Why, in the clerk&apos;s words (kept with the history of this save); may be empty. How each customer came or went where it is known (the picker, a paste…); the rest came about as ``member_source`` says, or by hand in the editor. How the whole change was made, where the caller knows (a command, the Customers window).</extracomment>
         <translation>Der Gruppenname ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="116"/>
+        <location filename="../core/groups.py" line="117"/>
         <source>Group Name is {length} characters long; at most {limit} fit.</source>
         <translation>Der Gruppenname ist {length} Zeichen lang; höchstens {limit} sind möglich.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="120"/>
+        <location filename="../core/groups.py" line="121"/>
         <source>Group Name must be one line of text, without control characters.</source>
         <translation>Der Gruppenname muss aus einer einzigen Textzeile ohne Steuerzeichen bestehen.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="124"/>
+        <location filename="../core/groups.py" line="125"/>
         <source>Description is {length} characters long; at most {limit} fit.</source>
         <translation>Die Beschreibung ist {length} Zeichen lang; höchstens {limit} sind möglich.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="128"/>
+        <location filename="../core/groups.py" line="129"/>
         <source>Description holds control characters.</source>
         <translation>Die Beschreibung enthält Steuerzeichen.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="133"/>
+        <location filename="../core/groups.py" line="134"/>
         <source>Group Code may hold only letters, digits, &apos;-&apos; and &apos;_&apos;, at most {limit} of them (or leave it empty to get the next CG- number).</source>
         <translation>Der Gruppencode darf nur Buchstaben, Ziffern, „-“ und „_“ enthalten, höchstens {limit} Zeichen (oder lassen Sie ihn leer, um die nächste CG-Nummer zu erhalten).</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="137"/>
+        <location filename="../core/groups.py" line="138"/>
         <source>An edit must say which version it started from.</source>
         <translation>Eine Bearbeitung muss angeben, von welcher Version sie ausgeht.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="143"/>
+        <location filename="../core/groups.py" line="144"/>
         <source>Reason must be one line of at most {limit} characters.</source>
         <translation>Der Grund muss eine einzige Zeile mit höchstens {limit} Zeichen sein.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="157"/>
+        <location filename="../core/groups.py" line="158"/>
         <source>Say why: this save removes {count} customers (a reason is needed above {limit}).</source>
         <extracomment>The longest reason a clerk may give on Save.</extracomment>
         <translation>Bitte geben Sie einen Grund an: Beim Speichern werden {count} Kunden entfernt (bei mehr als {limit} ist ein Grund nötig).</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="211"/>
+        <location filename="../core/groups.py" line="212"/>
         <source>The code &apos;{code}&apos; is already used by group &apos;{name}&apos;.</source>
         <translation>Der Code „{code}“ wird bereits von der Gruppe „{name}“ verwendet.</translation>
     </message>
     <message>
-        <location filename="../core/groups.py" line="344"/>
+        <location filename="../core/groups.py" line="345"/>
         <source>The code &apos;{code}&apos; is already used by another group.</source>
         <translation>Der Code „{code}“ wird bereits von einer anderen Gruppe verwendet.</translation>
     </message>
@@ -1445,18 +1445,18 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>{code} ist inaktiv, und eine inaktive Gruppe nimmt keine Kunden auf: Kopieren Sie die Gruppe ohne ihre Mitglieder, oder aktivieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/export.py" line="87"/>
+        <location filename="../core/sheets/export.py" line="107"/>
         <source>{file} could not be written: the disk holding {folder} is full. Free some space and export again; nothing was saved there.</source>
         <extracomment>Windows&apos; error for a file another program holds open (Excel holds every file it shows).</extracomment>
         <translation>{file} konnte nicht geschrieben werden: Das Laufwerk mit {folder} ist voll. Geben Sie Speicherplatz frei und exportieren Sie erneut; dort wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/export.py" line="92"/>
+        <location filename="../core/sheets/export.py" line="112"/>
         <source>{file} is open in another program (Excel?), so the export could not replace it. Close it there and export again; nothing was changed.</source>
         <translation>{file} ist in einem anderen Programm geöffnet (Excel?), daher konnte der Export die Datei nicht ersetzen. Schließen Sie sie dort und exportieren Sie erneut; es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/export.py" line="96"/>
+        <location filename="../core/sheets/export.py" line="116"/>
         <source>{file} could not be written in {folder}: {reason}. Nothing was saved there.</source>
         <translation>{file} konnte nicht in {folder} geschrieben werden: {reason}. Dort wurde nichts gespeichert.</translation>
     </message>
@@ -1556,7 +1556,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="81"/>
-        <location filename="../core/sheets/workbooks.py" line="112"/>
+        <location filename="../core/sheets/workbooks.py" line="109"/>
         <source>the file is {size} MB; files over {limit} MB are not read.</source>
         <translation>Die Datei ist {size} MB groß; Dateien über {limit} MB werden nicht gelesen.</translation>
     </message>
@@ -1577,38 +1577,38 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Textdateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="78"/>
+        <location filename="../core/sheets/workbooks.py" line="75"/>
         <source>the workbook is damaged and cannot be opened.</source>
-        <extracomment>Shared strings calamine keeps in memory: far more than any customer list&apos;s names. Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB.</extracomment>
+        <extracomment>Shared strings calamine keeps in memory: far more than any customer list&apos;s names. Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB. What one sheet&apos;s XML says that calamine does not, by (row, column): the text to show instead (an error cell), or the digits to pad a number to (the format 000000).</extracomment>
         <translation>Die Arbeitsmappe ist beschädigt und kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="80"/>
+        <location filename="../core/sheets/workbooks.py" line="77"/>
         <source>the workbook holds far more parts than any real one; it was not read.</source>
         <translation>Die Arbeitsmappe enthält weit mehr Bestandteile als jede echte; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="89"/>
+        <location filename="../core/sheets/workbooks.py" line="86"/>
         <source>this is a zip archive, not an Excel workbook.</source>
         <translation>Dies ist ein ZIP-Archiv, keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="90"/>
+        <location filename="../core/sheets/workbooks.py" line="87"/>
         <source>the workbook would unpack to an absurd size (a &apos;zip bomb&apos;); it was not read.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken eine absurde Größe erreichen (eine „ZIP-Bombe“); sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="101"/>
+        <location filename="../core/sheets/workbooks.py" line="98"/>
         <source>the workbook holds {size} MB of text, far more than a customer list; it was not read.</source>
         <translation>Die Arbeitsmappe enthält {size} MB Text, weit mehr als eine Kundenliste; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="314"/>
+        <location filename="../core/sheets/workbooks.py" line="304"/>
         <source>the sheet &apos;{sheet}&apos; has {count} columns; sheets of over {limit} are not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat {count} Spalten; Tabellenblätter mit mehr als {limit} Spalten werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="304"/>
+        <location filename="../core/sheets/workbooks.py" line="294"/>
         <source>the sheet &apos;{sheet}&apos; spans more than {limit} cells, far more than a customer list; it was not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ umfasst mehr als {limit} Zellen, weit mehr als eine Kundenliste; es wurde nicht gelesen.</translation>
     </message>
@@ -1624,7 +1624,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="146"/>
-        <location filename="../core/sheets/workbooks.py" line="311"/>
+        <location filename="../core/sheets/workbooks.py" line="301"/>
         <source>the sheet &apos;{sheet}&apos; has more than {limit} rows.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat mehr als {limit} Zeilen.</translation>
     </message>
@@ -1660,20 +1660,25 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Zeile {line} ist fehlerhaft aufgebaut ({reason}); möglicherweise fehlt zu einem Anführungszeichen das Gegenstück.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="49"/>
+        <location filename="../core/sheets/writing.py" line="42"/>
         <source>Export to a file ending in .xlsx or .csv, not &apos;{ending}&apos;.</source>
         <extracomment>Rows in one Excel sheet, header included.</extracomment>
         <translation>Exportieren Sie in eine Datei mit der Endung .xlsx oder .csv, nicht „{ending}“.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="52"/>
+        <location filename="../core/sheets/writing.py" line="45"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="55"/>
+        <location filename="../core/sheets/writing.py" line="48"/>
         <source>{path} is a folder.</source>
         <translation>{path} ist ein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../core/apart.py" line="76"/>
+        <source>The export stopped unexpectedly (its process ended with code {code}). Nothing was saved; try again.</source>
+        <translation>Der Export wurde unerwartet beendet (sein Prozess endete mit Code {code}). Es wurde nichts gespeichert; bitte erneut versuchen.</translation>
     </message>
 </context>
 <context>

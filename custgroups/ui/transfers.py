@@ -31,15 +31,16 @@ if TYPE_CHECKING:
 def ask_group_export(window: QWidget, query: GroupQuery, matching: int
                      ) -> Callable[[ProgressFn], ExportResult] | None:
     """Ask where to export the groups the query matches (those it names, when it names some);
-    the export to run, or None."""
-    from custgroups.core.sheets.export import export_groups
+    the export to run, or None. With their members (millions of rows, it may be) it runs in
+    a process of its own, so the window never waits for the interpreter while it writes."""
+    from custgroups.core.sheets.export import export_groups_apart
 
     chosen = ExportDialog.ask(Path.home() / "customer-groups.xlsx", matching, window,
                               bool(query.only_ids))
     if chosen is None:
         return None
     path, members, separator = chosen
-    return lambda progress: export_groups(path, query, members, progress, separator)
+    return lambda progress: export_groups_apart(path, query, members, progress, separator)
 
 
 #: What runs an export as long work: a label for its progress, and the work.

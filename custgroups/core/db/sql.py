@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import secrets
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import peewee
@@ -22,6 +23,38 @@ def id_list(ids: Sequence[int]) -> tuple[str, object]:
     if is_postgres():
         return "SELECT unnest(%s::bigint[])", list(ids)
     return "SELECT value FROM json_each(?)", json.dumps(list(ids))
+
+
+def ordered_id_list(ids: Sequence[int]) -> tuple[str, object]:
+    """A ``FROM`` item ``k(pos, id)`` listing ``ids`` with their places (from 0) from one
+    parameter, and that parameter."""
+    if is_postgres():
+        return ("(SELECT pos - 1 AS pos, id FROM unnest(%s::bigint[]) WITH ORDINALITY "
+                "AS u(id, pos)) AS k"), list(ids)
+    return "(SELECT key AS pos, value AS id FROM json_each(?)) AS k", json.dumps(list(ids))
+
+
+def stream(sql: str, params: Sequence[object], batch: int = 2000) -> Iterator[tuple[Any, ...]]:
+    """A query's rows, fetched a batch at a time, so millions of them cost the memory of one
+    batch; on the caller's connection and inside its transaction, which must stay open while
+    the rows are read. SQLite steps through its result as asked; PostgreSQL would send every
+    row at once to an ordinary cursor, so there a cursor on the server hands them out."""
+    from custgroups.core.models import database
+
+    if not is_postgres():
+        cursor = database.execute_sql(sql, params)
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+        return
+    # A cursor declared in SQL, as the transaction is too (the driver's own named cursors
+    # want it to manage transactions itself).
+    name = f"stream_{secrets.token_hex(6)}"
+    database.execute_sql(f"DECLARE {name} NO SCROLL CURSOR FOR {sql}", params)
+    while rows := database.execute_sql(f"FETCH FORWARD {int(batch)} FROM {name}").fetchall():
+        yield from rows
+    # Closed when read to the end; a failure or an abandoned read ends the transaction,
+    # which closes it as well.
+    database.execute_sql(f"CLOSE {name}")
 
 
 def text_list(values: Sequence[str]) -> tuple[str, object]:

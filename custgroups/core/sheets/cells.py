@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from custgroups.core.text import C0_CONTROLS, NON_CHARACTERS, SURROGATES
 
@@ -44,6 +45,29 @@ def fit_text(text: str) -> str:
         mark = TRUNCATION_MARK.format(n=len(text))
         text = text[: MAX_CELL_TEXT - len(mark)] + mark
     return text
+
+
+#: Between the cells of a row checked as one string (:func:`joined_text`).
+CELL_MARK = "\x1f"
+_CSV_CELL_WITH_CARE = re.compile(CELL_MARK + "[=+\\-@#]")
+
+
+def joined_text(values: Sequence[object]) -> str | None:
+    """A row of text as one string, every cell between two :data:`CELL_MARK`, so a few
+    searches in C check a whole row at once; None unless every value is text free of the
+    mark (which then tells where each cell starts and ends)."""
+    try:
+        joined = CELL_MARK + CELL_MARK.join(values) + CELL_MARK  # type: ignore[arg-type]
+    except TypeError:  # a number, a date, nothing: not all text
+        return None
+    return joined if joined.count(CELL_MARK) == len(values) + 1 else None
+
+
+def plain_csv_row(values: Sequence[object]) -> bool:
+    """True when every value is text that :func:`csv_text` would leave as it is."""
+    joined = joined_text(values)
+    return (joined is not None and not _CSV_CELL_WITH_CARE.search(joined)
+            and joined.replace(CELL_MARK, "").isprintable())
 
 
 def csv_text(text: str) -> str:

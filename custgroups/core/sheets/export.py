@@ -14,7 +14,13 @@ from custgroups.core.customer_grid import Grid
 from custgroups.core.customers import CustomerRef
 from custgroups.core.db.failures import is_disk_full
 from custgroups.core.errors import ValidationError, tr
-from custgroups.core.groups import GroupQuery, count_matching, iter_groups, member_rows
+from custgroups.core.groups import (
+    GroupQuery,
+    count_matching,
+    iter_groups,
+    member_rows,
+    members_of_groups,
+)
 from custgroups.core.history import HistoryEntry, iter_history
 from custgroups.core.progress import ProgressFn, no_progress
 from custgroups.core.sheets.cells import MAX_CELL_TEXT, needs_care
@@ -75,6 +81,20 @@ def export_groups(path: Path, query: GroupQuery, members: bool = False,
     return result
 
 
+def export_groups_apart(path: Path, query: GroupQuery, members: bool = False,
+                        progress: ProgressFn = no_progress, delimiter: str = ",") -> ExportResult:
+    """:func:`export_groups`; with the members (millions of rows, it may be) in a process of
+    its own (:mod:`custgroups.core.apart`), so a window never waits for the interpreter while
+    the rows are written."""
+    if not members:
+        return export_groups(path, query, members, progress, delimiter)
+    from custgroups.core.apart import run_apart
+
+    result: ExportResult = run_apart(f"{__name__}:export_groups", Path(path), query, True,
+                                     progress=progress, delimiter=delimiter)
+    return result
+
+
 @contextmanager
 def _file_errors(path: Path) -> Iterator[None]:
     """A failure to write the file, said as such (not blamed on the database)."""
@@ -102,8 +122,9 @@ def _file_errors(path: Path) -> Iterator[None]:
 def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bool,
                   progress: ProgressFn) -> ExportResult:
     total_groups = count_matching(query)
-    listed: list[tuple[int, str, str, int]] = []
-    written_groups = 0
+    listed: list[tuple[int, int]] = []  # per group: id, members
+    heads: list[tuple[str, str, int]] = []  # per group: code, name, where checking starts
+    written_groups = members_total = 0
     writer.start_sheet(GROUPS_SHEET)
     for group in iter_groups(query):
         writer.write((group.code, group.name, group.description, _status(group.active),
@@ -111,25 +132,26 @@ def _write_groups(writer: XlsxWriter | CsvWriter, query: GroupQuery, members: bo
                       local_time(group.updated_at), group.updated_by))
         written_groups += 1
         if members:  # kept only when a second pass needs them
-            listed.append((group.id, group.code, group.name, group.member_count))
+            listed.append((group.id, group.member_count))
+            # The group's code and name repeat on each of its rows: check them once.
+            heads.append((group.code, group.name,
+                          0 if needs_care(group.code) or needs_care(group.name) else 2))
+            members_total += group.member_count
         if written_groups % _PROGRESS_EVERY == 0:
             progress(written_groups, total_groups)
-    total = written_groups + sum(n for *_, n in listed)
+    total = written_groups + members_total
     progress(written_groups, total)
     written = 0
     if members:
         writer.start_sheet(MEMBERS_SHEET)
-        done = written_groups
-        for group_id, code, name, _count in listed:
-            # The group's code and name repeat on each of its rows: check them once.
-            check_from = 0 if needs_care(code) or needs_care(name) else 2
-            for customer_code, customer_name, city, active in member_rows(group_id):
-                writer.write((code, name, customer_code, customer_name, city, _status(active)),
-                             check_from)
-                written += 1
-                if written % _PROGRESS_EVERY == 0:
-                    progress(done + written, total)
-        progress(done + written, max(total, done + written))
+        write = writer.write
+        for place, customer_code, customer_name, city, active in members_of_groups(listed):
+            code, name, check_from = heads[place]
+            write((code, name, customer_code, customer_name, city, _status(active)), check_from)
+            written += 1
+            if written % _PROGRESS_EVERY == 0:
+                progress(written_groups + written, total)
+        progress(written_groups + written, max(total, written_groups + written))
     return ExportResult(writer.paths, written_groups, written)
 
 

@@ -1,4 +1,4 @@
-"""Writing workbooks (xlsx, write-only) and csv files to a temporary name, placed on success."""
+"""Writing workbooks (xlsx, streamed) and csv files to a temporary name, placed on success."""
 
 from __future__ import annotations
 
@@ -6,21 +6,14 @@ import contextlib
 import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
-from zipfile import ZIP_DEFLATED, ZipFile
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._writer import ALL_TEMP_FILES, WorksheetWriter
-from openpyxl.writer.excel import ExcelWriter
 
 from custgroups.core.errors import ValidationError, tr
-from custgroups.core.sheets.cells import csv_text, fit_text, needs_care
+from custgroups.core.sheets.cells import csv_text, plain_csv_row
 from custgroups.core.sheets.placing import finish_pending, flush_to_disk, place, temporary_beside
+from custgroups.core.sheets.xlsx import XlsxStream
 
 #: Rows in one Excel sheet, header included.
 EXCEL_MAX_ROWS = 1_048_576
@@ -56,19 +49,17 @@ def check_target(path: Path) -> None:
 
 
 class XlsxWriter:
-    """A write-only workbook: bold frozen header, autofilter, widths; long sheets continue."""
+    """A streamed workbook: bold frozen header, autofilter, widths; long sheets continue."""
 
     max_rows = EXCEL_MAX_ROWS
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._temp = temporary_beside(path, ".xlsx")
-        self._book = Workbook(write_only=True)
-        self._sheet: Any = None
+        self._handle: IO[bytes] | None = None
+        self._book: XlsxStream | None = None
         self._spec: SheetSpec | None = None
-        self._rows = 0
         self._part = 0
-        self._quoted_style: dict[str, Any] = {}
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -77,36 +68,18 @@ class XlsxWriter:
 
     def start_sheet(self, spec: SheetSpec) -> None:
         """Begin a new sheet with its header row."""
-        self._close_sheet()
+        if self._book is None:
+            # Written straight into a hidden file beside the target: an export killed
+            # mid-way leaves only that, where the next export sweeps it up.
+            self._handle = open(self._temp, "xb")  # noqa: SIM115 - closed in commit/discard
+            self._book = XlsxStream(self._handle)
         self._spec, self._part = spec, 1
         self._open_sheet(spec.title)
 
     def _open_sheet(self, title: str) -> None:
-        assert self._spec is not None
-        sheet = self._book.create_sheet(title[:31])
-        sheet.freeze_panes = "A2"  # the pane and the widths go into the sheet's top
-        for index, column in enumerate(self._spec.columns, 1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
-        # The sheet's rows wait in a hidden file beside the target, not in the system's temp
-        # folder: an export killed mid-way leaves them where the next export sweeps them up.
-        out = str(temporary_beside(self.path, ".sheet"))
-        ALL_TEMP_FILES.append(out)  # openpyxl removes it when the sheet is saved or dropped
-        sheet._writer = WorksheetWriter(sheet, out=out)
-        sheet._writer.write_top()
-        header = []
-        bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE5F0")
-        for column in self._spec.columns:
-            cell = WriteOnlyCell(sheet, value=column.heading)
-            cell.font, cell.fill = bold, fill
-            cell.alignment = Alignment(vertical="center")
-            header.append(cell)
-        sheet.append(header)
-        self._sheet, self._rows = sheet, 1
-
-    def _close_sheet(self) -> None:
-        if self._sheet is not None and self._spec is not None:
-            last = get_column_letter(len(self._spec.columns))
-            self._sheet.auto_filter.ref = f"A1:{last}{self._rows}"
+        assert self._book is not None and self._spec is not None
+        columns = self._spec.columns
+        self._book.start_sheet(title, [c.heading for c in columns], [c.width for c in columns])
 
     def write(self, values: Sequence[Any], check_from: int = 0) -> None:
         """Append one row; text that needs care is written as quoted text.
@@ -114,47 +87,29 @@ class XlsxWriter:
         Values before ``check_from`` are known to be plain already (a caller repeating the
         same checked values on many rows need not have them checked again).
         """
-        if self._rows >= self.max_rows:
-            assert self._spec is not None
-            self._close_sheet()
+        assert self._book is not None and self._spec is not None
+        if self._book.rows >= self.max_rows:
             self._part += 1
             self._open_sheet(f"{self._spec.title[:26]} ({self._part})")
-        row = list(values)
-        for index in range(check_from, len(row)):
-            value = row[index]
-            if value.__class__ is str and needs_care(value):
-                row[index] = self._as_text(fit_text(value))
-        self._sheet.append(row)
-        self._rows += 1
-
-    def _as_text(self, text: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self._sheet, value=text)
-        # Stored as a string with Excel's quote prefix: shown as typed, never evaluated,
-        # and still text if someone edits the cell.
-        cell.data_type = "s"
-        cell.quotePrefix = True
-        return cell
+        self._book.write(values, check_from)
 
     def commit(self) -> None:
         """Finish the workbook, flush it to the disk and put it under its name in one step."""
-        self._close_sheet()
-        with open(self._temp, "xb") as handle:  # closed before any clean-up, even on error
-            _save_workbook(self._book, handle)
-            flush_to_disk(handle)
+        if self._book is None:
+            self.start_sheet(SheetSpec("Sheet", ()))
+        assert self._book is not None and self._handle is not None
+        with self._handle:  # closed before any clean-up, even on error
+            self._book.close()
+            flush_to_disk(self._handle)
         place([(self._temp, self.path)])
 
     def discard(self) -> None:
         """Throw the unfinished workbook away; the target name is left as it was."""
-        # Close openpyxl's per-sheet streams and remove their temporary files; left to the
-        # garbage collector they would write into files already closed.
-        for sheet in self._book.worksheets:
-            with contextlib.suppress(Exception):
-                if sheet._rows is not None:
-                    sheet._rows.close()
-            with contextlib.suppress(Exception):
-                if sheet._writer is not None:
-                    sheet._writer.close()
-                    sheet._writer.cleanup()
+        if self._book is not None:
+            self._book.abandon()
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
         with contextlib.suppress(OSError):
             self._temp.unlink(missing_ok=True)
 
@@ -189,6 +144,9 @@ class CsvWriter:
 
     def write(self, values: Sequence[Any], check_from: int = 0) -> None:
         """Append one row; values before ``check_from`` are known to need no care."""
+        if plain_csv_row(values):
+            self._writer.writerow(values)
+            return
         self._writer.writerow([*values[:check_from], *map(_csv_value, values[check_from:])])
 
     def commit(self) -> None:
@@ -205,25 +163,6 @@ class CsvWriter:
                 handle.close()
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
-
-
-def _save_workbook(book: Workbook, handle: IO[bytes]) -> None:
-    """``Workbook.save`` into an open file, leaving no half-closed archive behind a failure.
-
-    On a full disk openpyxl's own save leaves its zip archive open; collected later, it
-    would try to finish writing into a file already closed and print a traceback.
-    """
-    if not book.worksheets:
-        book.create_sheet()
-    archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
-    try:
-        book.properties.modified = datetime.now(UTC).replace(tzinfo=None)
-        ExcelWriter(book, archive).save()
-    except BaseException:
-        with contextlib.suppress(Exception):
-            archive.close()
-        archive.fp = None  # closed or not, nothing more is to be written through it
-        raise
 
 
 def _csv_value(value: Any) -> Any:
