@@ -62,7 +62,8 @@ def _terminate_backends() -> None:
 
     base = postgres_base_url()
     assert base is not None
-    _pg_admin(base, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+    # (waiting up to 5 s for each to end: pg_terminate_backend only signals it otherwise)
+    _pg_admin(base, "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
                     "WHERE application_name = 'custgroups' AND pid <> pg_backend_pid()")
 
 
@@ -74,6 +75,48 @@ def test_a_restarted_server_costs_the_clerk_nothing(postgres_url: str) -> None:
     assert groups.count_groups() == 1
     _terminate_backends()
     assert groups.save_group(GroupChange(name="After restart"), "alice").code == "CG-000002"
+
+
+@pytest.mark.postgres
+def test_a_connection_used_moments_ago_is_handed_out_without_a_round_trip(
+        postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from custgroups.core.db import server
+    from custgroups.core.models import database
+
+    db.open_database(postgres_url)
+    groups.count_groups()
+    adapter = database.obj._adapter
+    real, checked = adapter.is_connection_closed, []
+
+    def checking(conn: object) -> bool:
+        checked.append(conn)
+        return bool(real(conn))
+
+    monkeypatch.setattr(adapter, "is_connection_closed", checking)
+    for _ in range(5):
+        assert groups.count_groups() == 0
+    assert checked == []  # five operations, no SELECT 1 before any of them
+    _terminate_backends()
+    assert groups.count_groups() == 0  # its socket told, a round trip found it dead
+    assert len(checked) == 1
+    monkeypatch.setattr(server, "RECHECK_AFTER_S", 0.0)  # as if it had rested a while
+    assert groups.count_groups() == 0
+    assert len(checked) == 2
+
+
+@pytest.mark.postgres
+def test_a_connection_that_died_unheard_costs_a_save_nothing(
+        postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ended by the server so recently that its socket has not said so yet: the save's
+    transaction fails to begin, before anything ran, and begins again on a live one."""
+    from custgroups.core.db import server
+
+    db.open_database(postgres_url)
+    groups.save_group(GroupChange(name="Before"), "alice")
+    _terminate_backends()
+    monkeypatch.setattr(server.select, "select", lambda *args: ([], [], []))  # heard nothing
+    assert groups.save_group(GroupChange(name="After"), "alice").code == "CG-000002"
+    assert groups.count_groups() == 2
 
 
 @pytest.mark.postgres
@@ -218,3 +261,38 @@ def test_bulk_loads_leave_the_planner_informed(postgres_url: str) -> None:
     new = resolve_codes([f"N{i:05d}" for i in range(db.BULK_ROWS)]).recognised
     groups.change_members(group.id, "alice", add_ids=[ref.id for ref in new])
     assert analysed("membership") == 2
+
+
+@pytest.mark.postgres
+def test_short_picker_searches_use_an_index_under_any_collation() -> None:
+    """In a database sorting by language rules (ICU, English) rather than by code points,
+    a one- or two-character search still reads an index, not every customer."""
+    import uuid
+
+    from tests.conftest import _pg_admin
+
+    base = postgres_base_url()
+    assert base is not None
+    name = "cg_icu_" + uuid.uuid4().hex[:10]
+    try:
+        _pg_admin(base, f"CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu "
+                        "ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'")
+    except Exception as exc:  # a server built without ICU
+        pytest.skip(f"the server cannot make an ICU database: {exc}")
+    try:
+        db.open_database(base.rsplit("/", 1)[0] + f"/{name}")
+        upsert_customers(CustomerInput(f"C{i:05d}", f"Customer {i}") for i in range(3000))
+        from custgroups.core.customers import matching_query
+        from custgroups.core.models import database
+
+        database.execute_sql("ANALYZE customer")
+        for term in ("c1", "C", "cu"):
+            sql, params = matching_query(term).sql()
+            with database.atomic():
+                database.execute_sql("SET LOCAL enable_seqscan = off")
+                plan = "\n".join(row[0] for row in database.execute_sql(
+                    "EXPLAIN " + sql, params))
+            assert "Seq Scan on" not in plan and "_prefix" in plan, (term, plan)
+    finally:
+        db.close_database()
+        _pg_admin(base, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -17,7 +17,7 @@ from custgroups.core.errors import DatabaseError, SchemaTooNewError, Sentence, t
 log = logging.getLogger("custgroups.db")
 
 #: Bumped by every migration; a database newer than this is refused, never damaged.
-LATEST_SCHEMA = 5
+LATEST_SCHEMA = 6
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -237,6 +237,17 @@ def _migration_5(db: peewee.Database, kind: str) -> None:
                    f"WHERE how IN ({listed})")
 
 
+def _migration_6(db: peewee.Database, kind: str) -> None:
+    # A picker search of one or two characters matches code and name prefixes (LIKE 'c1%').
+    # Under a collation other than C the server cannot use the ordinary index for that; an
+    # index in pattern order can (at 200,000 customers, 27-67 ms became well under 1 ms).
+    # SQLite compares ranges on the ordinary index instead.
+    if kind == "postgresql":
+        for column in ("code_key", "name_key"):
+            db.execute_sql(f"CREATE INDEX IF NOT EXISTS customer_{column}_prefix "
+                           f"ON customer ({column} text_pattern_ops)")
+
+
 #: Sets who made a change to the login of the session making it; a group's updated_by only
 #: when the change is one (its updated_at moves), not when a count is corrected.
 _STAMP_LOGIN = """
@@ -268,7 +279,8 @@ _MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_
                                                                   2: _migration_2,
                                                                   3: _migration_3,
                                                                   4: _migration_4,
-                                                                  5: _migration_5}
+                                                                  5: _migration_5,
+                                                                  6: _migration_6}
 
 
 def _retry_search_index(db: peewee.Database, kind: str) -> None:

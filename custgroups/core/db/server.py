@@ -10,6 +10,8 @@ start-up options still work.
 
 from __future__ import annotations
 
+import select
+import time
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlparse
 
@@ -34,6 +36,10 @@ POOL_DEFAULTS = {"max_connections": 8, "stale_timeout": 300, "pool_timeout": 30}
 #: the server ends it and frees its locks. Reads hold no lock a writer waits for, and an
 #: export may spend minutes between two statements writing rows, so it is set for writes only.
 IDLE_WRITE_TIMEOUT = "60s"
+#: Seconds a pooled connection may rest before it is checked with a round trip when handed
+#: out again (see :class:`ServerDatabase`).
+RECHECK_AFTER_S = 30.0
+_IDLE = 0  # psycopg2.extensions.TRANSACTION_STATUS_IDLE, without importing the driver here
 
 
 class _SessionSettings(peewee.PostgresqlDatabase):
@@ -50,11 +56,50 @@ class _SessionSettings(peewee.PostgresqlDatabase):
 
 
 class ServerDatabase(PooledPostgresqlDatabase, _SessionSettings):  # type: ignore[misc]
-    """A pool of server connections, each set up with :data:`SERVER_TIMEOUTS` and a schema."""
+    """A pool of server connections, each set up with :data:`SERVER_TIMEOUTS` and a schema.
+
+    A connection handed out again is checked with a round trip (``SELECT 1``) only when it
+    has been idle for :data:`RECHECK_AFTER_S`: every operation takes a connection and gives
+    it back, and a round trip each is most of the time of a quick search. One used moments
+    ago is checked on its socket instead: a server that ended it, or restarted, has usually
+    said so there, and then the round trip finds it dead and a fresh connection takes its
+    place. One that died too recently to have said so fails at its transaction's ``BEGIN``,
+    before anything of the operation ran: then every rested connection is checked with a
+    round trip for a while, and the transaction begins again on a live one.
+    """
 
     def __init__(self, name: str, session: dict[str, str], **kwargs: Any) -> None:
         self.session = session
+        self._returned: dict[int, float] = {}  # connection key: when it came back
+        self._doubted_until = 0.0  # till then, every connection handed out is checked
         super().__init__(name, **kwargs)
+
+    def begin(self, isolation_level: Any = None) -> None:
+        try:
+            super().begin(isolation_level)
+        except (peewee.OperationalError, peewee.InterfaceError):
+            conn = self._state.conn
+            if conn is None or not conn.closed:
+                raise  # not a connection that died: said as it is
+            self._doubted_until = time.monotonic() + RECHECK_AFTER_S
+            self.close()
+            self.connect()
+            super().begin(isolation_level)
+
+    def _close(self, conn: Any, close_conn: bool = False) -> None:
+        if close_conn:
+            self._returned.pop(self.conn_key(conn), None)
+        else:
+            self._returned[self.conn_key(conn)] = time.monotonic()
+        super()._close(conn, close_conn)
+
+    def _is_closed(self, conn: Any) -> bool:
+        returned, now = self._returned.get(self.conn_key(conn)), time.monotonic()
+        if (conn.closed or returned is None or now - returned > RECHECK_AFTER_S
+                or now < self._doubted_until or conn.get_transaction_status() != _IDLE):
+            return bool(super()._is_closed(conn))
+        readable, _writable, _failed = select.select([conn], [], [], 0)
+        return bool(readable) and bool(super()._is_closed(conn))
 
 
 def make_postgres(url: str, parsed: Any, options: dict[str, str]) -> peewee.Database:
