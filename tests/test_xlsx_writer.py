@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from custgroups.core.sheets import workbooks
-from custgroups.core.sheets.cells import csv_text, fit_text, needs_care, plain_csv_row
+from custgroups.core.sheets.cells import csv_text, fit_text, needs_care, plain_csv_rows
 from custgroups.core.sheets.writing import Column, SheetSpec, XlsxWriter
 from custgroups.core.sheets.xlsx import _plain_text_row, _ready
 from tests.helpers import assert_no_formulas
@@ -97,5 +97,12 @@ def test_our_workbooks_are_read_by_the_quick_reader(tmp_path: Path,
 def test_the_quick_row_check_writes_what_the_careful_path_would(row: list[str]) -> None:
     if _plain_text_row(row):
         assert [_ready(value, True) for value in row] == [(str, value) for value in row]
-    if plain_csv_row(row):
+    if plain_csv_rows((row,)):
         assert [csv_text(value) for value in row] == row
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(TEXT, min_size=1, max_size=4), min_size=1, max_size=5))
+def test_rows_checked_together_are_plain_exactly_when_each_one_is(rows: list[list[str]]
+                                                                   ) -> None:
+    assert plain_csv_rows(rows) == all(plain_csv_rows((row,)) for row in rows)

@@ -52,20 +52,21 @@ CELL_MARK = "\x1f"
 _CSV_CELL_WITH_CARE = re.compile(CELL_MARK + "[=+\\-@#]")
 
 
-def joined_text(values: Sequence[object]) -> str | None:
-    """A row of text as one string, every cell between two :data:`CELL_MARK`, so a few
-    searches in C check a whole row at once; None unless every value is text free of the
-    mark (which then tells where each cell starts and ends)."""
+def joined_text(rows: Sequence[Sequence[object]]) -> str | None:
+    """Rows of text as one string, every cell between two :data:`CELL_MARK`, so a few
+    searches in C check them all at once; None unless every value is text free of the mark
+    (which then tells where each cell starts and ends) and no row is empty."""
     try:
-        joined = CELL_MARK + CELL_MARK.join(values) + CELL_MARK  # type: ignore[arg-type]
+        joined = CELL_MARK + CELL_MARK.join(map(CELL_MARK.join, rows)) + CELL_MARK  # type: ignore[arg-type]
     except TypeError:  # a number, a date, nothing: not all text
         return None
-    return joined if joined.count(CELL_MARK) == len(values) + 1 else None
+    cells = sum(map(len, rows))
+    return joined if joined.count(CELL_MARK) == cells + 1 and cells else None
 
 
-def plain_csv_row(values: Sequence[object]) -> bool:
-    """True when every value is text that :func:`csv_text` would leave as it is."""
-    joined = joined_text(values)
+def plain_csv_rows(rows: Sequence[Sequence[object]]) -> bool:
+    """True when every value of every row is text that :func:`csv_text` leaves as it is."""
+    joined = joined_text(rows)
     return (joined is not None and not _CSV_CELL_WITH_CARE.search(joined)
             and joined.replace(CELL_MARK, "").isprintable())
 

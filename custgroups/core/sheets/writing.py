@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from custgroups.core.errors import ValidationError, tr
-from custgroups.core.sheets.cells import csv_text, plain_csv_row
+from custgroups.core.sheets.cells import csv_text, plain_csv_rows
 from custgroups.core.sheets.placing import finish_pending, flush_to_disk, place, temporary_beside
 from custgroups.core.sheets.xlsx import XlsxStream
 
+#: Rows of a csv file checked as one string and written by one call.
+_ROWS_CHECKED_TOGETHER = 500
 #: Rows in one Excel sheet, header included.
 EXCEL_MAX_ROWS = 1_048_576
 FORMATS = (".xlsx", ".csv")
@@ -126,6 +128,7 @@ class CsvWriter:
         self.delimiter = delimiter  # ";" where the decimal point is a comma (de, fr, nl)
         self._files: list[tuple[Path, Path, IO[str]]] = []
         self._writer: Any = None
+        self._waiting: list[Sequence[Any]] = []  # rows checked and written together
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -134,6 +137,7 @@ class CsvWriter:
 
     def start_sheet(self, spec: SheetSpec) -> None:
         """Begin the next file with its header row."""
+        self._write_waiting()
         target = self.path if not self._files else self.path.with_name(
             f"{self.path.stem}-{spec.title.lower().replace(' ', '-')}{self.path.suffix}")
         temp = temporary_beside(target, ".csv")
@@ -143,14 +147,26 @@ class CsvWriter:
         self._writer.writerow([column.heading for column in spec.columns])
 
     def write(self, values: Sequence[Any], check_from: int = 0) -> None:
-        """Append one row; values before ``check_from`` are known to need no care."""
-        if plain_csv_row(values):
-            self._writer.writerow(values)
+        """Append one row. Rows wait in batches, checked together as one string and written
+        by one call when all are plain text (nearly always); ``check_from`` is not needed."""
+        self._waiting.append(values)
+        if len(self._waiting) >= _ROWS_CHECKED_TOGETHER:
+            self._write_waiting()
+
+    def _write_waiting(self) -> None:
+        rows, self._waiting = self._waiting, []
+        if not rows:
             return
-        self._writer.writerow([*values[:check_from], *map(_csv_value, values[check_from:])])
+        if plain_csv_rows(rows):
+            self._writer.writerows(rows)
+            return
+        for values in rows:
+            self._writer.writerow(values if plain_csv_rows((values,))
+                                  else list(map(_csv_value, values)))
 
     def commit(self) -> None:
         """Flush every file to the disk and put each under its name: all of them, or none."""
+        self._write_waiting()
         for _target, _temp, handle in self._files:
             flush_to_disk(handle)
             handle.close()

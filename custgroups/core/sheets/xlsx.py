@@ -149,7 +149,7 @@ _CELL_NEEDS_A_LOOK = re.compile(f"{CELL_MARK}[=+\\-@# {CELL_MARK}]")
 def _plain_text_row(values: Sequence[Any]) -> bool:
     """True when every value is text that goes into XML as it is: nothing to escape, quote,
     fit or keep spaces for. Checked on the row as one string, in a handful of C calls."""
-    joined = joined_text(values)
+    joined = joined_text((values,))
     return not (joined is None or len(joined) > MAX_CELL_TEXT or " " + CELL_MARK in joined
                 or _ROW_NEEDS_A_LOOK.search(joined) or _CELL_NEEDS_A_LOOK.search(joined))
 
