@@ -145,8 +145,9 @@ def print_table(results: Sequence[Result]) -> None:
               f"{r.target:<12} {'PASS' if r.passed else 'MISS':<6}  {r.raw_plan}")
 
 
-def print_markdown(results: Sequence[Result], facts: Facts, data: str) -> None:
-    print("| Operation | ours (ms) | raw sqlite3 (ms) | ratio | target | result |")
+def print_markdown(results: Sequence[Result], facts: Facts, data: str,
+                   raw_label: str = "raw sqlite3") -> None:
+    print(f"| Operation | ours (ms) | {raw_label} (ms) | ratio | target | result |")
     print("|---|---:|---:|---:|---|---|")
     for r in results:
         print(f"| {r.operation} | {r.ours_ms:.2f} | {r.raw_ms:.2f} | {r.ratio:.2f}× | "

@@ -282,7 +282,7 @@ def test_short_picker_searches_use_an_index_under_any_collation() -> None:
     try:
         db.open_database(base.rsplit("/", 1)[0] + f"/{name}")
         upsert_customers(CustomerInput(f"C{i:05d}", f"Customer {i}") for i in range(3000))
-        from custgroups.core.customers import matching_query
+        from custgroups.core.customers import matching_query, search_customers
         from custgroups.core.models import database
 
         database.execute_sql("ANALYZE customer")
@@ -292,7 +292,13 @@ def test_short_picker_searches_use_an_index_under_any_collation() -> None:
                 database.execute_sql("SET LOCAL enable_seqscan = off")
                 plan = "\n".join(row[0] for row in database.execute_sql(
                     "EXPLAIN " + sql, params))
-            assert "Seq Scan on" not in plan and "_prefix" in plan, (term, plan)
+            assert "Seq Scan on" not in plan and "key_c" in plan, (term, plan)
+        # The page is what a search by SQLite shows: prefixes, in code-point order.
+        page = search_customers("c0", 3, 4, with_total=False)
+        assert [r.code for r in page.rows] == [f"C{i:05d}" for i in range(3, 7)]
+        assert search_customers("cu", 2990, 100).total == 3000  # by their names
+        assert [r.code for r in search_customers("cu", 2990, 100).rows] == [
+            f"C{i:05d}" for i in range(2990, 3000)]
     finally:
         db.close_database()
         _pg_admin(base, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
