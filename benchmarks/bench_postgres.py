@@ -32,12 +32,11 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlparse
 
-from data_members import check_resolve, vary_case
+from data_members import check_resolve, raw_classified, raw_keys, vary_case
 from data_timing import Case, print_markdown, print_table, run_case
 from harness import machine_facts, print_facts, version
 
 from custgroups.core import db
-from custgroups.core.codes import customer_code_key
 from custgroups.core.customers import (
     count_customers,
     count_matching_customers,
@@ -124,32 +123,13 @@ def raw_count(conn: Any, term: str) -> int:
 
 def raw_resolve(conn: Any, codes: Sequence[str], group_id: int) -> dict[str, list[Any]]:
     """One statement, and the key of an ASCII code computed quickly (see data_members)."""
-    first: dict[str, str] = {}
-    duplicates: list[str] = []
-    for code in codes:
-        key = code.strip().casefold() if code.isascii() else customer_code_key(code)
-        if key in first:
-            duplicates.append(code)
-        else:
-            first[key] = code
+    first, duplicates = raw_keys(codes)
     found = {row[0]: row for row in fetch(
         conn, "SELECT k.value, c.id, c.code, c.name, c.active, m.customer_id IS NOT NULL "
               "FROM unnest(%s::text[]) AS k(value) JOIN customer c ON c.code_key = k.value "
               "LEFT JOIN membership m ON m.group_id = %s AND m.customer_id = c.id",
         [sorted(first), group_id])}
-    out: dict[str, list[Any]] = {"recognised": [], "already_members": [], "inactive": [],
-                                 "unknown": [], "duplicates": duplicates}
-    for key, code in first.items():
-        hit = found.get(key)
-        if hit is None:
-            out["unknown"].append(code)
-        elif hit[5]:
-            out["already_members"].append(hit)
-        elif not hit[4]:
-            out["inactive"].append(hit)
-        else:
-            out["recognised"].append(hit)
-    return out
+    return raw_classified(first, found, duplicates)
 
 
 # --- the cases ---------------------------------------------------------------------------

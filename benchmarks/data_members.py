@@ -75,7 +75,17 @@ _RESOLVE_SQL = (
 
 def raw_resolve(conn: sqlite3.Connection, codes: Sequence[str], group_id: int
                 ) -> dict[str, list[Any]]:
-    """The same classification: one statement, tuples, and an ASCII fast path for the key.
+    """The same classification: one statement, tuples, and an ASCII fast path for the key."""
+    first, duplicates = raw_keys(codes)
+    # Keys in index order: each lookup lands next to the previous one in the B-trees,
+    # which SQLite follows without a full descent (about 2x faster than paste order).
+    found = {row[0]: row for row in conn.execute(_RESOLVE_SQL, (json.dumps(sorted(first)),
+                                                                group_id))}
+    return raw_classified(first, found, duplicates)
+
+
+def raw_keys(codes: Sequence[str]) -> tuple[dict[str, str], list[str]]:
+    """Each distinct key with the first code giving it, and the repeats.
 
     ``customer_code_key`` of an ASCII code is ``strip().casefold()`` (NFKC and the invisible
     characters it drops are all outside ASCII), so only other codes pay for the full key.
@@ -88,10 +98,13 @@ def raw_resolve(conn: sqlite3.Connection, codes: Sequence[str], group_id: int
             duplicates.append(code)
         else:
             first[key] = code
-    # Keys in index order: each lookup lands next to the previous one in the B-trees,
-    # which SQLite follows without a full descent (about 2x faster than paste order).
-    found = {row[0]: row for row in conn.execute(_RESOLVE_SQL, (json.dumps(sorted(first)),
-                                                                group_id))}
+    return first, duplicates
+
+
+def raw_classified(first: dict[str, str], found: dict[str, tuple[Any, ...]],
+                   duplicates: list[str]) -> dict[str, list[Any]]:
+    """The codes sorted as resolve_codes sorts them, from the rows (key, id, code, name,
+    active, is_member) found for their keys."""
     out: dict[str, list[Any]] = {"recognised": [], "already_members": [], "inactive": [],
                                  "unknown": [], "duplicates": duplicates}
     for key, code in first.items():

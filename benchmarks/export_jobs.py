@@ -140,20 +140,24 @@ def bare_xlsx(target: Path, sheets: Sequence[tuple[SheetSpec, Sequence[tuple[Any
     return tuple(counts)
 
 
-def pandas_frames(sheets: Sequence[tuple[SheetSpec, Sequence[tuple[Any, ...]]]]
-                  ) -> list[tuple[str, Any]]:
-    """One DataFrame per sheet, split at Excel's row limit as ours splits (not timed)."""
-    import pandas as pd
-
-    frames = []
+def split_sheets(sheets: Sequence[tuple[SheetSpec, Sequence[tuple[Any, ...]]]]
+                 ) -> Iterator[tuple[str, list[str], Sequence[tuple[Any, ...]]]]:
+    """Each sheet's part as ours splits it at Excel's row limit: title, headings, rows."""
     for spec, rows in sheets:
         headings = [column.heading for column in spec.columns]
         limit = EXCEL_MAX_ROWS - 1
         for part, start in enumerate(range(0, max(len(rows), 1), limit), 1):
             title = spec.title if part == 1 else f"{spec.title[:26]} ({part})"
-            frames.append((title, pd.DataFrame(list(rows[start:start + limit]),
-                                               columns=headings)))
-    return frames
+            yield title, headings, rows[start:start + limit]
+
+
+def pandas_frames(sheets: Sequence[tuple[SheetSpec, Sequence[tuple[Any, ...]]]]
+                  ) -> list[tuple[str, Any]]:
+    """One DataFrame per sheet part (not timed)."""
+    import pandas as pd
+
+    return [(title, pd.DataFrame(list(rows), columns=headings))
+            for title, headings, rows in split_sheets(sheets)]
 
 
 def pandas_xlsx(target: Path, frames: Sequence[tuple[str, Any]]) -> tuple[int, ...]:
@@ -290,16 +294,9 @@ def prepare_job(kind: str, target: Path, sampler: RssSampler | None
 
 def rust_records(sheets: Sequence[tuple[SheetSpec, Sequence[tuple[Any, ...]]]]
                  ) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The rows as the records the Rust writer takes, split at Excel's row limit (untimed)."""
-    out = []
-    for spec, rows in sheets:
-        headings = [column.heading for column in spec.columns]
-        limit = EXCEL_MAX_ROWS - 1
-        for part, start in enumerate(range(0, max(len(rows), 1), limit), 1):
-            title = spec.title if part == 1 else f"{spec.title[:26]} ({part})"
-            out.append((title, [dict(zip(headings, row, strict=True))
-                                for row in rows[start:start + limit]]))
-    return out
+    """The rows as the records the Rust writer takes, one list per sheet part (untimed)."""
+    return [(title, [dict(zip(headings, row, strict=True)) for row in rows])
+            for title, headings, rows in split_sheets(sheets)]
 
 
 def worker(args: argparse.Namespace) -> int:
