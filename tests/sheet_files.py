@@ -23,10 +23,15 @@ def xlsx(path: Path, rows: list[list[object]], title: str = "Sheet") -> Path:
 
 
 def ods(path: Path, rows: list[list[object]]) -> Path:
-    """A one-sheet OpenDocument spreadsheet, as LibreOffice writes one (text and numbers)."""
+    """A one-sheet OpenDocument spreadsheet, as LibreOffice writes one (text and numbers; a
+    pair is a number and the text its format shows)."""
     def cell(value: object) -> str:
         if value is None:
             return "<table:table-cell/>"
+        if isinstance(value, tuple):  # a number and how its format shows it: (1001, "001001")
+            number, shown = value
+            return (f'<table:table-cell office:value-type="float" office:value="{number}" '
+                    f'table:style-name="ce1"><text:p>{shown}</text:p></table:table-cell>')
         if isinstance(value, int | float):
             return (f'<table:table-cell office:value-type="float" office:value="{value}">'
                     f"<text:p>{value}</text:p></table:table-cell>")

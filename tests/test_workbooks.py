@@ -47,6 +47,20 @@ def test_an_ods_spreadsheet_is_read(tmp_path: Path) -> None:
     assert list(read_member_codes(path).codes) == ["1001", "C002"]
 
 
+def test_ods_codes_shown_with_leading_zeros_keep_them(tmp_path: Path) -> None:
+    """LibreOffice keeps 001001 for the number 1001 in the format 000000 beside it; calamine
+    gives the number alone. Neither the zeros nor a ".0" may change the code."""
+    rows: list[list[object]] = [["Kundennummer", "Name"], [(1001, "001001"), "Nullen"],
+                                [(42, "0042"), "Kurz"], [1003, "Ohne"], ["0044", "Text"]]
+    rows += [[f"K{n}", "Filler " * 25] for n in range(8000)]  # past the first megabyte
+    rows += [[(7, "000007"), "Spät"]]
+    path = ods(tmp_path / "nullen.ods", rows)
+    found = read_customers(path)
+    codes = [row.code for row in found.rows]
+    assert codes[:4] == ["001001", "0042", "1003", "0044"] and codes[-1] == "000007"
+    assert list(read_member_codes(path).codes)[:2] == ["001001", "0042"]
+
+
 def test_a_file_that_only_claims_to_be_xls_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "fake.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 40)

@@ -112,7 +112,7 @@ def workbook_sheets(path: Path, kind: str) -> Iterator[list[Sheet]]:
     if kind == "xlsx":
         scans = _scan_xlsx(path)
     elif kind == "ods":
-        _scan_ods(path)
+        scans = _scan_ods(path)
     if scans is None:  # cells without places: openpyxl reads it in bounded memory
         with openpyxl_sheets(path) as sheets:
             yield sheets
@@ -182,18 +182,26 @@ def _xml(path: Path, archive: zipfile.ZipFile, part: str) -> Any:
         raise FileRefused(path, xml_trouble(exc)) from None
 
 
-def _xml_chunks(path: Path, archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """A part's raw XML, a megabyte or so at a time, each piece ending before a tag starts.
-    A workbook's XML declares no entities: one that does is built to attack its reader."""
+def _xml_chunks(path: Path, archive: zipfile.ZipFile, part: str, cut_before: bytes = b"<"
+                ) -> Iterator[bytes]:
+    """A part's raw XML, a megabyte or so at a time, each piece ending before ``cut_before``
+    (a tag's start, or the start of a kind of tag that then never parts from what follows
+    it). A workbook's XML declares no entities: one that does is built to attack its reader."""
     with archive.open(part) as handle:
         tail = b""
         while chunk := handle.read(1 << 20):
             data = tail + chunk
-            cut = data.rfind(b"<")
+            cut = data.rfind(cut_before)
+            if cut <= 0:  # no place to cut yet: read on
+                tail = data
+                continue
             data, tail = data[:cut], data[cut:]
             if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
                 raise FileRefused(path, HOSTILE_XML)
             yield data
+        if b"<!DOCTYPE" in tail or b"<!ENTITY" in tail:
+            raise FileRefused(path, HOSTILE_XML)
+        yield tail
 
 
 def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
@@ -252,30 +260,41 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
 
 
 _ODS_TAG = re.compile(rb"<table:table-row\b([^>]*)>|</table:table-row>"
-                      rb"|<table:(?:covered-)?table-cell\b([^>]*)>|<table:table\b([^>]*)>")
+                      rb"|<table:(?:covered-)?table-cell\b([^>]*)>(?:<text:p>(0\d+)</text:p>)?"
+                      rb"|<table:table\b([^>]*)>")
 _ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d{1,9})"')
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
 
 
-def _scan_ods(path: Path) -> None:
+def _scan_ods(path: Path) -> dict[str, _Shown]:
     """Refuse an ods spreadsheet whose repeated rows and cells would spread into a table
     beyond a customer list (a few bytes can repeat a cell a million times). Empty cells
-    repeated to the sheet's edge, as LibreOffice writes them, span nothing."""
+    repeated to the sheet's edge, as LibreOffice writes them, span nothing.
+
+    Per sheet, the numbers shown with leading zeros (a code 1001 in the format 000000 shows
+    001001, which the file keeps beside the number), where calamine gives only the number.
+    """
+    scans: dict[str, _Shown] = {}
     with zipfile.ZipFile(path) as archive:
         name, row, rows, columns, cells = "", 0, 0, 0, 0
         repeat, column, filled = 1, 0, 0
-        for data in _xml_chunks(path, archive, "content.xml"):
+        shown: _Shown = {}
+        # Cut only before a table tag, so a cell is never parted from the text it shows.
+        for data in _xml_chunks(path, archive, "content.xml", b"<table:"):
             for match in _ODS_TAG.finditer(data):
-                row_tag, cell_tag, table_tag = match.groups()
+                row_tag, cell_tag, zeros, table_tag = match.groups()
                 if table_tag is not None:
                     found = _ODS_NAME.search(table_tag)
                     name, row = (found.group(1).decode("utf-8", "replace") if found else ""), 0
+                    shown = scans.setdefault(name, {})
                 elif row_tag is not None:
                     found = _ODS_REPEAT.search(row_tag)
                     repeat, column, filled = int(found.group(1)) if found else 1, 0, 0
                 elif cell_tag is not None:
                     found = _ODS_REPEAT.search(cell_tag)
                     times = int(found.group(1)) if found else 1
+                    if zeros and times == repeat == 1 and b'value-type="float"' in cell_tag:
+                        shown[row + 1, column + 1] = zeros.decode("ascii")
                     column += times
                     if b"value-type=" in cell_tag or not cell_tag.endswith(b"/"):
                         filled += times
@@ -286,6 +305,7 @@ def _scan_ods(path: Path) -> None:
                         cells += filled * repeat
                     row += repeat
                     _check_table(path, name, rows, columns, cells)
+    return scans
 
 
 def _check_table(path: Path, name: str, rows: int, columns: int, cells: int) -> None:
