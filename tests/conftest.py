@@ -25,6 +25,16 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
             parser.addini(name, "read by pytest-qt when it runs", type=kind)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the server run one after another on one worker when the suite runs on
+    several (pytest-xdist, --dist loadgroup): some end every custgroups session there."""
+    for item in items:
+        if ("postgres" in item.keywords or "[postgresql" in item.nodeid
+                or "postgres_url" in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("postgresql"))
+
+
 def postgres_base_url() -> str | None:
     """The server URL the PostgreSQL tests run against, if one is configured."""
     return os.environ.get(PG_ENV) or None

@@ -63,6 +63,6 @@ def test_an_export_with_members_written_elsewhere(tmp_path: Path) -> None:
     result = run_apart("custgroups.core.sheets.export:export_groups", target, GroupQuery(),
                        True, progress=lambda done, total: None)
     assert (result.groups, result.members) == (1, 5) and result.paths == (target,)
-    book = openpyxl.load_workbook(target, read_only=True)
+    book = openpyxl.load_workbook(target)
     assert [row[2] for row in book["Members"].iter_rows(min_row=2, values_only=True)] == [
         f"C{i}" for i in range(5)]

@@ -94,6 +94,6 @@ def test_members_as_the_group_stood(story: tuple[str, str, str, str],
     out = tmp_path / "then.xlsx"
     assert cli.main(["--database", url, "members", north, "--as-of", between, "--out",
                      str(out)]) == cli.EXIT_OK
-    sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
+    sheet = openpyxl.load_workbook(out).worksheets[0]  # read whole: no file left open
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
         "C00001", "C00002", "C00003"]

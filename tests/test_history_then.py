@@ -84,6 +84,6 @@ def test_the_members_then_are_exported(qtbot: QtBot, dialog: HistoryDialog,
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args: (str(target), "Excel workbook (*.xlsx)"))
     QTest.mouseClick(then.export_button, Qt.MouseButton.LeftButton)
-    sheet = openpyxl.load_workbook(target, read_only=True).worksheets[0]
+    sheet = openpyxl.load_workbook(target).worksheets[0]  # read whole: no file left open
     assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
         "C00001", "C00002", "C00003"]

@@ -58,6 +58,7 @@ def test_the_data_floor_tests_run_without_qt() -> None:
     """Without pytest-qt, the data floor's tests pass and never load PySide6."""
     script = ("import sys, pytest\n"
               "code = pytest.main(['-q', '-p', 'no:pytest-qt', '-p', 'no:cacheprovider',\n"
+              "                    '-n', '0',  # in this process, where its modules count\n"
               "                    '-k', 'not million',  # the long ones prove speed, not this\n"
               "                    'tests/test_codes.py', 'tests/test_customers.py'])\n"
               "loaded = sorted(m for m in sys.modules if m.startswith('PySide6'))\n"
