@@ -41,6 +41,18 @@ def test_a_cancel_stops_the_work_which_cleans_up(tmp_path: Path) -> None:
     assert max(reports) >= 50
 
 
+def test_a_cancel_heard_after_the_work_finished_says_it_finished() -> None:
+    """The work had done (its file would be in place) when the cancel came: the caller gets
+    its result, not a claim that nothing was written."""
+    def cancelling_late(done: int, total: int) -> None:
+        if (done, total) == (1, 1):  # its last report: it returns right after
+            raise Cancelled()
+
+    label, _pid, _count = run_apart("tests.apart_work:where", "finished",
+                                    progress=cancelling_late)
+    assert label == "finished"
+
+
 def test_a_failure_reaches_the_caller_as_itself() -> None:
     with pytest.raises(ValidationError, match="The folder /gone does not exist") as caught:
         run_apart("tests.apart_work:refusing", progress=lambda done, total: None)

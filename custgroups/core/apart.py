@@ -65,7 +65,9 @@ def _listen(reader: Connection, child: Any, stop: Any, progress: ProgressFn) -> 
             progress(done, total)
         except Cancelled:
             stop.set()
-            _wait_for_end(reader)
+            ending = _wait_for_end(reader)
+            if ending is not None and ending[0] == "done":
+                return ending[1]  # it finished before it heard: the file is there, say so
             raise
         if not reader.poll(_LISTEN_S):
             continue
@@ -84,16 +86,18 @@ def _listen(reader: Connection, child: Any, stop: Any, progress: ProgressFn) -> 
             raise values[0]
 
 
-def _wait_for_end(reader: Connection) -> None:
-    """After a cancel: wait until the process has cleaned up and said how it ended."""
+def _wait_for_end(reader: Connection) -> tuple[str, Any] | None:
+    """After a cancel: wait until the process has cleaned up and said how it ended (the
+    work may have finished first); None when it ended without a word."""
     deadline = time.monotonic() + _CLEAN_UP_S
     while time.monotonic() < deadline and reader.poll(max(0.0, deadline - time.monotonic())):
         try:
-            kind, *_values = reader.recv()
+            kind, *values = reader.recv()
         except EOFError:
-            return
+            return None
         if kind != "progress":
-            return
+            return kind, values[0]
+    return None
 
 
 def _child(function: str, args: tuple[Any, ...], kwargs: dict[str, Any], url: str,
