@@ -465,6 +465,23 @@ def server_shots() -> None:
                 admin(f'DROP OWNED BY "{role}"; DROP ROLE "{role}"')
 
 
+def export_running_shot(window: MainWindow) -> None:
+    """An export with members under way (in a process of its own), then cancelled."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from custgroups.core.sheets.export import export_groups_apart
+
+    window._run_export(window.tr("Exporting groups…"), lambda report: export_groups_apart(
+        WORK / "running.xlsx", window.query(), True, report))
+    dialog = lambda: window.findChild(QProgressDialog, "exportProgress")  # noqa: E731
+    wait_until(lambda: dialog() is not None and dialog().isVisible() and dialog().value() > 0)
+    screen_shot([window, dialog()], "export-running.png")
+    assert window.export_job is not None
+    window.export_job.cancel()
+    wait_until(lambda: window.export_job is None or not dialog() or not dialog().isVisible())
+    settle()
+
+
 def main() -> None:
     empty_url = f"sqlite:///{(WORK / 'empty.db').as_posix()}"
     window = window_on(empty_url, (1280, 800))
@@ -529,6 +546,7 @@ def main() -> None:
     settle()
     shot(export, "dialog-export.png")
     export.close()
+    export_running_shot(window)
 
     group = groups.get_group_by_code("CG-000001")
     history = HistoryDialog(group, __import__("custgroups.core.history", fromlist=["x"])
