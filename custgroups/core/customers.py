@@ -221,8 +221,7 @@ def matching_query(term: str) -> Any:
     query = _select_rows()
     if not code_key and not name_key:
         return query
-    if min(len(code_key), len(name_key)) < MIN_INDEXED_TERM:
-        # Too short for trigrams: codes or names that start with the term.
+    if _is_prefix_search(term):
         return query.where(_starts(Customer.code_key, code_key)
                            | _starts(Customer.name_key, name_key))
     if _uses_fts(term):
@@ -234,7 +233,9 @@ def matching_query(term: str) -> Any:
 
 
 def _is_prefix_search(term: str) -> bool:
-    return 0 < min(map(len, _keys(term))) < MIN_INDEXED_TERM
+    """True for a term too short for trigrams: codes or names that start with it match."""
+    code_key, name_key = _keys(term)
+    return bool(code_key or name_key) and min(len(code_key), len(name_key)) < MIN_INDEXED_TERM
 
 
 def _in_code_points(field: Any) -> Any:
