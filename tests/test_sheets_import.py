@@ -93,6 +93,18 @@ def test_columns_the_file_lacks_are_left_as_they_are(tmp_path: Path) -> None:
     assert rows["N1"].active and rows["N1"].city == ""  # a new customer gets the defaults
 
 
+def test_a_column_no_heading_names_is_read_as_no_field(tmp_path: Path) -> None:
+    """A column after the last one read ("Notes" here) fills no field the file lacks: it was
+    read as the status (and e-mail, phone, city, country) before."""
+    path = xlsx(tmp_path / "notes.xlsx", [["Code", "Name", "Notes", "Remarks"],
+                                          ["C1", "One", "call back friday", "x"],
+                                          ["C2", "Two"], ["C3", "Three", "", "late payer"]])
+    found = read_customers(path)
+    assert [(row.code, row.email, row.phone, row.city, row.country, row.active)
+            for row in found.rows] == [(code, "", "", "", "", None) for code in ("C1", "C2",
+                                                                                  "C3")]
+
+
 @pytest.mark.usefixtures("opened")
 def test_empty_cells_leave_fields_unless_the_clerk_chose_to_clear(tmp_path: Path) -> None:
     customers.upsert_customers(KNOWN)

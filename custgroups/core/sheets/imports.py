@@ -130,15 +130,18 @@ def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
     width = max(columns.values()) + 1
 
     fields = ("code", "name", "email", "phone", "city", "country", "status")
-    # A field without a column reads the empty cell put after the row's last one.
+    # A field without a column reads the empty cell put after the last column read (the
+    # file's own further columns, which no heading named, are cut off before it).
     pick = itemgetter(*(columns.get(field, width) for field in fields))
+    blanks = [""] * (width + 1)
     shared: dict[str, str] = {}
     for number, cells in enumerate(sheet.rows, header_row + 1):
         if number % 1000 == 0:
             progress(number, 0)
         if not any(cells):
             continue
-        cells = cells + [""] * (width + 1 - len(cells))
+        cells = cells[:width]
+        cells += blanks[len(cells):]
         code, name, email, phone, city, country, said_status = pick(cells)
         status = said_status.strip().casefold()
         if status not in ACTIVE_WORDS and status not in INACTIVE_WORDS:
