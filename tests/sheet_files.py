@@ -60,3 +60,58 @@ def ods(path: Path, rows: list[list[object]]) -> Path:
         archive.writestr("content.xml", content)
         archive.writestr("META-INF/manifest.xml", manifest)
     return path
+
+
+class XlsError(int):
+    """An error cell of an .xls workbook, by its code (0x2A: #N/A)."""
+
+
+def xls(path: Path, rows: list[list[object]], title: str = "Customers") -> Path:
+    """A one-sheet old-format (.xls) workbook, as xlwt writes one: adjacent whole numbers in
+    a row share one record. A pair is a number and its format: (1001, "000000")."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet(title)
+    styles: dict[str, object] = {}
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, XlsError):
+                sheet.row(r).set_cell_error(c, int(value))
+            elif isinstance(value, tuple):
+                number, code = value
+                style = styles.setdefault(code, xlwt.easyxf(num_format_str=code))
+                sheet.write(r, c, number, style)
+            elif value is not None:
+                sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+def compound_file(stream: bytes) -> bytes:
+    """An OLE2 compound file holding ``stream`` (under 4,096 bytes) as its "Workbook", kept in
+    the mini stream as small streams are: header, table, directory, mini table, mini stream."""
+    import struct
+
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    minis = (len(stream) + 63) // 64
+    mini_stream = stream.ljust(minis * 64, b"\0")
+    sectors = (len(mini_stream) + 511) // 512
+    table = [fat_sector, end, end, *range(4, 3 + sectors), end]
+    mini_table = [*range(1, minis), end]
+
+    def sector(values: list[int]) -> bytes:
+        return struct.pack("<128I", *values, *[free] * (128 - len(values)))
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le") if name else b""
+        return struct.pack("<64sHBB3I16sI16sIQ", encoded, len(encoded), kind, 1, free, free,
+                           child, b"", 0, b"", start, size)
+
+    directory = (entry("Root Entry", 5, 1, 3, len(mini_stream))
+                 + entry("Workbook", 2, free, 0, len(stream)) + entry("", 0, free, 0, 0) * 2)
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"",
+                         0x3E, 3, 0xFFFE, 9, 6, b"", 0, 1, 1, 0, 4096, 2, 1, end, 0)
+    header += struct.pack("<109I", 0, *[free] * 108)
+    return (header + sector(table) + directory + sector(mini_table)
+            + mini_stream.ljust(sectors * 512, b"\0"))

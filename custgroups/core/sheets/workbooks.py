@@ -2,8 +2,9 @@
 entities. Before calamine builds a sheet's table, the sheet's raw XML is scanned: the table
 it spans must be what a customer list can be (a few sparse cells far apart would otherwise
 ask for billions), and the scan sees what calamine does not say: codes shown with leading
-zeros (the format 000000) and cells holding a spreadsheet error. A workbook whose cells do
-not name their places is read by openpyxl instead, row by row."""
+zeros (the format 000000) and cells holding a spreadsheet error. An .xls workbook's records
+are scanned alike (``biff``). A workbook whose cells do not name their places is read by
+openpyxl instead, row by row."""
 
 from __future__ import annotations
 
@@ -105,11 +106,9 @@ def check_zip(path: Path) -> str:
 def workbook_sheets(path: Path, kind: str) -> Iterator[list[Sheet]]:
     """The sheets of an xlsx, xls or ods workbook, each streamed row by row as text."""
     scans: dict[str, _Shown] | None = {}
-    if kind == "xls" and path.stat().st_size > MAX_XLS_BYTES:
-        raise FileRefused(path, tr("the file is {size} MB; files over {limit} MB are not read.",
-                                   size=round(path.stat().st_size / 1024 / 1024),
-                                   limit=MAX_XLS_BYTES // 1024 // 1024))
-    if kind == "xlsx":
+    if kind == "xls":
+        scans = _scan_xls(path)
+    elif kind == "xlsx":
         scans = _scan_xlsx(path)
     elif kind == "ods":
         scans = _scan_ods(path)
@@ -166,6 +165,23 @@ def _scan_xlsx(path: Path) -> dict[str, _Shown] | None:
                 return None
             scans[name] = shown
         return scans
+
+
+def _scan_xls(path: Path) -> dict[str, _Shown]:
+    """Each sheet's scan by name, after refusing a file too large to be a customer list."""
+    from custgroups.core.sheets import biff
+
+    if path.stat().st_size > MAX_XLS_BYTES:
+        raise FileRefused(path, tr("the file is {size} MB; files over {limit} MB are not read.",
+                                   size=round(path.stat().st_size / 1024 / 1024),
+                                   limit=MAX_XLS_BYTES // 1024 // 1024))
+    try:
+        return biff.scan_xls(path.read_bytes(), lambda name, rows, columns, cells: _check_table(
+            path, name, rows, columns, cells))
+    except biff.Encrypted:
+        raise FileRefused(path, PROTECTED) from None
+    except biff.Damaged:
+        raise FileRefused(path, DAMAGED) from None
 
 
 def _xml(path: Path, archive: zipfile.ZipFile, part: str) -> Any:

@@ -1,0 +1,210 @@
+"""Old Excel workbooks (.xls): the records of the workbook stream, read before calamine builds
+any sheet. calamine makes a table as large as the space between a sheet's farthest cells (a
+5 KB file with cells at A1 and IV65536 asked for a gigabyte), and it gives a number without
+the format that shows it with leading zeros, and an error cell as empty. This scan finds each
+sheet's extent, the numbers shown padded with zeros and the error cells, touching nothing
+but the records' headers and the cells' places.
+
+A .xls file is an OLE2 compound file: a little file system of 512-byte sectors chained by
+a table, in which the workbook is the stream named "Workbook" (BIFF8) or "Book" (BIFF5).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections.abc import Callable
+
+_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_END_OF_CHAIN = 0xFFFFFFFE
+_FREE = 0xFFFFFFFF
+_PADDED = re.compile(r"0{2,}")
+#: Error cells' codes as Excel shows them.
+_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?",
+           0x24: "#NUM!", 0x2A: "#N/A"}
+# Record types.
+_BOF, _EOF, _FILEPASS, _BOUNDSHEET, _FORMAT, _XF = 0x0809, 0x000A, 0x002F, 0x0085, 0x041E, 0x00E0
+_NUMBER, _RK, _MULRK, _FORMULA, _BOOLERR = 0x0203, 0x027E, 0x00BD, 0x0006, 0x0205
+#: Records of one cell with a value, its row, column and format first (blanks have none).
+_VALUES = frozenset({_NUMBER, _RK, _FORMULA, _BOOLERR, 0x00FD, 0x0204, 0x00D6})
+
+#: What a sheet's records say that calamine does not, by (row, column) from 1: the text to
+#: show (an error cell) or the digits to pad a number to (the format 000000).
+Shown = dict[tuple[int, int], str | int]
+#: Called with a sheet's name, its rows and columns from A1 and its cells, while it is read.
+Check = Callable[[str, int, int, int], None]
+
+
+class Damaged(Exception):
+    """The file is not a readable .xls workbook."""
+
+
+class Encrypted(Exception):
+    """The workbook is protected by a password."""
+
+
+def scan_xls(data: bytes, check: Check) -> dict[str, Shown]:
+    """Each worksheet's name and what it shows that calamine does not; ``check`` sees each
+    sheet's extent as it grows and may refuse it by raising."""
+    stream = workbook_stream(data) + bytes(16)  # a last record's header reads whole
+    try:
+        return _scan(stream, check)
+    except (struct.error, IndexError, UnicodeDecodeError):
+        raise Damaged from None
+
+
+def workbook_stream(data: bytes) -> bytes:
+    """The workbook stream of a compound file's bytes."""
+    return _Compound(data).stream(("workbook", "book"))
+
+
+class _Compound:
+    """An OLE2 compound file's sectors, their chains and its directory of streams."""
+
+    def __init__(self, data: bytes) -> None:
+        if data[:8] != _SIGNATURE or len(data) < 512:
+            raise Damaged
+        shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
+        if shift not in (9, 12) or mini_shift != 6:
+            raise Damaged
+        self.data, self.wide_sizes, self.size = data, shift == 12, 1 << shift
+        self.sectors = (len(data) - 512 + self.size - 1) // self.size
+        (self.first_directory, _, self.cutoff, self.first_mini_table, _, difat,
+         difat_count) = struct.unpack_from("<7I", data, 0x30)
+        tables = [n for n in struct.unpack_from("<109I", data, 0x4C) if n < self.sectors]
+        seen = 0
+        while difat < self.sectors and seen <= min(difat_count, self.sectors):
+            entries = struct.unpack(f"<{self.size // 4}I", self.sector(difat))
+            tables += [n for n in entries[:-1] if n < self.sectors]  # the list goes on
+            difat, seen = entries[-1], seen + 1
+        table = b"".join(self.sector(n) for n in tables)
+        self.table = struct.unpack(f"<{len(table) // 4}I", table)
+
+    def sector(self, number: int) -> bytes:
+        if number >= self.sectors:
+            raise Damaged
+        return self.data[(number + 1) * self.size:(number + 2) * self.size]
+
+    def read(self, start: int, length: int) -> bytes:
+        chain = _chain(start, self.table, self.sectors)
+        return b"".join(self.sector(n) for n in chain)[:length]
+
+    def stream(self, names: tuple[str, ...]) -> bytes:
+        """The first of the streams called one of ``names`` (in any case)."""
+        directory = self.read(self.first_directory, self.sectors * self.size)
+        entries: dict[str, tuple[int, int, int]] = {}
+        for at in range(0, len(directory) - 127, 128):
+            name_bytes, kind = struct.unpack_from("<HB", directory, at + 64)
+            name = directory[at:at + max(0, min(name_bytes, 64) - 2)].decode("utf-16-le",
+                                                                             "replace")
+            start, length = struct.unpack_from("<IQ", directory, at + 116)
+            length = length if self.wide_sizes else length & 0xFFFFFFFF
+            entries.setdefault(name.lower(), (kind, start, length))
+        found = next((entries[name] for name in names if name in entries), None)
+        root = next((entry for entry in entries.values() if entry[0] == 5), None)
+        if found is None or found[0] != 2 or root is None:
+            raise Damaged
+        _, start, length = found
+        if length >= self.cutoff:
+            return self.read(start, length)
+        # A small stream lives in 64-byte pieces of the mini stream, the root's own data.
+        mini_stream = self.read(root[1], root[2])
+        mini_table = self.read(self.first_mini_table, self.sectors * self.size)
+        chain = _chain(start, struct.unpack(f"<{len(mini_table) // 4}I", mini_table),
+                       len(mini_stream) // 64)
+        return b"".join(mini_stream[n * 64:(n + 1) * 64] for n in chain)[:length]
+
+
+def _chain(start: int, links: tuple[int, ...], limit: int) -> list[int]:
+    """The sectors of a chain from ``start``: each one's link in ``links`` names the next."""
+    found: list[int] = []
+    while start not in (_END_OF_CHAIN, _FREE):
+        if start >= len(links) or len(found) > limit:  # out of the table, or a loop
+            raise Damaged
+        found.append(start)
+        start = links[start]
+    return found
+
+
+def _scan(stream: bytes, check: Check) -> dict[str, Shown]:
+    """Walk the records: the workbook's formats, styles and sheets, then each sheet's cells."""
+    version, = struct.unpack_from("<H", stream, 4)
+    wide = version >= 0x0600  # BIFF8 keeps text in Unicode strings
+    formats: dict[int, str] = {}
+    styles: list[int] = []
+    sheets: list[tuple[int, str]] = []
+    position, end = 0, len(stream)
+    while position + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, position)
+        body = position + 4
+        if kind == _FILEPASS:
+            raise Encrypted
+        if kind == _FORMAT:
+            number, = struct.unpack_from("<H", stream, body)
+            formats[number] = _text(stream, body + 2, wide, long=wide)
+        elif kind == _XF:
+            styles.append(struct.unpack_from("<H", stream, body + 2)[0])
+        elif kind == _BOUNDSHEET:
+            start, = struct.unpack_from("<I", stream, body)
+            if stream[body + 5] == 0:  # a worksheet, not a chart or macro sheet
+                sheets.append((start, _text(stream, body + 6, wide, long=False)))
+        elif kind == _EOF:
+            break
+        position = body + length
+    padded = {}
+    for style, number in enumerate(styles):
+        code = formats.get(number, "").replace('"', "")
+        if _PADDED.fullmatch(code):
+            padded[style] = len(code)
+    return {name: _scan_sheet(stream, start, name, padded, check) for start, name in sheets}
+
+
+def _scan_sheet(stream: bytes, position: int, name: str, padded: dict[int, int],
+                check: Check) -> Shown:
+    shown: Shown = {}
+    rows = columns = cells = records = 0
+    unpack = struct.Struct("<HHHHH").unpack_from
+    end = len(stream)
+    if struct.unpack_from("<H", stream, position)[0] != _BOF:
+        raise Damaged
+    while position + 4 <= end:
+        kind, length, row, column, style = unpack(stream, position)
+        body = position + 4
+        position = body + length
+        if kind in _VALUES:
+            cells += 1
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+            if kind == _BOOLERR and stream[body + 7] == 1:
+                shown[row + 1, column + 1] = _ERRORS.get(stream[body + 6], "#N/A")
+            elif kind == _FORMULA and stream[body + 12:body + 14] == b"\xff\xff":
+                if stream[body + 6] == 2:  # a formula whose result is an error
+                    shown[row + 1, column + 1] = _ERRORS.get(stream[body + 8], "#N/A")
+            elif style in padded and kind in (_NUMBER, _RK, _FORMULA):
+                shown[row + 1, column + 1] = padded[style]
+        elif kind == _MULRK:  # several numbers in a row: (style, number) each
+            last, = struct.unpack_from("<H", stream, position - 2)
+            cells += last - column + 1
+            rows, columns = max(rows, row + 1), max(columns, last + 1)
+            for index in range(last - column + 1):
+                style, = struct.unpack_from("<H", stream, body + 4 + 6 * index)
+                if style in padded:
+                    shown[row + 1, column + index + 1] = padded[style]
+        elif kind == _EOF:
+            break
+        records += 1
+        if records % 4096 == 0:  # refuse a sheet spreading far before its end
+            check(name, rows, columns, cells)
+    check(name, rows, columns, cells)
+    return shown
+
+
+def _text(stream: bytes, at: int, wide: bool, long: bool) -> str:
+    """A string of a record: its length (two bytes if ``long``, else one), then, in BIFF8, a
+    flag byte saying whether its characters take one byte or two."""
+    count = struct.unpack_from("<H" if long else "<B", stream, at)[0]
+    at += 2 if long else 1
+    if not wide:
+        return stream[at:at + count].decode("latin-1")
+    if stream[at] & 1:
+        return stream[at + 1:at + 1 + 2 * count].decode("utf-16-le")
+    return stream[at + 1:at + 1 + count].decode("latin-1")
