@@ -65,11 +65,11 @@ def worker(kind: str, path: Path) -> None:
         rows = sum(1 for _ in CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
                    .iter_rows()) - 1
     else:
-        from custgroups.core.sheets import workbooks
+        from custgroups.core.sheets import scans
         from custgroups.core.sheets.imports import read_customers
 
         if kind == "openpyxl":
-            workbooks._scan_xlsx = lambda _path: None  # as for cells without places
+            scans.scan_xlsx = lambda _path: None  # as for cells without places
         rows = len(read_customers(path).rows)
     print(json.dumps({"cpu": time.process_time() - started,
                       "wall": time.perf_counter() - wall, "rows": rows,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from custgroups.core.sheets import workbooks
+from custgroups.core.sheets import scans, workbooks
 from custgroups.core.sheets.files import open_sheets
 from custgroups.core.sheets.imports import ImportProblems, read_customers, read_member_codes
 from custgroups.core.sheets.reading import FileRefused
@@ -135,6 +135,18 @@ def test_two_cells_far_apart_are_refused_before_any_table_is_built(tmp_path: Pat
     assert time.perf_counter() - started < 1.0
 
 
+@pytest.mark.parametrize("dimension", [b"A1:B2", b"A1:XFD1048576", b"B3", b"C1:C1", None])
+def test_a_sheets_declared_extent_is_checked_not_trusted(tmp_path: Path,
+                                                          dimension: bytes | None) -> None:
+    """The dimension a sheet declares may be too small, too large or missing: every row is
+    read all the same, and a table a customer list can be is never refused for it."""
+    rows: list[list[object]] = [["Code", "Name"], *([f"C{n}", f"Name {n}"] for n in range(40))]
+    path = xlsx(tmp_path / "declared.xlsx", rows)
+    rewrite(path, "xl/worksheets/sheet1.xml", {b'<dimension ref="A1:B41" />': (
+        b'<dimension ref="' + dimension + b'"/>' if dimension else b"")})
+    assert [row.code for row in read_customers(path).rows] == [f"C{n}" for n in range(40)]
+
+
 def test_a_sheet_past_the_last_column_is_refused(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "far.xlsx", [["Code", "Name"], ["C1", "One"]])
     rewrite(path, "xl/worksheets/sheet1.xml", {b'<c r="B2"': b'<c r="ZZZZ2"'})
@@ -170,9 +182,12 @@ def test_more_text_than_any_customer_list_is_refused_unread(
         read_customers(path)
 
 
-def test_column_numbers() -> None:
-    assert [workbooks.column_number(c) for c in ("A", "Z", "AA", "XFD", b"ALL")] == [
+def test_column_numbers_and_letters() -> None:
+    assert [scans.column_number(c) for c in ("A", "Z", "AA", "XFD", b"ALL")] == [
         1, 26, 27, 16384, 1000]
+    assert [scans.column_letters(n) for n in (1, 26, 27, 52, 53, 702, 703, 16384)] == [
+        "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]
+    assert all(scans.column_number(scans.column_letters(n)) == n for n in range(1, 20_000))
 
 
 def _repeated(path: Path, rows: int, columns: int, value: bool) -> Path:
@@ -206,3 +221,19 @@ def test_empty_cells_repeated_to_the_sheets_edge_are_nothing(tmp_path: Path) -> 
     path = _repeated(ods(tmp_path / "saved.ods", [["Code", "Name"], ["C1", "One"]]),
                      1_048_574, 1024, value=False)
     assert [(row.code, row.name) for row in read_customers(path).rows] == [("C1", "One")]
+
+
+def test_the_cycle_collector_waits_while_files_are_read_and_runs_after(tmp_path: Path) -> None:
+    import gc
+
+    path = xlsx(tmp_path / "list.xlsx", [["Code", "Name"], ["C1", "One"]])
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    assert gc.isenabled()
+    with open_sheets(path) as sheets, open_sheets(path) as again:  # two reads at once
+        assert not gc.isenabled()
+        assert list(sheets[0].rows) == list(again[0].rows)
+    assert gc.isenabled()
+    with pytest.raises(FileRefused):
+        read_customers(broken)
+    assert gc.isenabled()

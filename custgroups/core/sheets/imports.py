@@ -5,28 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, islice
-from operator import itemgetter
 from pathlib import Path
-
-from openpyxl.utils import get_column_letter
 
 from custgroups.core import customer_import, customers, groups
 from custgroups.core.codes import (
     cell_code,
-    customer_code_key,
     is_code_heading,
     never,
-    whole_number,
 )
 from custgroups.core.customer_import import CustomerImportPlan, CustomerInput
 from custgroups.core.customers import CodeResolution
 from custgroups.core.errors import CustgroupsError, Sentence, tr
 from custgroups.core.memberships import ListMode, MemberSource
 from custgroups.core.progress import ProgressFn, no_progress
-from custgroups.core.sheets.cells import ERROR_VALUES
+from custgroups.core.sheets.customer_rows import customer_rows
 from custgroups.core.sheets.files import open_sheets
-from custgroups.core.sheets.headings import ACTIVE_WORDS, INACTIVE_WORDS, find_columns
+from custgroups.core.sheets.headings import find_columns
 from custgroups.core.sheets.reading import FileRefused, Sheet
+from custgroups.core.sheets.scans import column_letters
 from custgroups.core.text import fold, heading_key
 
 #: Tells whether a cell is an existing customer's code (cells that read like headings).
@@ -56,7 +52,7 @@ def _refuse_twin_headings(path: Path, row: Sequence[str], used: Iterable[int]) -
         key = heading_key(row[index])
         twins = [i for i, cell in enumerate(row) if heading_key(cell) == key]
         if len(twins) > 1:
-            letters = ", ".join(get_column_letter(i + 1) for i in twins)
+            letters = ", ".join(column_letters(i + 1) for i in twins)
             raise FileRefused(path, tr("several columns are headed '{heading}' (columns "
                                        "{columns}): rename or remove all but one, so it is "
                                        "clear which to import.",
@@ -107,7 +103,7 @@ def read_customers(path: Path, progress: ProgressFn = no_progress) -> CustomerFi
                             ["email", "phone", "city", "country", "status"])
             if found is not None:
                 header_row, columns = found
-                rows, problems = _customer_rows(sheet, header_row, columns, progress)
+                rows, problems = customer_rows(sheet, header_row, columns, progress)
                 if problems:
                     raise ImportProblems(path, problems)
                 if not rows:
@@ -116,61 +112,6 @@ def read_customers(path: Path, progress: ProgressFn = no_progress) -> CustomerFi
     raise FileRefused(path, tr("no heading row naming a customer code and a customer name was "
                                "found in the first {count} rows (for example 'Customer Code' "
                                "and 'Name').", count=_HEADER_SEARCH_ROWS))
-
-
-#: Distinct cities and countries kept as one text each (past it, each row keeps its own).
-_SHARED_TEXTS = 10_000
-
-
-def _customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
-                   progress: ProgressFn) -> tuple[list[CustomerInput], list[Sentence]]:
-    rows: list[CustomerInput] = []
-    problems: list[Sentence] = []
-    first_row: dict[str, int] = {}
-    width = max(columns.values()) + 1
-
-    fields = ("code", "name", "email", "phone", "city", "country", "status")
-    # A field without a column reads the empty cell put after the last column read (the
-    # file's own further columns, which no heading named, are cut off before it).
-    pick = itemgetter(*(columns.get(field, width) for field in fields))
-    blanks = [""] * (width + 1)
-    shared: dict[str, str] = {}
-    for number, cells in enumerate(sheet.rows, header_row + 1):
-        if number % 1000 == 0:
-            progress(number, 0)
-        if not any(cells):
-            continue
-        cells = cells[:width]
-        cells += blanks[len(cells):]
-        code, name, email, phone, city, country, said_status = pick(cells)
-        status = said_status.strip().casefold()
-        if status not in ACTIVE_WORDS and status not in INACTIVE_WORDS:
-            problems.append(tr("Row {row}: status '{status}' is neither Active nor Inactive.",
-                               row=str(number), status=said_status))
-        # An empty (or absent) status says nothing: the import decides what that means.
-        if len(shared) < _SHARED_TEXTS:  # a city or country repeats: keep its text once
-            city, country = shared.setdefault(city, city), shared.setdefault(country, country)
-        row = CustomerInput(code=whole_number(code), name=name, email=email, phone=phone,
-                            city=city, country=country,
-                            active=status not in INACTIVE_WORDS if status else None)
-        problems.extend(tr("Row {row}: {problem}", row=str(number), problem=problem)
-                        for _field, problem in customers.validate_customer(row))
-        if code in ERROR_VALUES:
-            problems.append(tr("Row {row}: the code cell holds the spreadsheet error {error}; "
-                               "fix the formula in the file.", row=str(number), error=code))
-        if name in ERROR_VALUES:
-            problems.append(tr("Row {row}: the name cell holds the spreadsheet error {error}; "
-                               "fix the formula in the file.", row=str(number), error=name))
-        key = customer_code_key(row.code)
-        if key:
-            if key in first_row:
-                problems.append(tr("Row {row}: Customer code '{code}' already appears on row "
-                                   "{first}.", row=str(number), code=row.code.strip(),
-                                   first=str(first_row[key])))
-            else:
-                first_row[key] = number
-        rows.append(row)
-    return rows, problems
 
 
 @dataclass(frozen=True)
