@@ -105,6 +105,23 @@ def test_a_column_no_heading_names_is_read_as_no_field(tmp_path: Path) -> None:
                                                                                   "C3")]
 
 
+def test_problems_are_listed_in_the_order_of_the_rows(tmp_path: Path) -> None:
+    """Rows are checked a thousand at a time, and codes met twice at the end: the clerk
+    still reads the problems from the top of the file down."""
+    rows: list[list[object]] = [["Code", "Name", "Status"]]
+    rows += [[f"C{n}", f"Name {n}", "Active"] for n in range(2500)]
+    rows[3][2] = "Maybe"  # row 4 of the file
+    rows[2400][0] = "c5"  # row 2401 repeats row 7's code
+    rows[2450][2] = "Perhaps"
+    rows[1500][1] = ""  # row 1501 has no name
+    path = xlsx(tmp_path / "many.xlsx", rows)
+    with pytest.raises(ImportProblems) as refused:
+        read_customers(path)
+    assert [str(problem).split(":")[0] for problem in refused.value.problems] == [
+        "Row 4", "Row 1501", "Row 2401", "Row 2451"]
+    assert "already appears on row 7" in str(refused.value.problems[2])
+
+
 @pytest.mark.usefixtures("opened")
 def test_empty_cells_leave_fields_unless_the_clerk_chose_to_clear(tmp_path: Path) -> None:
     customers.upsert_customers(KNOWN)

@@ -1282,74 +1282,74 @@ Seconds to wait before each repeat of a read whose server connection died or who
         <translation>{code}: {reason}</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="97"/>
+        <location filename="../core/customer_import.py" line="100"/>
         <source>Name</source>
-        <extracomment>The fields whose changes a plan counts, in the order a summary lists equal counts. Every field a customer row can state; ``status`` is the Active/Inactive column. The customer fields as sentences name them.</extracomment>
+        <extracomment>Each field&apos;s longest, in the order code, name, email, phone, city, country. The fields whose changes a plan counts, in the order a summary lists equal counts. Every field a customer row can state; ``status`` is the Active/Inactive column. The customer fields as sentences name them.</extracomment>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="97"/>
+        <location filename="../core/customer_import.py" line="100"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="97"/>
+        <location filename="../core/customer_import.py" line="100"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="98"/>
+        <location filename="../core/customer_import.py" line="101"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="98"/>
+        <location filename="../core/customer_import.py" line="101"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="125"/>
+        <location filename="../core/customer_import.py" line="136"/>
         <source>Customer code is missing.</source>
         <translation>Die Kundennummer fehlt.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="127"/>
+        <location filename="../core/customer_import.py" line="138"/>
         <source>Customer code &apos;{code}&apos; holds spaces or control characters.</source>
         <translation>Die Kundennummer „{code}“ enthält Leerzeichen oder Steuerzeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="130"/>
+        <location filename="../core/customer_import.py" line="141"/>
         <source>Customer code is longer than {limit} characters.</source>
         <translation>Die Kundennummer ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="134"/>
+        <location filename="../core/customer_import.py" line="145"/>
         <source>Customer name is missing.</source>
         <translation>Der Kundenname fehlt.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="136"/>
+        <location filename="../core/customer_import.py" line="147"/>
         <source>Customer name is longer than {limit} characters.</source>
         <translation>Der Kundenname ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="141"/>
+        <location filename="../core/customer_import.py" line="152"/>
         <source>{field} is longer than {limit} characters.</source>
         <translation>{field} ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="145"/>
+        <location filename="../core/customer_import.py" line="156"/>
         <source>{field} holds control characters.</source>
         <translation>{field} enthält Steuerzeichen.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="245"/>
+        <location filename="../core/customer_import.py" line="256"/>
         <source>The same customer code appears twice.</source>
         <extracomment>A stored customer: id, then the :data:`FIELDS` in order, then active (as the driver gives it). A row as the file states it: the :data:`FIELDS` (None where the file has no such column), and the status (None where the file does not say).</extracomment>
         <translation>Dieselbe Kundennummer kommt zweimal vor.</translation>
     </message>
     <message>
-        <location filename="../core/customer_import.py" line="258"/>
+        <location filename="../core/customer_import.py" line="269"/>
         <source>Another clerk is importing customers right now, so nothing was changed; try again in a moment.</source>
         <translation>Ein anderer Benutzer importiert gerade Kunden, daher wurde nichts geändert. Versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1461,66 +1461,66 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>{file} konnte nicht in {folder} geschrieben werden: {reason}. Dort wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="60"/>
+        <location filename="../core/sheets/imports.py" line="56"/>
         <source>several columns are headed &apos;{heading}&apos; (columns {columns}): rename or remove all but one, so it is clear which to import.</source>
         <extracomment>Tells whether a cell is an existing customer&apos;s code (cells that read like headings).</extracomment>
         <translation>Mehrere Spalten haben die Überschrift „{heading}“ (Spalten {columns}): Benennen Sie alle bis auf eine um oder entfernen Sie sie, damit klar ist, welche importiert werden soll.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="73"/>
+        <location filename="../core/sheets/imports.py" line="69"/>
         <source>… and {count} more.</source>
         <translation>… und {count} weitere.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="74"/>
+        <location filename="../core/sheets/imports.py" line="70"/>
         <source>{file} was not imported: problems to fix first: {count}; nothing was changed.
 {problems}</source>
         <translation>{file} wurde nicht importiert; zuerst zu behebende Probleme: {count}. Es wurde nichts geändert.
 {problems}</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="114"/>
+        <location filename="../core/sheets/imports.py" line="110"/>
         <source>the table has headings but no customer rows.</source>
         <translation>Die Tabelle hat Überschriften, aber keine Kundenzeilen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="116"/>
+        <location filename="../core/sheets/imports.py" line="112"/>
         <source>no heading row naming a customer code and a customer name was found in the first {count} rows (for example &apos;Customer Code&apos; and &apos;Name&apos;).</source>
         <translation>In den ersten {count} Zeilen wurde keine Überschriftenzeile mit Kundennummer und Kundenname gefunden (zum Beispiel „Kundennummer“ und „Name“).</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="145"/>
+        <location filename="../core/sheets/customer_rows.py" line="66"/>
         <source>Row {row}: status &apos;{status}&apos; is neither Active nor Inactive.</source>
-        <extracomment>Distinct cities and countries kept as one text each (past it, each row keeps its own).</extracomment>
+        <extracomment>Distinct cities and countries kept as one text each (past it, each row keeps its own). What a status cell says, by its text: Active (True), Inactive (False) or nothing (None).</extracomment>
         <translation>Zeile {row}: Der Status „{status}“ ist weder „Aktiv“ noch „Inaktiv“.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="153"/>
+        <location filename="../core/sheets/customer_rows.py" line="75"/>
         <source>Row {row}: {problem}</source>
         <translation>Zeile {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="156"/>
+        <location filename="../core/sheets/customer_rows.py" line="78"/>
         <source>Row {row}: the code cell holds the spreadsheet error {error}; fix the formula in the file.</source>
         <translation>Zeile {row}: Die Zelle mit der Kundennummer enthält den Fehlerwert {error}; korrigieren Sie die Formel in der Datei.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="159"/>
+        <location filename="../core/sheets/customer_rows.py" line="81"/>
         <source>Row {row}: the name cell holds the spreadsheet error {error}; fix the formula in the file.</source>
         <translation>Zeile {row}: Die Zelle mit dem Namen enthält den Fehlerwert {error}; korrigieren Sie die Formel in der Datei.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="164"/>
+        <location filename="../core/sheets/customer_rows.py" line="100"/>
         <source>Row {row}: Customer code &apos;{code}&apos; already appears on row {first}.</source>
         <translation>Zeile {row}: Die Kundennummer „{code}“ steht bereits in Zeile {first}.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="280"/>
+        <location filename="../core/sheets/imports.py" line="224"/>
         <source>no column headed &apos;{column}&apos; was found.</source>
         <translation>Es wurde keine Spalte mit der Überschrift „{column}“ gefunden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/imports.py" line="362"/>
+        <location filename="../core/sheets/imports.py" line="306"/>
         <source>no customer codes were found in it.</source>
         <translation>In der Datei wurden keine Kundennummern gefunden.</translation>
     </message>
@@ -1535,7 +1535,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Das Lesen von Arbeitsmappen ist abgeschaltet: Das Paket defusedxml, das vor schädlichem XML schützt, fehlt. Installieren Sie custgroups neu.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/files.py" line="30"/>
+        <location filename="../core/sheets/files.py" line="38"/>
         <source>the file cannot be read ({reason}).</source>
         <translation>Die Datei kann nicht gelesen werden ({reason}).</translation>
     </message>
@@ -1556,8 +1556,9 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="81"/>
-        <location filename="../core/sheets/workbooks.py" line="109"/>
+        <location filename="../core/sheets/scans.py" line="85"/>
         <source>the file is {size} MB; files over {limit} MB are not read.</source>
+        <extracomment>Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB. What one sheet&apos;s XML says that calamine does not, by (row, column): the text to show instead (an error cell), or the digits to pad a number to (the format 000000).</extracomment>
         <translation>Die Datei ist {size} MB groß; Dateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
@@ -1577,38 +1578,38 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Textdateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="75"/>
+        <location filename="../core/sheets/workbooks.py" line="45"/>
         <source>the workbook is damaged and cannot be opened.</source>
-        <extracomment>Shared strings calamine keeps in memory: far more than any customer list&apos;s names. Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB. What one sheet&apos;s XML says that calamine does not, by (row, column): the text to show instead (an error cell), or the digits to pad a number to (the format 000000).</extracomment>
+        <extracomment>Shared strings calamine keeps in memory: far more than any customer list&apos;s names.</extracomment>
         <translation>Die Arbeitsmappe ist beschädigt und kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="77"/>
+        <location filename="../core/sheets/workbooks.py" line="47"/>
         <source>the workbook holds far more parts than any real one; it was not read.</source>
         <translation>Die Arbeitsmappe enthält weit mehr Bestandteile als jede echte; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="86"/>
+        <location filename="../core/sheets/workbooks.py" line="56"/>
         <source>this is a zip archive, not an Excel workbook.</source>
         <translation>Dies ist ein ZIP-Archiv, keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="87"/>
+        <location filename="../core/sheets/workbooks.py" line="57"/>
         <source>the workbook would unpack to an absurd size (a &apos;zip bomb&apos;); it was not read.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken eine absurde Größe erreichen (eine „ZIP-Bombe“); sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="98"/>
+        <location filename="../core/sheets/workbooks.py" line="68"/>
         <source>the workbook holds {size} MB of text, far more than a customer list; it was not read.</source>
         <translation>Die Arbeitsmappe enthält {size} MB Text, weit mehr als eine Kundenliste; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="304"/>
+        <location filename="../core/sheets/scans.py" line="288"/>
         <source>the sheet &apos;{sheet}&apos; has {count} columns; sheets of over {limit} are not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat {count} Spalten; Tabellenblätter mit mehr als {limit} Spalten werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="294"/>
+        <location filename="../core/sheets/scans.py" line="278"/>
         <source>the sheet &apos;{sheet}&apos; spans more than {limit} cells, far more than a customer list; it was not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ umfasst mehr als {limit} Zellen, weit mehr als eine Kundenliste; es wurde nicht gelesen.</translation>
     </message>
@@ -1624,7 +1625,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="146"/>
-        <location filename="../core/sheets/workbooks.py" line="301"/>
+        <location filename="../core/sheets/scans.py" line="285"/>
         <source>the sheet &apos;{sheet}&apos; has more than {limit} rows.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat mehr als {limit} Zeilen.</translation>
     </message>
@@ -1660,23 +1661,23 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Zeile {line} ist fehlerhaft aufgebaut ({reason}); möglicherweise fehlt zu einem Anführungszeichen das Gegenstück.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="42"/>
+        <location filename="../core/sheets/writing.py" line="44"/>
         <source>Export to a file ending in .xlsx or .csv, not &apos;{ending}&apos;.</source>
-        <extracomment>Rows in one Excel sheet, header included.</extracomment>
+        <extracomment>Rows of a csv file checked as one string and written by one call. Rows in one Excel sheet, header included.</extracomment>
         <translation>Exportieren Sie in eine Datei mit der Endung .xlsx oder .csv, nicht „{ending}“.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="45"/>
+        <location filename="../core/sheets/writing.py" line="47"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/writing.py" line="48"/>
+        <location filename="../core/sheets/writing.py" line="50"/>
         <source>{path} is a folder.</source>
         <translation>{path} ist ein Ordner.</translation>
     </message>
     <message>
-        <location filename="../core/apart.py" line="76"/>
+        <location filename="../core/apart.py" line="78"/>
         <source>The export stopped unexpectedly (its process ended with code {code}). Nothing was saved; try again.</source>
         <translation>Der Export wurde unerwartet beendet (sein Prozess endete mit Code {code}). Es wurde nichts gespeichert; bitte erneut versuchen.</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import compress, islice, zip_longest
+from operator import itemgetter
 
 from custgroups.core import customers
 from custgroups.core.codes import customer_code_key, whole_number
@@ -25,12 +26,14 @@ _STATUSES = {word: False for word in INACTIVE_WORDS} | {word: True for word in A
 
 
 class _Reading:
-    """The rows read so far, the problems found, and where each code was first seen."""
+    """The rows read so far, the problems found by row, and each code's key with its row."""
 
     def __init__(self) -> None:
         self.rows: list[CustomerInput] = []
-        self.problems: list[Sentence] = []
-        self.first_row: dict[str, int] = {}
+        self.problems: list[tuple[int, Sentence]] = []
+        self.keys: list[str] = []
+        self.key_rows: list[int] = []
+        self.key_codes: list[str] = []
         self.shared: dict[str, str] = {}
 
     def usual(self, numbers: Sequence[int], fields: Sequence[Sequence[str]]) -> bool:
@@ -43,16 +46,10 @@ class _Reading:
                 or not all(status.strip().casefold() in _STATUSES for status in set(statuses))
                 or not plainly_valid_rows(codes, names, emails, phones, cities, countries)):
             return False
-        keys = list(map(str.casefold, codes) if text.isascii() else map(customer_code_key,
-                                                                         codes))
-        # Each key with the row it is first on: reversed, so the first row is the last word.
-        first = dict(zip(reversed(keys), reversed(numbers), strict=True))
-        if len(first) < len(keys) or not self.first_row.keys().isdisjoint(first):
-            for key, number, code in zip(keys, numbers, codes, strict=True):
-                if self.first_row.setdefault(key, number) != number:
-                    self._twice(number, code, self.first_row[key])
-        else:
-            self.first_row.update(first)
+        self.keys += map(str.casefold, codes) if text.isascii() else map(customer_code_key,
+                                                                          codes)
+        self.key_rows += numbers
+        self.key_codes += codes
         if len(self.shared) < _SHARED_TEXTS:  # a city or country repeats: keep its text once
             cities = tuple(map(self.shared.setdefault, cities, cities))
             countries = tuple(map(self.shared.setdefault, countries, countries))
@@ -64,9 +61,10 @@ class _Reading:
         """Take one row, each field checked in full."""
         code, name, email, phone, city, country, said_status = fields
         status = said_status.strip().casefold()
+        problems: list[Sentence] = []
         if status not in _STATUSES:
-            self.problems.append(tr("Row {row}: status '{status}' is neither Active nor "
-                                    "Inactive.", row=str(number), status=said_status))
+            problems.append(tr("Row {row}: status '{status}' is neither Active nor Inactive.",
+                               row=str(number), status=said_status))
         # An empty (or absent) status says nothing: the import decides what that means.
         if len(self.shared) < _SHARED_TEXTS:
             city, country = (self.shared.setdefault(city, city),
@@ -74,26 +72,35 @@ class _Reading:
         row = CustomerInput(code=whole_number(code), name=name, email=email, phone=phone,
                             city=city, country=country,
                             active=status not in INACTIVE_WORDS if status else None)
-        self.problems.extend(tr("Row {row}: {problem}", row=str(number), problem=problem)
-                             for _field, problem in customers.validate_customer(row))
+        problems.extend(tr("Row {row}: {problem}", row=str(number), problem=problem)
+                        for _field, problem in customers.validate_customer(row))
         if code in ERROR_VALUES:
-            self.problems.append(tr("Row {row}: the code cell holds the spreadsheet error "
-                                    "{error}; fix the formula in the file.", row=str(number),
-                                    error=code))
+            problems.append(tr("Row {row}: the code cell holds the spreadsheet error {error}; "
+                               "fix the formula in the file.", row=str(number), error=code))
         if name in ERROR_VALUES:
-            self.problems.append(tr("Row {row}: the name cell holds the spreadsheet error "
-                                    "{error}; fix the formula in the file.", row=str(number),
-                                    error=name))
+            problems.append(tr("Row {row}: the name cell holds the spreadsheet error {error}; "
+                               "fix the formula in the file.", row=str(number), error=name))
+        self.problems += ((number, problem) for problem in problems)
         key = customer_code_key(row.code)
         if key:
-            if self.first_row.setdefault(key, number) != number:
-                self._twice(number, row.code, self.first_row[key])
+            self.keys.append(key)
+            self.key_rows.append(number)
+            self.key_codes.append(row.code)
         self.rows.append(row)
 
-    def _twice(self, number: int, code: str, first: int) -> None:
-        self.problems.append(tr("Row {row}: Customer code '{code}' already appears on row "
-                                "{first}.", row=str(number), code=code.strip(),
-                                first=str(first)))
+    def found(self) -> list[Sentence]:
+        """Every problem, in the order of the rows, a code met before among them."""
+        # Each key with the row it is first on: reversed, so the first row has the last word.
+        first = dict(zip(reversed(self.keys), reversed(self.key_rows), strict=True))
+        if len(first) < len(self.keys):
+            for key, number, code in zip(self.keys, self.key_rows, self.key_codes,
+                                         strict=True):
+                if first[key] != number:
+                    self.problems.append((number, tr(
+                        "Row {row}: Customer code '{code}' already appears on row {first}.",
+                        row=str(number), code=code.strip(), first=str(first[key]))))
+        self.problems.sort(key=itemgetter(0))  # stable: a row's own problems keep their order
+        return [problem for _row, problem in self.problems]
 
 
 def customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
@@ -120,4 +127,4 @@ def customer_rows(sheet: Sheet, header_row: int, columns: dict[str, int],
         if not reading.usual(numbers, fields):
             for number, row in zip(numbers, zip(*fields), strict=True):
                 reading.closely(number, row)
-    return reading.rows, reading.problems
+    return reading.rows, reading.found()
