@@ -23,9 +23,6 @@ from custgroups.qt.database_choice import (
     with_password,
 )
 from custgroups.qt.words import said
-from custgroups.ui import database_dialogs
-from custgroups.ui.database_dialogs import ConnectDialog
-from custgroups.ui.password_dialog import ask_password
 from custgroups.ui.widgets import named
 from custgroups.ui.window_actions import make_action
 
@@ -109,8 +106,12 @@ class DatabaseMenu(QObject):
         self.recent_menu.addAction(self.clear_action)
         self.clear_action.setEnabled(bool(recent))
 
+    # The dialogs load when first asked for: the window's start does without them.
+
     @Slot()
     def _on_open_triggered(self) -> None:
+        from custgroups.ui import database_dialogs
+
         url = database_dialogs.choose_database_file(self._window,
                                                     file_folder(self._choice.current))
         if url is not None:
@@ -118,6 +119,8 @@ class DatabaseMenu(QObject):
 
     @Slot()
     def _on_connect_triggered(self) -> None:
+        from custgroups.ui.database_dialogs import ConnectDialog
+
         chosen = ConnectDialog.ask(self._window, self._choice.server_to_suggest())
         if chosen is None:
             return
@@ -147,6 +150,8 @@ def install_database_menu(window: QMainWindow, file_menu: QMenu,
 def password_for(url: str, parent: QWidget | None, problem: str = "") -> str | None:
     """The password for the server at ``url``: the one given in this run or kept in the
     keychain, else the clerk's answer; None if the clerk cancelled."""
+    from custgroups.ui.password_dialog import ask_password
+
     return passwords.load(url) or ask_password(parent, url, problem)
 
 
@@ -164,6 +169,8 @@ def open_with_password(url: str, parent: QWidget | None,
     except CustgroupsError as exc:
         if not is_server(url) or not needs_password(exc):
             raise
+    from custgroups.ui.password_dialog import ask_password
+
     known = passwords.load(url)
     problem = ""
     while True:

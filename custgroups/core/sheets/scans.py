@@ -36,6 +36,8 @@ _STYLED = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? s="(\d+)"')
 _ERROR = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? t="e"[^>]*>'
                     rb'(?:<f>[^<]*</f>|<f[^>]*/>)?<v>([^<]*)</v>')
 _PADDED = re.compile(r"0{2,}")
+#: A cell that does not name its place first (or at all).
+_UNPLACED = re.compile(rb'<c(?:>| (?!r="))')
 _DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}\d{1,7}:)?([A-Z]{1,3})(\d{1,7})"')
 
 
@@ -116,12 +118,11 @@ def _xml_chunks(path: Path, archive: zipfile.ZipFile, part: str, cut_before: byt
     with archive.open(part) as handle:
         tail = b""
         while chunk := handle.read(1 << 20):
-            data = tail + chunk
-            cut = data.rfind(cut_before)
-            if cut <= 0:  # no place to cut yet: read on
-                tail = data
+            cut = chunk.rfind(cut_before)
+            if cut < 0:  # no place to cut yet: read on
+                tail += chunk
                 continue
-            data, tail = data[:cut], data[cut:]
+            data, tail = b"".join((tail, memoryview(chunk)[:cut])), chunk[cut:]
             if b"<!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
                 raise FileRefused(path, HOSTILE_XML)
             yield data
@@ -171,16 +172,19 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
     is checked by one search for any cell placed beyond it; only a sheet without one, or
     whose cells lie past it, has every cell's place read."""
     shown: Shown = {}
-    cells = placed = rows = columns = 0
-    beyond: re.Pattern[bytes] | None = None
+    cells = rows = columns = 0
+    beyond = _UNPLACED
     for number, data in enumerate(_xml_chunks(path, archive, part)):
-        cells += data.count(b"<c ") + data.count(b"<c>")
-        placed += data.count(b'<c r="')
+        cells += data.count(b"<c ")
         if number == 0:  # the dimension comes before the cells
-            rows, columns, beyond = _declared(name, data)
-        if beyond is not None and beyond.search(data):
-            beyond = None  # a cell lies past the declared end: from here, every place counts
-        if beyond is None:
+            rows, columns, beyond = _declared(data)
+        found = beyond.search(data)
+        if found is not None and not _UNPLACED.match(data, found.start()):
+            beyond = _UNPLACED  # a cell lies past the declared end: every place counts
+            found = beyond.search(data)
+        if found is not None:  # a cell that does not name its place
+            return None
+        if beyond is _UNPLACED:
             columns = max([columns, *map(column_number, set(_COLUMN.findall(data)))])
             numbers = set(_ROW.findall(data))
             longest = max(map(len, numbers), default=0)
@@ -193,21 +197,22 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
             for letters, row, error in _ERROR.findall(data):
                 shown[int(row), column_number(letters)] = error.decode("ascii", "replace")
         check_table(path, name, rows, columns, cells)
-    return shown if placed == cells else None
+    return shown
 
 
-def _declared(name: str, data: bytes) -> tuple[int, int, re.Pattern[bytes] | None]:
-    """The rows and columns the sheet's dimension declares, and a search for a cell past
-    them; (0, 0, None) when it declares none, or more than a customer list can be."""
+def _declared(data: bytes) -> tuple[int, int, re.Pattern[bytes]]:
+    """The rows and columns the sheet's dimension declares, and a search for a cell that
+    does not name its place or lies past them; (0, 0, a search for the first alone) when it
+    declares none, or more than a customer list can be."""
     found = _DIMENSION.search(data)
     if found is None:
-        return 0, 0, None
+        return 0, 0, _UNPLACED
     letters, digits = found.groups()
     rows, columns = int(digits), column_number(letters)
     if rows > MAX_ROWS or columns > MAX_ROW_CELLS or rows * columns > MAX_CELLS:
-        return 0, 0, None
+        return 0, 0, _UNPLACED
     return rows, columns, re.compile(
-        b'<c r="(?:' + _above(letters, b"A", b"Z") + rb"\d|[A-Z]{1,4}"
+        _UNPLACED.pattern + b'|<c r="(?:' + _above(letters, b"A", b"Z") + rb"\d|[A-Z]{1,4}"
         + _above(digits, b"0", b"9") + b'")')
 
 
