@@ -147,6 +147,16 @@ def test_a_sheets_declared_extent_is_checked_not_trusted(tmp_path: Path,
     assert [row.code for row in read_customers(path).rows] == [f"C{n}" for n in range(40)]
 
 
+def test_sheets_sharing_one_part_are_refused_unread(tmp_path: Path) -> None:
+    """A workbook listing the same part as a thousand sheets would have it read a thousand
+    times; no workbook shares a sheet's part."""
+    path = xlsx(tmp_path / "shared.xlsx", [["Code", "Name"], ["C1", "One"]])
+    sheets = "".join(f'<sheet name="S{n}" sheetId="{n + 2}" r:id="rId1"/>' for n in range(1000))
+    rewrite(path, "xl/workbook.xml", {b"</sheets>": sheets.encode() + b"</sheets>"})
+    with pytest.raises(FileRefused, match="damaged"):
+        read_customers(path)
+
+
 def test_a_sheet_past_the_last_column_is_refused(tmp_path: Path) -> None:
     path = xlsx(tmp_path / "far.xlsx", [["Code", "Name"], ["C1", "One"]])
     rewrite(path, "xl/worksheets/sheet1.xml", {b'<c r="B2"': b'<c r="ZZZZ2"'})

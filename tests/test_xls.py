@@ -24,13 +24,17 @@ def rows_of(path: Path) -> list[list[str]]:
         return [row for sheet in sheets for row in sheet.rows]
 
 
+class CalamineAsked(BaseException):
+    """Raised past every handler of the reader's: calamine was asked to read the file."""
+
+
 @pytest.fixture
 def no_calamine(monkeypatch: pytest.MonkeyPatch) -> None:
     """calamine must not be asked to read the file at all."""
     import python_calamine
 
     def refuse(*_args: object) -> None:
-        raise AssertionError("calamine was asked to build a table")
+        raise CalamineAsked
 
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", refuse)
 
@@ -100,6 +104,26 @@ def test_an_encrypted_workbook_is_refused_as_protected(tmp_path: Path,
         rows_of(path)
 
 
+def test_sheets_sharing_their_records_are_refused_unread(tmp_path: Path,
+                                                         no_calamine: None) -> None:
+    """Two sheets pointing at the same records would have them read twice: a thousand
+    such sheets, a thousand times. No workbook does that."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    for title in ("One", "Two"):
+        book.add_sheet(title).write(0, 0, "Code")
+    path = tmp_path / "twice.xls"
+    book.save(str(path))
+    data = path.read_bytes()
+    stream = biff.workbook_stream(data)
+    sheets = [stream[at:at + 4 + length] for at, length in _records(stream, 0x0085)]
+    first_start = sheets[0][4:8]
+    path.write_bytes(data.replace(sheets[1], sheets[1][:4] + first_start + sheets[1][8:]))
+    with pytest.raises(FileRefused, match="damaged"):
+        rows_of(path)
+
+
 @pytest.mark.parametrize("damage", [
     lambda data: data[:700],  # cut short
     lambda data: data[:0x30] + b"\xff" * 4 + data[0x34:],  # the directory nowhere
@@ -128,6 +152,19 @@ def test_any_damage_is_read_or_refused_never_a_crash(tmp_path_factory: pytest.Te
         rows_of(path)
     except FileRefused:
         pass
+
+
+def _records(stream: bytes, kind: int) -> list[tuple[int, int]]:
+    """Where each record of a kind starts in the workbook's globals, and its length."""
+    found, position = [], 0
+    while position + 4 <= len(stream):
+        this, length = struct.unpack_from("<HH", stream, position)
+        if this == kind:
+            found.append((position, length))
+        if this == 0x000A:
+            break
+        position += 4 + length
+    return found
 
 
 def _records_end(stream: bytes) -> int:

@@ -156,11 +156,18 @@ def _scan(stream: bytes, check: Check) -> dict[str, Shown]:
         code = formats.get(number, "").replace('"', "")
         if _PADDED.fullmatch(code):
             padded[style] = len(code)
-    return {name: _scan_sheet(stream, start, name, padded, check) for start, name in sheets}
+    scans: dict[str, Shown] = {}
+    done = 0
+    for start, name in sorted(sheets):
+        if start < done:  # sheets overlapping: read once each, or a few bytes are read forever
+            raise Damaged
+        scans[name], done = _scan_sheet(stream, start, name, padded, check)
+    return scans
 
 
 def _scan_sheet(stream: bytes, position: int, name: str, padded: dict[int, int],
-                check: Check) -> Shown:
+                check: Check) -> tuple[Shown, int]:
+    """What one sheet shows that calamine does not, and where its records end."""
     shown: Shown = {}
     rows = columns = cells = records = 0
     unpack = struct.Struct("<HHHHH").unpack_from
@@ -183,6 +190,8 @@ def _scan_sheet(stream: bytes, position: int, name: str, padded: dict[int, int],
                 shown[row + 1, column + 1] = padded[style]
         elif kind == _MULRK:  # several numbers in a row: (style, number) each
             last, = struct.unpack_from("<H", stream, position - 2)
+            if last - column + 1 != (length - 6) // 6:
+                raise Damaged
             cells += last - column + 1
             rows, columns = max(rows, row + 1), max(columns, last + 1)
             for index in range(last - column + 1):
@@ -195,7 +204,7 @@ def _scan_sheet(stream: bytes, position: int, name: str, padded: dict[int, int],
         if records % 4096 == 0:  # refuse a sheet spreading far before its end
             check(name, rows, columns, cells)
     check(name, rows, columns, cells)
-    return shown
+    return shown, position
 
 
 def _text(stream: bytes, at: int, wide: bool, long: bool) -> str:

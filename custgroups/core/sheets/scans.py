@@ -138,10 +138,12 @@ def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
     if book is None or links is None:
         raise FileRefused(path, DAMAGED)
     targets = {link.get("Id"): link.get("Target", "") for link in links}
-    parts = {}
+    parts: dict[str, str] = {}
     for sheet in book.iter(f"{_MAIN}sheet"):
         target = targets.get(sheet.get(_RELATION), "")
         part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if part in parts.values():  # no workbook shares a sheet: each would be read again
+            raise FileRefused(path, DAMAGED)
         if part in archive.namelist():
             parts[sheet.get("name", "")] = part
     return parts
