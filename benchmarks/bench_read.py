@@ -4,6 +4,7 @@ and the floor: calamine alone walking the rows, nothing checked. Each run is a f
 process; CPU seconds and peak memory, medians of interleaved runs, as ratios.
 
     python benchmarks/bench_read.py [--rows 200000] [--repeat 3] [--skip-openpyxl]
+    python benchmarks/bench_read.py --before eab56bd   # also the reading before calamine
 
 The workbook is written once (xlsxwriter, shared strings as Excel writes them) into
 benchmarks/out/ and reused.
@@ -13,15 +14,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
-KINDS = ("ours", "openpyxl", "calamine-bare")
+REPO = OUT.parent.parent
+KINDS = ("ours", "openpyxl", "calamine-bare", "before")
 
 
 def parse_args() -> argparse.Namespace:
@@ -30,6 +34,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-openpyxl", action="store_true",
                         help="leave out the slow openpyxl runs")
+    parser.add_argument("--before", metavar="COMMIT",
+                        help="also time the reading of COMMIT (e.g. the code before this "
+                             "reader), from a temporary git worktree, in the same run")
     parser.add_argument("--worker", choices=KINDS, help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -64,11 +71,12 @@ def worker(kind: str, path: Path) -> None:
 
         rows = sum(1 for _ in CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
                    .iter_rows()) - 1
-    else:
-        from custgroups.core.sheets import scans
+    else:  # "before" finds the older custgroups first on its path
         from custgroups.core.sheets.imports import read_customers
 
         if kind == "openpyxl":
+            from custgroups.core.sheets import scans
+
             scans.scan_xlsx = lambda _path: None  # as for cells without places
         rows = len(read_customers(path).rows)
     print(json.dumps({"cpu": time.process_time() - started,
@@ -76,11 +84,12 @@ def worker(kind: str, path: Path) -> None:
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def run(kind: str, path: Path) -> dict[str, float]:
+def run(kind: str, path: Path, before: Path | None = None) -> dict[str, float]:
     command = [sys.executable, __file__, "--worker", kind, "--file", str(path)]
+    environment = dict(os.environ, PYTHONPATH=str(before)) if kind == "before" else None
     # The shell forks the worker, whose peak memory then starts from the shell's few MB.
     done = subprocess.run(["/bin/sh", "-c", '"$@"; exit $?', "sh", *command],
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True, check=True, env=environment)
     report: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     print(f"  {kind:<14} {report['cpu']:7.2f} s CPU  {report['wall']:7.2f} s  "
           f"peak {report['peak_mb']:6.0f} MB  rows {report['rows']:,.0f}", flush=True)
@@ -93,24 +102,37 @@ def main() -> int:
         worker(args.worker, args.file)
         return 0
     path = workbook(args.rows)
-    kinds = [k for k in KINDS if not (args.skip_openpyxl and k == "openpyxl")]
+    kinds = [k for k in KINDS if not (args.skip_openpyxl and k == "openpyxl")
+             and (k != "before" or args.before)]
     print(f"{path.name}: {path.stat().st_size / 2**20:.1f} MB, {args.rows:,} rows; "
           f"{args.repeat} interleaved runs of each")
     runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in kinds}
-    for _ in range(args.repeat):
-        for kind in kinds:
-            runs[kind].append(run(kind, path))
+    with tempfile.TemporaryDirectory(prefix="bench-read-before-") as folder:
+        before = Path(folder) / "tree"
+        if args.before:
+            subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q",
+                            str(before), args.before], check=True)
+        try:
+            for _ in range(args.repeat):
+                for kind in kinds:
+                    runs[kind].append(run(kind, path, before))
+        finally:
+            if args.before:
+                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force",
+                                str(before)], check=False)
     cpu = {kind: statistics.median(r["cpu"] for r in runs[kind]) for kind in kinds}
     peak = {kind: max(r["peak_mb"] for r in runs[kind]) for kind in kinds}
     print(f"\n| reading {args.rows:,} customers | CPU s (median of {args.repeat}) "
           "| peak MB | ours is |\n|---|---:|---:|---:|")
     for kind in kinds:
+        name = f"before ({args.before})" if kind == "before" else kind
         ratio = "—" if kind == "ours" else f"{cpu['ours'] / cpu[kind]:.2f}× its time"
-        print(f"| {kind} | {cpu[kind]:.2f} | {peak[kind]:.0f} | {ratio} |")
-    if "openpyxl" in cpu:
-        verdict = "met" if cpu["ours"] <= cpu["openpyxl"] / 10 else "missed"
-        print(f"\ntarget ≤ 1/10 of openpyxl's time: {verdict} "
-              f"({cpu['openpyxl'] / cpu['ours']:.1f}× faster)")
+        print(f"| {name} | {cpu[kind]:.2f} | {peak[kind]:.0f} | {ratio} |")
+    for kind in ("openpyxl", "before"):
+        if kind in cpu:
+            verdict = "met" if cpu["ours"] <= cpu[kind] / 10 else "missed"
+            print(f"\ntarget ≤ 1/10 of {kind}'s time: {verdict} "
+                  f"({cpu[kind] / cpu['ours']:.1f}× faster)")
     print(f"target peak ≤ 300 MB: {'met' if peak['ours'] <= 300 else 'missed'} "
           f"({peak['ours']:.0f} MB)")
     return 0

@@ -11,14 +11,14 @@ a table, in which the workbook is the stream named "Workbook" (BIFF8) or "Book" 
 
 from __future__ import annotations
 
-import re
 import struct
 from collections.abc import Callable
+
+from custgroups.core.sheets.reading import Shown, padded_width
 
 _SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END_OF_CHAIN = 0xFFFFFFFE
 _FREE = 0xFFFFFFFF
-_PADDED = re.compile(r"0{2,}")
 #: Error cells' codes as Excel shows them.
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?",
            0x24: "#NUM!", 0x2A: "#N/A"}
@@ -28,9 +28,6 @@ _NUMBER, _RK, _MULRK, _FORMULA, _BOOLERR = 0x0203, 0x027E, 0x00BD, 0x0006, 0x020
 #: Records of one cell with a value, its row, column and format first (blanks have none).
 _VALUES = frozenset({_NUMBER, _RK, _FORMULA, _BOOLERR, 0x00FD, 0x0204, 0x00D6})
 
-#: What a sheet's records say that calamine does not, by (row, column) from 1: the text to
-#: show (an error cell) or the digits to pad a number to (the format 000000).
-Shown = dict[tuple[int, int], str | int]
 #: Called with a sheet's name, its rows and columns from A1 and its cells, while it is read.
 Check = Callable[[str, int, int, int], None]
 
@@ -151,11 +148,8 @@ def _scan(stream: bytes, check: Check) -> dict[str, Shown]:
         elif kind == _EOF:
             break
         position = body + length
-    padded = {}
-    for style, number in enumerate(styles):
-        code = formats.get(number, "").replace('"', "")
-        if _PADDED.fullmatch(code):
-            padded[style] = len(code)
+    padded = {style: width for style, number in enumerate(styles)
+              if (width := padded_width(formats.get(number, "")))}
     scans: dict[str, Shown] = {}
     done = 0
     for start, name in sorted(sheets):

@@ -158,6 +158,19 @@ def _xlsx_rows(path: Path, sheet: Any) -> Iterator[list[str]]:
         raise FileRefused(path, xml_trouble(exc)) from None
 
 
+#: What a workbook's raw file says that calamine does not, by (row, column) from 1: the text
+#: to show instead (an error cell), or the digits to pad a number to (the format 000000).
+Shown = dict[tuple[int, int], str | int]
+_PADDED = re.compile(r"0{2,}")
+
+
+def padded_width(number_format: str) -> int:
+    """How many digits a number format shows a whole number with, leading zeros added
+    (``000000`` and ``"0"00000``: 6), or 0 for a format that adds none."""
+    code = number_format.replace('"', "")
+    return len(code) if _PADDED.fullmatch(code) else 0
+
+
 def cell_text(value: Any, number_format: str = "") -> str:
     """A cell's value as the text a clerk sees: 1001.0 reads "1001", a number shown with the
     format 000000 keeps its leading zeros, dates in ISO form."""
@@ -169,8 +182,8 @@ def cell_text(value: Any, number_format: str = "") -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)) and float(value).is_integer() and abs(value) < 1e15:
         text = str(int(value))
-        if number_format and set(number_format) == {"0"}:
-            text = text.rjust(len(number_format), "0")
+        if number_format:
+            text = text.rjust(padded_width(number_format), "0")
         return text
     if isinstance(value, datetime):
         if value.time() == time(0):

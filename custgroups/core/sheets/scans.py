@@ -20,6 +20,8 @@ from custgroups.core.sheets.reading import (
     MAX_ROWS,
     PROTECTED,
     FileRefused,
+    Shown,
+    padded_width,
     xml_trouble,
 )
 
@@ -35,15 +37,11 @@ _ROW = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,9})"')
 _STYLED = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? s="(\d+)"')
 _ERROR = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? t="e"[^>]*>'
                     rb'(?:<f>[^<]*</f>|<f[^>]*/>)?<v>([^<]*)</v>')
-_PADDED = re.compile(r"0{2,}")
 #: A cell that does not name its place first (or at all).
 _UNPLACED = re.compile(rb'<c(?:>| (?!r="))')
 _DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}\d{1,7}:)?([A-Z]{1,3})(\d{1,7})"')
 
 
-#: What one sheet's XML says that calamine does not, by (row, column): the text to show
-#: instead (an error cell), or the digits to pad a number to (the format 000000).
-Shown = dict[tuple[int, int], str | int]
 
 
 def column_number(letters: str | bytes) -> int:
@@ -156,13 +154,9 @@ def _padded_styles(path: Path, archive: zipfile.ZipFile) -> dict[bytes, int]:
         return {}
     codes = {fmt.get("numFmtId"): fmt.get("formatCode", "")
              for fmt in styles.iter(f"{_MAIN}numFmt")}
-    padded = {}
-    for formats in styles.iter(f"{_MAIN}cellXfs"):
-        for index, xf in enumerate(formats.iter(f"{_MAIN}xf")):
-            code = codes.get(xf.get("numFmtId"), "").replace('"', "")
-            if _PADDED.fullmatch(code):
-                padded[str(index).encode()] = len(code)
-    return padded
+    return {str(index).encode(): width for formats in styles.iter(f"{_MAIN}cellXfs")
+            for index, xf in enumerate(formats.iter(f"{_MAIN}xf"))
+            if (width := padded_width(codes.get(xf.get("numFmtId"), "")))}
 
 
 def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,

@@ -21,10 +21,10 @@ from custgroups.core.sheets.reading import (
     PROTECTED,
     FileRefused,
     Sheet,
+    Shown,
     cell_text,
     openpyxl_sheets,
 )
-from custgroups.core.sheets.scans import Shown
 
 MAX_UNPACKED_BYTES = 320 * 1024 * 1024
 MAX_PART_BYTES = 192 * 1024 * 1024
