@@ -41,9 +41,10 @@ class _Reading:
         False (nothing taken) when any row needs a closer look."""
         codes, names, emails, phones, cities, countries, statuses = fields
         text = "".join(codes)
+        said = {status: status.strip().casefold() for status in set(statuses)}
         if ("." in text or "," in text or not ERROR_VALUES.isdisjoint(codes)
                 or not ERROR_VALUES.isdisjoint(names)
-                or not all(status.strip().casefold() in _STATUSES for status in set(statuses))
+                or not _STATUSES.keys() >= set(said.values())
                 or not plainly_valid_rows(codes, names, emails, phones, cities, countries)):
             return False
         self.keys += map(str.casefold, codes) if text.isascii() else map(customer_code_key,
@@ -53,7 +54,8 @@ class _Reading:
         if len(self.shared) < _SHARED_TEXTS:  # a city or country repeats: keep its text once
             cities = tuple(map(self.shared.setdefault, cities, cities))
             countries = tuple(map(self.shared.setdefault, countries, countries))
-        actives = map(_STATUSES.__getitem__, map(str.casefold, map(str.strip, statuses)))
+        actives = map({status: _STATUSES[word] for status, word in said.items()}.__getitem__,
+                      statuses)
         self.rows += map(CustomerInput, codes, names, emails, phones, cities, countries, actives)
         return True
 
