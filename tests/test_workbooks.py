@@ -147,6 +147,17 @@ def test_a_sheets_declared_extent_is_checked_not_trusted(tmp_path: Path,
     assert [row.code for row in read_customers(path).rows] == [f"C{n}" for n in range(40)]
 
 
+def test_a_cell_past_a_generous_declared_extent_is_measured_afresh(tmp_path: Path) -> None:
+    """A million rows declared, two columns, and a note in a third: the sheet is measured
+    by its cells (41 rows of 3), not by the million rows it declared."""
+    rows: list[list[object]] = [["Code", "Name"], *([f"C{n}", f"Name {n}"] for n in range(40))]
+    rows[5].append("note")
+    path = xlsx(tmp_path / "generous.xlsx", rows)
+    rewrite(path, "xl/worksheets/sheet1.xml", {b'<dimension ref="A1:C41" />':
+                                               b'<dimension ref="A1:B1000000" />'})
+    assert len(read_customers(path).rows) == 40
+
+
 def test_sheets_sharing_one_part_are_refused_unread(tmp_path: Path) -> None:
     """A workbook listing the same part as a thousand sheets would have it read a thousand
     times; no workbook shares a sheet's part."""

@@ -91,7 +91,7 @@ class _Reading:
         self.rows.append(row)
 
     def found(self) -> list[Sentence]:
-        """Every problem, in the order of the rows, a code met before among them."""
+        """Every problem, in the order of the rows; a code met on an earlier row is one."""
         # Each key with the row it is first on: reversed, so the first row has the last word.
         first = dict(zip(reversed(self.keys), reversed(self.key_rows), strict=True))
         if len(first) < len(self.keys):

@@ -160,24 +160,23 @@ def _padded_styles(path: Path, archive: zipfile.ZipFile) -> dict[bytes, int]:
 
 
 def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
-                padded: dict[bytes, int]) -> Shown | None:
+                padded: dict[bytes, int], declared: bool = True) -> Shown | None:
     """What the sheet shows that calamine does not, after checking the table it spans;
     None when some cell does not name its place.
 
     The sheet's declared extent (its dimension), when it is one a customer list can have,
-    is checked by one search for any cell placed beyond it; only a sheet without one, or
-    whose cells lie past it, has every cell's place read."""
+    is checked by one search for any cell placed beyond it; a sheet without one has every
+    cell's place read, and so, read again, has a sheet with a cell past it."""
     shown: Shown = {}
     cells = rows = columns = 0
     beyond = _UNPLACED
     for number, data in enumerate(_xml_chunks(path, archive, part)):
         cells += data.count(b"<c ")
-        if number == 0:  # the dimension comes before the cells
+        if number == 0 and declared:  # the dimension comes before the cells
             rows, columns, beyond = _declared(data)
         found = beyond.search(data)
         if found is not None and not _UNPLACED.match(data, found.start()):
-            beyond = _UNPLACED  # a cell lies past the declared end: every place counts
-            found = beyond.search(data)
+            return _scan_sheet(path, archive, part, name, padded, declared=False)
         if found is not None:  # a cell that does not name its place
             return None
         if beyond is _UNPLACED:
