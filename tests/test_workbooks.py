@@ -258,3 +258,30 @@ def test_the_cycle_collector_waits_while_files_are_read_and_runs_after(tmp_path:
     with pytest.raises(FileRefused):
         read_customers(broken)
     assert gc.isenabled()
+
+
+def test_numbers_padded_everywhere_are_remembered_in_little_memory(tmp_path: Path) -> None:
+    """Every cell of 20,000 rows in the format 000000: what the scan keeps for them is one
+    pattern shared by the rows (kept cell by cell it was 12 MB; 2,400,000 such cells took a
+    reading to 620 MB)."""
+    import tracemalloc
+
+    import xlsxwriter
+
+    path = tmp_path / "padded.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet, padded = book.add_worksheet("Kunden"), book.add_format({"num_format": "000000"})
+    sheet.write_row(0, 0, ["Code", "Name", "A", "B", "C"])
+    for row in range(1, 20_001):
+        sheet.write_row(row, 0, [row] * 5, padded)
+    book.close()
+    tracemalloc.start()
+    try:
+        kept = scans.scan_xlsx(path)
+        size = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert kept is not None and size < 2_000_000
+    with open_sheets(path) as sheets:
+        rows = list(sheets[0].rows)
+    assert rows[1] == ["000001"] * 5 and rows[-1] == ["020000"] * 5

@@ -162,7 +162,7 @@ def _scan(stream: bytes, check: Check) -> dict[str, Shown]:
 def _scan_sheet(stream: bytes, position: int, name: str, padded: dict[int, int],
                 check: Check) -> tuple[Shown, int]:
     """What one sheet shows that calamine does not, and where its records end."""
-    shown: Shown = {}
+    shown = Shown()
     rows = columns = cells = records = 0
     unpack = struct.Struct("<HHHHH").unpack_from
     end = len(stream)
@@ -176,12 +176,12 @@ def _scan_sheet(stream: bytes, position: int, name: str, padded: dict[int, int],
             cells += 1
             rows, columns = max(rows, row + 1), max(columns, column + 1)
             if kind == _BOOLERR and stream[body + 7] == 1:
-                shown[row + 1, column + 1] = _ERRORS.get(stream[body + 6], "#N/A")
+                shown.error(row + 1, column + 1, _ERRORS.get(stream[body + 6], "#N/A"))
             elif kind == _FORMULA and stream[body + 12:body + 14] == b"\xff\xff":
                 if stream[body + 6] == 2:  # a formula whose result is an error
-                    shown[row + 1, column + 1] = _ERRORS.get(stream[body + 8], "#N/A")
+                    shown.error(row + 1, column + 1, _ERRORS.get(stream[body + 8], "#N/A"))
             elif style in padded and kind in (_NUMBER, _RK, _FORMULA):
-                shown[row + 1, column + 1] = padded[style]
+                shown.pad(row + 1, column + 1, padded[style])
         elif kind == _MULRK:  # several numbers in a row: (style, number) each
             last, = struct.unpack_from("<H", stream, position - 2)
             if last - column + 1 != (length - 6) // 6:
@@ -191,7 +191,7 @@ def _scan_sheet(stream: bytes, position: int, name: str, padded: dict[int, int],
             for index in range(last - column + 1):
                 style, = struct.unpack_from("<H", stream, body + 4 + 6 * index)
                 if style in padded:
-                    shown[row + 1, column + index + 1] = padded[style]
+                    shown.pad(row + 1, column + index + 1, padded[style])
         elif kind == _EOF:
             break
         records += 1

@@ -167,7 +167,7 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
     The sheet's declared extent (its dimension), when it is one a customer list can have,
     is checked by one search for any cell placed beyond it; a sheet without one has every
     cell's place read, and so, read again, has a sheet with a cell past it."""
-    shown: Shown = {}
+    shown = Shown()
     cells = rows = columns = 0
     beyond = _UNPLACED
     for number, data in enumerate(_xml_chunks(path, archive, part)):
@@ -184,14 +184,14 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
             numbers = set(_ROW.findall(data))
             longest = max(map(len, numbers), default=0)
             rows = max([rows, *(int(n) for n in numbers if len(n) == longest)])
+        check_table(path, name, rows, columns, cells)
         if padded and b' s="' in data:
             for letters, row, style in _STYLED.findall(data):
                 if style in padded:
-                    shown[int(row), column_number(letters)] = padded[style]
+                    shown.pad(int(row), column_number(letters), padded[style])
         if b't="e"' in data:
             for letters, row, error in _ERROR.findall(data):
-                shown[int(row), column_number(letters)] = error.decode("ascii", "replace")
-        check_table(path, name, rows, columns, cells)
+                shown.error(int(row), column_number(letters), error.decode("ascii", "replace"))
     return shown
 
 
@@ -242,7 +242,7 @@ def scan_ods(path: Path) -> dict[str, Shown]:
     with zipfile.ZipFile(path) as archive:
         name, row, rows, columns, cells = "", 0, 0, 0, 0
         repeat, column, filled = 1, 0, 0
-        shown: Shown = {}
+        shown = Shown()
         # Cut only before a table tag, so a cell is never parted from the text it shows.
         for data in _xml_chunks(path, archive, "content.xml", b"<table:"):
             for match in _ODS_TAG.finditer(data):
@@ -250,7 +250,7 @@ def scan_ods(path: Path) -> dict[str, Shown]:
                 if table_tag is not None:
                     found = _ODS_NAME.search(table_tag)
                     name, row = (found.group(1).decode("utf-8", "replace") if found else ""), 0
-                    shown = scans.setdefault(name, {})
+                    shown = scans.setdefault(name, Shown())
                 elif row_tag is not None:
                     found = _ODS_REPEAT.search(row_tag)
                     repeat, column, filled = int(found.group(1)) if found else 1, 0, 0
@@ -258,7 +258,7 @@ def scan_ods(path: Path) -> dict[str, Shown]:
                     found = _ODS_REPEAT.search(cell_tag)
                     times = int(found.group(1)) if found else 1
                     if zeros and times == repeat == 1 and b'value-type="float"' in cell_tag:
-                        shown[row + 1, column + 1] = zeros.decode("ascii")
+                        shown.pad(row + 1, column + 1, len(zeros))
                     column += times
                     if b"value-type=" in cell_tag or not cell_tag.endswith(b"/"):
                         filled += times

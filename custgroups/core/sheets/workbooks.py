@@ -107,9 +107,6 @@ def _rows(path: Path, book: Any, name: str, shown: Shown | None) -> Iterator[lis
         raise FileRefused(path, DAMAGED) from None
     lead = sheet.start[1] if sheet.start else 0  # rows start at A; columns at the first used
     scans.check_extent(path, name, sheet.total_height, lead + sheet.width)
-    fixes: dict[int, list[tuple[int, str | int]]] = {}  # by row: (column, what to show)
-    for (row_number, column), other in (shown or {}).items():
-        fixes.setdefault(row_number, []).append((column, other))
     raw, number = sheet.iter_rows(), 0
     # A thousand rows at a time, a column at a time: text only strips, in one pass.
     while block := list(islice(raw, 1000)):
@@ -118,16 +115,9 @@ def _rows(path: Path, book: Any, name: str, shown: Shown | None) -> Iterator[lis
                   else map(_cell_text, column))
             for column in islice(zip(*block), MAX_COLUMNS - lead)]
         rows = list(map(list, zip(*columns))) if columns else [[] for _ in block]
-        for offset in range(len(rows)) if fixes else ():
-            for column, other in fixes.get(number + offset + 1, ()):
-                cells = rows[offset]
-                if column > len(cells):
-                    continue
-                if isinstance(other, int):
-                    cell = cells[column - 1]
-                    cells[column - 1] = cell.rjust(other, "0") if cell.isdigit() else cell
-                else:
-                    cells[column - 1] = other
+        if shown:
+            for offset, cells in enumerate(rows, number + 1):
+                shown.fix(offset, cells)
         number += len(block)
         yield from rows
 
