@@ -285,3 +285,38 @@ def test_numbers_padded_everywhere_are_remembered_in_little_memory(tmp_path: Pat
     with open_sheets(path) as sheets:
         rows = list(sheets[0].rows)
     assert rows[1] == ["000001"] * 5 and rows[-1] == ["020000"] * 5
+
+
+def test_padded_cells_out_of_row_order_are_remembered_in_little_memory(tmp_path: Path
+                                                                       ) -> None:
+    """Cells given column by column, each row met again for each of its 100 cells, in 19
+    formats so that no two rows look alike: what the scan keeps is one short pattern per
+    row, not every pattern each row went through (8 MB when each was kept)."""
+    import random
+    import tracemalloc
+
+    import xlsxwriter
+
+    path = tmp_path / "columns.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("S")
+    for width in range(2, 21):  # the styles s="1" to s="19": 00 to 20 zeros
+        sheet.write(0, width - 2, 7, book.add_format({"num_format": "0" * width}))
+    book.close()
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml")
+    data = xml[xml.index(b"<sheetData>"):xml.index(b"</sheetData>")]
+    styles = random.Random(15)
+    cells = "".join(f'<row r="{row}"><c r="{scans.column_letters(column)}{row}" '
+                    f's="{styles.randint(1, 19)}"><v>7</v></c></row>'
+                    for column in range(1, 101) for row in range(2, 1002))
+    rewrite(path, "xl/worksheets/sheet1.xml", {
+        xml[xml.index(b"<dimension"):xml.index(b"<sheetViews")]: b"",
+        data: b"<sheetData>" + cells.encode()})
+    tracemalloc.start()
+    try:
+        kept = scans.scan_xlsx(path)
+        size = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert kept is not None and size < 1_000_000  # 1,000 rows of 100 bytes, and the rest

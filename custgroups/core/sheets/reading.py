@@ -167,12 +167,13 @@ class Shown:
     """What a sheet's raw file says that calamine does not, by row and column from 1: the
     digits a number is shown padded to (the format 000000) or the error a cell shows.
 
-    Kept as one pattern of bytes per row, one byte per column, and rows alike share one
-    pattern: a sheet of 2,400,000 padded numbers took 620 MB kept cell by cell."""
+    Kept as one short pattern of bytes per row, one byte per column: a sheet of 2,400,000
+    padded numbers took 620 MB kept cell by cell. A row past the last a sheet may have is
+    not kept (the sheet is refused)."""
 
     def __init__(self) -> None:
         self._rows: list[bytes | None] = [None]
-        self._patterns: dict[bytes, bytes] = {}
+        # Where each pattern's cells are, for the patterns met first (most sheets have few).
         self._spots: dict[bytes, tuple[tuple[int, int], ...]] = {}
         self._open, self._open_row = bytearray(), 0
 
@@ -186,6 +187,8 @@ class Shown:
                                       else 0))
 
     def _set(self, row: int, column: int, code: int) -> None:
+        if row > MAX_ROWS:
+            return
         if row != self._open_row:
             self._close()
             known = self._rows[row] if row < len(self._rows) else None
@@ -196,10 +199,9 @@ class Shown:
 
     def _close(self) -> None:
         if self._open_row:
-            pattern = bytes(self._open)
             if len(self._rows) <= self._open_row:
                 self._rows.extend([None] * (self._open_row + 1 - len(self._rows)))
-            self._rows[self._open_row] = self._patterns.setdefault(pattern, pattern)
+            self._rows[self._open_row] = bytes(self._open)
             self._open_row = 0
 
     def __bool__(self) -> bool:
@@ -214,8 +216,9 @@ class Shown:
             return
         spots = self._spots.get(pattern)
         if spots is None:
-            spots = self._spots[pattern] = tuple((index, code) for index, code
-                                                 in enumerate(pattern) if code)
+            spots = tuple((index, code) for index, code in enumerate(pattern) if code)
+            if len(self._spots) < 1000:
+                self._spots[pattern] = spots
         for index, code in spots:
             if index >= len(cells):
                 break
