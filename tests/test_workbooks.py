@@ -119,6 +119,9 @@ def test_cells_that_do_not_name_their_place_are_read_row_by_row(tmp_path: Path) 
 
 @pytest.mark.parametrize(("far", "message"), [
     ("A3000000", "more than 2,000,000 rows"),
+    ("Z0001000000", "spans more than 2,500,000 cells"),  # zeros before the row: the same row
+    ("A00000000000000000003000000", "more than 2,000,000 rows"),
+    ("AAAAAA2", "columns; sheets of over 1,000"),
     ("ALL900000", "spans more than 2,500,000 cells"),
     ("ZZ99999", "spans more than 2,500,000 cells"),
 ])
@@ -235,6 +238,48 @@ def test_an_ods_cell_repeated_beyond_a_customer_list_is_refused_unbuilt(
     with pytest.raises(FileRefused, match=message):
         read_customers(path)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("count", ["0000000100000", "100000" + "0" * 30])
+def test_an_ods_repeat_count_with_zeros_or_many_digits_counts_as_it_reads(
+        tmp_path: Path, count: str) -> None:
+    """A hundred thousand rows written with zeros before them are still a hundred thousand
+    (they slipped past the count, and calamine built 10,000,000 cells in 1.2 GB); a count of
+    36 digits is past any limit."""
+    path = ods(tmp_path / "zeros.ods", [["Code", "Name"], ["C1", "One"]])
+    rewrite(path, "content.xml", {b"</table:table>": (
+        f'<table:table-row table:number-rows-repeated="{count}"><table:table-cell '
+        'table:number-columns-repeated="0000100" office:value-type="string"><text:p>x'
+        "</text:p></table:table-cell></table:table-row></table:table>").encode()})
+    with pytest.raises(FileRefused, match="more than"):
+        read_customers(path)
+
+
+@pytest.mark.parametrize(("rows", "columns", "message"), [
+    (1, 999_999_999, "columns; sheets of over 1,000"),
+    (999_999_999, 1, "more than 2,000,000 rows"),
+])
+def test_a_padded_number_far_out_is_refused_without_room_for_it(
+        tmp_path: Path, rows: int, columns: int, message: str) -> None:
+    """Empty cells or rows repeated a billion times, then a number shown with zeros: the
+    sheet is refused, and nothing is made the size of the space before it."""
+    import tracemalloc
+
+    path = ods(tmp_path / "far.ods", [["Code", "Name"], ["C1", "One"]])
+    rewrite(path, "content.xml", {b"</table:table>": (
+        f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+        f'table:number-columns-repeated="{columns}"/></table:table-row><table:table-row>'
+        f'<table:table-cell table:number-columns-repeated="{columns}"/><table:table-cell '
+        'office:value-type="float" office:value="7"><text:p>007</text:p></table:table-cell>'
+        "</table:table-row></table:table>").encode()})
+    tracemalloc.start()
+    try:
+        with pytest.raises(FileRefused, match=message):
+            read_customers(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000
 
 
 def test_empty_cells_repeated_to_the_sheets_edge_are_nothing(tmp_path: Path) -> None:

@@ -168,8 +168,8 @@ class Shown:
     digits a number is shown padded to (the format 000000) or the error a cell shows.
 
     Kept as one short pattern of bytes per row, one byte per column: a sheet of 2,400,000
-    padded numbers took 620 MB kept cell by cell. A row past the last a sheet may have is
-    not kept (the sheet is refused)."""
+    padded numbers took 620 MB kept cell by cell. A cell past the last row or column a sheet
+    may have is not kept (the sheet is refused)."""
 
     def __init__(self) -> None:
         self._rows: list[bytes | None] = [None]
@@ -187,7 +187,7 @@ class Shown:
                                       else 0))
 
     def _set(self, row: int, column: int, code: int) -> None:
-        if row > MAX_ROWS:
+        if row > MAX_ROWS or column > MAX_ROW_CELLS:
             return
         if row != self._open_row:
             self._close()

@@ -32,8 +32,10 @@ MAX_XLS_BYTES = 32 * 1024 * 1024
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_COLUMN = re.compile(rb'<c r="([A-Z]{1,4})\d')
-_ROW = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,9})"')
+# A cell's column and row as a reader takes them: five letters are already past any limit,
+# zeros before a row's digits count for nothing, and 13 digits are past any limit too.
+_COLUMN = re.compile(rb'<c r="([A-Z]{1,5})')
+_ROW = re.compile(rb'<c r="[A-Z]+0*(\d{1,13})')
 _STYLED = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? s="(\d+)"')
 _ERROR = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? t="e"[^>]*>'
                     rb'(?:<f>[^<]*</f>|<f[^>]*/>)?<v>([^<]*)</v>')
@@ -226,7 +228,7 @@ def _above(text: bytes, low: bytes, high: bytes) -> bytes:
 _ODS_TAG = re.compile(rb"<table:table-row\b([^>]*)>|</table:table-row>"
                       rb"|<table:(?:covered-)?table-cell\b([^>]*)>(?:<text:p>(0\d+)</text:p>)?"
                       rb"|<table:table\b([^>]*)>")
-_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d{1,9})"')
+_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="0*(\d{1,13})')
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
 
 
