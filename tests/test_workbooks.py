@@ -365,3 +365,45 @@ def test_padded_cells_out_of_row_order_are_remembered_in_little_memory(tmp_path:
     finally:
         tracemalloc.stop()
     assert kept is not None and size < 1_000_000  # 1,000 rows of 100 bytes, and the rest
+
+
+def _long_text_workbook(path: Path, repeats: int, rows: int) -> Path:
+    """Customers with notes, the first ``repeats`` rows' note one text of 32,000 characters:
+    Excel keeps that text once and the cells name it by number."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Customers")
+    sheet.write_row(0, 0, ["Code", "Name", "Notes"])
+    for row in range(1, rows + 1):
+        sheet.write_row(row, 0, [f"C{row}", f"Name {row}",
+                                 "y" * 32_000 if row <= repeats else f"note {row}"])
+    book.close()
+    return path
+
+
+def test_one_long_text_named_by_many_cells_is_refused_unread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 140 KB workbook whose 10,000 cells name one text of 32,000 characters: a reader
+    copies it into each, and calamine took 329 MB (a million cells: 32 GB)."""
+    import python_calamine
+
+    class CalamineAsked(BaseException):
+        pass
+
+    def refuse(*_args: object) -> None:
+        raise CalamineAsked
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", refuse)
+    path = _long_text_workbook(tmp_path / "repeated.xlsx", 10_000, 10_000)
+    with pytest.raises(FileRefused, match="repeats its texts into more than 150 MB"):
+        read_customers(path)
+
+
+def test_a_long_text_named_once_among_many_cells_is_read(tmp_path: Path) -> None:
+    """Cells times the longest text is past the limit, so the cells are counted one by one:
+    a long note used once is read like any other."""
+    path = _long_text_workbook(tmp_path / "once.xlsx", 1, 5_000)
+    with open_sheets(path) as sheets:
+        rows = list(sheets[0].rows)
+    assert len(rows) == 5_001 and len(rows[1][2]) == 32_000 and rows[-1][2] == "note 5000"

@@ -1489,28 +1489,28 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>In den ersten {count} Zeilen wurde keine Überschriftenzeile mit Kundennummer und Kundenname gefunden (zum Beispiel „Kundennummer“ und „Name“).</translation>
     </message>
     <message>
-        <location filename="../core/sheets/customer_rows.py" line="66"/>
+        <location filename="../core/sheets/customer_rows.py" line="68"/>
         <source>Row {row}: status &apos;{status}&apos; is neither Active nor Inactive.</source>
         <extracomment>Distinct cities and countries kept as one text each (past it, each row keeps its own). What a status cell says, by its text: Active (True), Inactive (False) or nothing (None).</extracomment>
         <translation>Zeile {row}: Der Status „{status}“ ist weder „Aktiv“ noch „Inaktiv“.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/customer_rows.py" line="75"/>
+        <location filename="../core/sheets/customer_rows.py" line="77"/>
         <source>Row {row}: {problem}</source>
         <translation>Zeile {row}: {problem}</translation>
     </message>
     <message>
-        <location filename="../core/sheets/customer_rows.py" line="78"/>
+        <location filename="../core/sheets/customer_rows.py" line="80"/>
         <source>Row {row}: the code cell holds the spreadsheet error {error}; fix the formula in the file.</source>
         <translation>Zeile {row}: Die Zelle mit der Kundennummer enthält den Fehlerwert {error}; korrigieren Sie die Formel in der Datei.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/customer_rows.py" line="81"/>
+        <location filename="../core/sheets/customer_rows.py" line="83"/>
         <source>Row {row}: the name cell holds the spreadsheet error {error}; fix the formula in the file.</source>
         <translation>Zeile {row}: Die Zelle mit dem Namen enthält den Fehlerwert {error}; korrigieren Sie die Formel in der Datei.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/customer_rows.py" line="100"/>
+        <location filename="../core/sheets/customer_rows.py" line="102"/>
         <source>Row {row}: Customer code &apos;{code}&apos; already appears on row {first}.</source>
         <translation>Zeile {row}: Die Kundennummer „{code}“ steht bereits in Zeile {first}.</translation>
     </message>
@@ -1556,9 +1556,8 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="81"/>
-        <location filename="../core/sheets/scans.py" line="85"/>
+        <location filename="../core/sheets/scans.py" line="128"/>
         <source>the file is {size} MB; files over {limit} MB are not read.</source>
-        <extracomment>Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB. What one sheet&apos;s XML says that calamine does not, by (row, column): the text to show instead (an error cell), or the digits to pad a number to (the format 000000).</extracomment>
         <translation>Die Datei ist {size} MB groß; Dateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
@@ -1604,12 +1603,18 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Die Arbeitsmappe enthält {size} MB Text, weit mehr als eine Kundenliste; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/scans.py" line="288"/>
+        <location filename="../core/sheets/scans.py" line="118"/>
+        <source>the sheet &apos;{sheet}&apos; repeats its texts into more than {limit} MB, far more than a customer list; it was not read.</source>
+        <extracomment>Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB. The text one sheet&apos;s cells may spell out in all, each cell naming a shared text getting a copy of it: 2,500,000 cells of 60 characters. A cell that does not name its place first (or at all). The longest text&apos;s size in the file (never less than its characters).</extracomment>
+        <translation>Das Tabellenblatt „{sheet}“ wiederholt seine Texte zu mehr als {limit} MB, weit mehr als eine Kundenliste; es wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../core/sheets/scans.py" line="331"/>
         <source>the sheet &apos;{sheet}&apos; has {count} columns; sheets of over {limit} are not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat {count} Spalten; Tabellenblätter mit mehr als {limit} Spalten werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/scans.py" line="278"/>
+        <location filename="../core/sheets/scans.py" line="321"/>
         <source>the sheet &apos;{sheet}&apos; spans more than {limit} cells, far more than a customer list; it was not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ umfasst mehr als {limit} Zellen, weit mehr als eine Kundenliste; es wurde nicht gelesen.</translation>
     </message>
@@ -1625,7 +1630,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="146"/>
-        <location filename="../core/sheets/scans.py" line="285"/>
+        <location filename="../core/sheets/scans.py" line="328"/>
         <source>the sheet &apos;{sheet}&apos; has more than {limit} rows.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat mehr als {limit} Zeilen.</translation>
     </message>
@@ -1635,28 +1640,29 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Zeile {row} des Tabellenblatts „{sheet}“ hat {count} Zellen; Zeilen mit mehr als {limit} Zellen werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="200"/>
-        <location filename="../core/sheets/reading.py" line="207"/>
+        <location filename="../core/sheets/reading.py" line="277"/>
+        <location filename="../core/sheets/reading.py" line="284"/>
         <source>the file holds binary data, not a table of text.</source>
+        <extracomment>The errors a cell can show, as an error cell&apos;s code in a row&apos;s pattern (200 and up).</extracomment>
         <translation>Die Datei enthält Binärdaten, keine Tabelle aus Text.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="204"/>
+        <location filename="../core/sheets/reading.py" line="281"/>
         <source>the file is neither a spreadsheet nor readable text.</source>
         <translation>Die Datei ist weder eine Tabellendatei noch lesbarer Text.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="237"/>
+        <location filename="../core/sheets/reading.py" line="314"/>
         <source>the file has more than {limit} rows.</source>
         <translation>Die Datei hat mehr als {limit} Zeilen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="242"/>
+        <location filename="../core/sheets/reading.py" line="319"/>
         <source>line {line} holds a cell longer than {limit} characters; no code, name or address is that long, so the file is not read.</source>
         <translation>Zeile {line} enthält eine Zelle mit mehr als {limit} Zeichen; so lang ist keine Nummer, kein Name und keine Adresse, daher wird die Datei nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="246"/>
+        <location filename="../core/sheets/reading.py" line="323"/>
         <source>line {line} is not well-formed ({reason}); a quote may be missing its partner.</source>
         <translation>Zeile {line} ist fehlerhaft aufgebaut ({reason}); möglicherweise fehlt zu einem Anführungszeichen das Gegenstück.</translation>
     </message>
@@ -2620,38 +2626,38 @@ The first key of the advisory locks that hold group codes (the second is the cod
 <context>
     <name>DatabaseMenu</name>
     <message>
-        <location filename="../ui/database_menu.py" line="66"/>
+        <location filename="../ui/database_menu.py" line="63"/>
         <source>&amp;Open Database…</source>
         <extracomment>The port a server address has when it names none. The widest a recent database&apos;s line in the menu gets, in average characters.</extracomment>
         <translation>Datenbank &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/database_menu.py" line="69"/>
+        <location filename="../ui/database_menu.py" line="66"/>
         <source>&amp;Connect to Server…</source>
         <translation>Mit Server &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/database_menu.py" line="71"/>
+        <location filename="../ui/database_menu.py" line="68"/>
         <source>&amp;Recent Databases</source>
         <translation>&amp;Zuletzt verwendete Datenbanken</translation>
     </message>
     <message>
-        <location filename="../ui/database_menu.py" line="73"/>
+        <location filename="../ui/database_menu.py" line="70"/>
         <source>Recent databases</source>
         <translation>Zuletzt verwendete Datenbanken</translation>
     </message>
     <message>
-        <location filename="../ui/database_menu.py" line="76"/>
+        <location filename="../ui/database_menu.py" line="73"/>
         <source>&amp;Clear Recent</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/database_menu.py" line="104"/>
+        <location filename="../ui/database_menu.py" line="101"/>
         <source>No recent databases</source>
         <translation>Keine zuletzt verwendeten Datenbanken</translation>
     </message>
     <message>
-        <location filename="../ui/database_menu.py" line="127"/>
+        <location filename="../ui/database_menu.py" line="130"/>
         <source>The system keychain did not keep the password, so it will be asked at the next start.</source>
         <translation>Der Schlüsselbund des Systems hat das Passwort nicht gespeichert; es wird beim nächsten Start erneut abgefragt.</translation>
     </message>

@@ -29,6 +29,9 @@ from custgroups.core.sheets.reading import (
 #: rows of 12 columns fits; the reader then stays under ~300 MB.
 MAX_CELLS = 2_500_000
 MAX_XLS_BYTES = 32 * 1024 * 1024
+#: The text one sheet's cells may spell out in all, each cell naming a shared text getting a
+#: copy of it: 2,500,000 cells of 60 characters.
+MAX_SHEET_TEXT = 150 * 1024 * 1024
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -40,6 +43,7 @@ _STYLED = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? s="(\d+)"')
 _ERROR = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*? t="e"[^>]*>'
                     rb'(?:<f>[^<]*</f>|<f[^>]*/>)?<v>([^<]*)</v>')
 #: A cell that does not name its place first (or at all).
+_SHARED_CELL = re.compile(rb'<c [^>]*?t="s"[^>]*><v>(\d{1,9})</v>')
 _UNPLACED = re.compile(rb'<c(?:>| (?!r="))')
 _DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}\d{1,7}:)?([A-Z]{1,3})(\d{1,7})"')
 
@@ -67,16 +71,53 @@ def scan_xlsx(path: Path) -> dict[str, Shown] | None:
     """Each sheet's scan by name, or None when some cell does not name its place."""
     with zipfile.ZipFile(path) as archive:
         parts = _sheet_parts(path, archive)
-        if "xl/sharedStrings.xml" in archive.namelist():  # its start holds any declarations
-            next(_xml_chunks(path, archive, "xl/sharedStrings.xml"), None)
+        shared = _SharedTexts(path, archive)
         padded = _padded_styles(path, archive)
         scans = {}
         for name, part in parts.items():
-            shown = _scan_sheet(path, archive, part, name, padded)
-            if shown is None:
+            scanned = _scan_sheet(path, archive, part, name, padded)
+            if scanned is None:
                 return None
-            scans[name] = shown
+            scans[name], cells = scanned
+            shared.check(name, part, cells)
         return scans
+
+
+class _SharedTexts:
+    """The workbook's shared texts, which cells name by number: a reader copies the text
+    into every cell naming it, so one long text named by a million cells is gigabytes (a
+    141 KB file took calamine to 329 MB with 10,000 such cells)."""
+
+    PART = "xl/sharedStrings.xml"
+
+    def __init__(self, path: Path, archive: zipfile.ZipFile) -> None:
+        self.path, self.archive = path, archive
+        #: The longest text's size in the file (never less than its characters).
+        self.longest = 0
+        if self.PART in archive.namelist():  # read whole: any declaration refuses it
+            for data in _xml_chunks(path, archive, self.PART, b"<si"):
+                self.longest = max(self.longest, *map(len, data.split(b"<si")))
+
+    def check(self, name: str, part: str, cells: int) -> None:
+        """Refuse the sheet when its cells would spell out more text than
+        :data:`MAX_SHEET_TEXT`: at most its cells times the longest text; when that is
+        more, counted cell by cell."""
+        if cells * self.longest <= MAX_SHEET_TEXT:
+            return
+        lengths: list[int] = []
+        for data in _xml_chunks(self.path, self.archive, self.PART, b"<si"):
+            lengths += map(len, data.split(b"<si")[1:])
+        total = 0
+        try:
+            for data in _xml_chunks(self.path, self.archive, part):
+                total += sum(map(lengths.__getitem__, map(int, _SHARED_CELL.findall(data))))
+        except IndexError:
+            raise FileRefused(self.path, DAMAGED) from None
+        if total > MAX_SHEET_TEXT:
+            raise FileRefused(self.path, tr(
+                "the sheet '{sheet}' repeats its texts into more than {limit} MB, far more "
+                "than a customer list; it was not read.", sheet=name,
+                limit=MAX_SHEET_TEXT // 1024 // 1024))
 
 
 def scan_xls(path: Path) -> dict[str, Shown]:
@@ -162,9 +203,9 @@ def _padded_styles(path: Path, archive: zipfile.ZipFile) -> dict[bytes, int]:
 
 
 def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
-                padded: dict[bytes, int], declared: bool = True) -> Shown | None:
-    """What the sheet shows that calamine does not, after checking the table it spans;
-    None when some cell does not name its place.
+                padded: dict[bytes, int], declared: bool = True) -> tuple[Shown, int] | None:
+    """What the sheet shows that calamine does not, and its cells, after checking the table
+    they span; None when some cell does not name its place.
 
     The sheet's declared extent (its dimension), when it is one a customer list can have,
     is checked by one search for any cell placed beyond it; a sheet without one has every
@@ -194,7 +235,7 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, part: str, name: str,
         if b't="e"' in data:
             for letters, row, error in _ERROR.findall(data):
                 shown.error(int(row), column_number(letters), error.decode("ascii", "replace"))
-    return shown
+    return shown, cells
 
 
 def _declared(data: bytes) -> tuple[int, int, re.Pattern[bytes]]:
