@@ -104,6 +104,32 @@ def test_an_encrypted_workbook_is_refused_as_protected(tmp_path: Path,
         rows_of(path)
 
 
+@pytest.mark.parametrize(("times", "refused"), [(20_000, True), (10_000, False)])
+def test_a_long_text_named_by_many_cells_is_refused_unread(
+        tmp_path: Path, times: int, refused: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note of 9,000 characters named by 20,000 cells is 180 MB of copies (calamine took
+    1.3 GB for 20,000 cells naming one of 32,000): refused unread. By 10,000 cells it is
+    90 MB, and read. A first note of 32,000 characters, which the file parts across
+    records, stands before it among the shared texts."""
+    rows: list[list[object]] = [["Code", "Name", "Notes"], ["C0", "First", "y" * 32_000]]
+    rows += [[f"C{n}", f"Name {n}", "z" * 9_000] for n in range(1, times + 1)]
+    path = xls(tmp_path / "notes.xls", rows)
+    if refused:
+        import python_calamine
+
+        monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", _calamine_asked)
+        with pytest.raises(FileRefused, match="repeats its texts into more than 150 MB"):
+            rows_of(path)
+    else:
+        found = rows_of(path)
+        assert len(found) == times + 2 and len(found[1][2]) == 32_000
+        assert found[-1][2] == "z" * 9_000
+
+
+def _calamine_asked(*_args: object) -> None:
+    raise CalamineAsked
+
+
 def test_sheets_sharing_their_records_are_refused_unread(tmp_path: Path,
                                                          no_calamine: None) -> None:
     """Two sheets pointing at the same records would have them read twice: a thousand

@@ -12,6 +12,8 @@ a table, in which the workbook is the stream named "Workbook" (BIFF8) or "Book" 
 from __future__ import annotations
 
 import struct
+from array import array
+from bisect import bisect_right
 from collections.abc import Callable
 
 from custgroups.core.sheets.reading import Shown, padded_width
@@ -25,6 +27,7 @@ _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D
 # Record types.
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _FORMAT, _XF = 0x0809, 0x000A, 0x002F, 0x0085, 0x041E, 0x00E0
 _NUMBER, _RK, _MULRK, _FORMULA, _BOOLERR = 0x0203, 0x027E, 0x00BD, 0x0006, 0x0205
+_SST, _CONTINUE, _LABELSST = 0x00FC, 0x003C, 0x00FD
 #: Records of one cell with a value, its row, column and format first (blanks have none).
 _VALUES = frozenset({_NUMBER, _RK, _FORMULA, _BOOLERR, 0x00FD, 0x0204, 0x00D6})
 
@@ -40,12 +43,22 @@ class Encrypted(Exception):
     """The workbook is protected by a password."""
 
 
-def scan_xls(data: bytes, check: Check) -> dict[str, Shown]:
+class TooMuchText(Exception):
+    """A sheet's cells name the workbook's shared texts so often that reading would copy
+    more text than a customer list holds."""
+
+    def __init__(self, sheet: str) -> None:
+        super().__init__(sheet)
+        self.sheet = sheet
+
+
+def scan_xls(data: bytes, check: Check, most_text: int) -> dict[str, Shown]:
     """Each worksheet's name and what it shows that calamine does not; ``check`` sees each
-    sheet's extent as it grows and may refuse it by raising."""
+    sheet's extent as it grows and may refuse it by raising. A sheet whose cells would copy
+    more than ``most_text`` characters of shared text raises :class:`TooMuchText`."""
     stream = workbook_stream(data) + bytes(16)  # a last record's header reads whole
     try:
-        return _scan(stream, check)
+        return _scan(stream, check, most_text)
     except (struct.error, IndexError, UnicodeDecodeError):
         raise Damaged from None
 
@@ -123,17 +136,22 @@ def _chain(start: int, links: tuple[int, ...], limit: int) -> list[int]:
     return found
 
 
-def _scan(stream: bytes, check: Check) -> dict[str, Shown]:
-    """Walk the records: the workbook's formats, styles and sheets, then each sheet's cells."""
+def _scan(stream: bytes, check: Check, most_text: int) -> dict[str, Shown]:
+    """Walk the records: the workbook's formats, styles, shared texts and sheets, then each
+    sheet's cells."""
     version, = struct.unpack_from("<H", stream, 4)
     wide = version >= 0x0600  # BIFF8 keeps text in Unicode strings
     formats: dict[int, str] = {}
     styles: list[int] = []
     sheets: list[tuple[int, str]] = []
-    position, end = 0, len(stream)
+    texts: list[tuple[int, int]] = []  # the shared texts' record and its continuations
+    position, end, previous = 0, len(stream), 0
     while position + 4 <= end:
         kind, length = struct.unpack_from("<HH", stream, position)
         body = position + 4
+        if kind == _SST or (kind == _CONTINUE and previous in (_SST, _CONTINUE) and texts):
+            texts.append((body, length))
+        previous = kind
         if kind == _FILEPASS:
             raise Encrypted
         if kind == _FORMAT:
@@ -150,30 +168,92 @@ def _scan(stream: bytes, check: Check) -> dict[str, Shown]:
         position = body + length
     padded = {style: width for style, number in enumerate(styles)
               if (width := padded_width(formats.get(number, "")))}
+    shared = _SharedTexts(stream, texts)
     scans: dict[str, Shown] = {}
     done = 0
     for start, name in sorted(sheets):
         if start < done:  # sheets overlapping: read once each, or a few bytes are read forever
             raise Damaged
-        scans[name], done = _scan_sheet(stream, start, name, padded, check)
+        named = shared.counts()
+        scans[name], done = _scan_sheet(stream, start, name, padded, check, named)
+        if shared.copied(named) > most_text:
+            raise TooMuchText(name)
     return scans
 
 
+class _SharedTexts:
+    """The workbook's shared texts, which cells name by number: calamine copies a text into
+    every cell naming it (a 1.6 MB file of 20,000 cells naming one 32,000-character text
+    took it to 1.3 GB)."""
+
+    def __init__(self, stream: bytes, records: list[tuple[int, int]]) -> None:
+        self.stream, self.records = stream, records
+        self.size = sum(length for _start, length in records)
+        self.total = struct.unpack_from("<I", stream, records[0][0] + 4)[0] if records else 0
+
+    def counts(self) -> array[int]:
+        """How often a sheet's cells name each text: none yet."""
+        return array("I", bytes(4 * min(self.total, self.size // 3 + 1)))
+
+    def copied(self, named: array[int]) -> int:
+        """At most how many characters a sheet's cells would copy: every text once (no
+        more than the texts' bytes), and the length of each text again for each cell more
+        that names it."""
+        again = [index for index, times in enumerate(named) if times > 1]
+        if not again:
+            return self.size
+        lengths = self.lengths(max(again))
+        return self.size + sum((named[index] - 1) * lengths[index] for index in again)
+
+    def lengths(self, last: int) -> list[int]:
+        """The characters of each text up to number ``last``: a text's characters may go on
+        in the next record, which then starts with a byte saying how wide they are."""
+        stream, found = self.stream, list[int]()
+        starts = [start for start, _length in self.records]
+        ends = [start + length for start, length in self.records]
+        position = starts[0] + 8
+        while len(found) <= last:
+            characters, flags = struct.unpack_from("<HB", stream, position)
+            position += 3
+            runs = struct.unpack_from("<H", stream, position)[0] if flags & 8 else 0
+            position += 2 if flags & 8 else 0
+            extra = struct.unpack_from("<I", stream, position)[0] if flags & 4 else 0
+            position += 4 if flags & 4 else 0
+            width, left = 2 if flags & 1 else 1, characters
+            while left:
+                record = bisect_right(starts, position) - 1
+                if record < 0 or position > ends[record]:
+                    raise Damaged
+                step = min(left, (ends[record] - position) // width)
+                position, left = position + step * width, left - step
+                if left:  # the rest is in the next record, after a byte of flags
+                    if record + 1 >= len(starts):
+                        raise Damaged
+                    position = starts[record + 1]
+                    width = 2 if stream[position] & 1 else 1
+                    position += 1
+            position += 4 * runs + extra
+            found.append(characters)
+        return found
+
+
 def _scan_sheet(stream: bytes, position: int, name: str, padded: dict[int, int],
-                check: Check) -> tuple[Shown, int]:
+                check: Check, named: array[int]) -> tuple[Shown, int]:
     """What one sheet shows that calamine does not, and where its records end."""
     shown = Shown()
     rows = columns = cells = records = 0
-    unpack = struct.Struct("<HHHHH").unpack_from
+    unpack = struct.Struct("<HHHHHI").unpack_from  # a text cell's text number last
     end = len(stream)
     if struct.unpack_from("<H", stream, position)[0] != _BOF:
         raise Damaged
     while position + 4 <= end:
-        kind, length, row, column, style = unpack(stream, position)
+        kind, length, row, column, style, text = unpack(stream, position)
         body = position + 4
         position = body + length
         if kind in _VALUES:
             cells += 1
+            if kind == _LABELSST:
+                named[text] += 1
             rows, columns = max(rows, row + 1), max(columns, column + 1)
             if kind == _BOOLERR and stream[body + 7] == 1:
                 shown.error(row + 1, column + 1, _ERRORS.get(stream[body + 6], "#N/A"))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from custgroups.core.errors import tr
+from custgroups.core.errors import Sentence, tr
 from custgroups.core.sheets.reading import (
     DAMAGED,
     HOSTILE_XML,
@@ -114,10 +114,13 @@ class _SharedTexts:
         except IndexError:
             raise FileRefused(self.path, DAMAGED) from None
         if total > MAX_SHEET_TEXT:
-            raise FileRefused(self.path, tr(
-                "the sheet '{sheet}' repeats its texts into more than {limit} MB, far more "
-                "than a customer list; it was not read.", sheet=name,
-                limit=MAX_SHEET_TEXT // 1024 // 1024))
+            raise FileRefused(self.path, _too_much_text(name))
+
+
+def _too_much_text(sheet: str) -> Sentence:
+    return tr("the sheet '{sheet}' repeats its texts into more than {limit} MB, far more than "
+              "a customer list; it was not read.", sheet=sheet,
+              limit=MAX_SHEET_TEXT // 1024 // 1024)
 
 
 def scan_xls(path: Path) -> dict[str, Shown]:
@@ -130,7 +133,9 @@ def scan_xls(path: Path) -> dict[str, Shown]:
                                    limit=MAX_XLS_BYTES // 1024 // 1024))
     try:
         return biff.scan_xls(path.read_bytes(), lambda name, rows, columns, cells: check_table(
-            path, name, rows, columns, cells))
+            path, name, rows, columns, cells), MAX_SHEET_TEXT)
+    except biff.TooMuchText as exc:
+        raise FileRefused(path, _too_much_text(exc.sheet)) from None
     except biff.Encrypted:
         raise FileRefused(path, PROTECTED) from None
     except biff.Damaged:
