@@ -409,11 +409,13 @@ def test_a_long_text_named_once_among_many_cells_is_read(tmp_path: Path) -> None
     assert len(rows) == 5_001 and len(rows[1][2]) == 32_000 and rows[-1][2] == "note 5000"
 
 
-@pytest.mark.parametrize(("rows", "columns", "refused"), [(100, 100, True), (1, 3, False)])
+@pytest.mark.parametrize(("rows", "columns", "refused"), [(100, 100, True), (10_000, 1, True),
+                                                        (1, 3, False), (3, 1, False)])
 def test_an_ods_text_repeated_into_many_cells_is_refused_unread(
         tmp_path: Path, rows: int, columns: int, refused: bool) -> None:
-    """A 916-byte file repeating one cell of 32,000 characters into 10,000 places took
-    calamine to 957 MB: refused unread. Repeated into three places, it is read."""
+    """A 916-byte file repeating one cell of 32,000 characters into 10,000 places (across
+    and down, or down alone) took calamine to 957 MB: refused unread. Repeated into three
+    places, it is read."""
     path = ods(tmp_path / "repeated.ods", [["Code", "Name"], ["C1", "One"]])
     rewrite(path, "content.xml", {b"</table:table>": (
         f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
@@ -425,4 +427,5 @@ def test_an_ods_text_repeated_into_many_cells_is_refused_unread(
             read_customers(path)
     else:
         with open_sheets(path) as sheets:
-            assert [len(cell) for cell in list(sheets[0].rows)[-1]] == [32_000] * 3
+            found = list(sheets[0].rows)
+        assert [len(cell) for row in found[2:] for cell in row if cell] == [32_000] * 3

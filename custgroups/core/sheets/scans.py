@@ -273,7 +273,7 @@ def _above(text: bytes, low: bytes, high: bytes) -> bytes:
 
 _ODS_TAG = re.compile(rb"<table:table-row\b([^>]*)>|</table:table-row>"
                       rb"|<table:(?:covered-)?table-cell\b([^>]*)>(?:<text:p>(0\d+)</text:p>)?"
-                      rb"|<table:table\b([^>]*)>|(</table:(?:covered-)?table-cell>)")
+                      rb"|<table:table\b([^>]*)>")
 _ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="0*(\d{1,13})')
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
 
@@ -283,9 +283,9 @@ def scan_ods(path: Path) -> dict[str, Shown]:
     beyond a customer list (a few bytes can repeat a cell a million times). Empty cells
     repeated to the sheet's edge, as LibreOffice writes them, span nothing.
 
-    A repeated cell's text is copied into each place it fills: the text all cells spell out
-    may be :data:`MAX_SHEET_TEXT` at most (a 916-byte file of 10,000 copies of a text of
-    32,000 characters took calamine to 957 MB).
+    A repeated cell or row is copied into each place it fills: the copies may spell out
+    :data:`MAX_SHEET_TEXT` at most (a 916-byte file of 10,000 copies of a text of 32,000
+    characters took calamine to 957 MB).
 
     Per sheet, the numbers shown with leading zeros (a code 1001 in the format 000000 shows
     001001, which the file keeps beside the number), where calamine gives only the number.
@@ -294,25 +294,27 @@ def scan_ods(path: Path) -> dict[str, Shown]:
     with zipfile.ZipFile(path) as archive:
         name, row, rows, columns, cells = "", 0, 0, 0, 0
         repeat, column, filled = 1, 0, 0
-        text = row_text = cell_at = times = 0
+        copies = row_copies = row_at = 0
         shown = Shown()
         # Cut only before a table tag, so a cell is never parted from the text it shows.
         for data in _xml_chunks(path, archive, "content.xml", b"<table:"):
             for match in _ODS_TAG.finditer(data):
-                row_tag, cell_tag, zeros, table_tag, cell_end = match.groups()
-                if cell_end is not None:  # the cell's text, as often as the cell repeats
-                    row_text += (match.start() - cell_at) * times
-                elif table_tag is not None:
+                row_tag, cell_tag, zeros, table_tag = match.groups()
+                if table_tag is not None:
                     found = _ODS_NAME.search(table_tag)
                     name, row = (found.group(1).decode("utf-8", "replace") if found else ""), 0
                     shown = scans.setdefault(name, Shown())
                 elif row_tag is not None:
                     found = _ODS_REPEAT.search(row_tag)
                     repeat, column, filled = int(found.group(1)) if found else 1, 0, 0
-                    row_text = 0
+                    row_copies, row_at = 0, match.start()
                 elif cell_tag is not None:
                     found = _ODS_REPEAT.search(cell_tag)
-                    times, cell_at = int(found.group(1)) if found else 1, match.end()
+                    times = int(found.group(1)) if found else 1
+                    if times > 1 and not cell_tag.endswith(b"/"):  # its text, copied
+                        end = data.find(b"</table:table-cell>", match.end())
+                        row_copies += ((end if end >= 0 else len(data)) - match.start()) * (
+                            times - 1)
                     if zeros and times == repeat == 1 and b'value-type="float"' in cell_tag:
                         shown.pad(row + 1, column + 1, len(zeros))
                     column += times
@@ -320,13 +322,13 @@ def scan_ods(path: Path) -> dict[str, Shown]:
                         filled += times
                         columns = max(columns, column)
                 else:  # the row's end: its cells, repeated as often as the row is
-                    if filled:
+                    if filled:  # a repeated row's text is copied too (an empty one's is not)
                         rows = max(rows, row + repeat)
                         cells += filled * repeat
+                        copies += row_copies * repeat + (match.start() - row_at) * (repeat - 1)
                     row += repeat
-                    text += row_text * repeat
                     check_table(path, name, rows, columns, cells)
-                    if text > MAX_SHEET_TEXT:
+                    if copies > MAX_SHEET_TEXT:
                         raise FileRefused(path, _too_much_text(name))
     return scans
 
