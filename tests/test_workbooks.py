@@ -429,3 +429,17 @@ def test_an_ods_text_repeated_into_many_cells_is_refused_unread(
         with open_sheets(path) as sheets:
             found = list(sheets[0].rows)
         assert [len(cell) for row in found[2:] for cell in row if cell] == [32_000] * 3
+
+
+def test_a_styles_part_far_beyond_any_workbooks_is_refused_unread(tmp_path: Path) -> None:
+    """The styles are read whole into a tree (ten times their text): 20 MB of them, which
+    no workbook has and which packs too poorly to look like a bomb, is refused unread."""
+    import random
+
+    path = xlsx(tmp_path / "styled.xlsx", [["Code", "Name"], ["C1", "One"]])
+    numbers = random.Random(3)
+    styles = b"".join(b'<xf numFmtId="%d"/>' % numbers.randrange(10**9)
+                      for _ in range(800_000))
+    rewrite(path, "xl/styles.xml", {b"</cellXfs>": styles + b"</cellXfs>"})
+    with pytest.raises(FileRefused, match="part xl/styles.xml holds 2[0-9] MB, far more"):
+        read_customers(path)

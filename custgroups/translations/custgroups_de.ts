@@ -1556,7 +1556,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="81"/>
-        <location filename="../core/sheets/scans.py" line="128"/>
+        <location filename="../core/sheets/scans.py" line="131"/>
         <source>the file is {size} MB; files over {limit} MB are not read.</source>
         <translation>Die Datei ist {size} MB groß; Dateien über {limit} MB werden nicht gelesen.</translation>
     </message>
@@ -1577,44 +1577,49 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Textdateien über {limit} MB werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="45"/>
+        <location filename="../core/sheets/workbooks.py" line="50"/>
         <source>the workbook is damaged and cannot be opened.</source>
-        <extracomment>Shared strings calamine keeps in memory: far more than any customer list&apos;s names.</extracomment>
+        <extracomment>Shared strings calamine keeps in memory: far more than any customer list&apos;s names. The parts read whole into a tree (the workbook&apos;s list of sheets, its links, its styles): a few kilobytes in a real workbook, a few megabytes in the most styled. A tree takes ten times its text.</extracomment>
         <translation>Die Arbeitsmappe ist beschädigt und kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="47"/>
+        <location filename="../core/sheets/workbooks.py" line="52"/>
         <source>the workbook holds far more parts than any real one; it was not read.</source>
         <translation>Die Arbeitsmappe enthält weit mehr Bestandteile als jede echte; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="56"/>
+        <location filename="../core/sheets/workbooks.py" line="61"/>
         <source>this is a zip archive, not an Excel workbook.</source>
         <translation>Dies ist ein ZIP-Archiv, keine Excel-Arbeitsmappe.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="57"/>
+        <location filename="../core/sheets/workbooks.py" line="62"/>
         <source>the workbook would unpack to an absurd size (a &apos;zip bomb&apos;); it was not read.</source>
         <translation>Die Arbeitsmappe würde beim Entpacken eine absurde Größe erreichen (eine „ZIP-Bombe“); sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/workbooks.py" line="68"/>
+        <location filename="../core/sheets/workbooks.py" line="73"/>
+        <source>the workbook&apos;s part {part} holds {size} MB, far more than any workbook&apos;s; it was not read.</source>
+        <translation>Der Teil {part} der Arbeitsmappe umfasst {size} MB, weit mehr als in jeder Arbeitsmappe; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../core/sheets/workbooks.py" line="78"/>
         <source>the workbook holds {size} MB of text, far more than a customer list; it was not read.</source>
         <translation>Die Arbeitsmappe enthält {size} MB Text, weit mehr als eine Kundenliste; sie wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/scans.py" line="118"/>
+        <location filename="../core/sheets/scans.py" line="121"/>
         <source>the sheet &apos;{sheet}&apos; repeats its texts into more than {limit} MB, far more than a customer list; it was not read.</source>
         <extracomment>Cells of one sheet&apos;s table (its rows times its columns): a customer list of 200,000 rows of 12 columns fits; the reader then stays under ~300 MB. The text one sheet&apos;s cells may spell out in all, each cell naming a shared text getting a copy of it: 2,500,000 cells of 60 characters. A cell that does not name its place first (or at all). The longest text&apos;s size in the file (never less than its characters).</extracomment>
         <translation>Das Tabellenblatt „{sheet}“ wiederholt seine Texte zu mehr als {limit} MB, weit mehr als eine Kundenliste; es wurde nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/scans.py" line="331"/>
+        <location filename="../core/sheets/scans.py" line="349"/>
         <source>the sheet &apos;{sheet}&apos; has {count} columns; sheets of over {limit} are not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat {count} Spalten; Tabellenblätter mit mehr als {limit} Spalten werden nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/scans.py" line="321"/>
+        <location filename="../core/sheets/scans.py" line="339"/>
         <source>the sheet &apos;{sheet}&apos; spans more than {limit} cells, far more than a customer list; it was not read.</source>
         <translation>Das Tabellenblatt „{sheet}“ umfasst mehr als {limit} Zellen, weit mehr als eine Kundenliste; es wurde nicht gelesen.</translation>
     </message>
@@ -1630,7 +1635,7 @@ The first key of the advisory locks that hold group codes (the second is the cod
     </message>
     <message>
         <location filename="../core/sheets/reading.py" line="146"/>
-        <location filename="../core/sheets/scans.py" line="328"/>
+        <location filename="../core/sheets/scans.py" line="346"/>
         <source>the sheet &apos;{sheet}&apos; has more than {limit} rows.</source>
         <translation>Das Tabellenblatt „{sheet}“ hat mehr als {limit} Zeilen.</translation>
     </message>
@@ -1652,17 +1657,17 @@ The first key of the advisory locks that hold group codes (the second is the cod
         <translation>Die Datei ist weder eine Tabellendatei noch lesbarer Text.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="314"/>
+        <location filename="../core/sheets/reading.py" line="318"/>
         <source>the file has more than {limit} rows.</source>
         <translation>Die Datei hat mehr als {limit} Zeilen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="319"/>
+        <location filename="../core/sheets/reading.py" line="323"/>
         <source>line {line} holds a cell longer than {limit} characters; no code, name or address is that long, so the file is not read.</source>
         <translation>Zeile {line} enthält eine Zelle mit mehr als {limit} Zeichen; so lang ist keine Nummer, kein Name und keine Adresse, daher wird die Datei nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/sheets/reading.py" line="323"/>
+        <location filename="../core/sheets/reading.py" line="327"/>
         <source>line {line} is not well-formed ({reason}); a quote may be missing its partner.</source>
         <translation>Zeile {line} ist fehlerhaft aufgebaut ({reason}); möglicherweise fehlt zu einem Anführungszeichen das Gegenstück.</translation>
     </message>

@@ -32,6 +32,11 @@ MAX_PART_BYTES = 192 * 1024 * 1024
 MAX_STRINGS_BYTES = 96 * 1024 * 1024
 MAX_PACKING_RATIO = 100
 MAX_ZIP_ENTRIES = 5000
+#: The parts read whole into a tree (the workbook's list of sheets, its links, its styles):
+#: a few kilobytes in a real workbook, a few megabytes in the most styled. A tree takes ten
+#: times its text.
+MAX_PARSED_BYTES = 16 * 1024 * 1024
+_PARSED_WHOLE = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml")
 
 def check_zip(path: Path) -> str:
     """"xlsx" or "ods", after refusing zip bombs and archives that are not workbooks, before
@@ -63,6 +68,11 @@ def check_zip(path: Path) -> str:
                 entry.file_size > 10 * 1024 * 1024
                 and entry.file_size > MAX_PACKING_RATIO * max(entry.compress_size, 1)):
             raise bomb
+    for part in _PARSED_WHOLE:
+        if part in names and names[part].file_size > MAX_PARSED_BYTES:
+            raise FileRefused(path, tr("the workbook's part {part} holds {size} MB, far more "
+                                       "than any workbook's; it was not read.", part=part,
+                                       size=round(names[part].file_size / 1024 / 1024)))
     strings = names.get("xl/sharedStrings.xml")
     if strings is not None and strings.file_size > MAX_STRINGS_BYTES:
         raise FileRefused(path, tr("the workbook holds {size} MB of text, far more than a "
