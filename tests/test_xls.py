@@ -202,3 +202,29 @@ def _records_end(stream: bytes) -> int:
         if kind == 0x000A:
             last = position
     return last
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_shared_text_lengths_are_read_across_every_record_boundary(tmp_path: Path,
+                                                                    seed: int) -> None:
+    """300 texts of random lengths, parted across records wherever they fall, then one of
+    777 characters named by 50 cells: the copies are counted exactly, so a limit one below
+    refuses the sheet and a limit at it does not."""
+    import random
+
+    lengths = random.Random(seed)
+    rows: list[list[object]] = [["Code", "Name", "Notes"]]
+    rows += [[f"C{n}", f"N{n}", f"{n}:" + ("é" if n % 3 == 0 else "x") * lengths.randint(1, 5000)]
+             for n in range(300)]
+    rows += [[f"R{n}", f"S{n}", "r" * 777] for n in range(50)]
+    data = xls(tmp_path / "texts.xls", rows).read_bytes()
+    stream = biff.workbook_stream(data)
+    size = sum(length for _at, length in _records(stream, 0x00FC) + _records(stream, 0x003C))
+    most = size + 49 * 777
+
+    def check(*_args: object) -> None:
+        pass
+
+    assert biff.scan_xls(data, check, most)
+    with pytest.raises(biff.TooMuchText):
+        biff.scan_xls(data, check, most - 1)

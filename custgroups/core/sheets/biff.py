@@ -15,6 +15,7 @@ import struct
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 
 from custgroups.core.sheets.reading import Shown, padded_width
 
@@ -206,31 +207,32 @@ class _SharedTexts:
         return self.size + sum((named[index] - 1) * lengths[index] for index in again)
 
     def lengths(self, last: int) -> list[int]:
-        """The characters of each text up to number ``last``: a text's characters may go on
-        in the next record, which then starts with a byte saying how wide they are."""
-        stream, found = self.stream, list[int]()
-        starts = [start for start, _length in self.records]
-        ends = [start + length for start, length in self.records]
-        position = starts[0] + 8
+        """The characters of each text up to number ``last``. The records' bodies are read as
+        one: a text's characters may go on in the next body, which then starts with a byte
+        saying how wide they are."""
+        joined = b"".join(self.stream[start:start + length] for start, length in self.records)
+        ends = list(accumulate(length for _start, length in self.records))
+        found: list[int] = []
+        position = 8  # after the count of all texts and of the different ones
         while len(found) <= last:
-            characters, flags = struct.unpack_from("<HB", stream, position)
+            characters, flags = struct.unpack_from("<HB", joined, position)
             position += 3
-            runs = struct.unpack_from("<H", stream, position)[0] if flags & 8 else 0
+            runs = struct.unpack_from("<H", joined, position)[0] if flags & 8 else 0
             position += 2 if flags & 8 else 0
-            extra = struct.unpack_from("<I", stream, position)[0] if flags & 4 else 0
+            extra = struct.unpack_from("<I", joined, position)[0] if flags & 4 else 0
             position += 4 if flags & 4 else 0
             width, left = 2 if flags & 1 else 1, characters
             while left:
-                record = bisect_right(starts, position) - 1
-                if record < 0 or position > ends[record]:
+                body = bisect_right(ends, position)
+                if body >= len(ends):
                     raise Damaged
-                step = min(left, (ends[record] - position) // width)
+                step = min(left, (ends[body] - position) // width)
                 position, left = position + step * width, left - step
-                if left:  # the rest is in the next record, after a byte of flags
-                    if record + 1 >= len(starts):
+                if left:  # the rest is in the next body, after a byte of flags
+                    position = ends[body]
+                    if position >= ends[-1]:
                         raise Damaged
-                    position = starts[record + 1]
-                    width = 2 if stream[position] & 1 else 1
+                    width = 2 if joined[position] & 1 else 1
                     position += 1
             position += 4 * runs + extra
             found.append(characters)
