@@ -96,7 +96,8 @@ class _SharedTexts:
         self.longest = 0
         if self.PART in archive.namelist():  # read whole: any declaration refuses it
             for data in _xml_chunks(path, archive, self.PART, b"<si"):
-                self.longest = max(self.longest, *map(len, data.split(b"<si")))
+                # Each text's piece starts at its <si; before the first is the part's head.
+                self.longest = max(self.longest, 0, *map(len, data.split(b"<si")[1:]))
 
     def check(self, name: str, part: str, cells: int) -> None:
         """Refuse the sheet when its cells would spell out more text than
