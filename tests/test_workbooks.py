@@ -305,12 +305,22 @@ def test_the_cycle_collector_waits_while_files_are_read_and_runs_after(tmp_path:
     assert gc.isenabled()
 
 
+def _kept_by_scan(path: Path) -> tuple[object, int]:
+    """What the scan of a workbook finds, and the memory it keeps for it (tracemalloc)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        kept = scans.scan_xlsx(path)
+        return kept, tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+
+
 def test_numbers_padded_everywhere_are_remembered_in_little_memory(tmp_path: Path) -> None:
     """Every cell of 20,000 rows in the format 000000: what the scan keeps for them is one
     pattern shared by the rows (kept cell by cell it was 12 MB; 2,400,000 such cells took a
     reading to 620 MB)."""
-    import tracemalloc
-
     import xlsxwriter
 
     path = tmp_path / "padded.xlsx"
@@ -320,12 +330,7 @@ def test_numbers_padded_everywhere_are_remembered_in_little_memory(tmp_path: Pat
     for row in range(1, 20_001):
         sheet.write_row(row, 0, [row] * 5, padded)
     book.close()
-    tracemalloc.start()
-    try:
-        kept = scans.scan_xlsx(path)
-        size = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
+    kept, size = _kept_by_scan(path)
     assert kept is not None and size < 2_000_000
     with open_sheets(path) as sheets:
         rows = list(sheets[0].rows)
@@ -338,7 +343,6 @@ def test_padded_cells_out_of_row_order_are_remembered_in_little_memory(tmp_path:
     formats so that no two rows look alike: what the scan keeps is one short pattern per
     row, not every pattern each row went through (8 MB when each was kept)."""
     import random
-    import tracemalloc
 
     import xlsxwriter
 
@@ -358,12 +362,7 @@ def test_padded_cells_out_of_row_order_are_remembered_in_little_memory(tmp_path:
     rewrite(path, "xl/worksheets/sheet1.xml", {
         xml[xml.index(b"<dimension"):xml.index(b"<sheetViews")]: b"",
         data: b"<sheetData>" + cells.encode()})
-    tracemalloc.start()
-    try:
-        kept = scans.scan_xlsx(path)
-        size = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
+    kept, size = _kept_by_scan(path)
     assert kept is not None and size < 1_000_000  # 1,000 rows of 100 bytes, and the rest
 
 
