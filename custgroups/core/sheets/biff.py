@@ -2,8 +2,8 @@
 any sheet. calamine makes a table as large as the space between a sheet's farthest cells (a
 5 KB file with cells at A1 and IV65536 asked for a gigabyte), and it gives a number without
 the format that shows it with leading zeros, and an error cell as empty. This scan finds each
-sheet's extent, the numbers shown padded with zeros and the error cells, touching nothing
-but the records' headers and the cells' places.
+sheet's extent, how much shared text its cells would copy, the numbers shown padded with
+zeros and the error cells, touching little but the records' headers and the cells' places.
 
 A .xls file is an OLE2 compound file: a little file system of 512-byte sectors chained by
 a table, in which the workbook is the stream named "Workbook" (BIFF8) or "Book" (BIFF5).

@@ -1,8 +1,10 @@
 """What a workbook's raw parts say before calamine builds any sheet's table: the table each
 sheet spans must be what a customer list can be (a few sparse cells far apart would otherwise
-ask for billions), and the scan sees what calamine does not say: codes shown with leading
-zeros (the format 000000) and cells holding a spreadsheet error. The xlsx and ods scans read
-the raw XML a megabyte at a time; an .xls workbook's records are scanned by ``biff``."""
+ask for billions), and so must the text its cells spell out (a reader copies a shared or
+repeated text into every cell showing it). The scans also see what calamine does not say:
+codes shown with leading zeros (the format 000000) and cells holding a spreadsheet error.
+The xlsx and ods scans read the raw XML a megabyte at a time; an .xls workbook's records are
+scanned by ``biff``."""
 
 from __future__ import annotations
 
