@@ -73,7 +73,7 @@ class _Reading:
                              self.shared.setdefault(country, country))
         row = CustomerInput(code=whole_number(code), name=name, email=email, phone=phone,
                             city=city, country=country,
-                            active=status not in INACTIVE_WORDS if status else None)
+                            active=_STATUSES.get(status, True))
         problems.extend(tr("Row {row}: {problem}", row=str(number), problem=problem)
                         for _field, problem in customers.validate_customer(row))
         if code in ERROR_VALUES:

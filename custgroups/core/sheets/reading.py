@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from custgroups.core.errors import Sentence, ValidationError, tr
+from custgroups.core.sheets.cells import ERROR_VALUES
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_CSV_BYTES = 100 * 1024 * 1024
@@ -159,8 +160,9 @@ def _xlsx_rows(path: Path, sheet: Any) -> Iterator[list[str]]:
 
 
 _PADDED = re.compile(r"0{2,}")
-#: The errors a cell can show, as an error cell's code in a row's pattern (200 and up).
-_SHOWN_ERRORS = ("#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!")
+#: The errors a cell can show, as an error cell's code in a row's pattern (200 and up);
+#: #N/A first, as it stands for an error no spreadsheet names.
+_SHOWN_ERRORS = ("#N/A", *sorted(ERROR_VALUES - {"#N/A"}))
 
 
 class Shown:
@@ -224,7 +226,7 @@ class Shown:
                 break
             if code >= 200:
                 cells[index] = _SHOWN_ERRORS[code - 200]
-            elif code and cells[index].isdigit():
+            elif cells[index].isdigit():
                 cells[index] = cells[index].rjust(code, "0")
 
 

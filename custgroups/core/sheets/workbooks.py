@@ -122,7 +122,7 @@ def _rows(path: Path, book: Any, name: str, shown: Shown | None) -> Iterator[lis
     while block := list(islice(raw, 1000)):
         columns = [("",) * len(block)] * lead + [
             tuple(map(str.strip, column) if set(map(type, column)) == {str}
-                  else map(_cell_text, column))
+                  else map(cell_text, column))
             for column in islice(zip(*block), MAX_COLUMNS - lead)]
         rows = list(map(list, zip(*columns))) if columns else [[] for _ in block]
         if shown:
@@ -130,9 +130,5 @@ def _rows(path: Path, book: Any, name: str, shown: Shown | None) -> Iterator[lis
                 shown.fix(offset, cells)
         number += len(block)
         yield from rows
-
-
-def _cell_text(value: Any) -> str:
-    return value.strip() if type(value) is str else cell_text(value)
 
 
