@@ -17,7 +17,7 @@ from custgroups.core.errors import DatabaseError, SchemaTooNewError, Sentence, t
 log = logging.getLogger("custgroups.db")
 
 #: Bumped by every migration; a database newer than this is refused, never damaged.
-LATEST_SCHEMA = 6
+LATEST_SCHEMA = 7
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -249,6 +249,19 @@ def _migration_6(db: peewee.Database, kind: str) -> None:
                            f'ON customer ({column} COLLATE "C")')
 
 
+def _migration_7(db: peewee.Database, kind: str) -> None:
+    # A trigram index keeps new entries in a pending list, which every search reads through,
+    # until the list outgrows 4 MB: 200,000 customers loaded at once left 320 pages in each
+    # index, and a picker search took 10 ms where 0.2 ms would do. A list of 1 MB is read in
+    # about 1 ms, and a bulk load writes as fast as with 4 MB (fastupdate off: ten times
+    # slower). The lists there are now are merged into the indexes.
+    if kind == "postgresql" and _has_search_index(db, kind):
+        for column in ("code_key", "name_key"):
+            index = f"customer_{column.removesuffix('_key')}_trgm"
+            db.execute_sql(f"ALTER INDEX {index} SET ({TRIGRAM_INDEX_OPTIONS})")
+            db.execute_sql("SELECT gin_clean_pending_list(%s::regclass)", [index])
+
+
 #: Sets who made a change to the login of the session making it; a group's updated_by only
 #: when the change is one (its updated_at moves), not when a count is corrected.
 _STAMP_LOGIN = """
@@ -273,6 +286,9 @@ BEGIN
   RETURN NULL;
 END $$"""
 
+#: How a customer search index on PostgreSQL keeps new entries (see migration 7).
+TRIGRAM_INDEX_OPTIONS = "gin_pending_list_limit = 1024"
+
 #: The PostgreSQL sequence behind the CG- numbers.
 GROUP_CODE_SEQUENCE = "group_code_seq"
 
@@ -281,7 +297,8 @@ _MIGRATIONS: dict[int, Callable[[peewee.Database, str], None]] = {1: _migration_
                                                                   3: _migration_3,
                                                                   4: _migration_4,
                                                                   5: _migration_5,
-                                                                  6: _migration_6}
+                                                                  6: _migration_6,
+                                                                  7: _migration_7}
 
 
 def _retry_search_index(db: peewee.Database, kind: str) -> None:
@@ -340,7 +357,8 @@ def _create_postgres_search_index(db: peewee.Database) -> None:
         return
     for column in ("code_key", "name_key"):
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS customer_{column.removesuffix('_key')}_trgm "
-                       f"ON customer USING gin ({column} gin_trgm_ops)")
+                       f"ON customer USING gin ({column} gin_trgm_ops) "
+                       f"WITH ({TRIGRAM_INDEX_OPTIONS})")
 
 
 def _has_search_index(db: peewee.Database, kind: str) -> bool:
