@@ -172,12 +172,16 @@ def _xml_chunks(path: Path, archive: zipfile.ZipFile, part: str, cut_before: byt
                 tail += chunk
                 continue
             data, tail = b"".join((tail, memoryview(chunk)[:cut])), chunk[cut:]
-            if b"<!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
-                raise FileRefused(path, HOSTILE_XML)
+            _refuse_declarations(path, data)
             yield data
-        if b"<!DOCTYPE" in tail or b"<!ENTITY" in tail:
-            raise FileRefused(path, HOSTILE_XML)
+        _refuse_declarations(path, tail)
         yield tail
+
+
+def _refuse_declarations(path: Path, data: bytes) -> None:
+    # A search for "!" alone runs at the speed of memory; one for "<!" stops at every tag.
+    if b"!" in data and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+        raise FileRefused(path, HOSTILE_XML)
 
 
 def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
