@@ -87,6 +87,27 @@ def test_an_editor_loads_customers_in_bulk_without_owning_the_tables(set_up: Tea
     assert count_customers() == db.BULK_ROWS
 
 
+def test_a_bulk_load_stands_when_the_tidying_after_it_fails(
+        set_up: Team, caplog: pytest.LogCaptureFixture) -> None:
+    """The load is committed before the server is told of it: a server that refuses the
+    merge of pending index entries (here, its administrator took the right to run it away)
+    gets a warning in the log, and the clerk a load that worked, as it did."""
+    from custgroups.core.customers import CustomerInput, count_customers, upsert_customers
+
+    suffix = set_up.owner.rsplit("_", 1)[1]
+    function = "gin_clean_pending_list(regclass)"
+    _pg_admin(set_up.admin_url, f"REVOKE EXECUTE ON FUNCTION {function} FROM PUBLIC")
+    try:
+        db.open_database(set_up.login(f"olga_{suffix}", set_up.owner))
+        upsert_customers(CustomerInput(f"N{i:05d}", f"New {i}") for i in range(db.BULK_ROWS))
+        assert count_customers() == db.BULK_ROWS
+        assert "permission denied for function gin_clean_pending_list" in caplog.text
+        upsert_customers([CustomerInput("N99999", "One more")])  # the connection still works
+        assert count_customers() == db.BULK_ROWS + 1
+    finally:
+        _pg_admin(set_up.admin_url, f"GRANT EXECUTE ON FUNCTION {function} TO PUBLIC")
+
+
 def test_an_editor_cannot_change_the_schema_facts(set_up: Team) -> None:
     suffix = set_up.owner.rsplit("_", 1)[1]
     db.open_database(set_up.login(f"ana_{suffix}", set_up.editors))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -12,6 +13,7 @@ import peewee
 from custgroups.core.db.connect import is_postgres
 from custgroups.core.text import like_pattern
 
+log = logging.getLogger("custgroups.db")
 
 def mark() -> str:
     """The driver's parameter placeholder, for the few statements written as SQL text."""
@@ -95,13 +97,21 @@ def refresh_statistics(*tables: str) -> None:
     and merge the entries the tables' search indexes keep pending, which every search would
     read through until then. A login that does not own the tables is skipped by the server
     with a warning, no error, and its indexes are left to autovacuum; SQLite's plans do not
-    depend on such statistics."""
-    if is_postgres():
-        from custgroups.core.models import database
+    depend on such statistics.
 
+    The load is committed by then: a failure here is logged, never reported as the load's.
+    """
+    if not is_postgres():
+        return
+    from custgroups.core.models import database
+
+    try:
         database.execute_sql("ANALYZE " + ", ".join(f'"{table}"' for table in tables))
         database.execute_sql(
             "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index AS i "
             "JOIN pg_class AS c ON c.oid = i.indexrelid JOIN pg_am AS a ON a.oid = c.relam "
             "WHERE a.amname = 'gin' AND pg_has_role(c.relowner, 'USAGE') "
             "AND i.indrelid IN (SELECT unnest(%s::regclass[]))", [list(tables)])
+    except peewee.DatabaseError as exc:
+        log.warning("after a bulk load, the server's statistics or search indexes were not "
+                    "brought up to date: %s", exc)
