@@ -9,7 +9,7 @@ count. Each pair is checked to give the same answer before it is timed.
 * a page of the group list (first page by code, and a name filter), as the window asks;
 * picker searches: one and two characters (code and name prefixes) and longer terms
   (trigram index): the first page of 100, target ≤ 10 ms each, and the count the picker
-  asks for after it, target ≤ 1.3× raw;
+  asks for after a full page, target ≤ 1.3× raw;
 * resolving 100,000 pasted codes against a group; target ≤ 1.3× raw, which uses one
   statement and a key computed quickly for ASCII codes.
 

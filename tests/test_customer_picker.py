@@ -69,6 +69,28 @@ def test_typing_searches_and_space_ticks(qtbot: QtBot, picker: CustomerPicker) -
     assert picker.selected_label.text() == "Selected: 0"
 
 
+def test_a_page_holding_every_match_is_counted_with_it(
+        qtbot: QtBot, picker: CustomerPicker, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fewer matches than a page: the count comes with the rows, no query of its own; a
+    full page still has every match counted after it."""
+    counted: list[str] = []
+
+    def count(term: str) -> int:
+        counted.append(term)
+        return customers.count_matching_customers(term)
+
+    monkeypatch.setattr(customer_picker, "count_matching_customers", count)
+    qtbot.keyClicks(picker.search_edit, "dal trading 11")  # 110, 112, … 118
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 5, timeout=5000)
+    assert picker.model.total == 5
+    assert picker.select_all_button.text() == "Select All 5 Matching"
+    assert counted == []
+    qtbot.keyClick(picker.search_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(picker.search_edit, "berg")
+    qtbot.waitUntil(lambda: picker.model.total == 250, timeout=5000)
+    assert counted[-1] == "berg" and "dal trading 11" not in counted
+
+
 def test_select_all_matching_ticks_every_page(qtbot: QtBot, picker: CustomerPicker) -> None:
     qtbot.keyClicks(picker.search_edit, "berg")
     qtbot.waitUntil(lambda: picker.model.total == 250, timeout=5000)

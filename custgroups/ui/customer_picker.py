@@ -277,12 +277,11 @@ class CustomerPicker(QDialog):
         term = self.search_edit.text().strip()
         self._request += 1
         number = self._request
-        # The page first, painted at once; the count of every match follows.
+        # The page first, painted at once; the count of every match follows when the page
+        # does not already hold them all.
         self._lane.submit(lambda _p: search_customers(term, 0, BATCH, with_total=False),
                           succeeded=lambda page: self._on_first_page(number, term, page),
                           failed=lambda exc: self._on_search_failed(number, term, exc))
-        self._lane.submit(lambda _p: count_matching_customers(term),
-                          succeeded=lambda total: self._on_counted(number, term, total))
 
     def _on_search_failed(self, number: int, term: str, exc: BaseException) -> None:
         if number == self._request:  # show no stale rows under a search they do not match
@@ -299,6 +298,11 @@ class CustomerPicker(QDialog):
         if number != self._request:
             return  # a later keystroke has its own answer coming
         self._show_problem("")
+        if len(page.rows) < BATCH:  # every match is on the page: counted already
+            page = CustomerPage(page.rows, len(page.rows), 0)
+        else:
+            self._lane.submit(lambda _p: count_matching_customers(term),
+                              succeeded=lambda total: self._on_counted(number, term, total))
         self.model.start(term, page, BATCH)
         self._update_labels()
         if page.rows and not self.table.selectionModel().hasSelection():
