@@ -15,6 +15,7 @@ from custgroups.core.text import like_pattern
 
 log = logging.getLogger("custgroups.db")
 
+
 def mark() -> str:
     """The driver's parameter placeholder, for the few statements written as SQL text."""
     return "%s" if is_postgres() else "?"
