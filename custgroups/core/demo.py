@@ -109,7 +109,7 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
                 "data goes only into an empty database (name a new file with --database).",
                 customers=existing_customers, groups=existing_groups))
         customer_rows = list(_customers(rng, customers, now))
-        _bulk_insert("customer", ("code", "code_key", "name", "name_key", "email", "phone",
+        db.insert_rows("customer", ("code", "code_key", "name", "name_key", "email", "phone",
                                   "city", "country", "active", "created_at", "updated_at"),
                      customer_rows)
         progress(1, steps)
@@ -119,17 +119,17 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
         members = _memberships(rng, ids, groups, members_per_customer)
         progress(2, steps)
         group_rows, created = _groups(rng, groups, members, now, who)
-        _bulk_insert("customer_group", ("code", "code_key", "name", "name_key", "description",
+        db.insert_rows("customer_group", ("code", "code_key", "name", "name_key", "description",
                                         "description_key", "active", "member_count", "version",
                                         "created_at", "created_by", "updated_at", "updated_by"),
                      group_rows)
         group_ids: list[int] = db.first_column(
             CustomerGroup.select(CustomerGroup.id).order_by(CustomerGroup.id))
         number_groups_from(groups)
-        _bulk_insert("membership", ("group_id", "customer_id"),
+        db.insert_rows("membership", ("group_id", "customer_id"),
                      ((group_ids[g], cid) for g, cids in enumerate(members) for cid in cids))
         progress(3, steps)
-        _bulk_insert("history_event", ("group_id", "at", "by", "kind", "old_value", "new_value",
+        db.insert_rows("history_event", ("group_id", "at", "by", "kind", "old_value", "new_value",
                                        "count", "codes"),
                      _history(group_ids, group_rows, members, codes, created, who))
         since_creation(database)  # every member joined with its group
@@ -232,15 +232,3 @@ def _history(group_ids: Sequence[int], group_rows: Sequence[tuple[Any, ...]],
         if not row[6]:
             yield (gid, row[11], who, HistoryKind.DEACTIVATED.value, None, None, 0, "")
 
-
-def _bulk_insert(table: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
-    names = ", ".join(f'"{c}"' for c in columns)
-    cursor = database.cursor()
-    if db.is_postgres():
-        from psycopg2.extras import execute_values
-
-        execute_values(cursor, f'INSERT INTO "{table}" ({names}) VALUES %s', rows,
-                       page_size=5000)
-    else:
-        marks = ", ".join("?" for _ in columns)
-        cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)

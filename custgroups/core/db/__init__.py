@@ -28,6 +28,7 @@ from custgroups.core.db.sql import (
     first_column,
     id_list,
     in_ids,
+    insert_rows,
     like,
     mark,
     ordered_id_list,
@@ -41,6 +42,7 @@ __all__ = [
     "ENV_VAR", "LATEST_SCHEMA", "READ_RETRY_WAITS", "SQLITE_BUSY_TIMEOUT_S", "DatabaseInfo",
     "administer", "choose_database_url", "close_database", "contains", "default_database_path",
     "default_database_url", "display_name", "explain", "first_column", "id_list", "in_ids",
-    "info", "is_postgres", "is_server_address", "like", "mark", "open_database", "ordered_id_list",
-    "reads", "refresh_statistics", "snapshot", "stream", "text_list", "transaction", "writes",
+    "info", "insert_rows", "is_postgres", "is_server_address", "like", "mark", "open_database",
+    "ordered_id_list", "reads", "refresh_statistics", "snapshot", "stream", "text_list",
+    "transaction", "writes",
 ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 import peewee
@@ -58,6 +59,34 @@ def stream(sql: str, params: Sequence[object], batch: int = 2000) -> Iterator[tu
     # Closed when read to the end; a failure or an abandoned read ends the transaction,
     # which closes it as well.
     database.execute_sql(f"CLOSE {name}")
+
+
+#: Values one SQLite statement of :func:`insert_rows` takes (SQLite allows 32,766).
+_SQLITE_VALUES = 5000
+
+
+def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+                then: str = "") -> None:
+    """Insert many rows on the caller's connection and inside its transaction, hundreds to a
+    statement, ``then`` following the values (an ``ON CONFLICT`` clause, say). Values go to
+    the driver as they are (a datetime as the driver stores one).
+
+    On SQLite a statement a row would cost each row a flush of the customer search index
+    (its trigger runs in a statement of its own): 200,000 customers took 8 s, not 2."""
+    from custgroups.core.models import database
+
+    names = ", ".join(f'"{column}"' for column in columns)
+    cursor = database.cursor()
+    if is_postgres():
+        from psycopg2.extras import execute_values
+
+        execute_values(cursor, f'INSERT INTO "{table}" ({names}) VALUES %s {then}', rows,
+                       page_size=5000)
+        return
+    row = "(" + ", ".join("?" * len(columns)) + ")"
+    for page in peewee.chunked(rows, max(1, _SQLITE_VALUES // len(columns))):
+        cursor.execute(f'INSERT INTO "{table}" ({names}) VALUES '
+                       f'{", ".join([row] * len(page))} {then}', list(chain.from_iterable(page)))
 
 
 def text_list(values: Sequence[str]) -> tuple[str, object]:
