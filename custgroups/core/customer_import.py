@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from itertools import chain
+from itertools import chain, repeat
 from typing import NamedTuple, cast
 
 from peewee import OperationalError, chunked
@@ -202,14 +201,8 @@ def apply_import(rows: Sequence[CustomerInput], columns: Collection[str], clear_
     nothing at all is written.
     """
     columns = frozenset(columns)
-    for batch in chunked(rows, _CHECK_CHUNK):  # the usual rows a thousand at a time
-        if not plainly_valid_rows(*list(zip(*batch))[:6]):
-            for row in batch:
-                problems = validate_customer(row)
-                if problems:
-                    raise ValidationError(*problems[0])
     tally = _Tally(clear_empty, "status" in columns)
-    now = utc_now()
+    now = db.stored_time(utc_now())  # converted once for every row
     with db.transaction():
         if db.is_postgres():
             _lock_customers()
@@ -237,6 +230,9 @@ def _compare(rows: Sequence[CustomerInput], columns: frozenset[str]
     """(rows done, [(row as stated, stored customer or None)]) a chunk at a time.
 
     One query per chunk of codes; each row's cells are tidied once, whichever plans use them.
+    A row that is not valid raises :class:`ValidationError`. The usual rows are checked and
+    tidied a thousand at a time, as columns: printable and in the form :func:`tidy` stores,
+    their cells need only trimming.
     """
     seen: set[str] = set()
     present = tuple(field in columns for field in _TEXT_FIELDS)
@@ -245,13 +241,21 @@ def _compare(rows: Sequence[CustomerInput], columns: frozenset[str]
         chunk = rows[start:start + _READ_CHUNK]
         incoming: list[_Incoming] = []
         keys: list[str] = []
-        for row in chunk:
-            code = clean_customer_code(row.code)
-            keys.append(code.casefold())
-            texts = (row.name, row.email, row.phone, row.city, row.country)
-            incoming.append(((code, *[_tidy(text) if there else None
-                                      for text, there in zip(texts, present, strict=True)]),
-                             row.active if has_status else None))
+        for batch in chunked(chunk, _CHECK_CHUNK):
+            codes, *texts, statuses = zip(*batch)
+            trim: Callable[[str], str] = str.strip
+            if plainly_valid_rows(codes, *texts):
+                codes = tuple(map(str.strip, codes))
+            else:
+                for row in batch:
+                    problems = validate_customer(row)
+                    if problems:
+                        raise ValidationError(*problems[0])
+                codes, trim = tuple(map(clean_customer_code, codes)), _tidy
+            keys += map(str.casefold, codes)
+            cells = [map(trim, column) if there else repeat(None)
+                      for column, there in zip(texts, present, strict=True)]
+            incoming += zip(zip(codes, *cells), statuses if has_status else repeat(None))
         seen.update(keys)
         if len(seen) != start + len(chunk):
             raise ValidationError("code", tr("The same customer code appears twice."))
@@ -300,7 +304,9 @@ class _Tally:
         stated, status = incoming
         if stored is None:
             self.new += 1
-            return tuple(value or "" for value in stated), status is not False
+            if None in stated:  # a field the file has no column for starts empty
+                stated = tuple([value or "" for value in stated])
+            return cast(tuple[str, ...], stated), status is not False
         old = stored[1:7]
         if all(stated) or (self.clear_empty and None not in stated):  # every field is stated
             values = cast(tuple[str, ...], stated)
@@ -339,7 +345,7 @@ _OVERWRITE = "ON CONFLICT (code_key) DO UPDATE SET " + ", ".join(
     if column not in ("code_key", "created_at"))
 
 
-def _record(values: tuple[str, ...], active: bool, now: datetime) -> tuple[object, ...]:
+def _record(values: tuple[str, ...], active: bool, now: object) -> tuple[object, ...]:
     code, name, email, phone, city, country = values
     return (code, customer_code_key(code), name, search_fold(name), email, phone, city,
             country, active, now, now)

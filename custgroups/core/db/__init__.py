@@ -33,6 +33,7 @@ from custgroups.core.db.sql import (
     mark,
     ordered_id_list,
     refresh_statistics,
+    stored_time,
     stream,
     text_list,
 )
@@ -43,6 +44,6 @@ __all__ = [
     "administer", "choose_database_url", "close_database", "contains", "default_database_path",
     "default_database_url", "display_name", "explain", "first_column", "id_list", "in_ids",
     "info", "insert_rows", "is_postgres", "is_server_address", "like", "mark", "open_database",
-    "ordered_id_list", "reads", "refresh_statistics", "snapshot", "stream", "text_list",
-    "transaction", "writes",
+    "ordered_id_list", "reads", "refresh_statistics", "snapshot", "stored_time", "stream",
+    "text_list", "transaction", "writes",
 ]

@@ -6,6 +6,7 @@ import json
 import logging
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from itertools import chain
 from typing import Any
 
@@ -62,7 +63,7 @@ def stream(sql: str, params: Sequence[object], batch: int = 2000) -> Iterator[tu
 
 
 #: Values one SQLite statement of :func:`insert_rows` takes (SQLite allows 32,766).
-_SQLITE_VALUES = 5000
+_SQLITE_VALUES = 30_000
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
@@ -87,6 +88,12 @@ def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
     for page in peewee.chunked(rows, max(1, _SQLITE_VALUES // len(columns))):
         cursor.execute(f'INSERT INTO "{table}" ({names}) VALUES '
                        f'{", ".join([row] * len(page))} {then}', list(chain.from_iterable(page)))
+
+
+def stored_time(moment: datetime) -> object:
+    """``moment`` as the driver stores it, for rows that share it to take it converted once:
+    SQLite's text (what its adapter makes of a datetime), PostgreSQL's timestamp."""
+    return moment if is_postgres() else moment.isoformat(" ")
 
 
 def text_list(values: Sequence[str]) -> tuple[str, object]:
