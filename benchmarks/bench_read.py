@@ -5,6 +5,11 @@ process; CPU seconds and peak memory, medians of interleaved runs, as ratios.
 
     python benchmarks/bench_read.py [--rows 200000] [--repeat 3] [--skip-openpyxl]
     python benchmarks/bench_read.py --before eab56bd   # also the reading before calamine
+    python benchmarks/bench_read.py --into-database    # read, then import into a new file
+
+With ``--into-database`` ours, openpyxl and the earlier commit import the customers into a
+new SQLite database, as ``custgroups import-customers`` does (the reading, the checks, the
+comparison and the writes); calamine alone stays the reading floor.
 
 The workbook is written once (xlsxwriter, shared strings as Excel writes them) into
 benchmarks/out/ and reused.
@@ -16,6 +21,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,6 +43,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--before", metavar="COMMIT",
                         help="also time the reading of COMMIT (e.g. the code before this "
                              "reader), from a temporary git worktree, in the same run")
+    parser.add_argument("--into-database", action="store_true",
+                        help="import the customers into a new SQLite file, not only read them")
     parser.add_argument("--worker", choices=KINDS, help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -64,28 +72,40 @@ def workbook(rows: int) -> Path:
     return path
 
 
-def worker(kind: str, path: Path) -> None:
+def worker(kind: str, path: Path, into_database: bool) -> None:
     started, wall = time.process_time(), time.perf_counter()
+    folder = ""
     if kind == "calamine-bare":
         from python_calamine import CalamineWorkbook
 
         rows = sum(1 for _ in CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
                    .iter_rows()) - 1
     else:  # "before" finds the older custgroups first on its path
-        from custgroups.core.sheets.imports import read_customers
+        from custgroups.core.sheets.imports import import_customers, read_customers
 
         if kind == "openpyxl":
             from custgroups.core.sheets import scans
 
             scans.scan_xlsx = lambda _path: None  # as for cells without places
-        rows = len(read_customers(path).rows)
+        if into_database:
+            from custgroups.core import db
+
+            folder = tempfile.mkdtemp(prefix="bench-read-db-")
+            db.open_database(f"sqlite:///{folder}/customers.db", create=True)
+            rows = import_customers(path).inserted
+        else:
+            rows = len(read_customers(path).rows)
     print(json.dumps({"cpu": time.process_time() - started,
                       "wall": time.perf_counter() - wall, "rows": rows,
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def run(kind: str, path: Path, before: Path | None = None) -> dict[str, float]:
-    command = [sys.executable, __file__, "--worker", kind, "--file", str(path)]
+def run(kind: str, path: Path, before: Path | None = None, into_database: bool = False
+        ) -> dict[str, float]:
+    command = [sys.executable, __file__, "--worker", kind, "--file", str(path),
+               *(["--into-database"] if into_database else [])]
     environment = dict(os.environ, PYTHONPATH=str(before)) if kind == "before" else None
     # The shell forks the worker, whose peak memory then starts from the shell's few MB.
     done = subprocess.run(["/bin/sh", "-c", '"$@"; exit $?', "sh", *command],
@@ -99,7 +119,7 @@ def run(kind: str, path: Path, before: Path | None = None) -> dict[str, float]:
 def main() -> int:
     args = parse_args()
     if args.worker:
-        worker(args.worker, args.file)
+        worker(args.worker, args.file, args.into_database)
         return 0
     path = workbook(args.rows)
     kinds = [k for k in KINDS if not (args.skip_openpyxl and k == "openpyxl")
@@ -115,14 +135,15 @@ def main() -> int:
         try:
             for _ in range(args.repeat):
                 for kind in kinds:
-                    runs[kind].append(run(kind, path, before))
+                    runs[kind].append(run(kind, path, before, args.into_database))
         finally:
             if args.before:
                 subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force",
                                 str(before)], check=False)
     cpu = {kind: statistics.median(r["cpu"] for r in runs[kind]) for kind in kinds}
     peak = {kind: max(r["peak_mb"] for r in runs[kind]) for kind in kinds}
-    print(f"\n| reading {args.rows:,} customers | CPU s (median of {args.repeat}) "
+    job = "importing" if args.into_database else "reading"
+    print(f"\n| {job} {args.rows:,} customers | CPU s (median of {args.repeat}) "
           "| peak MB | ours is |\n|---|---:|---:|---:|")
     for kind in kinds:
         name = f"before ({args.before})" if kind == "before" else kind

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from custgroups.core import customer_import, customers
-from custgroups.core.codes import clean_customer_code
+from custgroups.core.codes import clean_customer_code, customer_code_key
 from custgroups.core.customers import CustomerInput
 from custgroups.core.errors import ValidationError
 from custgroups.core.models import Customer
@@ -41,7 +41,7 @@ def _rows(draw: st.DrawFn) -> list[CustomerInput]:
 
 
 def _stored() -> dict[str, tuple[str, ...]]:
-    return {row.code: (row.name, row.email, row.phone, row.city, row.country)
+    return {row.code: (row.code_key, row.name, row.email, row.phone, row.city, row.country)
             for row in Customer.select()}
 
 
@@ -67,5 +67,6 @@ def test_rows_are_stored_as_each_alone_would_be(rows: list[CustomerInput]) -> No
         assert _stored() == {}
         return
     customers.upsert_customers(rows)
-    assert _stored() == {clean_customer_code(row.code): tuple(map(tidy, row[1:6]))
+    assert _stored() == {clean_customer_code(row.code): (customer_code_key(row.code),
+                                                          *map(tidy, row[1:6]))
                          for row in rows}

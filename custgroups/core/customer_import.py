@@ -19,7 +19,7 @@ from peewee import OperationalError, chunked
 
 from custgroups.core import db
 from custgroups.core.clock import utc_now
-from custgroups.core.codes import CUSTOMER_CODE_MAX, clean_customer_code, customer_code_key
+from custgroups.core.codes import CUSTOMER_CODE_MAX, clean_customer_code
 from custgroups.core.db import sqlstate
 from custgroups.core.errors import DatabaseError, Sentence, ValidationError, tr
 from custgroups.core.models import database
@@ -182,8 +182,8 @@ def plan_import(rows: Sequence[CustomerInput], columns: Collection[str],
     columns = frozenset(columns)
     keep, clear = _Tally(False, "status" in columns), _Tally(True, "status" in columns)
     with db.snapshot():
-        for done, pairs in _compare(rows, columns):
-            for incoming, stored in pairs:
+        for done, compared in _compare(rows, columns):
+            for incoming, stored, _key in compared:
                 keep.add(incoming, stored)
                 clear.add(incoming, stored)
             progress(done, len(rows) + 1)
@@ -206,9 +206,9 @@ def apply_import(rows: Sequence[CustomerInput], columns: Collection[str], clear_
     with db.transaction():
         if db.is_postgres():
             _lock_customers()
-        for done, pairs in _compare(rows, columns):
+        for done, compared in _compare(rows, columns):
             db.insert_rows("customer", _WRITTEN, [
-                _record(*target, now) for incoming, stored in pairs
+                _record(*target, key, now) for incoming, stored, key in compared
                 if (target := tally.add(incoming, stored)) is not None], _OVERWRITE)
             progress(done, len(rows))
     if len(rows) >= db.BULK_ROWS:
@@ -226,8 +226,8 @@ _Incoming = tuple[tuple[str | None, ...], bool | None]
 
 
 def _compare(rows: Sequence[CustomerInput], columns: frozenset[str]
-             ) -> Iterator[tuple[int, list[tuple[_Incoming, _Stored | None]]]]:
-    """(rows done, [(row as stated, stored customer or None)]) a chunk at a time.
+             ) -> Iterator[tuple[int, list[tuple[_Incoming, _Stored | None, str]]]]:
+    """(rows done, [(row as stated, stored customer or None, code key)]) a chunk at a time.
 
     One query per chunk of codes; each row's cells are tidied once, whichever plans use them.
     A row that is not valid raises :class:`ValidationError`. The usual rows are checked and
@@ -260,7 +260,7 @@ def _compare(rows: Sequence[CustomerInput], columns: frozenset[str]
         if len(seen) != start + len(chunk):
             raise ValidationError("code", tr("The same customer code appears twice."))
         stored = _stored(keys)
-        yield start + len(chunk), [(stated, stored.get(key))
+        yield start + len(chunk), [(stated, stored.get(key), key)
                                    for stated, key in zip(incoming, keys, strict=True)]
 
 
@@ -345,7 +345,7 @@ _OVERWRITE = "ON CONFLICT (code_key) DO UPDATE SET " + ", ".join(
     if column not in ("code_key", "created_at"))
 
 
-def _record(values: tuple[str, ...], active: bool, now: object) -> tuple[object, ...]:
+def _record(values: tuple[str, ...], active: bool, key: str, now: object
+            ) -> tuple[object, ...]:
     code, name, email, phone, city, country = values
-    return (code, customer_code_key(code), name, search_fold(name), email, phone, city,
-            country, active, now, now)
+    return code, key, name, search_fold(name), email, phone, city, country, active, now, now
