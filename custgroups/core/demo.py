@@ -110,8 +110,8 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
                 customers=existing_customers, groups=existing_groups))
         customer_rows = list(_customers(rng, customers, now))
         db.insert_rows("customer", ("code", "code_key", "name", "name_key", "email", "phone",
-                                  "city", "country", "active", "created_at", "updated_at"),
-                     customer_rows)
+                                    "city", "country", "active", "created_at", "updated_at"),
+                       customer_rows)
         progress(1, steps)
         ids: list[int] = db.first_column(Customer.select(Customer.id).order_by(Customer.id))
         codes = {cid: row[0] for cid, row in zip(ids, customer_rows, strict=True)}
@@ -120,27 +120,23 @@ def generate_demo(customers: int, groups: int, members_per_customer: float = 3.0
         progress(2, steps)
         group_rows, created = _groups(rng, groups, members, now, who)
         db.insert_rows("customer_group", ("code", "code_key", "name", "name_key", "description",
-                                        "description_key", "active", "member_count", "version",
-                                        "created_at", "created_by", "updated_at", "updated_by"),
-                     group_rows)
+                                          "description_key", "active", "member_count",
+                                          "version", "created_at", "created_by", "updated_at",
+                                          "updated_by"),
+                       group_rows)
         group_ids: list[int] = db.first_column(
             CustomerGroup.select(CustomerGroup.id).order_by(CustomerGroup.id))
         number_groups_from(groups)
         db.insert_rows("membership", ("group_id", "customer_id"),
-                     ((group_ids[g], cid) for g, cids in enumerate(members) for cid in cids))
+                       ((group_ids[g], cid) for g, cids in enumerate(members) for cid in cids))
         progress(3, steps)
-        db.insert_rows("history_event", ("group_id", "at", "by", "kind", "old_value", "new_value",
-                                       "count", "codes"),
-                     _history(group_ids, group_rows, members, codes, created, who))
+        db.insert_rows("history_event", ("group_id", "at", "by", "kind", "old_value",
+                                         "new_value", "count", "codes"),
+                       _history(group_ids, group_rows, members, codes, created, who))
         since_creation(database)  # every member joined with its group
         progress(4, steps)
     db.refresh_statistics("customer", "customer_group", "membership", "history_event")
     return DemoResult(customers, groups, sum(len(m) for m in members))
-
-
-def _ts(value: datetime) -> Any:
-    # SQLite takes timestamps as text in the form peewee writes; PostgreSQL as datetimes.
-    return value if db.is_postgres() else value.isoformat(" ")
 
 
 def _customers(rng: random.Random, count: int, now: datetime) -> Iterable[tuple[Any, ...]]:
@@ -162,7 +158,7 @@ def _customers(rng: random.Random, count: int, now: datetime) -> Iterable[tuple[
         created = now - timedelta(days=rng.randint(30, 2000), seconds=rng.randint(0, 86399))
         phone = f"+{rng.randint(30, 49)} {rng.randint(100, 999)} {rng.randint(10000, 99999)}"
         yield (code, customer_code_key(code), name, search_fold(name), email, phone, city,
-               country, rng.random() > 0.08, _ts(created), _ts(created))
+               country, rng.random() > 0.08, db.stored_time(created), db.stored_time(created))
 
 
 def _memberships(rng: random.Random, customer_ids: Sequence[int], groups: int,
@@ -214,8 +210,8 @@ def _groups(rng: random.Random, count: int, members: Sequence[Sequence[int]], no
         updated = min(now, created + timedelta(days=rng.randint(0, 200)))
         code = format_group_code(n)
         rows.append((code, group_code_key(code), name, fold(name), description, fold(description),
-                     rng.random() > 0.15, len(members[n - 1]), 1, _ts(created), who,
-                     _ts(updated), who))
+                     rng.random() > 0.15, len(members[n - 1]), 1, db.stored_time(created), who,
+                     db.stored_time(updated), who))
         created_list.append(created)
     return rows, created_list
 
@@ -224,11 +220,11 @@ def _history(group_ids: Sequence[int], group_rows: Sequence[tuple[Any, ...]],
              members: Sequence[Sequence[int]], codes: dict[int, str],
              created: Sequence[datetime], who: str) -> Iterable[tuple[Any, ...]]:
     for gid, row, cids, at in zip(group_ids, group_rows, members, created, strict=True):
-        yield (gid, _ts(at), who, HistoryKind.CREATED.value, None, row[2], 0, "")
+        yield (gid, db.stored_time(at), who, HistoryKind.CREATED.value, None, row[2], 0, "")
         if cids:
             added = sorted(codes[c] for c in cids)
-            yield (gid, _ts(at), who, HistoryKind.MEMBERS_ADDED.value, None, None, len(added),
-                   "\n".join(added))
+            yield (gid, db.stored_time(at), who, HistoryKind.MEMBERS_ADDED.value, None, None,
+                   len(added), "\n".join(added))
         if not row[6]:
             yield (gid, row[11], who, HistoryKind.DEACTIVATED.value, None, None, 0, "")
 
