@@ -52,3 +52,37 @@ def test_demo_refuses_a_database_with_data() -> None:
 def test_demo_without_groups_or_customers() -> None:
     assert demo.generate_demo(customers=20, groups=0).memberships == 0
     assert customers.count_customers() == 20
+
+
+def _indexes() -> list[tuple[str, str]]:
+    from custgroups.core import db
+    from custgroups.core.models import database
+
+    if db.is_postgres():
+        sql = ("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+               "ORDER BY 1")
+    else:
+        sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY 1"
+    return [tuple(row) for row in database.execute_sql(sql).fetchall()]
+
+
+def test_the_demo_leaves_every_index_as_it_was() -> None:
+    """The demo makes some indexes again after loading (on SQLite): the same ones."""
+    before = _indexes()
+    demo.generate_demo(customers=300, groups=20, members_per_customer=2)
+    assert _indexes() == before
+
+
+def test_a_demo_that_fails_midway_leaves_the_database_empty_and_whole(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _indexes()
+
+    def fail(_database: object) -> int:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(demo, "since_creation", fail)
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        demo.generate_demo(customers=300, groups=20, members_per_customer=2)
+    assert _indexes() == before
+    assert customers.count_customers() == 0 and groups.count_groups() == 0
+    assert Membership.select().count() == 0
