@@ -68,9 +68,9 @@ _SQLITE_VALUES = 30_000
 
 def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
                 then: str = "") -> None:
-    """Insert many rows on the caller's connection and inside its transaction, hundreds to a
-    statement, ``then`` following the values (an ``ON CONFLICT`` clause, say). Values go to
-    the driver as they are (a datetime as the driver stores one).
+    """Insert many rows on the caller's connection and inside its transaction, thousands to
+    a statement, ``then`` following the values (an ``ON CONFLICT`` clause, say). Values go
+    to the driver as they are (see :func:`stored_time` for a datetime shared by many rows).
 
     On SQLite a statement a row would cost each row a flush of the customer search index
     (its trigger runs in a statement of its own): 200,000 customers took 8 s, not 2."""
