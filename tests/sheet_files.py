@@ -22,6 +22,27 @@ def xlsx(path: Path, rows: list[list[object]], title: str = "Sheet") -> Path:
     return path
 
 
+def rewrite(path: Path, part: str, change: dict[bytes, bytes]) -> Path:
+    """``path`` with ``part`` rewritten by the replacements in ``change``."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for old, new in change.items():
+        assert old in parts[part], old
+        parts[part] = parts[part].replace(old, new)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def unplaced_cells(path: Path) -> Path:
+    """A customer workbook whose cells do not name their places (read by openpyxl)."""
+    xlsx(path, [["Code", "Name"], ["C1", "One"], ["C2", "Two"]])
+    return rewrite(path, "xl/worksheets/sheet1.xml",
+                   {b'<c r="A2" ': b"<c ", b'<c r="B2" ': b"<c ", b'<c r="A3" ': b"<c ",
+                    b'<c r="B3" ': b"<c "})
+
+
 def ods(path: Path, rows: list[list[object]]) -> Path:
     """A one-sheet OpenDocument spreadsheet, as LibreOffice writes one (text and numbers; a
     pair is a number and the text its format shows)."""

@@ -277,11 +277,31 @@ def test_import_members_and_history_commands(demo_url: str, tmp_path: Path,
 
 def test_reading_workbooks_needs_defusedxml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *rest: None if name == "defusedxml" else real(name, *rest))
+    url = new_database(tmp_path / "c.db")
+    assert main(["--database", url, "import-customers", str(FIXTURES / "customers.xlsx")]) == 1
+    assert "defusedxml" in capsys.readouterr().err
+
+
+def test_a_workbook_openpyxl_reads_needs_its_defusedxml_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The usual reading imports no openpyxl; a workbook whose cells do not name their
+    places is read by openpyxl, which must parse through defusedxml as well."""
     import openpyxl.xml
+
+    from tests.sheet_files import unplaced_cells
 
     monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
     url = new_database(tmp_path / "c.db")
-    assert main(["--database", url, "import-customers", str(FIXTURES / "customers.xlsx")]) == 1
+    assert main(["--database", url, "import-customers", str(FIXTURES / "customers.xlsx")]) == 0
+    capsys.readouterr()
+    path = unplaced_cells(tmp_path / "unplaced.xlsx")
+    assert main(["--database", url, "import-customers", str(path)]) == 1
     assert "defusedxml" in capsys.readouterr().err
 
 

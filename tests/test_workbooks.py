@@ -15,20 +15,7 @@ from custgroups.core.sheets import scans, workbooks
 from custgroups.core.sheets.files import open_sheets
 from custgroups.core.sheets.imports import ImportProblems, read_customers, read_member_codes
 from custgroups.core.sheets.reading import FileRefused
-from tests.sheet_files import FIXTURES, ods, xlsx
-
-
-def rewrite(path: Path, part: str, change: dict[bytes, bytes]) -> Path:
-    """``path`` with ``part`` rewritten by the replacements in ``change``."""
-    with zipfile.ZipFile(path) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    for old, new in change.items():
-        assert old in parts[part], old
-        parts[part] = parts[part].replace(old, new)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return path
+from tests.sheet_files import FIXTURES, ods, rewrite, unplaced_cells, xlsx
 
 
 def test_an_old_xls_workbook_is_read() -> None:
@@ -109,10 +96,7 @@ def test_codes_stored_as_numbers_gain_no_point_and_keep_a_formats_zeros(tmp_path
 
 
 def test_cells_that_do_not_name_their_place_are_read_row_by_row(tmp_path: Path) -> None:
-    path = xlsx(tmp_path / "unplaced.xlsx", [["Code", "Name"], ["C1", "One"], ["C2", "Two"]])
-    rewrite(path, "xl/worksheets/sheet1.xml",
-            {b'<c r="A2" ': b"<c ", b'<c r="B2" ': b"<c ", b'<c r="A3" ': b"<c ",
-             b'<c r="B3" ': b"<c "})
+    path = unplaced_cells(tmp_path / "unplaced.xlsx")
     assert [(row.code, row.name) for row in read_customers(path).rows] == [
         ("C1", "One"), ("C2", "Two")]
 

@@ -58,11 +58,19 @@ class Sheet:
     rows: Iterator[list[str]]
 
 
-def check_xml_defences() -> None:
-    """Refuse to read workbooks unless openpyxl parses XML through defusedxml."""
-    from openpyxl.xml import DEFUSEDXML
+def check_xml_defences(openpyxl_reads: bool = False) -> None:
+    """Refuse to read workbooks unless the XML parsed on the way goes through defusedxml:
+    ours (a workbook's list of sheets and its styles) and, when ``openpyxl_reads`` (the rare
+    workbook it reads), openpyxl's, which is then imported; the usual reading needs none of
+    openpyxl."""
+    from importlib.util import find_spec
 
-    if not DEFUSEDXML:
+    defended = find_spec("defusedxml") is not None
+    if defended and openpyxl_reads:
+        from openpyxl.xml import DEFUSEDXML
+
+        defended = DEFUSEDXML
+    if not defended:
         raise ValidationError(
             "file", tr("Reading workbooks is switched off: the defusedxml package that guards "
                        "against malicious XML is missing. Reinstall custgroups."))
@@ -108,7 +116,7 @@ def file_kind(path: Path) -> str:
 def openpyxl_sheets(path: Path) -> Iterator[list[Sheet]]:
     """An xlsx workbook's sheets through openpyxl, row by row in bounded memory: for the
     rare workbook whose cells do not name their places (its zip already checked)."""
-    check_xml_defences()
+    check_xml_defences(openpyxl_reads=True)
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
