@@ -177,10 +177,11 @@ def _customers(rng: random.Random, count: int, now: datetime) -> Iterable[tuple[
             local = search_fold(f"{first}.{last}").replace(" ", "").replace("'", "")
             email = f"{local}{n}@mail.example"
         code = f"C{n:0{width}d}"
-        created = now - timedelta(days=rng.randint(30, 2000), seconds=rng.randint(0, 86399))
+        created = db.stored_time(now - timedelta(days=rng.randint(30, 2000),
+                                                 seconds=rng.randint(0, 86399)))
         phone = f"+{rng.randint(30, 49)} {rng.randint(100, 999)} {rng.randint(10000, 99999)}"
         yield (code, customer_code_key(code), name, search_fold(name), email, phone, city,
-               country, rng.random() > 0.08, db.stored_time(created), db.stored_time(created))
+               country, rng.random() > 0.08, created, created)
 
 
 def _memberships(rng: random.Random, customer_ids: Sequence[int], groups: int,
